@@ -1,0 +1,53 @@
+#pragma once
+// Report services: create, edit (a new revision), finalise, read, list, search.
+// Every action is one transaction together with its audit-log entry.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fieldvault/core/session.h"
+#include "fieldvault/storage/records.h"
+
+namespace fv::core {
+
+using storage::ReportContent;
+using storage::ReportRecord;
+using storage::ReportSummary;
+using storage::RevisionRecord;
+using storage::CaseRecord;
+
+struct ReportDetail {
+    ReportRecord report;
+    std::string case_name;  // empty if none
+    std::vector<storage::AttachmentRecord> attachments;
+    std::vector<RevisionRecord> revisions;
+};
+
+class ReportService {
+public:
+    explicit ReportService(Session& session) : session_(session) {}
+
+    // Validates (UTF-8, non-empty title, known codes, ISO-8601 dates) and stores.
+    // Throws fv::Error(Invalid) with the offending field named.
+    std::int64_t create(const ReportContent& content, std::string_view case_name = {});
+    // A new revision; throws fv::Error(Invalid) if the report is final.
+    // case_name: nullopt keeps the case, "" removes it.
+    void edit(std::int64_t id, const ReportContent& content,
+              std::optional<std::string_view> case_name = std::nullopt);
+    void finalize(std::int64_t id);
+
+    ReportDetail get(std::int64_t id);  // throws fv::Error(NotFound)
+    std::vector<ReportSummary> list(std::string_view case_name = {});
+    std::vector<ReportSummary> search(std::string_view query);
+    std::vector<CaseRecord> cases();
+
+private:
+    Session& session_;
+};
+
+// Throws fv::Error(Invalid) naming the field if content is not acceptable.
+void validate_report(const ReportContent& content);
+
+}  // namespace fv::core

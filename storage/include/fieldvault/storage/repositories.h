@@ -1,0 +1,108 @@
+#pragma once
+// Typed access to the vault's tables. Repositories never open transactions of
+// their own: the caller (app/core) wraps each user action in one Transaction so
+// that it is stored whole or not at all.
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fieldvault/crypto/identity.h"
+#include "fieldvault/storage/database.h"
+#include "fieldvault/storage/records.h"
+
+namespace fv::storage {
+
+class CaseRepository {
+public:
+    explicit CaseRepository(Database& db) : db_(db) {}
+    std::int64_t find_or_create(std::string_view name, std::int64_t now);
+    std::optional<CaseRecord> find_by_name(std::string_view name);
+    std::optional<CaseRecord> get(std::int64_t id);
+    std::vector<CaseRecord> list();
+    void rename(std::int64_t id, std::string_view new_name);
+
+private:
+    Database& db_;
+};
+
+class ReportRepository {
+public:
+    explicit ReportRepository(Database& db) : db_(db) {}
+    // Inserts the report and its revision 1; returns the new id.
+    std::int64_t create(std::int64_t case_id, const ReportContent& content, std::int64_t now);
+    // Stores a new revision and makes it current. Throws fv::Error(Invalid) if final.
+    void update(std::int64_t id, std::int64_t case_id, const ReportContent& content, std::int64_t now);
+    void set_status(std::int64_t id, std::string_view status, std::int64_t now);
+    std::optional<ReportRecord> get(std::int64_t id);
+    std::vector<ReportSummary> list(std::optional<std::int64_t> case_id = std::nullopt);
+    std::vector<RevisionRecord> revisions(std::int64_t id);
+    // Full-text search over titles, narratives and translations, Chinese
+    // substrings included. Returns matching report ids, most recent first.
+    std::vector<std::int64_t> search(std::string_view query);
+
+private:
+    Database& db_;
+};
+
+class AttachmentStore {
+public:
+    using Progress = std::function<void(std::uint64_t bytes_done)>;
+    explicit AttachmentStore(Database& db) : db_(db) {}
+    // Streams `in` into fixed-size chunks in constant memory, hashing as it goes.
+    std::int64_t import(std::int64_t report_id, std::istream& in, std::string_view name,
+                        std::string_view media_type, std::int64_t now, const Progress& progress = {});
+    // Streams the original bytes to `out`; throws fv::Error(Integrity) if they do
+    // not match the recorded size and SHA-256.
+    void extract(std::int64_t attachment_id, std::ostream& out, const Progress& progress = {});
+    std::optional<AttachmentRecord> get(std::int64_t attachment_id);
+    std::vector<AttachmentRecord> list_for_report(std::int64_t report_id);
+
+private:
+    Database& db_;
+};
+
+class AuditLog {
+public:
+    explicit AuditLog(Database& db) : db_(db) {}
+    void append(std::string_view action, std::string_view subject, std::string_view detail, std::int64_t now);
+    std::vector<AuditEntry> entries();
+    // Recomputes the chain; returns the seq of the first bad entry, or nullopt if whole.
+    std::optional<std::int64_t> verify();
+
+private:
+    Database& db_;
+};
+
+class IdentityRepository {
+public:
+    explicit IdentityRepository(Database& db) : db_(db) {}
+    // Stores the vault's own identity (once); secrets stay inside the encrypted database.
+    void store(const IdentityRecord& record, std::span<const std::uint8_t> signing_secret,
+               std::span<const std::uint8_t> encryption_secret);
+    std::optional<IdentityRecord> get();
+    // The secret halves, for signing and opening bundles.
+    std::optional<crypto::IdentityKeys> keys();
+
+private:
+    Database& db_;
+};
+
+class ContactRepository {
+public:
+    explicit ContactRepository(Database& db) : db_(db) {}
+    std::int64_t add(const ContactRecord& contact);
+    std::optional<ContactRecord> find_by_name(std::string_view name);
+    std::vector<ContactRecord> list();
+    void set_verified(std::int64_t id, bool verified);
+    void remove(std::int64_t id);
+
+private:
+    Database& db_;
+};
+
+}  // namespace fv::storage

@@ -1,0 +1,57 @@
+#pragma once
+// A vault is one folder: "vault.key" (the key header: Argon2id parameters,
+// salt, cipher settings and the slots that wrap the random database key) and
+// "vault.db" (the SQLCipher database). See docs/vault-format.md.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "fieldvault/crypto/kdf.h"
+#include "fieldvault/crypto/secret.h"
+#include "fieldvault/storage/database.h"
+
+namespace fv::storage {
+
+class Vault {
+public:
+    struct Created;
+
+    // True if the folder holds a vault key header.
+    static bool exists(const std::filesystem::path& dir);
+
+    // Creates the folder (or uses an empty existing one), a random database key,
+    // the key header with passphrase and recovery slots, and the database at the
+    // latest schema. Throws fv::Error(Invalid) if a vault is already there.
+    static Created create(const std::filesystem::path& dir, const crypto::SecretBuffer& passphrase,
+                          const crypto::KdfParams& params = crypto::KdfParams::moderate());
+
+    // Throws fv::Error(Unlock) for a wrong passphrase/recovery key,
+    // fv::Error(Integrity) for a corrupt header or database (or an unencrypted one),
+    // fv::Error(NotFound) if there is no vault.
+    static std::unique_ptr<Vault> open(const std::filesystem::path& dir, const crypto::SecretBuffer& passphrase);
+    static std::unique_ptr<Vault> open_with_recovery_key(const std::filesystem::path& dir, std::string_view recovery_key);
+
+    ~Vault();  // closes the database and wipes the key
+
+    // Rewraps the database key under a new passphrase (new salt); the header is
+    // replaced atomically (temp file, fsync, rename). Nothing else is re-encrypted.
+    void change_passphrase(const crypto::SecretBuffer& new_passphrase,
+                           const crypto::KdfParams& params = crypto::KdfParams::moderate());
+
+    Database& db();
+    const std::filesystem::path& dir() const noexcept;
+    int schema_version() const;
+
+private:
+    struct Impl;
+    explicit Vault(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+struct Vault::Created {
+    std::unique_ptr<Vault> vault;
+    std::string recovery_key_text;  // shown to the user once, never stored
+};
+
+}  // namespace fv::storage
