@@ -2,6 +2,7 @@
 // Report services: create, edit (a new revision), finalise, read, list, search.
 // Every action is one transaction together with its audit-log entry.
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,10 @@ public:
     // Validates (UTF-8, non-empty title, known codes, ISO-8601 dates) and stores.
     // Throws fv::Error(Invalid) with the offending field named.
     std::int64_t create(const ReportContent& content, std::string_view case_name = {});
+    // The report and all its evidence in one transaction: if any file cannot be
+    // stored (missing, a directory, unreadable), nothing is stored.
+    std::int64_t create_with_attachments(const ReportContent& content, std::string_view case_name,
+                                         const std::vector<std::filesystem::path>& files);
     // A new revision; throws fv::Error(Invalid) if the report is final.
     // case_name: nullopt keeps the case, "" removes it.
     void edit(std::int64_t id, const ReportContent& content,
@@ -47,7 +52,8 @@ private:
     Session& session_;
 };
 
-// Throws fv::Error(Invalid) naming the field if content is not acceptable.
+// Throw fv::Error(Invalid) naming the field if content is not acceptable.
 void validate_report(const ReportContent& content);
+void validate_case_name(std::string_view name);
 
 }  // namespace fv::core

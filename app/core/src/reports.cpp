@@ -1,0 +1,111 @@
+#include "fieldvault/core/reports.h"
+
+#include <string>
+
+#include "attachment_import.h"
+#include "fieldvault/core/text.h"
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/storage/database.h"
+#include "fieldvault/storage/repositories.h"
+
+namespace fv::core {
+namespace {
+
+std::int64_t case_id_for(storage::Database& db, std::string_view case_name, std::int64_t now) {
+    if (case_name.empty()) return 0;
+    const std::string name(case_name);
+    validate_case_name(name);
+    return storage::CaseRepository(db).find_or_create(name, now);
+}
+
+std::string subject_of(std::int64_t id) { return "report:" + std::to_string(id); }
+
+}  // namespace
+
+std::int64_t ReportService::create(const ReportContent& content, std::string_view case_name) {
+    return create_with_attachments(content, case_name, {});
+}
+
+std::int64_t ReportService::create_with_attachments(const ReportContent& content, std::string_view case_name,
+                                                    const std::vector<std::filesystem::path>& files) {
+    validate_report(content);
+    for (const auto& file : files) detail::check_source_file(file);  // fail before writing anything
+    auto& db = session_.db();
+    const auto now = now_seconds();
+    storage::Transaction tx(db);
+    const auto id = storage::ReportRepository(db).create(case_id_for(db, case_name, now), content, now);
+    storage::AuditLog(db).append("report_create", subject_of(id), "revision 1", now);
+    for (const auto& file : files) detail::import_attachment(db, id, file, now, {});
+    tx.commit();
+    return id;
+}
+
+void ReportService::edit(std::int64_t id, const ReportContent& content, std::optional<std::string_view> case_name) {
+    validate_report(content);
+    auto& db = session_.db();
+    const auto now = now_seconds();
+    storage::Transaction tx(db);
+    storage::ReportRepository reports(db);
+    const auto current = reports.get(id);
+    if (!current) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    if (current->status == "final") throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " is final and can no longer be edited");
+    const auto case_id = case_name ? case_id_for(db, *case_name, now) : current->case_id;
+    reports.update(id, case_id, content, now);
+    storage::AuditLog(db).append("report_edit", subject_of(id), "revision " + std::to_string(current->revision + 1), now);
+    tx.commit();
+}
+
+void ReportService::finalize(std::int64_t id) {
+    auto& db = session_.db();
+    const auto now = now_seconds();
+    storage::Transaction tx(db);
+    storage::ReportRepository reports(db);
+    const auto current = reports.get(id);
+    if (!current) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    if (current->status == "final") throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " is already final");
+    reports.set_status(id, "final", now);
+    storage::AuditLog(db).append("report_finalize", subject_of(id), "revision " + std::to_string(current->revision), now);
+    tx.commit();
+}
+
+ReportDetail ReportService::get(std::int64_t id) {
+    auto& db = session_.db();
+    auto report = storage::ReportRepository(db).get(id);
+    if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    ReportDetail detail;
+    if (report->case_id != 0) {
+        if (auto c = storage::CaseRepository(db).get(report->case_id)) detail.case_name = c->name;
+    }
+    detail.attachments = storage::AttachmentStore(db).list_for_report(id);
+    detail.revisions = storage::ReportRepository(db).revisions(id);
+    detail.report = std::move(*report);
+    return detail;
+}
+
+std::vector<ReportSummary> ReportService::list(std::string_view case_name) {
+    auto& db = session_.db();
+    if (case_name.empty()) return storage::ReportRepository(db).list();
+    const auto found = storage::CaseRepository(db).find_by_name(std::string(case_name));
+    if (!found) return {};
+    return storage::ReportRepository(db).list(found->id);
+}
+
+std::vector<ReportSummary> ReportService::search(std::string_view query) {
+    if (!is_valid_utf8(query)) throw Error(ErrorKind::Invalid, "search: query is not valid UTF-8");
+    auto& db = session_.db();
+    storage::ReportRepository reports(db);
+    storage::AttachmentStore attachments(db);
+    std::vector<ReportSummary> results;
+    for (const auto id : reports.search(query)) {
+        const auto r = reports.get(id);
+        if (!r) continue;
+        results.push_back(ReportSummary{r->id, r->case_id, r->content.title, r->status, r->content.occurred_start,
+                                        r->created_at, r->updated_at,
+                                        static_cast<std::int64_t>(attachments.list_for_report(id).size())});
+    }
+    return results;
+}
+
+std::vector<CaseRecord> ReportService::cases() { return storage::CaseRepository(session_.db()).list(); }
+
+}  // namespace fv::core

@@ -1,0 +1,110 @@
+#include "fieldvault/core/session.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <system_error>
+
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/identity.h"
+#include "fieldvault/storage/repositories.h"
+#include "fieldvault/storage/vault.h"
+
+namespace fv::core {
+
+namespace fs = std::filesystem;
+
+std::int64_t now_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+fs::path Session::default_vault_dir() {
+    if (const char* env = std::getenv("FIELDVAULT_VAULT"); env != nullptr && *env != '\0') return env;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0')
+        return fs::path(xdg) / "fieldvault" / "vault";
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
+        return fs::path(home) / ".local" / "share" / "fieldvault" / "vault";
+    throw Error(ErrorKind::Usage, "no vault folder: give --vault DIR or set FIELDVAULT_VAULT");
+}
+
+bool Session::vault_exists(const fs::path& dir) { return storage::Vault::exists(dir); }
+
+namespace {
+
+// Removes what a failed create left behind, but only if the folder was ours.
+void remove_partial_vault(const fs::path& dir, bool folder_existed) {
+    std::error_code ec;
+    if (folder_existed) {
+        fs::remove(dir / "vault.key", ec);
+        fs::remove(dir / "vault.key.tmp", ec);
+        fs::remove(dir / "vault.db", ec);
+        fs::remove(dir / "vault.db-journal", ec);
+    } else {
+        fs::remove_all(dir, ec);
+    }
+}
+
+}  // namespace
+
+CreatedVault Session::create(const fs::path& dir, const crypto::SecretBuffer& passphrase, std::string_view name,
+                             const crypto::KdfParams& params) {
+    if (passphrase.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
+    const bool folder_existed = fs::exists(dir);
+    auto created = storage::Vault::create(dir, passphrase, params);
+    try {
+        auto keys = crypto::IdentityKeys::generate();
+        storage::IdentityRecord record;
+        record.name = std::string(name);
+        record.public_card = keys.pub.card();
+        record.created_at = now_seconds();
+
+        auto& db = created.vault->db();
+        storage::Transaction tx(db);
+        storage::IdentityRepository(db).store(record, keys.signing_secret.reveal(), keys.encryption_secret.reveal());
+        storage::AuditLog(db).append("create_vault", "identity", "fingerprint " + keys.pub.fingerprint(),
+                                     record.created_at);
+        tx.commit();
+        return CreatedVault{std::move(created.recovery_key_text), keys.pub.fingerprint(), record.public_card};
+    } catch (...) {
+        created.vault.reset();
+        remove_partial_vault(dir, folder_existed);
+        throw;
+    }
+}
+
+std::unique_ptr<Session> Session::open(const fs::path& dir, const crypto::SecretBuffer& passphrase) {
+    auto vault = storage::Vault::open(dir, passphrase);
+    return std::unique_ptr<Session>(new Session(dir, std::move(vault)));
+}
+
+std::unique_ptr<Session> Session::open_with_recovery_key(const fs::path& dir, std::string_view recovery_key) {
+    auto vault = storage::Vault::open_with_recovery_key(dir, recovery_key);
+    return std::unique_ptr<Session>(new Session(dir, std::move(vault)));
+}
+
+Session::Session(fs::path dir, std::unique_ptr<storage::Vault> vault) : dir_(std::move(dir)), vault_(std::move(vault)) {}
+
+Session::~Session() = default;
+
+void Session::change_passphrase(const crypto::SecretBuffer& new_passphrase, const crypto::KdfParams& params) {
+    if (new_passphrase.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
+    vault().change_passphrase(new_passphrase, params);
+    // The header is already replaced; the log entry records that it happened.
+    auto& database = db();
+    storage::Transaction tx(database);
+    storage::AuditLog(database).append("change_passphrase", "vault", "", now_seconds());
+    tx.commit();
+}
+
+void Session::lock() noexcept { vault_.reset(); }
+
+bool Session::locked() const noexcept { return vault_ == nullptr; }
+
+storage::Vault& Session::vault() {
+    if (!vault_) throw Error(ErrorKind::Invalid, "the vault is locked");
+    return *vault_;
+}
+
+storage::Database& Session::db() { return vault().db(); }
+
+}  // namespace fv::core
