@@ -1,0 +1,123 @@
+#include <gtest/gtest.h>
+
+#include "fieldvault/core/attachments.h"
+#include "fieldvault/core/reports.h"
+#include "fieldvault/crypto/encoding.h"
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/hash.h"
+#include "test_vault.h"
+
+using namespace fv;
+
+namespace {
+
+core::ReportContent titled(const std::string& title) {
+    core::ReportContent c;
+    c.title = title;
+    return c;
+}
+
+}  // namespace
+
+TEST(AttachmentService, AttachAndExtractRoundTrip) {
+    test::TestVault v;
+    const auto id = core::ReportService(*v.session).create(titled("with evidence"));
+    std::string bytes;
+    for (int i = 0; i < 300000; ++i) bytes.push_back(static_cast<char>(i * 7));
+    const auto src = v.tmp.path() / "screenshot.png";
+    test::write_file(src, bytes);
+
+    core::AttachmentService attachments(*v.session);
+    const auto record = attachments.attach(id, src);
+    EXPECT_EQ(record.name, "screenshot.png");
+    EXPECT_EQ(record.media_type, "image/png");
+    EXPECT_EQ(record.size, bytes.size());
+    EXPECT_EQ(record.sha256, crypto::to_hex(crypto::sha256(bytes)));
+
+    const auto out = v.tmp.path() / "copy.png";
+    attachments.extract(record.id, out);
+    EXPECT_EQ(test::read_file(out), bytes);
+    // Nothing else was left beside it.
+    int files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(v.tmp.path())) ++files;
+    EXPECT_EQ(files, 3);  // vault/, screenshot.png, copy.png
+}
+
+TEST(AttachmentService, ZeroByteFile) {
+    test::TestVault v;
+    const auto id = core::ReportService(*v.session).create(titled("empty evidence"));
+    const auto src = v.tmp.path() / "empty.txt";
+    test::write_file(src, "");
+    core::AttachmentService attachments(*v.session);
+    const auto record = attachments.attach(id, src);
+    EXPECT_EQ(record.size, 0u);
+    attachments.extract(record.id, v.tmp.path() / "empty-out.txt");
+    EXPECT_EQ(test::read_file(v.tmp.path() / "empty-out.txt"), "");
+}
+
+TEST(AttachmentService, RefusesDirectoriesAndMissingFiles) {
+    test::TestVault v;
+    const auto id = core::ReportService(*v.session).create(titled("r"));
+    core::AttachmentService attachments(*v.session);
+    try {
+        attachments.attach(id, v.tmp.path());
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Invalid);
+    }
+    try {
+        attachments.attach(id, v.tmp.path() / "missing.jpg");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::NotFound);
+    }
+    EXPECT_TRUE(core::ReportService(*v.session).get(id).attachments.empty());
+}
+
+TEST(AttachmentService, ReportWithAttachmentsIsAllOrNothing) {
+    test::TestVault v;
+    const auto good = v.tmp.path() / "good.txt";
+    test::write_file(good, "evidence");
+    core::ReportService reports(*v.session);
+    EXPECT_THROW(reports.create_with_attachments(titled("r"), "", {good, v.tmp.path() / "missing.txt"}), Error);
+    EXPECT_THROW(reports.create_with_attachments(titled("r"), "", {good, v.tmp.path()}), Error);
+    EXPECT_TRUE(reports.list().empty());
+    const auto id = reports.create_with_attachments(titled("r"), "", {good, good});
+    EXPECT_EQ(reports.get(id).attachments.size(), 2u);
+}
+
+TEST(AttachmentService, StoresOnlyTheFileNameNeverThePath) {
+    test::TestVault v;
+    const auto id = core::ReportService(*v.session).create(titled("r"));
+    std::filesystem::create_directories(v.tmp.path() / "secret-folder-name");
+    const auto src = v.tmp.path() / "secret-folder-name" / "doc.pdf";
+    test::write_file(src, "%PDF");
+    const auto record = core::AttachmentService(*v.session).attach(id, src);
+    EXPECT_EQ(record.name, "doc.pdf");
+    EXPECT_EQ(record.media_type, "application/pdf");
+}
+
+TEST(AttachmentService, ExtractRefusesToOverwriteOrWriteIntoMissingFolder) {
+    test::TestVault v;
+    const auto id = core::ReportService(*v.session).create(titled("r"));
+    const auto src = v.tmp.path() / "a.txt";
+    test::write_file(src, "new bytes");
+    core::AttachmentService attachments(*v.session);
+    const auto record = attachments.attach(id, src);
+    const auto existing = v.tmp.path() / "existing.txt";
+    test::write_file(existing, "keep me");
+    EXPECT_THROW(attachments.extract(record.id, existing), Error);
+    EXPECT_EQ(test::read_file(existing), "keep me");
+    EXPECT_THROW(attachments.extract(record.id, v.tmp.path() / "nope" / "x.txt"), Error);
+    EXPECT_THROW(attachments.extract(9999, v.tmp.path() / "y.txt"), Error);
+}
+
+TEST(AttachmentService, FinalReportTakesNoMoreEvidence) {
+    test::TestVault v;
+    core::ReportService reports(*v.session);
+    const auto id = reports.create(titled("r"));
+    reports.finalize(id);
+    const auto src = v.tmp.path() / "late.txt";
+    test::write_file(src, "late");
+    EXPECT_THROW(core::AttachmentService(*v.session).attach(id, src), Error);
+}

@@ -1,0 +1,38 @@
+#include <gtest/gtest.h>
+
+#include "fieldvault/core/file_names.h"
+#include "fieldvault/core/text.h"
+
+using fv::core::sanitize_file_name;
+
+TEST(FileNames, KeepsOrdinaryNamesIncludingChinese) {
+    EXPECT_EQ(sanitize_file_name("photo.jpg"), "photo.jpg");
+    EXPECT_EQ(sanitize_file_name("截图 2026-03-14.png"), "截图 2026-03-14.png");
+}
+
+TEST(FileNames, DropsAnyPath) {
+    EXPECT_EQ(sanitize_file_name("/home/user/secret/place/photo.jpg"), "photo.jpg");
+    EXPECT_EQ(sanitize_file_name("../../etc/passwd"), "passwd");
+}
+
+TEST(FileNames, RefusesDotNamesAndEmpty) {
+    EXPECT_EQ(sanitize_file_name(""), "attachment");
+    EXPECT_EQ(sanitize_file_name("."), "attachment");
+    EXPECT_EQ(sanitize_file_name(".."), "attachment");
+}
+
+TEST(FileNames, ReplacesControlAndBidiOverrideCharacters) {
+    // "invoice\u202Egpj.exe" would display as "invoiceexe.jpg".
+    EXPECT_EQ(sanitize_file_name("invoice\xE2\x80\xAEgpj.exe"), "invoice_gpj.exe");
+    EXPECT_EQ(sanitize_file_name("a\nb\tc\x1B[31m"), "a_b_c_[31m");
+}
+
+TEST(FileNames, ReplacesInvalidUtf8AndBoundsLength) {
+    const auto fixed = sanitize_file_name("bad\xFFname");
+    EXPECT_TRUE(fv::core::is_valid_utf8(fixed));
+    EXPECT_EQ(fixed, "bad\xEF\xBF\xBDname");
+    const auto long_name = sanitize_file_name(std::string(5000, 'x') + ".txt");
+    EXPECT_LE(long_name.size(), 200u);
+    const auto long_cjk = sanitize_file_name(std::string(300, 'a') + "中中中");
+    EXPECT_TRUE(fv::core::is_valid_utf8(long_cjk));  // never cut inside a character
+}

@@ -1,0 +1,42 @@
+#include "test_vault.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace fv::test {
+
+TempDir::TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "fieldvault-test-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+crypto::SecretBuffer passphrase(const std::string& text) { return crypto::SecretBuffer::from_string(text); }
+
+crypto::KdfParams fast_kdf() { return crypto::KdfParams::interactive(); }
+
+TestVault::TestVault() {
+    created = core::Session::create(dir, passphrase("correct horse"), "Test reporter", fast_kdf());
+    session = core::Session::open(dir, passphrase("correct horse"));
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+}  // namespace fv::test

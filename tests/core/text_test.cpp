@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "fieldvault/core/text.h"
+
+using fv::core::is_valid_iso8601;
+using fv::core::is_valid_utf8;
+
+TEST(Utf8, AcceptsAsciiLatinAndChinese) {
+    EXPECT_TRUE(is_valid_utf8(""));
+    EXPECT_TRUE(is_valid_utf8("plain ascii"));
+    EXPECT_TRUE(is_valid_utf8("héllo"));
+    EXPECT_TRUE(is_valid_utf8("中国警察找我父母"));
+    EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600
+}
+
+TEST(Utf8, RejectsMalformedSequences) {
+    EXPECT_FALSE(is_valid_utf8("\xFF"));
+    EXPECT_FALSE(is_valid_utf8("abc\x80"));           // lone continuation
+    EXPECT_FALSE(is_valid_utf8("\xC3"));              // truncated
+    EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));          // truncated 3-byte
+    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong 3-byte
+    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate U+D800
+    EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+    EXPECT_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
+}
+
+TEST(Iso8601, AcceptsDatesAtEachPrecision) {
+    for (const char* s : {"2026", "2026-03", "2026-03-14", "2026-03-14T18:30", "2026-03-14T18:30:05",
+                          "2026-03-14T18:30Z", "2026-03-14T18:30:05+08:00", "2024-02-29"})
+        EXPECT_TRUE(is_valid_iso8601(s)) << s;
+}
+
+TEST(Iso8601, RejectsInvalidDates) {
+    for (const char* s : {"", "26", "2026-13", "2026-00", "2026-02-30", "2025-02-29", "2026-03-14T24:00",
+                          "2026-03-14T18:60", "2026-03-14T18:30+8", "2026/03/14", "14.03.2026", "2026-03-14x",
+                          "yesterday", "2026-03-14T18:30:05+08:00junk"})
+        EXPECT_FALSE(is_valid_iso8601(s)) << s;
+}
