@@ -52,6 +52,7 @@ public:
     void exec(std::string_view sql);  // trusted, constant SQL only
     Statement prepare(std::string_view sql);
     std::int64_t last_insert_id() const;
+    std::int64_t changes() const;  // rows changed by the last INSERT/UPDATE/DELETE
     sqlite3* handle() const noexcept { return db_; }
 
 private:

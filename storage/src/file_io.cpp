@@ -1,0 +1,131 @@
+#include "file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "fieldvault/crypto/error.h"
+
+namespace fv::storage::detail {
+
+namespace {
+
+[[noreturn]] void io_error(std::string_view what, int err) {
+    std::string message(what);
+    message += err == ENOSPC ? ": disk full" : std::string(": ") + std::strerror(err);
+    throw Error(ErrorKind::Io, message);
+}
+
+// Closes the descriptor on every path out.
+class Fd {
+public:
+    explicit Fd(int fd) : fd_(fd) {}
+    ~Fd() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const noexcept { return fd_; }
+    int release() noexcept {
+        const int fd = fd_;
+        fd_ = -1;
+        return fd;
+    }
+
+private:
+    int fd_;
+};
+
+void write_all(int fd, std::string_view bytes, std::string_view what) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            io_error(what, errno);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& dir, std::string_view name, std::string_view bytes) {
+    const auto target = dir / std::string(name);
+    const auto temp = dir / (std::string(name) + ".tmp");
+    {
+        Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
+        if (fd.get() < 0) io_error("cannot write the key header", errno);
+        try {
+            write_all(fd.get(), bytes, "cannot write the key header");
+            if (::fsync(fd.get()) != 0) io_error("cannot write the key header", errno);
+        } catch (...) {
+            ::unlink(temp.c_str());
+            throw;
+        }
+        if (::close(fd.release()) != 0) {
+            const int err = errno;
+            ::unlink(temp.c_str());
+            io_error("cannot write the key header", err);
+        }
+    }
+    if (::rename(temp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        io_error("cannot replace the key header", err);
+    }
+    Fd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir_fd.get() < 0 || ::fsync(dir_fd.get()) != 0) io_error("cannot sync the vault folder", errno);
+}
+
+std::string read_bounded_file(const std::filesystem::path& path, std::size_t max_size) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) io_error("cannot read " + path.filename().string(), errno);
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) io_error("cannot read " + path.filename().string(), errno);
+    if (!S_ISREG(st.st_mode) || st.st_size < 0 || static_cast<std::uint64_t>(st.st_size) > max_size) {
+        throw Error(ErrorKind::Integrity, "corrupted key header");
+    }
+    std::string out(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t done = 0;
+    while (done < out.size()) {
+        const ssize_t n = ::read(fd.get(), out.data() + done, out.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            io_error("cannot read " + path.filename().string(), errno);
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    out.resize(done);
+    return out;
+}
+
+std::string read_file_prefix(const std::filesystem::path& path, std::size_t count) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) io_error("cannot read " + path.filename().string(), errno);
+    std::string out(count, '\0');
+    std::size_t done = 0;
+    while (done < count) {
+        const ssize_t n = ::read(fd.get(), out.data() + done, count - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            io_error("cannot read " + path.filename().string(), errno);
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    out.resize(done);
+    return out;
+}
+
+void create_private_file(const std::filesystem::path& path) {
+    Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (fd.get() < 0) io_error("cannot create " + path.filename().string(), errno);
+}
+
+}  // namespace fv::storage::detail

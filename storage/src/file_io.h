@@ -1,0 +1,24 @@
+#pragma once
+// Small POSIX file helpers for the vault folder: atomic replacement of the key
+// header and bounded reads. Errors become fv::Error(Io) (disk full said clearly).
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace fv::storage::detail {
+
+// Writes `bytes` to `dir/name` via `dir/name.tmp`: write, fsync the file, rename
+// over the target, fsync the folder. The file gets mode 0600.
+void write_file_atomically(const std::filesystem::path& dir, std::string_view name, std::string_view bytes);
+
+// Reads at most `max_size` bytes; a larger file throws fv::Error(Integrity) unread.
+std::string read_bounded_file(const std::filesystem::path& path, std::size_t max_size);
+
+// The first `count` bytes of a file (fewer if it is shorter).
+std::string read_file_prefix(const std::filesystem::path& path, std::size_t count);
+
+// Creates an empty file with mode 0600, failing if it exists.
+void create_private_file(const std::filesystem::path& path);
+
+}  // namespace fv::storage::detail

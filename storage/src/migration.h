@@ -1,0 +1,20 @@
+#pragma once
+// One schema migration: its number, a short name and constant SQL.
+#include <span>
+#include <string_view>
+
+namespace fv::storage::detail {
+
+struct Migration {
+    int version;
+    std::string_view name;
+    std::string_view sql;
+};
+
+// Defined one per file in storage/migrations/.
+extern const Migration kMigration0001;
+
+// In order, version 1 first, no gaps.
+std::span<const Migration> all_migrations() noexcept;
+
+}  // namespace fv::storage::detail

@@ -1,0 +1,47 @@
+#include "fieldvault/storage/migrations.h"
+
+#include <array>
+#include <string>
+
+#include "fieldvault/crypto/error.h"
+#include "migration.h"
+
+namespace fv::storage {
+
+namespace detail {
+
+std::span<const Migration> all_migrations() noexcept {
+    static const std::array<Migration, 1> registry{kMigration0001};
+    return registry;
+}
+
+}  // namespace detail
+
+int latest_schema_version() noexcept { return static_cast<int>(detail::all_migrations().size()); }
+
+int schema_version(Database& db) {
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt.step()) throw Error(ErrorKind::Integrity, "cannot read the schema version");
+    return static_cast<int>(stmt.column_int(0));
+}
+
+void migrate(Database& db, int target) {
+    const int latest = latest_schema_version();
+    if (target < 0) target = latest;
+    if (target > latest) throw Error(ErrorKind::Invalid, "unknown schema version " + std::to_string(target));
+    const int current = schema_version(db);
+    if (current > latest) {
+        throw Error(ErrorKind::Integrity, "this vault was made by a newer Fieldvault (schema " +
+                                              std::to_string(current) + ")");
+    }
+    for (const auto& migration : detail::all_migrations()) {
+        if (migration.version <= current || migration.version > target) continue;
+        Transaction tx(db);
+        db.exec(migration.sql);
+        // user_version lives in the database header, so it commits with the schema.
+        db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+        tx.commit();
+    }
+}
+
+}  // namespace fv::storage

@@ -1,0 +1,309 @@
+#include "fieldvault/crypto/encoding.h"
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/hash.h"
+#include "fieldvault/storage/report_json.h"
+#include "fieldvault/storage/repositories.h"
+#include "fts_text.h"
+
+namespace fv::storage {
+
+namespace {
+
+// The scalar columns of `reports` that mirror ReportContent, in bind order.
+constexpr std::string_view kScalarColumns =
+    "title, occurred_start, occurred_end, date_precision, host_country, host_city, place, origin_country, "
+    "demands_detail, narrative, narrative_language, translation, translation_language, translator, "
+    "impact_detail, risk_level";
+constexpr int kScalarCount = 16;
+
+void bind_scalars(Statement& stmt, int first, const ReportContent& c) {
+    const std::string_view values[kScalarCount] = {
+        c.title,      c.occurred_start,     c.occurred_end, c.date_precision,       c.host_country, c.host_city,
+        c.place,      c.origin_country,     c.demands_detail, c.narrative,          c.narrative_language,
+        c.translation, c.translation_language, c.translator, c.impact_detail,       c.risk_level};
+    for (int i = 0; i < kScalarCount; ++i) stmt.bind(first + i, values[i]);
+}
+
+void read_scalars(const Statement& stmt, int first, ReportContent& c) {
+    std::string* targets[kScalarCount] = {
+        &c.title,       &c.occurred_start,       &c.occurred_end, &c.date_precision, &c.host_country, &c.host_city,
+        &c.place,       &c.origin_country,       &c.demands_detail, &c.narrative,    &c.narrative_language,
+        &c.translation, &c.translation_language, &c.translator,   &c.impact_detail,  &c.risk_level};
+    for (int i = 0; i < kScalarCount; ++i) *targets[i] = stmt.column_text(first + i);
+}
+
+// Tables holding a list of codes; names are constants, never user text.
+struct CodeTable {
+    std::string_view table;
+    std::string_view column;
+    std::vector<std::string> ReportContent::*member;
+};
+constexpr CodeTable kCodeTables[] = {
+    {"report_tactics", "code", &ReportContent::tactics},
+    {"report_channels", "code", &ReportContent::channels},
+    {"report_demands", "code", &ReportContent::demands},
+    {"report_impacts", "code", &ReportContent::impacts},
+    {"report_sensitive_fields", "field", &ReportContent::sensitive_fields},
+};
+constexpr std::string_view kChildTables[] = {
+    "report_tactics",   "report_channels",  "report_identifiers", "report_perpetrators",    "report_demands",
+    "report_relatives", "report_witnesses", "report_impacts",     "report_reported_to", "report_sensitive_fields"};
+
+std::string join(std::string_view a, std::string_view b, std::string_view c = {}) {
+    std::string out(a);
+    out += b;
+    out += c;
+    return out;
+}
+
+void insert_children(Database& db, std::int64_t id, const ReportContent& c) {
+    for (const auto& t : kCodeTables) {
+        auto stmt = db.prepare(join("INSERT INTO ", t.table, join(" (report_id, position, ", t.column, ") VALUES (?, ?, ?)")));
+        std::int64_t position = 0;
+        for (const auto& code : c.*(t.member)) {
+            stmt.bind(1, id).bind(2, position++).bind(3, code);
+            stmt.run();
+            stmt.reset();
+        }
+    }
+    std::int64_t position = 0;
+    auto ids = db.prepare("INSERT INTO report_identifiers (report_id, position, channel, value) VALUES (?, ?, ?, ?)");
+    for (const auto& i : c.identifiers) {
+        ids.bind(1, id).bind(2, position++).bind(3, i.channel).bind(4, i.value).run();
+        ids.reset();
+    }
+    position = 0;
+    auto perps = db.prepare(
+        "INSERT INTO report_perpetrators (report_id, position, affiliation, names, description) VALUES (?, ?, ?, ?, ?)");
+    for (const auto& p : c.perpetrators) {
+        perps.bind(1, id).bind(2, position++).bind(3, p.affiliation).bind(4, p.names).bind(5, p.description).run();
+        perps.reset();
+    }
+    position = 0;
+    auto rels = db.prepare(
+        "INSERT INTO report_relatives (report_id, position, relationship, location, what_happened, by_whom, "
+        "how_known) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& r : c.relatives) {
+        rels.bind(1, id).bind(2, position++).bind(3, r.relationship).bind(4, r.location).bind(5, r.what_happened);
+        rels.bind(6, r.by_whom).bind(7, r.how_known).run();
+        rels.reset();
+    }
+    position = 0;
+    auto wits = db.prepare(
+        "INSERT INTO report_witnesses (report_id, position, name, contact, statement) VALUES (?, ?, ?, ?, ?)");
+    for (const auto& w : c.witnesses) {
+        wits.bind(1, id).bind(2, position++).bind(3, w.name).bind(4, w.contact).bind(5, w.statement).run();
+        wits.reset();
+    }
+    position = 0;
+    auto reps = db.prepare(
+        "INSERT INTO report_reported_to (report_id, position, authority, date, reference, outcome) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& r : c.reported_to) {
+        reps.bind(1, id).bind(2, position++).bind(3, r.authority).bind(4, r.date).bind(5, r.reference);
+        reps.bind(6, r.outcome).run();
+        reps.reset();
+    }
+}
+
+void delete_children(Database& db, std::int64_t id) {
+    for (const auto table : kChildTables) db.prepare(join("DELETE FROM ", table, " WHERE report_id = ?")).bind(1, id).run();
+}
+
+void load_children(Database& db, std::int64_t id, ReportContent& c) {
+    for (const auto& t : kCodeTables) {
+        auto stmt = db.prepare(join("SELECT ", t.column, join(" FROM ", t.table, " WHERE report_id = ? ORDER BY position")));
+        stmt.bind(1, id);
+        while (stmt.step()) (c.*(t.member)).push_back(stmt.column_text(0));
+    }
+    auto ids = db.prepare("SELECT channel, value FROM report_identifiers WHERE report_id = ? ORDER BY position");
+    ids.bind(1, id);
+    while (ids.step()) c.identifiers.push_back({ids.column_text(0), ids.column_text(1)});
+    auto perps = db.prepare(
+        "SELECT affiliation, names, description FROM report_perpetrators WHERE report_id = ? ORDER BY position");
+    perps.bind(1, id);
+    while (perps.step()) c.perpetrators.push_back({perps.column_text(0), perps.column_text(1), perps.column_text(2)});
+    auto rels = db.prepare(
+        "SELECT relationship, location, what_happened, by_whom, how_known FROM report_relatives "
+        "WHERE report_id = ? ORDER BY position");
+    rels.bind(1, id);
+    while (rels.step()) {
+        c.relatives.push_back({rels.column_text(0), rels.column_text(1), rels.column_text(2), rels.column_text(3),
+                               rels.column_text(4)});
+    }
+    auto wits = db.prepare("SELECT name, contact, statement FROM report_witnesses WHERE report_id = ? ORDER BY position");
+    wits.bind(1, id);
+    while (wits.step()) c.witnesses.push_back({wits.column_text(0), wits.column_text(1), wits.column_text(2)});
+    auto reps = db.prepare(
+        "SELECT authority, date, reference, outcome FROM report_reported_to WHERE report_id = ? ORDER BY position");
+    reps.bind(1, id);
+    while (reps.step()) {
+        c.reported_to.push_back({reps.column_text(0), reps.column_text(1), reps.column_text(2), reps.column_text(3)});
+    }
+}
+
+void insert_revision(Database& db, std::int64_t id, std::int64_t number, std::int64_t now, const ReportContent& c) {
+    const std::string json = canonical_report_json(c);
+    const std::string digest = crypto::to_hex(crypto::sha256(json));
+    db.prepare("INSERT INTO revisions (report_id, number, created_at, content, content_sha256) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, number)
+        .bind(3, now)
+        .bind(4, json)
+        .bind(5, digest)
+        .run();
+}
+
+void index_for_search(Database& db, std::int64_t id, const ReportContent& c) {
+    db.prepare("DELETE FROM report_search WHERE docid = ?").bind(1, id).run();
+    db.prepare("INSERT INTO report_search (docid, title, narrative, translation) VALUES (?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, detail::fts_index_text(c.title))
+        .bind(3, detail::fts_index_text(c.narrative))
+        .bind(4, detail::fts_index_text(c.translation))
+        .run();
+}
+
+void bind_case(Statement& stmt, int index, std::int64_t case_id) {
+    if (case_id == 0) {
+        stmt.bind_null(index);
+    } else {
+        stmt.bind(index, case_id);
+    }
+}
+
+struct CurrentState {
+    std::string status;
+    std::int64_t revision;
+};
+
+CurrentState current_state(Database& db, std::int64_t id) {
+    auto stmt = db.prepare("SELECT status, revision FROM reports WHERE id = ?");
+    stmt.bind(1, id);
+    if (!stmt.step()) throw Error(ErrorKind::NotFound, "no such report");
+    return {stmt.column_text(0), stmt.column_int(1)};
+}
+
+}  // namespace
+
+std::int64_t ReportRepository::create(std::int64_t case_id, const ReportContent& content, std::int64_t now) {
+    auto stmt = db_.prepare(join("INSERT INTO reports (case_id, status, created_at, updated_at, revision, ",
+                                 kScalarColumns, ") VALUES (?, 'draft', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    bind_case(stmt, 1, case_id);
+    stmt.bind(2, now).bind(3, now);
+    bind_scalars(stmt, 4, content);
+    stmt.run();
+    const std::int64_t id = db_.last_insert_id();
+    insert_children(db_, id, content);
+    insert_revision(db_, id, 1, now, content);
+    index_for_search(db_, id, content);
+    return id;
+}
+
+void ReportRepository::update(std::int64_t id, std::int64_t case_id, const ReportContent& content, std::int64_t now) {
+    const auto state = current_state(db_, id);
+    if (state.status == "final") throw Error(ErrorKind::Invalid, "report is final");
+    const std::int64_t revision = state.revision + 1;
+    std::string sql = "UPDATE reports SET case_id = ?, updated_at = ?, revision = ?";
+    std::string_view columns = kScalarColumns;
+    // "a, b, c" -> "a = ?, b = ?, c = ?"
+    while (!columns.empty()) {
+        const auto comma = columns.find(", ");
+        sql += ", ";
+        sql += columns.substr(0, comma);
+        sql += " = ?";
+        columns = comma == std::string_view::npos ? std::string_view{} : columns.substr(comma + 2);
+    }
+    sql += " WHERE id = ?";
+    auto stmt = db_.prepare(sql);
+    bind_case(stmt, 1, case_id);
+    stmt.bind(2, now).bind(3, revision);
+    bind_scalars(stmt, 4, content);
+    stmt.bind(4 + kScalarCount, id);
+    stmt.run();
+    delete_children(db_, id);
+    insert_children(db_, id, content);
+    insert_revision(db_, id, revision, now, content);
+    index_for_search(db_, id, content);
+}
+
+void ReportRepository::set_status(std::int64_t id, std::string_view status, std::int64_t now) {
+    if (status != "draft" && status != "final") throw Error(ErrorKind::Invalid, "unknown report status");
+    const auto state = current_state(db_, id);
+    // A final report stays final: nothing is silently changed after sign-off.
+    if (state.status == "final") throw Error(ErrorKind::Invalid, "report is final");
+    db_.prepare("UPDATE reports SET status = ?, updated_at = ? WHERE id = ?").bind(1, status).bind(2, now).bind(3, id).run();
+}
+
+std::optional<ReportRecord> ReportRepository::get(std::int64_t id) {
+    auto stmt = db_.prepare(join("SELECT COALESCE(case_id, 0), status, created_at, updated_at, revision, ",
+                                 kScalarColumns, " FROM reports WHERE id = ?"));
+    stmt.bind(1, id);
+    if (!stmt.step()) return std::nullopt;
+    ReportRecord record;
+    record.id = id;
+    record.case_id = stmt.column_int(0);
+    record.status = stmt.column_text(1);
+    record.created_at = stmt.column_int(2);
+    record.updated_at = stmt.column_int(3);
+    record.revision = stmt.column_int(4);
+    read_scalars(stmt, 5, record.content);
+    load_children(db_, id, record.content);
+    return record;
+}
+
+std::vector<ReportSummary> ReportRepository::list(std::optional<std::int64_t> case_id) {
+    // One query; the attachment count is a correlated subquery on an index.
+    std::string sql =
+        "SELECT r.id, COALESCE(r.case_id, 0), r.title, r.status, r.occurred_start, r.created_at, r.updated_at, "
+        "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id) FROM reports r";
+    if (case_id) sql += *case_id == 0 ? " WHERE r.case_id IS NULL" : " WHERE r.case_id = ?";
+    sql += " ORDER BY r.updated_at DESC, r.id DESC";
+    auto stmt = db_.prepare(sql);
+    if (case_id && *case_id != 0) stmt.bind(1, *case_id);
+    std::vector<ReportSummary> out;
+    while (stmt.step()) {
+        out.push_back(ReportSummary{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), stmt.column_text(3),
+                                    stmt.column_text(4), stmt.column_int(5), stmt.column_int(6), stmt.column_int(7)});
+    }
+    return out;
+}
+
+std::vector<RevisionRecord> ReportRepository::revisions(std::int64_t id) {
+    auto stmt = db_.prepare(
+        "SELECT number, created_at, content, content_sha256 FROM revisions WHERE report_id = ? ORDER BY number");
+    stmt.bind(1, id);
+    std::vector<RevisionRecord> out;
+    while (stmt.step()) {
+        RevisionRecord rev;
+        rev.report_id = id;
+        rev.number = stmt.column_int(0);
+        rev.created_at = stmt.column_int(1);
+        const std::string json = stmt.column_text(2);
+        rev.content_sha256 = stmt.column_text(3);
+        if (crypto::to_hex(crypto::sha256(json)) != rev.content_sha256) {
+            throw Error(ErrorKind::Integrity, "a revision does not match its recorded SHA-256");
+        }
+        try {
+            rev.content = parse_report_json(json);
+        } catch (const Error&) {
+            throw Error(ErrorKind::Integrity, "a stored revision is malformed");
+        }
+        out.push_back(std::move(rev));
+    }
+    return out;
+}
+
+std::vector<std::int64_t> ReportRepository::search(std::string_view query) {
+    const std::string match = detail::fts_match_query(query);
+    if (match.empty()) return {};
+    auto stmt = db_.prepare(
+        "SELECT r.id FROM report_search JOIN reports r ON r.id = report_search.docid "
+        "WHERE report_search MATCH ? ORDER BY r.updated_at DESC, r.id DESC");
+    stmt.bind(1, match);
+    std::vector<std::int64_t> out;
+    while (stmt.step()) out.push_back(stmt.column_int(0));
+    return out;
+}
+
+}  // namespace fv::storage

@@ -1,0 +1,261 @@
+#define SQLITE_HAS_CODEC 1
+#include <sqlite3.h>
+
+#include "fieldvault/storage/vault.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include "fieldvault/crypto/aead.h"
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/random.h"
+#include "fieldvault/crypto/recovery_key.h"
+#include "fieldvault/storage/migrations.h"
+#include "file_io.h"
+#include "key_header.h"
+#include "sqlite_error.h"
+
+namespace fv::storage {
+
+namespace fs = std::filesystem;
+using detail::KeyHeader;
+using detail::SlotType;
+
+namespace {
+
+constexpr std::string_view kKeyFile = "vault.key";
+constexpr std::string_view kDbFile = "vault.db";
+constexpr std::size_t kDbKeySize = 32;
+// A plain SQLite database starts with this; an SQLCipher one starts with random salt.
+constexpr std::string_view kPlainSqliteMagic{"SQLite format 3\0", 16};
+
+// "x'<64 hex>'": SQLCipher's raw-key form, which skips its own KDF. Built in a
+// SecretBuffer and handed to sqlite3_key (not spliced into SQL text, which SQLite
+// would copy into memory it does not wipe).
+crypto::SecretBuffer raw_key_spec(const crypto::SecretBuffer& key) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    crypto::SecretBuffer spec(3 + 2 * key.size());
+    auto out = spec.mutable_bytes();
+    const auto in = key.reveal();
+    out[0] = 'x';
+    out[1] = '\'';
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        out[2 + 2 * i] = static_cast<std::uint8_t>(kHex[in[i] >> 4]);
+        out[3 + 2 * i] = static_cast<std::uint8_t>(kHex[in[i] & 0x0f]);
+    }
+    out[out.size() - 1] = '\'';
+    return spec;
+}
+
+void apply_cipher_settings(Database& db, const detail::CipherSettings& c) {
+    // Values were validated against a whitelist when the header was parsed.
+    // SQLCipher 3.4 ignores the two *_algorithm pragmas (its only choice is
+    // SHA1); SQLCipher 4 needs them to read a 3.x-style database.
+    db.exec("PRAGMA cipher = '" + c.cipher + "'");
+    db.exec("PRAGMA cipher_page_size = " + std::to_string(c.page_size));
+    db.exec("PRAGMA kdf_iter = " + std::to_string(c.kdf_iter));
+    db.exec("PRAGMA fast_kdf_iter = " + std::to_string(c.fast_kdf_iter));
+    db.exec(std::string("PRAGMA cipher_use_hmac = ") + (c.use_hmac ? "ON" : "OFF"));
+    db.exec("PRAGMA cipher_hmac_algorithm = " + c.hmac_algorithm);
+    db.exec("PRAGMA cipher_kdf_algorithm = " + c.kdf_algorithm);
+}
+
+std::unique_ptr<Database> open_database(const fs::path& path, const crypto::SecretBuffer& key,
+                                        const detail::CipherSettings& cipher) {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        if (raw == nullptr) throw Error(ErrorKind::Io, "cannot open the vault database: out of memory");
+        Database closer(raw);
+        detail::throw_sqlite_error(raw, rc, "cannot open the vault database");
+    }
+    auto db = std::make_unique<Database>(raw);
+    {
+        const auto spec = raw_key_spec(key);
+        const int key_rc = sqlite3_key(raw, spec.reveal().data(), static_cast<int>(spec.size()));
+        if (key_rc != SQLITE_OK) detail::throw_sqlite_error(raw, key_rc, "cannot key the vault database");
+    }
+    apply_cipher_settings(*db, cipher);
+    try {
+        // The first read decrypts page 1. The key came out of an authenticated
+        // slot, so a failure here is a damaged database, not a wrong passphrase.
+        auto probe = db->prepare("SELECT count(*) FROM sqlite_master");
+        probe.step();
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Io) throw;
+        throw Error(ErrorKind::Integrity, "the vault database is corrupted or does not belong to this key header");
+    }
+    db->exec("PRAGMA foreign_keys = ON");
+    db->exec("PRAGMA temp_store = MEMORY");
+    db->exec("PRAGMA secure_delete = ON");
+    // A rollback journal keeps the vault to its two files when closed, and a large
+    // attachment import appends pages without journaling them.
+    db->exec("PRAGMA journal_mode = DELETE");
+    db->exec("PRAGMA synchronous = FULL");
+    return db;
+}
+
+void check_database_file(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) throw Error(ErrorKind::Integrity, "the vault database is missing");
+    const std::string prefix = detail::read_file_prefix(path, kPlainSqliteMagic.size());
+    if (prefix.size() < kPlainSqliteMagic.size()) {
+        throw Error(ErrorKind::Integrity, "the vault database is empty or truncated");
+    }
+    if (prefix == kPlainSqliteMagic) throw Error(ErrorKind::Integrity, "the vault database is not encrypted");
+}
+
+KeyHeader read_header(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_regular_file(dir / kKeyFile, ec)) throw Error(ErrorKind::NotFound, "no vault in this folder");
+    return detail::parse_key_header(detail::read_bounded_file(dir / kKeyFile, detail::kMaxKeyHeaderSize));
+}
+
+crypto::SecretBuffer unwrap(const crypto::SecretBuffer& slot_key, const KeyHeader& header, SlotType slot,
+                            std::string_view wrong_message) {
+    const auto& sealed = slot == SlotType::Passphrase ? header.passphrase_slot : header.recovery_slot;
+    const auto ad = detail::slot_associated_data(header, slot);
+    try {
+        auto key = crypto::open_secret(slot_key, sealed, ad);
+        if (key.size() != kDbKeySize) throw Error(ErrorKind::Integrity, "corrupted key header");
+        return key;
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Unlock) throw Error(ErrorKind::Unlock, std::string(wrong_message));
+        throw;
+    }
+}
+
+std::vector<std::uint8_t> wrap_with_passphrase(KeyHeader& header, const crypto::SecretBuffer& db_key,
+                                               const crypto::SecretBuffer& passphrase,
+                                               const crypto::KdfParams& params) {
+    if (!params.within_bounds()) throw Error(ErrorKind::Invalid, "Argon2id parameters out of bounds");
+    if (passphrase.empty()) throw Error(ErrorKind::Invalid, "the passphrase is empty");
+    header.kdf = params;
+    crypto::random_bytes(header.salt);
+    const auto slot_key = crypto::derive_key(passphrase, header.salt, header.kdf);
+    return crypto::seal_secret(slot_key, db_key, detail::slot_associated_data(header, SlotType::Passphrase));
+}
+
+}  // namespace
+
+struct Vault::Impl {
+    fs::path dir;
+    KeyHeader header;
+    crypto::SecretBuffer db_key;
+    std::unique_ptr<Database> db;
+};
+
+Vault::Vault(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Vault::~Vault() {
+    if (impl_) {
+        impl_->db.reset();  // close before the key goes
+        impl_->db_key.wipe();
+    }
+}
+
+bool Vault::exists(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / kKeyFile, ec);
+}
+
+Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& passphrase,
+                             const crypto::KdfParams& params) {
+    if (dir.empty()) throw Error(ErrorKind::Invalid, "no vault folder given");
+    std::error_code ec;
+    bool created_dir = false;
+    if (fs::exists(dir, ec)) {
+        if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::Invalid, "the vault path is not a folder");
+        if (exists(dir)) throw Error(ErrorKind::Invalid, "a vault already exists in this folder");
+        if (!fs::is_empty(dir, ec) || ec) throw Error(ErrorKind::Invalid, "the vault folder is not empty");
+    } else {
+        if (dir.has_parent_path()) {
+            fs::create_directories(dir.parent_path(), ec);
+            if (ec) throw Error(ErrorKind::Io, "cannot create the vault folder: " + ec.message());
+        }
+        if (::mkdir(dir.c_str(), 0700) != 0) {
+            throw Error(ErrorKind::Io, std::string("cannot create the vault folder: ") + std::strerror(errno));
+        }
+        created_dir = true;
+    }
+    if (::chmod(dir.c_str(), 0700) != 0) {
+        throw Error(ErrorKind::Io, std::string("cannot protect the vault folder: ") + std::strerror(errno));
+    }
+
+    auto impl = std::make_unique<Impl>();
+    impl->dir = dir;
+    try {
+        impl->db_key = crypto::SecretBuffer(kDbKeySize);
+        crypto::random_bytes(impl->db_key.mutable_bytes());
+        auto recovery = crypto::RecoveryKey::generate();
+        impl->header.passphrase_slot = wrap_with_passphrase(impl->header, impl->db_key, passphrase, params);
+        impl->header.recovery_slot = crypto::seal_secret(
+            recovery.key, impl->db_key, detail::slot_associated_data(impl->header, SlotType::Recovery));
+
+        detail::create_private_file(dir / kDbFile);
+        impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
+        migrate(*impl->db);
+        // The header goes last: its presence is what makes the folder a vault.
+        detail::write_file_atomically(dir, kKeyFile, detail::serialize_key_header(impl->header));
+
+        Created created{std::unique_ptr<Vault>(new Vault(std::move(impl))), std::move(recovery.text)};
+        return created;
+    } catch (...) {
+        if (impl) impl->db.reset();
+        for (const char* name : {"vault.db", "vault.db-journal", "vault.key.tmp", "vault.key"}) {
+            fs::remove(dir / name, ec);
+        }
+        if (created_dir) fs::remove(dir, ec);
+        throw;
+    }
+}
+
+std::unique_ptr<Vault> Vault::open(const fs::path& dir, const crypto::SecretBuffer& passphrase) {
+    auto header = read_header(dir);
+    check_database_file(dir / kDbFile);  // before the slow KDF: refuse a swapped-in plain database early
+    const auto slot_key = crypto::derive_key(passphrase, header.salt, header.kdf);
+    auto impl = std::make_unique<Impl>();
+    impl->db_key = unwrap(slot_key, header, SlotType::Passphrase, "wrong passphrase");
+    impl->dir = dir;
+    impl->header = std::move(header);
+    impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
+    migrate(*impl->db);
+    return std::unique_ptr<Vault>(new Vault(std::move(impl)));
+}
+
+std::unique_ptr<Vault> Vault::open_with_recovery_key(const fs::path& dir, std::string_view recovery_key) {
+    auto header = read_header(dir);
+    check_database_file(dir / kDbFile);
+    crypto::SecretBuffer slot_key;
+    try {
+        slot_key = crypto::RecoveryKey::parse(recovery_key);
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::Invalid) throw;
+        throw Error(ErrorKind::Unlock, std::string("wrong recovery key: ") + e.what());
+    }
+    auto impl = std::make_unique<Impl>();
+    impl->db_key = unwrap(slot_key, header, SlotType::Recovery, "wrong recovery key");
+    impl->dir = dir;
+    impl->header = std::move(header);
+    impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
+    migrate(*impl->db);
+    return std::unique_ptr<Vault>(new Vault(std::move(impl)));
+}
+
+void Vault::change_passphrase(const crypto::SecretBuffer& new_passphrase, const crypto::KdfParams& params) {
+    KeyHeader next = impl_->header;
+    next.passphrase_slot = wrap_with_passphrase(next, impl_->db_key, new_passphrase, params);
+    detail::write_file_atomically(impl_->dir, kKeyFile, detail::serialize_key_header(next));
+    impl_->header = std::move(next);
+}
+
+Database& Vault::db() { return *impl_->db; }
+
+const fs::path& Vault::dir() const noexcept { return impl_->dir; }
+
+int Vault::schema_version() const { return storage::schema_version(*impl_->db); }
+
+}  // namespace fv::storage
