@@ -1,0 +1,21 @@
+#include "app_context.h"
+
+namespace fv::cli {
+
+void CommandTable::add(const CLI::App* command, Action action) { entries_.emplace_back(command, std::move(action)); }
+
+const Action* CommandTable::chosen() const {
+    const Action* found = nullptr;
+    for (const auto& [command, action] : entries_) {
+        if (command->parsed()) found = &action;
+    }
+    return found;
+}
+
+CLI::App* add_command(CLI::App& parent, const std::string& name, const std::string& description) {
+    auto* command = parent.add_subcommand(name, description);
+    command->fallthrough();
+    return command;
+}
+
+}  // namespace fv::cli

@@ -1,0 +1,74 @@
+// attach REPORT_ID FILE... and attachment get ID --out FILE.
+#include <cstdint>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "app_context.h"
+#include "attachment_sources.h"
+#include "fieldvault/core/attachments.h"
+#include "fieldvault/core/reports.h"
+#include "fieldvault/crypto/error.h"
+#include "vault_access.h"
+
+namespace fv::cli {
+namespace {
+
+struct AttachArgs {
+    std::int64_t report_id = 0;
+    std::vector<std::string> files;
+};
+
+int run_attach(const AppContext& context, const AttachArgs& args) {
+    // Checked up front so one bad path stores none of the files.
+    check_attachment_sources(args.files);
+    const auto session = unlock_vault(context);
+    // Fail on an unknown or final report before storing anything.
+    const auto report = core::ReportService(*session).get(args.report_id);
+    if (report.report.status == "final")
+        throw Error(ErrorKind::Invalid,
+                    "report " + std::to_string(args.report_id) + " is final; evidence can no longer be added");
+    core::AttachmentService attachments(*session);
+    for (const auto& file : args.files) std::cout << attachments.attach(args.report_id, file).id << "\n";
+    return 0;
+}
+
+struct GetArgs {
+    std::int64_t attachment_id = 0;
+    std::string out;
+};
+
+int run_get(const AppContext& context, const GetArgs& args) {
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(args.out, ec)))
+        throw Error(ErrorKind::Invalid, "will not overwrite existing " + args.out);
+    const auto session = unlock_vault(context);
+    core::AttachmentService attachments(*session);
+    const auto record = attachments.get(args.attachment_id);
+    attachments.extract(args.attachment_id, args.out);
+    std::cerr << "Wrote " << record.size << " bytes (sha256 " << record.sha256 << ", verified).\n";
+    return 0;
+}
+
+}  // namespace
+
+void register_attachment_commands(CLI::App& app, AppContext& context) {
+    auto* attach = add_command(app, "attach", "Store evidence files with a report; prints their ids");
+    auto attach_args = std::make_shared<AttachArgs>();
+    attach->add_option("report_id", attach_args->report_id, "Report id")->required();
+    attach->add_option("files", attach_args->files, "Files to store")->required();
+    context.commands.add(attach, [&context, attach_args] { return run_attach(context, *attach_args); });
+
+    auto* attachment = add_command(app, "attachment", "Work with stored evidence files");
+    attachment->require_subcommand(1);
+    auto* get = add_command(*attachment, "get", "Write an attachment out to a new file (checks its SHA-256)");
+    auto get_args = std::make_shared<GetArgs>();
+    get->add_option("id", get_args->attachment_id, "Attachment id")->required();
+    get->add_option("--out", get_args->out, "File to create (never overwritten)")->required();
+    context.commands.add(get, [&context, get_args] { return run_get(context, *get_args); });
+}
+
+}  // namespace fv::cli

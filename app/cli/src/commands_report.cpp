@@ -1,0 +1,146 @@
+// report add | list | show | edit | finalize.
+#include <cstdint>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app_context.h"
+#include "attachment_sources.h"
+#include "fieldvault/core/reports.h"
+#include "json_output.h"
+#include "report_options.h"
+#include "text_output.h"
+#include "vault_access.h"
+
+namespace fv::cli {
+namespace {
+
+struct AddArgs {
+    ReportOptions fields;
+    std::vector<std::string> attach;
+};
+
+int run_add(const AppContext& context, const AddArgs& args) {
+    // Everything that can fail without the vault fails first: codes, files.
+    core::ReportContent content;
+    args.fields.apply_to(content);
+    core::validate_report(content);
+    check_attachment_sources(args.attach);
+    const auto case_name = args.fields.case_name().value_or(std::string());
+
+    const auto session = unlock_vault(context);
+    // One transaction: a file that fails while being stored leaves no report.
+    const auto id = core::ReportService(*session).create_with_attachments(content, case_name, to_paths(args.attach));
+    std::cout << id << "\n";
+    return 0;
+}
+
+struct EditArgs {
+    ReportOptions fields;
+    std::int64_t id = 0;
+};
+
+int run_edit(const AppContext& context, const EditArgs& args) {
+    core::ReportContent probe;  // reject bad codes and unreadable files before unlocking
+    args.fields.apply_to(probe);
+
+    const auto session = unlock_vault(context);
+    core::ReportService reports(*session);
+    auto content = reports.get(args.id).report.content;
+    args.fields.apply_to(content);
+    const auto case_name = args.fields.case_name();
+    if (case_name) {
+        reports.edit(args.id, content, std::string_view(*case_name));
+    } else {
+        reports.edit(args.id, content);
+    }
+    const auto revision = reports.get(args.id).report.revision;
+    std::cout << "Report " << args.id << " saved as revision " << revision << ".\n";
+    return 0;
+}
+
+CaseNames case_names(core::ReportService& reports) {
+    CaseNames names;
+    for (const auto& c : reports.cases()) names[c.id] = c.name;
+    return names;
+}
+
+struct ListArgs {
+    std::string case_name;
+    bool json = false;
+};
+
+int run_list(const AppContext& context, const ListArgs& args) {
+    const auto session = unlock_vault(context);
+    core::ReportService reports(*session);
+    const auto found = reports.list(args.case_name);
+    if (args.json) {
+        print_json(std::cout, reports_json(found, case_names(reports)));
+    } else {
+        print_report_table(std::cout, found);
+    }
+    return 0;
+}
+
+struct ShowArgs {
+    std::int64_t id = 0;
+    bool json = false;
+};
+
+int run_show(const AppContext& context, const ShowArgs& args) {
+    const auto session = unlock_vault(context);
+    const auto detail = core::ReportService(*session).get(args.id);
+    if (args.json) {
+        print_json(std::cout, report_detail_json(detail));
+    } else {
+        print_report_detail(std::cout, detail);
+    }
+    return 0;
+}
+
+int run_finalize(const AppContext& context, std::int64_t id) {
+    const auto session = unlock_vault(context);
+    core::ReportService(*session).finalize(id);
+    std::cout << "Report " << id << " is final: it can no longer be edited.\n";
+    return 0;
+}
+
+}  // namespace
+
+void register_report_commands(CLI::App& app, AppContext& context) {
+    auto* report = add_command(app, "report", "Add, list, show, edit and finalise incident reports");
+    report->require_subcommand(1);
+
+    auto* add = add_command(*report, "add", "Add a report; prints its id");
+    auto add_args = std::make_shared<AddArgs>();
+    add_args->fields.add_to(*add, false);
+    add->add_option("--attach", add_args->attach, "Evidence file to store with the report (repeatable)")
+        ->allow_extra_args(false);
+    context.commands.add(add, [&context, add_args] { return run_add(context, *add_args); });
+
+    auto* list = add_command(*report, "list", "List reports");
+    auto list_args = std::make_shared<ListArgs>();
+    list->add_option("--case", list_args->case_name, "Only the reports of this case");
+    list->add_flag("--json", list_args->json, "One JSON document (see docs/cli.md)");
+    context.commands.add(list, [&context, list_args] { return run_list(context, *list_args); });
+
+    auto* show = add_command(*report, "show", "Show one report with its revisions and attachments");
+    auto show_args = std::make_shared<ShowArgs>();
+    show->add_option("id", show_args->id, "Report id")->required();
+    show->add_flag("--json", show_args->json, "One JSON document (see docs/cli.md)");
+    context.commands.add(show, [&context, show_args] { return run_show(context, *show_args); });
+
+    auto* edit = add_command(*report, "edit", "Change fields of a draft report (a new revision)");
+    auto edit_args = std::make_shared<EditArgs>();
+    edit->add_option("id", edit_args->id, "Report id")->required();
+    edit_args->fields.add_to(*edit, true);
+    context.commands.add(edit, [&context, edit_args] { return run_edit(context, *edit_args); });
+
+    auto* finalize = add_command(*report, "finalize", "Mark a report final (no more edits)");
+    auto finalize_id = std::make_shared<std::int64_t>(0);
+    finalize->add_option("id", *finalize_id, "Report id")->required();
+    context.commands.add(finalize, [&context, finalize_id] { return run_finalize(context, *finalize_id); });
+}
+
+}  // namespace fv::cli

@@ -1,0 +1,136 @@
+#include "json_output.h"
+
+#include "text_output.h"
+
+namespace fv::cli {
+
+Json summary_json(const core::ReportSummary& s, const CaseNames& cases) {
+    const auto found = cases.find(s.case_id);
+    return Json{{"id", s.id},
+                {"title", s.title},
+                {"status", s.status},
+                {"case", found == cases.end() ? Json(nullptr) : Json(found->second)},
+                {"occurred", s.occurred_start},
+                {"created_at", iso_utc(s.created_at)},
+                {"updated_at", iso_utc(s.updated_at)},
+                {"attachments", s.attachment_count}};
+}
+
+Json reports_json(const std::vector<core::ReportSummary>& reports, const CaseNames& cases) {
+    Json list = Json::array();
+    for (const auto& r : reports) list.push_back(summary_json(r, cases));
+    return Json{{"reports", std::move(list)}};
+}
+
+namespace {
+
+Json strings(const std::vector<std::string>& values) {
+    Json list = Json::array();
+    for (const auto& v : values) list.push_back(v);
+    return list;
+}
+
+}  // namespace
+
+// Flat, with the same names as the command-line options where there is one.
+Json content_json(const core::ReportContent& c) {
+    Json identifiers = Json::array();
+    for (const auto& i : c.identifiers) identifiers.push_back(Json{{"channel", i.channel}, {"value", i.value}});
+    Json perpetrators = Json::array();
+    for (const auto& p : c.perpetrators)
+        perpetrators.push_back(
+            Json{{"affiliation", p.affiliation}, {"names", p.names}, {"description", p.description}});
+    Json relatives = Json::array();
+    for (const auto& r : c.relatives)
+        relatives.push_back(Json{{"relationship", r.relationship},
+                                 {"location", r.location},
+                                 {"what_happened", r.what_happened},
+                                 {"by_whom", r.by_whom},
+                                 {"how_known", r.how_known}});
+    Json witnesses = Json::array();
+    for (const auto& w : c.witnesses)
+        witnesses.push_back(Json{{"name", w.name}, {"contact", w.contact}, {"statement", w.statement}});
+    Json reported = Json::array();
+    for (const auto& r : c.reported_to)
+        reported.push_back(Json{
+            {"authority", r.authority}, {"date", r.date}, {"reference", r.reference}, {"outcome", r.outcome}});
+
+    return Json{{"occurred", c.occurred_start},
+                {"end", c.occurred_end},
+                {"precision", c.date_precision},
+                {"host_country", c.host_country},
+                {"city", c.host_city},
+                {"location", c.place},
+                {"origin_country", c.origin_country},
+                {"tactics", strings(c.tactics)},
+                {"channels", strings(c.channels)},
+                {"identifiers", std::move(identifiers)},
+                {"perpetrators", std::move(perpetrators)},
+                {"demands", strings(c.demands)},
+                {"demands_detail", c.demands_detail},
+                {"relatives", std::move(relatives)},
+                {"narrative", c.narrative},
+                {"language", c.narrative_language},
+                {"translation", c.translation},
+                {"translation_language", c.translation_language},
+                {"translator", c.translator},
+                {"witnesses", std::move(witnesses)},
+                {"impacts", strings(c.impacts)},
+                {"impact_detail", c.impact_detail},
+                {"reported_to", std::move(reported)},
+                {"risk", c.risk_level},
+                {"sensitive", strings(c.sensitive_fields)}};
+}
+
+Json attachment_json(const storage::AttachmentRecord& a) {
+    return Json{{"id", a.id},
+                {"name", a.name},
+                {"size", a.size},
+                {"sha256", a.sha256},
+                {"media_type", a.media_type},
+                {"created_at", iso_utc(a.created_at)}};
+}
+
+Json report_detail_json(const core::ReportDetail& detail) {
+    const auto& r = detail.report;
+    Json document{{"id", r.id},
+                  {"title", r.content.title},
+                  {"status", r.status},
+                  {"case", detail.case_name.empty() ? Json(nullptr) : Json(detail.case_name)},
+                  {"revision", r.revision},
+                  {"created_at", iso_utc(r.created_at)},
+                  {"updated_at", iso_utc(r.updated_at)}};
+    for (auto& [key, value] : content_json(r.content).items()) document[key] = value;
+    Json revisions = Json::array();
+    for (const auto& rev : detail.revisions)
+        revisions.push_back(
+            Json{{"number", rev.number}, {"created_at", iso_utc(rev.created_at)}, {"sha256", rev.content_sha256}});
+    document["revisions"] = std::move(revisions);
+    Json attachments = Json::array();
+    for (const auto& a : detail.attachments) attachments.push_back(attachment_json(a));
+    document["attachments"] = std::move(attachments);
+    return document;
+}
+
+Json audit_json(const std::vector<storage::AuditEntry>& entries) {
+    Json list = Json::array();
+    for (const auto& e : entries)
+        list.push_back(Json{{"seq", e.seq},
+                            {"at", iso_utc(e.at)},
+                            {"action", e.action},
+                            {"subject", e.subject},
+                            {"detail", e.detail},
+                            {"prev_hash", e.prev_hash},
+                            {"hash", e.hash}});
+    return Json{{"entries", std::move(list)}};
+}
+
+Json identity_json(const core::OwnIdentity& identity) {
+    return Json{{"name", identity.name}, {"card", identity.card}, {"fingerprint", identity.fingerprint}};
+}
+
+void print_json(std::ostream& out, const Json& document) {
+    out << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace fv::cli

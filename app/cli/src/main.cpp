@@ -1,0 +1,96 @@
+// fieldvault-cli: builds the command tree, parses, runs the chosen command and
+// turns every failure into one line on stderr and a documented exit code.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "app_context.h"
+#include "fieldvault/crypto/error.h"
+#include "process_hardening.h"
+
+namespace {
+
+// The exit codes promised in docs/cli.md.
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitUnlock = 3;
+constexpr int kExitIntegrity = 4;
+
+int exit_code_for(fv::ErrorKind kind) {
+    switch (kind) {
+        case fv::ErrorKind::Usage: return kExitUsage;
+        case fv::ErrorKind::Unlock: return kExitUnlock;
+        case fv::ErrorKind::Integrity: return kExitIntegrity;
+        case fv::ErrorKind::Invalid:
+        case fv::ErrorKind::Io:
+        case fv::ErrorKind::NotFound: return kExitError;
+    }
+    return kExitError;
+}
+
+// One line, always: messages never carry report content or secrets (the
+// services promise that), and a newline inside one is flattened here.
+void print_error(std::string_view message) {
+    std::string line(message);
+    for (auto& c : line) {
+        if (c == '\n' || c == '\r') c = ' ';
+    }
+    std::cout.flush();
+    std::cerr << "fieldvault-cli: error: " << line << '\n';
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    fv::cli::harden_process();
+
+    CLI::App app{"Fieldvault: an encrypted, offline vault for reports of transnational repression.",
+                 "fieldvault-cli"};
+    app.require_subcommand(1);
+    fv::cli::AppContext context;
+    app.add_option("--vault", context.global.vault, "Vault folder (else $FIELDVAULT_VAULT, else the default)");
+    app.add_option("--passphrase-file", context.global.passphrase_file,
+                   "Read passphrases from FILE, one per line, instead of stdin or the terminal");
+
+    fv::cli::register_vault_commands(app, context);
+    fv::cli::register_report_commands(app, context);
+    fv::cli::register_attachment_commands(app, context);
+    fv::cli::register_search_log_commands(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help
+        print_error(e.what());
+        return kExitUsage;
+    }
+
+    const auto* action = context.commands.chosen();
+    if (action == nullptr) {
+        print_error("no command given (see --help)");
+        return kExitUsage;
+    }
+    try {
+        const int code = (*action)();
+        std::cout.flush();
+        if (!std::cout) {
+            print_error("could not write the output");
+            return kExitError;
+        }
+        return code;
+    } catch (const fv::Error& e) {
+        print_error(e.what());
+        return exit_code_for(e.kind());
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory");
+        return kExitError;
+    } catch (const std::exception& e) {
+        print_error(std::string("unexpected failure: ") + e.what());
+        return kExitError;
+    }
+    (void)kExitOk;
+}
