@@ -1,0 +1,63 @@
+#pragma once
+// The app: owns the shared state (Session, worker) and one view per screen,
+// and runs one frame at a time. Knows nothing of GLFW or OpenGL, so headless
+// tests drive exactly this class with ImGui alone.
+#include <filesystem>
+#include <vector>
+
+#include "app_state.h"
+#include "create_view.h"
+#include "report_editor_view.h"
+#include "report_list_view.h"
+#include "unlock_view.h"
+
+namespace fv::gui {
+
+// GLFW's key code for L (GLFW key codes are ASCII for letters); the GLFW
+// backend indexes io.KeysDown by GLFW key codes.
+inline constexpr int kKeyL = 76;
+
+class App {
+public:
+    explicit App(AppOptions options);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Everything the app does in one frame; call between ImGui::NewFrame()
+    // and ImGui::Render().
+    void frame();
+    // Files dropped on the window; handed to the current view next frame.
+    void files_dropped(std::vector<std::filesystem::path> paths);
+    // Destroys the Session and clears every decrypted string the views hold.
+    void lock() noexcept;
+    void navigate(Screen screen);
+
+    Screen screen() const noexcept { return screen_; }
+    AppState& state() noexcept { return state_; }
+    CreateView& create_view() noexcept { return create_; }
+    UnlockView& unlock_view() noexcept { return unlock_; }
+    ReportListView& report_list_view() noexcept { return list_; }
+    ReportEditorView& report_editor_view() noexcept { return editor_; }
+    // True if any view still holds decrypted data or typed text.
+    bool holds_sensitive_data() const noexcept;
+    // The last frame saw input or the worker is busy: keep drawing frames.
+    bool wants_frames() const noexcept { return active_; }
+
+private:
+    View& view_for(Screen screen) noexcept;
+    void track_activity();
+    void apply_requests();
+
+    AppState state_;
+    CreateView create_;
+    UnlockView unlock_;
+    ReportListView list_;
+    ReportEditorView editor_;
+    Screen screen_ = Screen::Unlock;
+    double last_activity_ = 0.0;
+    bool active_ = true;
+    std::vector<std::filesystem::path> dropped_;
+};
+
+}  // namespace fv::gui

@@ -1,0 +1,62 @@
+#include "app_state.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+
+namespace fv::gui {
+
+Clock steady_clock_seconds() {
+    return [] {
+        using namespace std::chrono;
+        return duration<double>(steady_clock::now().time_since_epoch()).count();
+    };
+}
+
+crypto::KdfParams kdf_params_from_environment() {
+    const char* fast = std::getenv("FIELDVAULT_TEST_FAST_KDF");
+    if (fast != nullptr && std::strcmp(fast, "1") == 0) return crypto::KdfParams::interactive();
+    return crypto::KdfParams::moderate();
+}
+
+AppState::AppState(AppOptions options) : options_(std::move(options)), worker_(std::make_unique<core::Worker>()) {
+    if (!options_.clock) options_.clock = steady_clock_seconds();
+}
+
+AppState::~AppState() {
+    // Stop jobs (which may use the Session) before the Session goes.
+    worker_.reset();
+    drop_session();
+}
+
+core::Session* AppState::session() {
+    if (!session_ || busy()) return nullptr;
+    return session_.get();
+}
+
+void AppState::set_session(std::unique_ptr<core::Session> session) { session_ = std::move(session); }
+
+void AppState::drop_session() noexcept {
+    if (session_) session_->lock();
+    session_.reset();
+}
+
+std::optional<Screen> AppState::take_requested_screen() {
+    auto screen = requested_screen_;
+    requested_screen_.reset();
+    return screen;
+}
+
+std::optional<std::int64_t> AppState::take_requested_report() {
+    auto id = requested_report_;
+    requested_report_.reset();
+    return id;
+}
+
+bool AppState::take_lock_request() {
+    const bool requested = lock_requested_;
+    lock_requested_ = false;
+    return requested;
+}
+
+}  // namespace fv::gui

@@ -1,0 +1,88 @@
+#pragma once
+// What every view shares: the vault folder, the Session (null while locked),
+// the worker for long jobs, the idle clock and requests to change screen or
+// lock. The App applies requests between frames, so a view never destroys
+// itself or the Session in the middle of drawing.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "fieldvault/core/session.h"
+#include "fieldvault/core/worker.h"
+#include "fieldvault/crypto/kdf.h"
+#include "ui_probe.h"
+
+namespace fv::gui {
+
+enum class Screen { Create, Unlock, ReportList, ReportEditor };
+
+// Monotonic seconds; tests inject a fake one to simulate idle time.
+using Clock = std::function<double()>;
+Clock steady_clock_seconds();
+
+struct AppOptions {
+    std::filesystem::path vault_dir;
+    crypto::KdfParams kdf = crypto::KdfParams::moderate();  // for a new vault
+    double auto_lock_seconds = 300.0;                       // 0 = never
+    Clock clock;                                            // empty = steady clock
+};
+
+// FIELDVAULT_TEST_FAST_KDF=1 (the CLI's variable) selects interactive Argon2 limits.
+crypto::KdfParams kdf_params_from_environment();
+
+class AppState {
+public:
+    explicit AppState(AppOptions options);
+    ~AppState();
+    AppState(const AppState&) = delete;
+    AppState& operator=(const AppState&) = delete;
+
+    const std::filesystem::path& vault_dir() const { return options_.vault_dir; }
+    const crypto::KdfParams& kdf() const { return options_.kdf; }
+    double now() const { return options_.clock(); }
+
+    double auto_lock_seconds() const { return options_.auto_lock_seconds; }
+    void set_auto_lock_seconds(double seconds) { options_.auto_lock_seconds = seconds < 0 ? 0 : seconds; }
+
+    core::Worker& worker() { return *worker_; }
+    // A long job is queued or running: views that read the vault wait.
+    bool busy() const { return !worker_->idle(); }
+
+    bool unlocked() const { return session_ != nullptr; }
+    // Only while unlocked and no job is using the vault; null otherwise.
+    core::Session* session();
+    // For a job about to be submitted to the worker (which then owns access
+    // until it finishes); null while locked.
+    core::Session* session_for_job() { return session_.get(); }
+    void set_session(std::unique_ptr<core::Session> session);
+    // Destroys the Session (closing the database and wiping its key).
+    void drop_session() noexcept;
+
+    // Requests, applied by the App after the frame.
+    void go_to(Screen screen) { requested_screen_ = screen; }
+    void open_report(std::int64_t id) {
+        requested_report_ = id;
+        requested_screen_ = Screen::ReportEditor;
+    }
+    void request_lock() { lock_requested_ = true; }
+
+    std::optional<Screen> take_requested_screen();
+    std::optional<std::int64_t> take_requested_report();
+    bool take_lock_request();
+
+    UiProbe& probe() { return probe_; }
+
+private:
+    AppOptions options_;
+    std::unique_ptr<core::Session> session_;
+    std::unique_ptr<core::Worker> worker_;
+    std::optional<Screen> requested_screen_;
+    std::optional<std::int64_t> requested_report_;
+    bool lock_requested_ = false;
+    UiProbe probe_;
+};
+
+}  // namespace fv::gui

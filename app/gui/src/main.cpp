@@ -1,0 +1,171 @@
+// fieldvault: the desktop app. Arguments:
+//   --vault DIR          the vault folder (default: as fieldvault-cli)
+//   --auto-lock SECONDS  lock after this long without input (default 300; 0 = never)
+//   --screenshot FILE    render a few frames of --screen to a PNG and exit
+//   --screen NAME        create | unlock | list | report (list and report read
+//                        the passphrase from the first line of standard input)
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <optional>
+#include <string>
+
+#include "app.h"
+#include "fieldvault/core/reports.h"
+#include "fieldvault/crypto/error.h"
+#include "platform_window.h"
+#include "stdin_passphrase.h"
+#include "ui_setup.h"
+#include "wiping_allocator.h"
+
+namespace {
+
+struct Arguments {
+    std::optional<std::filesystem::path> vault;
+    std::optional<std::filesystem::path> screenshot;
+    std::string screen;
+    std::optional<double> auto_lock;
+};
+
+[[noreturn]] void usage(const char* problem) {
+    if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
+    std::fprintf(stderr,
+                 "usage: fieldvault [--vault DIR] [--auto-lock SECONDS]\n"
+                 "                  [--screenshot FILE --screen create|unlock|list|report]\n");
+    std::exit(problem != nullptr ? 2 : 0);
+}
+
+Arguments parse(int argc, char** argv) {
+    Arguments args;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usage(("missing value after " + arg).c_str());
+            return argv[++i];
+        };
+        if (arg == "--vault") {
+            args.vault = value();
+        } else if (arg == "--screenshot") {
+            args.screenshot = value();
+        } else if (arg == "--screen") {
+            args.screen = value();
+            if (args.screen != "create" && args.screen != "unlock" && args.screen != "list" && args.screen != "report")
+                usage("--screen takes create, unlock, list or report");
+        } else if (arg == "--auto-lock") {
+            const std::string text = value();
+            char* end = nullptr;
+            const double seconds = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end != '\0' || seconds < 0) usage("--auto-lock takes a number of seconds");
+            args.auto_lock = seconds;
+        } else if (arg == "--help" || arg == "-h") {
+            usage(nullptr);
+        } else {
+            usage(("unknown argument " + arg).c_str());
+        }
+    }
+    return args;
+}
+
+// No core dumps and no ptrace attach by other processes of this user: an
+// unlocked vault's key is in this process's memory.
+void harden_process() {
+    ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    const rlimit no_core{0, 0};
+    ::setrlimit(RLIMIT_CORE, &no_core);
+}
+
+// Unlocks from stdin and shows the screen asked for (screenshot runs).
+void prepare_screen(fv::gui::App& app, const std::string& screen) {
+    using fv::gui::Screen;
+    if (screen == "create") {
+        app.navigate(Screen::Create);
+    } else if (screen == "unlock") {
+        app.navigate(Screen::Unlock);
+    } else if (screen == "list" || screen == "report") {
+        auto passphrase = fv::gui::read_passphrase_from_stdin();
+        if (!passphrase) throw fv::Error(fv::ErrorKind::Usage, "--screen " + screen + " reads the passphrase from standard input");
+        auto& state = app.state();
+        state.set_session(fv::core::Session::open(state.vault_dir(), *passphrase));
+        passphrase->wipe();
+        app.navigate(Screen::ReportList);
+        if (screen == "report") {
+            const auto reports = fv::core::ReportService(*state.session()).list();
+            app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);
+            app.navigate(Screen::ReportEditor);
+        }
+    }
+}
+
+int run(const Arguments& args) {
+    fv::gui::AppOptions options;
+    options.vault_dir = args.vault ? *args.vault : fv::core::Session::default_vault_dir();
+    options.kdf = fv::gui::kdf_params_from_environment();
+    if (args.auto_lock) options.auto_lock_seconds = *args.auto_lock;
+
+    fv::gui::install_wiping_allocator();
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    int status = 0;
+    {
+        fv::gui::PlatformWindow window(1180, 760, true);
+        fv::gui::configure_imgui(window.content_scale());
+        fv::gui::App app(options);
+        if (!args.screen.empty()) prepare_screen(app, args.screen);
+
+        if (args.screenshot) {
+            // A few frames let ImGui settle layout (auto-sized windows, tables).
+            constexpr int kFrames = 6;
+            for (int frame = 0; frame < kFrames; ++frame) {
+                window.begin_frame(false);
+                app.frame();
+                window.end_frame(frame + 1 < kFrames);
+            }
+            if (!window.write_png(*args.screenshot)) {
+                std::fprintf(stderr, "fieldvault: could not write %s\n", args.screenshot->c_str());
+                status = 1;
+            }
+        } else {
+            int quiet_frames = 0;
+            while (!window.should_close()) {
+                // Sleep in the event wait only after a few frames without input,
+                // so ImGui's reactions to a click are drawn before we wait.
+                window.begin_frame(quiet_frames > 3);
+                app.frame();
+                auto dropped = window.take_dropped_files();
+                if (!dropped.empty()) app.files_dropped(std::move(dropped));
+                window.end_frame(true);
+                quiet_frames = app.wants_frames() ? 0 : quiet_frames + 1;
+            }
+        }
+        app.lock();
+    }
+    ImGui::DestroyContext();
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    harden_process();
+    const Arguments args = parse(argc, argv);
+    try {
+        return run(args);
+    } catch (const fv::Error& e) {
+        std::fprintf(stderr, "fieldvault: %s\n", e.what());
+        switch (e.kind()) {
+            case fv::ErrorKind::Unlock: return 3;
+            case fv::ErrorKind::Integrity: return 4;
+            case fv::ErrorKind::Usage: return 2;
+            default: return 1;
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "fieldvault: %s\n", e.what());
+        return 1;
+    }
+}

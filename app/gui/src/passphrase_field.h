@@ -1,0 +1,35 @@
+#pragma once
+// A passphrase text field whose buffer is a fixed-size block in locked,
+// guard-paged memory (a SecretBuffer), wiped after every submit and on lock.
+#include <cstddef>
+#include <string_view>
+
+#include "fieldvault/crypto/secret.h"
+
+namespace fv::gui {
+
+class PassphraseField {
+public:
+    static constexpr std::size_t kCapacity = 256;  // bytes, including the final NUL
+
+    PassphraseField();
+    // Draws a password-mode InputText; returns true when Enter was pressed in it.
+    bool draw(const char* label, float width = -1.0f);
+    std::string_view text() const noexcept;
+    bool empty() const noexcept { return text().empty(); }
+    // A copy of the typed text in its own SecretBuffer (for a worker job).
+    crypto::SecretBuffer take_copy() const;
+    // Zeroes our buffer and the text ImGui kept for the field.
+    void wipe() noexcept;
+    // For tests: put text in as if typed (fixed buffer; longer text is cut).
+    void set_for_test(std::string_view value) noexcept;
+
+private:
+    char* chars() noexcept;
+    const char* chars() const noexcept;
+    crypto::SecretBuffer buffer_;
+};
+
+bool equal_passphrases(const PassphraseField& a, const PassphraseField& b) noexcept;
+
+}  // namespace fv::gui

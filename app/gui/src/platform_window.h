@@ -1,0 +1,37 @@
+#pragma once
+// The OS window: GLFW + OpenGL 3 + the ImGui backends. The only place that
+// includes GLFW or GL, kept out of the library the tests link.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace fv::gui {
+
+class PlatformWindow {
+public:
+    // Creates the window (title always "Fieldvault") and the ImGui context.
+    // Throws std::runtime_error if GLFW or OpenGL cannot start.
+    PlatformWindow(int width, int height, bool visible);
+    ~PlatformWindow();
+    PlatformWindow(const PlatformWindow&) = delete;
+    PlatformWindow& operator=(const PlatformWindow&) = delete;
+
+    bool should_close() const;
+    // Polls events (or waits briefly when idle) and starts an ImGui frame.
+    void begin_frame(bool wait_for_events);
+    // Renders the ImGui frame into the back buffer; swap=false keeps it there
+    // (for a screenshot).
+    void end_frame(bool swap);
+    // Reads the back buffer and writes it as an RGB PNG.
+    bool write_png(const std::filesystem::path& file) const;
+    // Paths dropped on the window since the last call.
+    std::vector<std::filesystem::path> take_dropped_files();
+    float content_scale() const;
+
+private:
+    GLFWwindow* window_ = nullptr;
+};
+
+}  // namespace fv::gui

@@ -1,0 +1,61 @@
+#pragma once
+// One report: its main fields, save (a new report, or a new revision of an
+// existing one), finalise, and evidence files (attach by path or by drop).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fieldvault/core/reports.h"
+#include "view.h"
+
+namespace fv::gui {
+
+class ReportEditorView final : public View {
+public:
+    void clear() noexcept override;
+    bool holds_sensitive_data() const noexcept override;
+    void files_dropped(AppState& state, const std::vector<std::filesystem::path>& paths) override;
+
+    // Start a new report (id 0) or load an existing one.
+    void load(AppState& state, std::int64_t report_id);
+    // What the buttons do.
+    bool save(AppState& state);
+    bool finalize(AppState& state);
+    void attach(AppState& state, const std::filesystem::path& file);
+
+    std::int64_t report_id() const noexcept { return report_id_; }
+    core::ReportContent& draft() noexcept { return draft_; }
+    const std::optional<core::ReportDetail>& detail() const noexcept { return detail_; }
+    const std::string& error() const noexcept { return error_; }
+    const std::string& notice() const noexcept { return notice_; }
+    bool dirty() const;
+
+protected:
+    void draw_content(AppState& state) override;
+
+private:
+    void reload(AppState& state);
+    void draw_header(AppState& state);
+    void draw_left_column(AppState& state);
+    void draw_right_column(AppState& state);
+    void draw_attachments(AppState& state);
+    void draw_modals(AppState& state);
+    void forget_loaded() noexcept;
+
+    std::int64_t report_id_ = 0;
+    core::ReportContent draft_;
+    std::string case_name_;
+    std::optional<core::ReportDetail> detail_;  // as last loaded from the vault
+    std::string attach_path_;
+    std::string error_;
+    std::string notice_;
+    bool needs_reload_ = false;
+    bool confirm_finalize_ = false;
+    bool confirm_discard_ = false;
+};
+
+void wipe_content(core::ReportContent& content) noexcept;
+
+}  // namespace fv::gui

@@ -1,0 +1,109 @@
+#include "view.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/secret.h"
+#include "theme.h"
+
+namespace fv::gui {
+
+void View::draw(AppState& state) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // "##" keeps the window's name off screen; the OS title stays "Fieldvault".
+    if (ImGui::Begin("##fieldvault", nullptr, kFlags)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
+        ImGui::TextUnformatted("Fieldvault");
+        ImGui::PopStyleColor();
+        if (state.unlocked()) {
+            const char* lock_label = "Lock  (Ctrl+L)";
+            const float width = ImGui::CalcTextSize(lock_label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+            if (ImGui::Button(lock_label)) state.request_lock();
+            state.probe().item("lock");
+        }
+        ImGui::Separator();
+        ImGui::Spacing();
+        draw_content(state);
+    }
+    ImGui::End();
+}
+
+void draw_busy_indicator(AppState& state, bool allow_cancel) {
+    const auto job = state.worker().current();
+    if (!job) return;
+    ImGui::TextUnformatted(job->label.c_str());
+    float fraction = 0.0f;
+    std::string overlay = "working...";
+    if (job->total > 0) {
+        fraction = static_cast<float>(static_cast<double>(job->done) / static_cast<double>(job->total));
+        overlay = human_size(job->done) + " of " + human_size(job->total);
+    } else {
+        // Indeterminate: a band that moves, so the user sees the app is alive.
+        const double t = ImGui::GetTime();
+        fraction = static_cast<float>(t - static_cast<double>(static_cast<long long>(t)));
+    }
+    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), overlay.c_str());
+    if (allow_cancel && !job->cancel_requested) {
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) state.worker().cancel(job->id);
+    }
+}
+
+void draw_error(const std::string& message) {
+    if (message.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::error());
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+}
+
+void draw_notice(const std::string& message) {
+    if (message.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+}
+
+std::string human_size(std::uint64_t bytes) {
+    static constexpr const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    if (bytes < 1024) return std::to_string(bytes) + " B";
+    double value = static_cast<double>(bytes);
+    std::size_t unit = 0;
+    while (value >= 1024.0 && unit + 1 < std::size(kUnits)) {
+        value /= 1024.0;
+        ++unit;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %s", value, kUnits[unit]);
+    return text;
+}
+
+std::string describe_error(const std::exception_ptr& error) {
+    if (!error) return {};
+    try {
+        std::rethrow_exception(error);
+    } catch (const fv::Error& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        return std::string("Something went wrong: ") + e.what();
+    } catch (...) {
+        return "Something went wrong.";
+    }
+}
+
+void wipe_string(std::string& text) noexcept {
+    // resize() to the capacity makes every allocated byte part of the string,
+    // so the wipe covers what an earlier, longer value left behind.
+    text.resize(text.capacity());
+    crypto::wipe_memory(text.data(), text.size());
+    text.clear();
+    text.shrink_to_fit();
+}
+
+}  // namespace fv::gui

@@ -1,0 +1,126 @@
+#include "headless_ui.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <unistd.h>
+
+#include <random>
+
+#include "fieldvault/crypto/kdf.h"
+#include "ui_setup.h"
+#include "wiping_allocator.h"
+
+namespace fv::gui::test {
+
+TempDir::TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() /
+            ("fieldvault-gui-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir) {
+    install_wiping_allocator();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280.0f, 800.0f);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
+    io.KeyMap[ImGuiKey_Tab] = kKeyTab;
+    io.KeyMap[ImGuiKey_Backspace] = kKeyBackspace;
+    cjk_loaded_ = configure_imgui(1.0f);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+
+    AppOptions options;
+    options.vault_dir = vault_dir;
+    options.kdf = crypto::KdfParams::interactive();  // fast Argon2 for tests
+    options.clock = [this] { return now_; };
+    app_ = std::make_unique<App>(std::move(options));
+    app_->state().probe().enable(true);
+    frame();
+}
+
+HeadlessUi::~HeadlessUi() {
+    app_.reset();
+    ImGui::DestroyContext();
+}
+
+void HeadlessUi::frame() {
+    ImGui::NewFrame();
+    app_->frame();
+    ImGui::Render();
+}
+
+void HeadlessUi::frames(int count) {
+    for (int i = 0; i < count; ++i) frame();
+}
+
+bool HeadlessUi::drawn(const std::string& key) const { return app_->state().probe().find(key).has_value(); }
+
+void HeadlessUi::click(const std::string& key) {
+    const auto rect = app_->state().probe().find(key);
+    ASSERT_TRUE(rect.has_value()) << "widget not drawn: " << key;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = rect->center();
+    frame();  // hover
+    io.MouseDown[0] = true;
+    frame();  // press
+    io.MouseDown[0] = false;
+    frame();  // release: buttons and checkboxes act here
+    frame();  // requests applied, next screen drawn
+}
+
+void HeadlessUi::type(const std::string& utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    frame();
+}
+
+void HeadlessUi::press(int key, bool ctrl) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeysDown[key] = true;
+    frame();
+    io.KeysDown[key] = false;
+    io.KeyCtrl = false;
+    frame();
+    frame();
+}
+
+void HeadlessUi::settle() {
+    for (int i = 0; i < 50 && app_->state().busy(); ++i) {
+        app_->state().worker().wait_until_idle();
+        frame();
+    }
+    frame();
+}
+
+void create_vault_through_ui(HeadlessUi& ui, const std::string& passphrase) {
+    ASSERT_EQ(ui.app().screen(), Screen::Create);
+    ui.click("create.passphrase");
+    ui.type(passphrase);
+    ui.click("create.confirmation");
+    ui.type(passphrase);
+    ui.click("create.submit");
+    ui.settle();
+    ASSERT_TRUE(ui.app().create_view().showing_recovery_key()) << ui.app().create_view().error();
+    ui.click("create.written_down");
+    ui.click("create.continue");
+    ASSERT_EQ(ui.app().screen(), Screen::ReportList);
+}
+
+void unlock_through_ui(HeadlessUi& ui, const std::string& passphrase) {
+    ASSERT_EQ(ui.app().screen(), Screen::Unlock);
+    ui.click("unlock.passphrase");
+    ui.type(passphrase);
+    ui.click("unlock.submit");
+    ui.settle();
+}
+
+}  // namespace fv::gui::test

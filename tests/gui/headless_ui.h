@@ -1,0 +1,60 @@
+#pragma once
+// Drives the real App through Dear ImGui with no window and no GL: the font
+// atlas is built in memory, frames run NewFrame/Render, and input is injected
+// as a user would give it (mouse position and buttons, typed characters, keys).
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app.h"
+
+namespace fv::gui::test {
+
+// GLFW key codes, as the GLFW backend maps them in io.KeyMap / io.KeysDown.
+inline constexpr int kKeyEnter = 257;
+inline constexpr int kKeyTab = 258;
+inline constexpr int kKeyBackspace = 259;
+
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+class HeadlessUi {
+public:
+    // The app's clock is `now()` below, advanced only by tests.
+    explicit HeadlessUi(const std::filesystem::path& vault_dir);
+    ~HeadlessUi();
+
+    App& app() { return *app_; }
+    double& now() { return now_; }
+    bool cjk_font_loaded() const { return cjk_loaded_; }
+
+    void frame();
+    void frames(int count);
+    // Moves the mouse over the widget the views recorded under `key`, presses
+    // and releases. Fails the test if the widget was not drawn.
+    void click(const std::string& key);
+    void type(const std::string& utf8);
+    void press(int key, bool ctrl = false);
+    // Lets the worker finish and the frame loop pick up its results.
+    void settle();
+    bool drawn(const std::string& key) const;
+
+private:
+    double now_ = 1000.0;
+    bool cjk_loaded_ = false;
+    std::unique_ptr<App> app_;
+};
+
+// Typical steps shared by tests.
+inline constexpr const char* kPassphrase = "correct horse battery staple";
+void create_vault_through_ui(HeadlessUi& ui, const std::string& passphrase = kPassphrase);
+void unlock_through_ui(HeadlessUi& ui, const std::string& passphrase = kPassphrase);
+
+}  // namespace fv::gui::test

@@ -1,0 +1,103 @@
+// Small pieces of the GUI: strength hint, KDF choice, fonts, passphrase field.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <stdlib.h>
+
+#include "app_state.h"
+#include "fonts.h"
+#include "headless_ui.h"
+#include "passphrase_field.h"
+#include "passphrase_strength.h"
+#include "view.h"
+
+namespace fv::gui::test {
+namespace {
+
+TEST(PassphraseStrength, GradesByLengthAndVariety) {
+    EXPECT_EQ(passphrase_strength(""), Strength::Empty);
+    EXPECT_EQ(passphrase_strength("abc123"), Strength::TooShort);
+    EXPECT_EQ(passphrase_strength("aaaaaaaaaaaaaaaaaaaaaaaa"), Strength::Weak);
+    EXPECT_EQ(passphrase_strength("password"), Strength::Weak);
+    EXPECT_EQ(passphrase_strength("tiger lamp river"), Strength::Fair);
+    EXPECT_EQ(passphrase_strength("correct horse battery staple"), Strength::Strong);
+}
+
+TEST(PassphraseStrength, CountsCharactersNotBytes) {
+    // Three Hanzi are nine bytes but three characters: too short.
+    EXPECT_EQ(passphrase_strength("我的家"), Strength::TooShort);
+    EXPECT_NE(passphrase_strength("我的家在很远的地方有山"), Strength::TooShort);
+}
+
+TEST(PassphraseStrength, EveryGradeHasAHint) {
+    for (auto s : {Strength::Empty, Strength::TooShort, Strength::Weak, Strength::Fair, Strength::Strong})
+        EXPECT_GT(std::string(strength_hint(s)).size(), 3u);
+}
+
+TEST(KdfFromEnvironment, FastOnlyWhenAskedFor) {
+    ::unsetenv("FIELDVAULT_TEST_FAST_KDF");
+    const auto normal = kdf_params_from_environment();
+    EXPECT_EQ(normal.memlimit, crypto::KdfParams::moderate().memlimit);
+    ::setenv("FIELDVAULT_TEST_FAST_KDF", "1", 1);
+    const auto fast = kdf_params_from_environment();
+    EXPECT_EQ(fast.memlimit, crypto::KdfParams::interactive().memlimit);
+    ::setenv("FIELDVAULT_TEST_FAST_KDF", "0", 1);
+    EXPECT_EQ(kdf_params_from_environment().memlimit, crypto::KdfParams::moderate().memlimit);
+    ::unsetenv("FIELDVAULT_TEST_FAST_KDF");
+}
+
+TEST(HumanSize, UsesBinaryUnits) {
+    EXPECT_EQ(human_size(0), "0 B");
+    EXPECT_EQ(human_size(1023), "1023 B");
+    EXPECT_EQ(human_size(1536), "1.5 KiB");
+    EXPECT_EQ(human_size(3ull << 30), "3.0 GiB");
+}
+
+TEST(WipeString, EmptiesAndKeepsNoCapacity) {
+    std::string text(100, 'x');
+    wipe_string(text);
+    EXPECT_TRUE(text.empty());
+    EXPECT_LT(text.capacity(), 100u);
+}
+
+TEST(PassphraseField, WipeEmptiesAndCopiesAreIndependent) {
+    PassphraseField field;
+    field.set_for_test("secret words");
+    auto copy = field.take_copy();
+    field.wipe();
+    EXPECT_TRUE(field.empty());
+    EXPECT_EQ(copy.reveal_text(), "secret words");
+}
+
+TEST(PassphraseField, LongInputIsCutToTheFixedBuffer) {
+    PassphraseField field;
+    field.set_for_test(std::string(1000, 'a'));
+    EXPECT_EQ(field.text().size(), PassphraseField::kCapacity - 1);
+}
+
+TEST(PassphraseField, EqualityNeedsSameLengthAndBytes) {
+    PassphraseField a, b;
+    a.set_for_test("same words");
+    b.set_for_test("same words");
+    EXPECT_TRUE(equal_passphrases(a, b));
+    b.set_for_test("same word");
+    EXPECT_FALSE(equal_passphrases(a, b));
+    b.set_for_test("same wordz");
+    EXPECT_FALSE(equal_passphrases(a, b));
+}
+
+TEST(Fonts, ChineseGlyphsAreInTheAtlasWhenANotoCjkFontIsInstalled) {
+    const auto choice = find_fonts();
+    ASSERT_TRUE(choice.latin.has_value()) << "fontconfig found no scalable Latin font";
+    if (!choice.cjk) GTEST_SKIP() << "fonts-noto-cjk is not installed";
+    TempDir dir;
+    HeadlessUi ui(dir.path() / "vault");
+    ASSERT_TRUE(ui.cjk_font_loaded());
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    for (ImWchar c : {ImWchar{0x4E2D}, ImWchar{0x8B66}, ImWchar{0x5BDF}, ImWchar{0x3002}})  // 中 警 察 。
+        EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << "missing U+" << std::hex << c;
+    EXPECT_NE(font->FindGlyphNoFallback(ImWchar{'A'}), nullptr);
+    EXPECT_NE(font->FindGlyphNoFallback(ImWchar{0x00E9}), nullptr);  // é
+}
+
+}  // namespace
+}  // namespace fv::gui::test
