@@ -36,7 +36,7 @@ Base32Result base32_decode(std::string_view text, Base32Lookup lookup, std::span
             result = {Base32Status::BadCharacter, i};
             break;
         }
-        accumulator = ((accumulator << 5) | static_cast<std::uint32_t>(value)) & 0x3ffu;  // at most 10 live bits
+        accumulator = ((accumulator << 5) | static_cast<std::uint32_t>(value)) & 0xfffu;  // at most 12 live bits
         bits += 5;
         if (bits >= 8) {
             bits -= 8;

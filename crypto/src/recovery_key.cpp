@@ -57,26 +57,35 @@ bool is_separator(char c) { return c == '-' || c == ' ' || c == '\t' || c == '\r
 
 }  // namespace
 
+std::string RecoveryKey::format(const SecretBuffer& key) {
+    ensure_initialized();
+    if (key.size() != kKeyBytes) {
+        throw Error(ErrorKind::Invalid, "a recovery key must be 32 bytes");
+    }
+    SecretBuffer payload(kPayloadBytes);
+    auto bytes = payload.mutable_bytes();
+    std::copy(key.reveal().begin(), key.reveal().end(), bytes.begin());
+    write_checksum(key.reveal(), bytes.subspan(kKeyBytes));
+
+    std::string body;
+    detail::base32_append(bytes, kAlphabet, body);
+    std::string text;
+    text.reserve(kPrefix.size() + kBodyChars + kBodyChars / kGroup + 1);  // no reallocation: no stray copies
+    text = kPrefix;
+    for (std::size_t i = 0; i < body.size(); i += kGroup) {
+        text.push_back('-');
+        text.append(body, i, kGroup);
+    }
+    wipe_memory(body.data(), body.size());
+    return text;
+}
+
 RecoveryKey RecoveryKey::generate() {
     ensure_initialized();
     RecoveryKey result;
     result.key = SecretBuffer(kKeyBytes);
     random_bytes(result.key.mutable_bytes());
-
-    SecretBuffer payload(kPayloadBytes);
-    auto bytes = payload.mutable_bytes();
-    std::copy(result.key.reveal().begin(), result.key.reveal().end(), bytes.begin());
-    write_checksum(result.key.reveal(), bytes.subspan(kKeyBytes));
-
-    std::string body;
-    detail::base32_append(bytes, kAlphabet, body);
-    result.text.reserve(kPrefix.size() + kBodyChars + kBodyChars / kGroup + 1);
-    result.text = kPrefix;
-    for (std::size_t i = 0; i < body.size(); i += kGroup) {
-        result.text.push_back('-');
-        result.text.append(body, i, kGroup);
-    }
-    wipe_memory(body.data(), body.size());
+    result.text = format(result.key);
     return result;
 }
 
