@@ -33,7 +33,7 @@ Json strings(const std::vector<std::string>& values) {
 }  // namespace
 
 // Flat, with the same names as the command-line options where there is one.
-Json content_json(const core::ReportContent& c) {
+void append_content(Json& document, const core::ReportContent& c) {
     Json identifiers = Json::array();
     for (const auto& i : c.identifiers) identifiers.push_back(Json{{"channel", i.channel}, {"value", i.value}});
     Json perpetrators = Json::array();
@@ -55,31 +55,31 @@ Json content_json(const core::ReportContent& c) {
         reported.push_back(Json{
             {"authority", r.authority}, {"date", r.date}, {"reference", r.reference}, {"outcome", r.outcome}});
 
-    return Json{{"occurred", c.occurred_start},
-                {"end", c.occurred_end},
-                {"precision", c.date_precision},
-                {"host_country", c.host_country},
-                {"city", c.host_city},
-                {"location", c.place},
-                {"origin_country", c.origin_country},
-                {"tactics", strings(c.tactics)},
-                {"channels", strings(c.channels)},
-                {"identifiers", std::move(identifiers)},
-                {"perpetrators", std::move(perpetrators)},
-                {"demands", strings(c.demands)},
-                {"demands_detail", c.demands_detail},
-                {"relatives", std::move(relatives)},
-                {"narrative", c.narrative},
-                {"language", c.narrative_language},
-                {"translation", c.translation},
-                {"translation_language", c.translation_language},
-                {"translator", c.translator},
-                {"witnesses", std::move(witnesses)},
-                {"impacts", strings(c.impacts)},
-                {"impact_detail", c.impact_detail},
-                {"reported_to", std::move(reported)},
-                {"risk", c.risk_level},
-                {"sensitive", strings(c.sensitive_fields)}};
+    document["occurred"] = c.occurred_start;
+    document["end"] = c.occurred_end;
+    document["precision"] = c.date_precision;
+    document["host_country"] = c.host_country;
+    document["city"] = c.host_city;
+    document["location"] = c.place;
+    document["origin_country"] = c.origin_country;
+    document["tactics"] = strings(c.tactics);
+    document["channels"] = strings(c.channels);
+    document["identifiers"] = std::move(identifiers);
+    document["perpetrators"] = std::move(perpetrators);
+    document["demands"] = strings(c.demands);
+    document["demands_detail"] = c.demands_detail;
+    document["relatives"] = std::move(relatives);
+    document["narrative"] = c.narrative;
+    document["language"] = c.narrative_language;
+    document["translation"] = c.translation;
+    document["translation_language"] = c.translation_language;
+    document["translator"] = c.translator;
+    document["witnesses"] = std::move(witnesses);
+    document["impacts"] = strings(c.impacts);
+    document["impact_detail"] = c.impact_detail;
+    document["reported_to"] = std::move(reported);
+    document["risk"] = c.risk_level;
+    document["sensitive"] = strings(c.sensitive_fields);
 }
 
 Json attachment_json(const storage::AttachmentRecord& a) {
@@ -100,7 +100,7 @@ Json report_detail_json(const core::ReportDetail& detail) {
                   {"revision", r.revision},
                   {"created_at", iso_utc(r.created_at)},
                   {"updated_at", iso_utc(r.updated_at)}};
-    for (auto& [key, value] : content_json(r.content).items()) document[key] = value;
+    append_content(document, r.content);
     Json revisions = Json::array();
     for (const auto& rev : detail.revisions)
         revisions.push_back(

@@ -20,7 +20,8 @@ using CaseNames = std::map<std::int64_t, std::string>;
 
 Json summary_json(const core::ReportSummary& summary, const CaseNames& cases);
 Json reports_json(const std::vector<core::ReportSummary>& reports, const CaseNames& cases);
-Json content_json(const core::ReportContent& content);
+// Adds the report fields (flat keys, as in docs/cli.md) to a document.
+void append_content(Json& document, const core::ReportContent& content);
 Json report_detail_json(const core::ReportDetail& detail);
 Json attachment_json(const storage::AttachmentRecord& attachment);
 Json audit_json(const std::vector<storage::AuditEntry>& entries);

@@ -1,0 +1,195 @@
+// init, unlock-check, passwd, recover, identity, --passphrase-file.
+#include <algorithm>
+#include <cctype>
+
+#include "cli_fixture.h"
+
+namespace fv::test {
+namespace {
+
+std::size_t count_digits(const std::string& text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; }));
+}
+
+TEST_F(CliTest, InitPrintsFingerprintAndRecoveryKeyOnce) {
+    const auto r = cli({"init", "--name", "Ana"}, std::string(kPass) + "\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto fingerprint = line_after(r.out, "Identity fingerprint: ");
+    const auto key = line_after(r.out, "Recovery key: ");
+    EXPECT_EQ(count_digits(fingerprint), 30u) << fingerprint;
+    EXPECT_EQ(key.rfind("FVRK-", 0), 0u) << key;
+    EXPECT_NE(r.out.find("Write the recovery key down"), std::string::npos);
+    EXPECT_EQ(r.out.find(kPass), std::string::npos);
+    EXPECT_EQ(r.err.find(kPass), std::string::npos);
+    // The key is not kept anywhere the CLI can show it again.
+    const auto identity = unlocked({"identity"});
+    ASSERT_EQ(identity.exit_code, 0) << identity.err;
+    EXPECT_EQ(identity.out.find(key), std::string::npos);
+}
+
+TEST_F(CliTest, InitRefusesAnExistingVaultAndLeavesItAlone) {
+    init_vault();
+    const auto before = vault_snapshot();
+    const auto r = cli({"init"}, "another passphrase\n");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(is_one_error_line(r.err)) << r.err;
+    EXPECT_EQ(vault_snapshot(), before);
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+}
+
+TEST_F(CliTest, InitRefusesAnEmptyPassphrase) {
+    for (const std::string input : {"\n", "", "\r\n"}) {
+        const auto r = cli({"init"}, input);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_NE(r.err.find("passphrase must not be empty"), std::string::npos) << r.err;
+        EXPECT_TRUE(is_one_error_line(r.err)) << r.err;
+    }
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 1);  // no vault was made
+}
+
+TEST_F(CliTest, UnlockCheckRightPassphraseExitsZero) {
+    init_vault();
+    const auto r = unlocked({"unlock-check"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(CliTest, UnlockCheckWrongPassphraseExitsThreeAndChangesNothing) {
+    init_vault();
+    const auto before = vault_snapshot();
+    ASSERT_FALSE(before.empty());
+    for (const std::string wrong : {"wrong passphrase\n", "correct horse battery stapl\n", "\n"}) {
+        const auto r = cli({"unlock-check"}, wrong);
+        EXPECT_EQ(r.exit_code, 3) << r.err;
+        EXPECT_TRUE(is_one_error_line(r.err)) << r.err;
+        EXPECT_EQ(r.err.find("wrong passphrase"), std::string::npos) << "the passphrase was echoed";
+    }
+    EXPECT_EQ(vault_snapshot(), before);
+}
+
+TEST_F(CliTest, OnlyTheFirstLineOfStdinIsThePassphrase) {
+    init_vault();
+    EXPECT_EQ(cli({"unlock-check"}, std::string(kPass) + "\nsomething else\n").exit_code, 0);
+    EXPECT_EQ(cli({"unlock-check"}, std::string(kPass) + "\r\n").exit_code, 0);
+    EXPECT_EQ(cli({"unlock-check"}, kPass).exit_code, 0);  // no newline at the end
+    EXPECT_EQ(cli({"unlock-check"}, std::string(kPass) + " \n").exit_code, 3);  // spaces are kept
+}
+
+TEST_F(CliTest, PassphraseFileWorks) {
+    init_vault();
+    const auto good = write_file("pass.txt", std::string(kPass) + "\r\n");
+    const auto bad = write_file("bad.txt", "nope\n");
+    EXPECT_EQ(cli({"--passphrase-file", good.string(), "unlock-check"}).exit_code, 0);
+    EXPECT_EQ(cli({"unlock-check", "--passphrase-file", good.string()}).exit_code, 0);
+    EXPECT_EQ(cli({"--passphrase-file", bad.string(), "unlock-check"}).exit_code, 3);
+    EXPECT_EQ(cli({"--passphrase-file", (files_dir() / "missing").string(), "unlock-check"}).exit_code, 1);
+}
+
+TEST_F(CliTest, PasswdReplacesThePassphrase) {
+    init_vault();
+    const auto r = cli({"passwd"}, std::string(kPass) + "\nnew passphrase 新\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(cli({"unlock-check"}, std::string(kPass) + "\n").exit_code, 3);
+    EXPECT_EQ(cli({"unlock-check"}, "new passphrase 新\n").exit_code, 0);
+}
+
+TEST_F(CliTest, PasswdWithAWrongOldPassphraseExitsThree) {
+    init_vault();
+    const auto r = cli({"passwd"}, "not it\nnew passphrase\n");
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+    EXPECT_EQ(cli({"unlock-check"}, "new passphrase\n").exit_code, 3);
+}
+
+TEST_F(CliTest, PasswdRefusesAnEmptyNewPassphrase) {
+    init_vault();
+    for (const std::string input : {std::string(kPass) + "\n\n", std::string(kPass) + "\n"}) {
+        const auto r = cli({"passwd"}, input);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_NE(r.err.find("passphrase must not be empty"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+}
+
+TEST_F(CliTest, RecoverWithThePrintedKeySetsANewPassphrase) {
+    const auto created = init_vault();
+    ASSERT_FALSE(created.recovery_key.empty());
+    const auto r = cli({"recover", "--recovery-key", created.recovery_key}, "recovered passphrase\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(cli({"unlock-check"}, "recovered passphrase\n").exit_code, 0);
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 3);
+    // The recovery key keeps working after use.
+    EXPECT_EQ(cli({"recover", "--recovery-key", created.recovery_key}, "third one\n").exit_code, 0);
+}
+
+TEST_F(CliTest, RecoverRefusesAnEmptyNewPassphrase) {
+    const auto created = init_vault();
+    const auto r = cli({"recover", "--recovery-key", created.recovery_key}, "\n");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("passphrase must not be empty"), std::string::npos) << r.err;
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+}
+
+TEST_F(CliTest, RecoverWithAWrongKeyExitsThree) {
+    const auto created = init_vault();
+    // A well-formed key of another vault.
+    const auto other_dir = base() / "other";
+    const auto other = run_cli({"--vault", other_dir.string(), "init"}, "x\n", {{"TMPDIR", tmp_dir().string()}});
+    ASSERT_EQ(other.exit_code, 0) << other.err;
+    const auto other_key = line_after(other.out, "Recovery key: ");
+    ASSERT_FALSE(other_key.empty());
+    ASSERT_NE(other_key, created.recovery_key);
+    const auto before = vault_snapshot();
+
+    auto r = cli({"recover", "--recovery-key", other_key}, "new\n");
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_TRUE(is_one_error_line(r.err)) << r.err;
+    // A mistyped key (one character changed) fails too.
+    auto typo = created.recovery_key;
+    typo[typo.size() - 1] = typo.back() == 'A' ? 'B' : 'A';
+    EXPECT_EQ(cli({"recover", "--recovery-key", typo}, "new\n").exit_code, 3);
+    EXPECT_EQ(cli({"recover", "--recovery-key", "FVRK-0000"}, "new\n").exit_code, 3);
+    EXPECT_EQ(cli({"recover", "--recovery-key", ""}, "new\n").exit_code, 3);
+    EXPECT_EQ(vault_snapshot(), before);
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+}
+
+TEST_F(CliTest, IdentityJsonHasCardAndFingerprint) {
+    const auto created = init_vault({"--name", "Ana 李"});
+    const auto r = unlocked({"identity", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc.at("name"), "Ana 李");
+    EXPECT_EQ(doc.at("card").get<std::string>().rfind("fvid1-", 0), 0u);
+    EXPECT_EQ(doc.at("fingerprint"), created.fingerprint);
+    const auto text = unlocked({"identity"});
+    EXPECT_NE(text.out.find(doc.at("card").get<std::string>()), std::string::npos);
+    EXPECT_NE(text.out.find(created.fingerprint), std::string::npos);
+    EXPECT_EQ(cli({"identity", "--json"}, "wrong\n").exit_code, 3);
+}
+
+TEST_F(CliTest, InitRefusesANameThatIsNotUtf8) {
+    const auto r = cli({"init", "--name", "bad \xff\xfe name"}, std::string(kPass) + "\n");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(cli({"unlock-check"}, std::string(kPass) + "\n").exit_code, 1);
+}
+
+TEST_F(CliTest, CommandsOnAMissingVaultExitOne) {
+    const auto r = unlocked({"report", "list"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(is_one_error_line(r.err)) << r.err;
+    EXPECT_FALSE(fs::exists(vault_dir()));
+}
+
+TEST_F(CliTest, VaultComesFromTheEnvironmentWithoutVaultOption) {
+    init_vault();
+    const auto r = run_cli({"unlock-check"}, std::string(kPass) + "\n",
+                           {{"FIELDVAULT_VAULT", vault_dir().string()}, {"TMPDIR", tmp_dir().string()}});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto wrong = run_cli({"unlock-check"}, "wrong\n",
+                               {{"FIELDVAULT_VAULT", vault_dir().string()}, {"TMPDIR", tmp_dir().string()}});
+    EXPECT_EQ(wrong.exit_code, 3);
+}
+
+}  // namespace
+}  // namespace fv::test
