@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include "fieldvault/storage/repositories.h"
+#include "fts_text.h"
+#include "test_support.h"
+
+namespace fv::storage {
+namespace {
+
+using Ids = std::vector<std::int64_t>;
+
+class SearchTest : public ::testing::Test {
+protected:
+    std::unique_ptr<Database> db = test::memory_database();
+    ReportRepository reports{*db};
+
+    std::int64_t add(std::string title, std::string narrative, std::string translation = {}, std::int64_t now = 1) {
+        ReportContent c;
+        c.title = std::move(title);
+        c.narrative = std::move(narrative);
+        c.translation = std::move(translation);
+        return reports.create(0, c, now);
+    }
+};
+
+TEST_F(SearchTest, FindsChineseSubstrings) {
+    const auto id = add("电话", "中国警察找我父母");
+    add("other", "美好的一天");
+    EXPECT_EQ(reports.search("警察"), Ids{id});
+    EXPECT_EQ(reports.search("找我"), Ids{id});
+    EXPECT_EQ(reports.search("中国警察找我父母"), Ids{id});
+    EXPECT_EQ(reports.search("警"), Ids{id});
+    EXPECT_EQ(reports.search("美国"), Ids{});
+    EXPECT_EQ(reports.search("警找"), Ids{});  // both characters occur, but not together
+    EXPECT_EQ(reports.search("电话"), Ids{id});  // titles are indexed too
+}
+
+TEST_F(SearchTest, FindsLatinWordsCaseInsensitively) {
+    const auto a = add("Harassment at work", "They called my MOTHER twice.", "", 1);
+    const auto b = add("Visit", "Nothing", "the police came to my mother's house", 2);
+    EXPECT_EQ(reports.search("mother"), (Ids{b, a}));  // most recent first
+    EXPECT_EQ(reports.search("HARASSMENT"), Ids{a});
+    EXPECT_EQ(reports.search("police mother"), Ids{b});
+    EXPECT_EQ(reports.search("police nowhere"), Ids{});
+}
+
+TEST_F(SearchTest, MixedScriptQueries) {
+    const auto id = add("", "2024年WeChat上警察联系我");
+    EXPECT_EQ(reports.search("wechat 警察"), Ids{id});
+    EXPECT_EQ(reports.search("2024年"), Ids{id});
+}
+
+TEST_F(SearchTest, FtsSyntaxInTheQueryIsInert) {
+    const auto id = add("near or not", "alpha beta");
+    for (const char* query : {"\"alpha", "alpha*", "-beta", "alpha OR", "NEAR(alpha beta)", "(alpha", "alpha)",
+                              "title:alpha", "^alpha", "alpha AND NOT beta", "'; DROP TABLE reports; --"}) {
+        EXPECT_NO_THROW(reports.search(query)) << query;
+    }
+    EXPECT_EQ(reports.search("\"alpha\""), Ids{id});
+    EXPECT_EQ(reports.search("alpha*"), Ids{id});      // the star is dropped, not a prefix query
+    EXPECT_EQ(reports.search("alph*"), Ids{});
+    EXPECT_EQ(reports.search("NEAR"), Ids{id});         // a plain word here
+    EXPECT_EQ(reports.search("alpha OR zzz"), Ids{});   // OR is a word, so all three must match
+    EXPECT_EQ(reports.list().size(), 1u);
+}
+
+TEST_F(SearchTest, EmptyPunctuationAndInvalidQueriesReturnNothing) {
+    add("title", "body 中文");
+    EXPECT_TRUE(reports.search("").empty());
+    EXPECT_TRUE(reports.search("   ").empty());
+    EXPECT_TRUE(reports.search("!?.,;:\"'()*-").empty());
+    EXPECT_TRUE(reports.search("。，、「」——…").empty());
+    EXPECT_TRUE(reports.search("\xff\xfe\x80").empty());
+    EXPECT_NO_THROW(reports.search("body\xff"));
+    EXPECT_NO_THROW(reports.search("\xe4\xb8"));  // truncated 中
+    EXPECT_NO_THROW(reports.search("😀"));
+}
+
+TEST_F(SearchTest, IndexFollowsUpdates) {
+    const auto id = add("t", "第一次报告");
+    ReportContent c;
+    c.narrative = "完全不同的内容";
+    reports.update(id, 0, c, 5);
+    EXPECT_EQ(reports.search("报告"), Ids{});
+    EXPECT_EQ(reports.search("不同"), Ids{id});
+    auto count = db->prepare("SELECT count(*) FROM report_search");
+    ASSERT_TRUE(count.step());
+    EXPECT_EQ(count.column_int(0), 1);
+}
+
+TEST_F(SearchTest, JapaneseAndKoreanSubstrings) {
+    const auto ja = add("", "けいさつが来ました");
+    const auto ko = add("", "경찰이찾아왔다");
+    EXPECT_EQ(reports.search("さつ"), Ids{ja});
+    EXPECT_EQ(reports.search("경찰"), Ids{ko});
+}
+
+TEST(FtsText, IndexTextSplitsCjkRuns) {
+    EXPECT_EQ(detail::fts_index_text("中国警察"), "中国 国警 警察 中 国 警 察");
+    EXPECT_EQ(detail::fts_index_text("ab 中"), "ab 中");
+    EXPECT_EQ(detail::fts_index_text(""), "");
+    EXPECT_EQ(detail::fts_index_text("a\xff" "b"), "a b");
+}
+
+TEST(FtsText, QueriesBecomeQuotedPhrases) {
+    EXPECT_EQ(detail::fts_match_query("警察"), "\"警察\"");
+    EXPECT_EQ(detail::fts_match_query("中国警察"), "\"中国 国警 警察\"");
+    EXPECT_EQ(detail::fts_match_query("警"), "\"警\"");
+    EXPECT_EQ(detail::fts_match_query("say \"hi\" OR *x"), "\"say\" \"hi\" \"OR\" \"x\"");
+    EXPECT_EQ(detail::fts_match_query("***"), "");
+}
+
+}  // namespace
+}  // namespace fv::storage
