@@ -116,6 +116,17 @@ TEST(IdentityCard, FormatMatchesTheSpec) {
     }
 }
 
+// The vector published in docs/identity-card.md (checked there with Python's hashlib alone).
+TEST(IdentityCard, MatchesThePublishedVector) {
+    const auto id = identity_from_seed(1);
+    EXPECT_EQ(to_hex(id.signing_key), "8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c");
+    EXPECT_EQ(to_hex(id.encryption_key), "1b1b58dd50ea14b60da17b790cd02754d970c9bab864ebb3c0f3016fe51d3f57");
+    EXPECT_EQ(id.card(),
+              "fvid1-rkeohxlubhyzl7ks3mwtzos5olfgocn7dwkbeg7toseadnapn5obwg2y3viouffwbwqxw6im2atvjwlqzg5lqzhlwpapgalp4uot"
+              "6v33n6xp4");
+    EXPECT_EQ(id.fingerprint(), "93701 70663 63166 32472 68935 85508");
+}
+
 TEST(IdentityCard, ParsesUpperCaseAndSurroundingWhitespace) {
     const auto id = identity_from_seed(2);
     std::string upper = id.card();

@@ -45,6 +45,17 @@ TEST(RecoveryKey, GenerateGivesGroupedTextThatParsesBack) {
     }
 }
 
+// The vector published in docs/identity-card.md (checked there with Python's hashlib alone).
+TEST(RecoveryKey, MatchesThePublishedVector) {
+    SecretBuffer key(32);
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        key.mutable_bytes()[i] = static_cast<std::uint8_t>(i);
+    }
+    const std::string text = "FVRK-000G-40R4-0M30-E209-185G-R38E-1W81-24GK-2GAH-C5RR-34D1-P70X-3RFX-P10";
+    EXPECT_EQ(RecoveryKey::format(key), text);
+    EXPECT_TRUE(RecoveryKey::parse(text).equals(key));
+}
+
 TEST(RecoveryKey, GeneratedKeysDiffer) {
     const auto a = RecoveryKey::generate();
     const auto b = RecoveryKey::generate();
