@@ -24,7 +24,7 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir) {
+HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_characters) {
     install_wiping_allocator();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -33,7 +33,7 @@ HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir) {
     io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
     io.KeyMap[ImGuiKey_Tab] = kKeyTab;
     io.KeyMap[ImGuiKey_Backspace] = kKeyBackspace;
-    cjk_loaded_ = configure_imgui(1.0f);
+    cjk_loaded_ = configure_imgui(1.0f, all_chinese_characters);
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);

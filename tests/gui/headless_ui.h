@@ -28,7 +28,9 @@ private:
 class HeadlessUi {
 public:
     // The app's clock is `now()` below, advanced only by tests.
-    explicit HeadlessUi(const std::filesystem::path& vault_dir);
+    // all_chinese_characters: build the app's full CJK atlas (slower) rather
+    // than the common set, for tests that check glyphs.
+    explicit HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_characters = false);
     ~HeadlessUi();
 
     App& app() { return *app_; }

@@ -52,6 +52,17 @@ TEST(HumanSize, UsesBinaryUnits) {
     EXPECT_EQ(human_size(3ull << 30), "3.0 GiB");
 }
 
+TEST(DisplayPath, ShowsHomeAsTilde) {
+    const char* saved = std::getenv("HOME");
+    const std::string old_home = saved != nullptr ? saved : "";
+    ::setenv("HOME", "/home/amina", 1);
+    EXPECT_EQ(display_path("/home/amina/.local/share/fieldvault/vault"), "~/.local/share/fieldvault/vault");
+    EXPECT_EQ(display_path("/home/amina"), "~");
+    EXPECT_EQ(display_path("/home/aminata/vault"), "/home/aminata/vault");  // not a prefix match
+    EXPECT_EQ(display_path("/srv/vault"), "/srv/vault");
+    ::setenv("HOME", old_home.c_str(), 1);
+}
+
 TEST(WipeString, EmptiesAndKeepsNoCapacity) {
     std::string text(100, 'x');
     wipe_string(text);
@@ -90,10 +101,12 @@ TEST(Fonts, ChineseGlyphsAreInTheAtlasWhenANotoCjkFontIsInstalled) {
     ASSERT_TRUE(choice.latin.has_value()) << "fontconfig found no scalable Latin font";
     if (!choice.cjk) GTEST_SKIP() << "fonts-noto-cjk is not installed";
     TempDir dir;
-    HeadlessUi ui(dir.path() / "vault");
+    HeadlessUi ui(dir.path() / "vault", true);
     ASSERT_TRUE(ui.cjk_font_loaded());
     ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
-    for (ImWchar c : {ImWchar{0x4E2D}, ImWchar{0x8B66}, ImWchar{0x5BDF}, ImWchar{0x3002}})  // 中 警 察 。
+    // 中 警 察 。, 咖 (not in the common set), were (Traditional for 为/爲)
+    for (ImWchar c : {ImWchar{0x4E2D}, ImWchar{0x8B66}, ImWchar{0x5BDF}, ImWchar{0x3002}, ImWchar{0x5496},
+                      ImWchar{0x70BA}})
         EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << "missing U+" << std::hex << c;
     EXPECT_NE(font->FindGlyphNoFallback(ImWchar{'A'}), nullptr);
     EXPECT_NE(font->FindGlyphNoFallback(ImWchar{0x00E9}), nullptr);  // é

@@ -32,19 +32,21 @@ ImVec4 strength_colour(Strength strength) {
 }  // namespace
 
 void CreateView::draw_content(AppState& state) {
+    begin_centered_column("##create", 40.0f);
     if (showing_recovery_key()) {
         draw_recovery_key(state);
     } else {
         draw_form(state);
     }
+    end_centered_column();
 }
 
 void CreateView::draw_form(AppState& state) {
-    const float width = ImGui::GetFontSize() * 26.0f;
-    ImGui::TextUnformatted("Create your vault");
+    const float width = -1.0f;
+    draw_heading("Create your vault");
     draw_notice("Everything you record is kept encrypted in one folder on this computer. "
                 "Only your passphrase (or the recovery key you will see next) opens it.");
-    draw_notice("Vault folder: " + state.vault_dir().string());
+    draw_notice("Vault folder: " + display_path(state.vault_dir()));
     ImGui::Spacing();
 
     const bool busy = state.busy();
@@ -135,13 +137,13 @@ void CreateView::submit(AppState& state) {
 }
 
 void CreateView::draw_recovery_key(AppState& state) {
-    ImGui::TextUnformatted("Your vault is ready. This is its recovery key.");
+    draw_heading("Your vault is ready. This is its recovery key.");
     draw_notice("It opens the vault if you forget your passphrase. It is shown only this once: "
                 "write it on paper and keep the paper somewhere safe, away from this computer.");
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 1.0f, 1.0f, 1.0f));
     const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
-    ImGui::BeginChild("##recovery", ImVec2(ImGui::GetFontSize() * 40.0f, height), true);
+    ImGui::BeginChild("##recovery", ImVec2(-1.0f, height), true);
     const auto key = recovery_key_.reveal_text();
     ImGui::TextWrapped("%.*s", static_cast<int>(key.size()), key.data());
     ImGui::EndChild();

@@ -62,7 +62,7 @@ FontChoice find_fonts() {
     return choice;
 }
 
-FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixels) {
+FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixels, CjkCoverage coverage) {
     FontLoadResult loaded;
     if (choice.latin) {
         ImFontConfig config;
@@ -83,9 +83,10 @@ FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixe
         config.FontNo = choice.cjk->index;
         config.OversampleH = 1;  // the CJK atlas is large; horizontal oversampling doubles it
         config.PixelSnapH = true;
+        const ImWchar* ranges = coverage == CjkCoverage::Full ? io.Fonts->GetGlyphRangesChineseFull()
+                                                              : io.Fonts->GetGlyphRangesChineseSimplifiedCommon();
         loaded.cjk_loaded =
-            io.Fonts->AddFontFromFileTTF(choice.cjk->path.c_str(), size_pixels * kCjkScale, &config,
-                                         io.Fonts->GetGlyphRangesChineseSimplifiedCommon()) != nullptr;
+            io.Fonts->AddFontFromFileTTF(choice.cjk->path.c_str(), size_pixels * kCjkScale, &config, ranges) != nullptr;
     }
     return loaded;
 }

@@ -69,26 +69,38 @@ void vocabulary_combo(const char* id, core::Vocabulary vocabulary, std::string& 
     }
 }
 
-// Checkboxes for a multi-select vocabulary, in `columns` columns.
+// Checkboxes for a multi-select vocabulary, in `columns` columns. Labels wrap
+// (some tactics have long names) and toggle the box when clicked, like a
+// checkbox's own label.
 void code_checkboxes(AppState& state, const char* id, core::Vocabulary vocabulary, std::vector<std::string>& codes,
                      int columns) {
     if (!ImGui::BeginTable(id, columns, ImGuiTableFlags_SizingStretchSame)) return;
     for (const auto& entry : core::entries(vocabulary)) {
         ImGui::TableNextColumn();
         const std::string code = text_of(entry.code);
-        const std::string label = text_of(entry.label);
         bool on = has_code(codes, code);
         ImGui::PushID(code.c_str());
-        if (ImGui::Checkbox(label.c_str(), &on)) set_code(codes, code, on);
-        ImGui::PopID();
+        bool changed = ImGui::Checkbox("##box", &on);
         const std::string probe = std::string(id + 2) + "." + code;  // id is "##name"
         state.probe().item(probe.c_str());
+        ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(entry.label.data(), entry.label.data() + entry.label.size());
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemClicked()) {
+            on = !on;
+            changed = true;
+        }
+        if (changed) set_code(codes, code, on);
+        ImGui::PopID();
     }
     ImGui::EndTable();
 }
 
 void section(const char* title) {
     ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();  // lines up with a toggle drawn after it
     ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
     ImGui::TextUnformatted(title);
     ImGui::PopStyleColor();

@@ -87,6 +87,7 @@ void ReportListView::draw_toolbar(AppState& state) {
             wipe_string(search_);
             needs_refresh_ = true;
         }
+        state.probe().item("list.clear");
     }
 
     // Auto-lock setting, right-aligned.

@@ -17,6 +17,7 @@ void apply(ImGuiStyle& style) {
     style.FrameRounding = 4.0f;
     style.GrabRounding = 4.0f;
     style.WindowRounding = 0.0f;
+    style.WindowBorderSize = 0.0f;
     style.ScrollbarSize = 14.0f;
     style.FrameBorderSize = 1.0f;
 

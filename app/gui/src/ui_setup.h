@@ -6,6 +6,8 @@ namespace fv::gui {
 inline constexpr float kBaseFontPixels = 17.0f;
 
 // Call after ImGui::CreateContext(). Returns true if a CJK font was merged.
-bool configure_imgui(float scale);
+// The app uses every Chinese character; tests that do not look at glyphs may
+// ask for the common set, which builds several times faster.
+bool configure_imgui(float scale, bool all_chinese_characters = true);
 
 }  // namespace fv::gui

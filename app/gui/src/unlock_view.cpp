@@ -16,9 +16,10 @@ struct UnlockResult {
 void UnlockView::on_show(AppState& /*state*/) { focus_ = true; }
 
 void UnlockView::draw_content(AppState& state) {
-    const float width = ImGui::GetFontSize() * 22.0f;
-    ImGui::TextUnformatted("The vault is locked.");
-    draw_notice("Vault folder: " + state.vault_dir().string());
+    begin_centered_column("##unlock", 30.0f);
+    const float width = -1.0f;
+    draw_heading("The vault is locked");
+    draw_notice("Vault folder: " + display_path(state.vault_dir()));
     ImGui::Spacing();
 
     const bool busy = state.busy();
@@ -39,6 +40,7 @@ void UnlockView::draw_content(AppState& state) {
 
     if (busy) draw_busy_indicator(state, false);
     draw_error(error_);
+    end_centered_column();
 }
 
 void UnlockView::submit(AppState& state) {

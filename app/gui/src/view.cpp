@@ -2,7 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/secret.h"
@@ -33,6 +35,35 @@ void View::draw(AppState& state) {
         draw_content(state);
     }
     ImGui::End();
+}
+
+void begin_centered_column(const char* id, float width_em) {
+    const float width = std::min(ImGui::GetFontSize() * width_em, ImGui::GetContentRegionAvail().x);
+    const float offset = (ImGui::GetContentRegionAvail().x - width) * 0.5f;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + offset);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 2.0f);
+    ImGui::BeginChild(id, ImVec2(width, 0.0f), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+}
+
+void end_centered_column() { ImGui::EndChild(); }
+
+void draw_heading(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+}
+
+std::string display_path(const std::filesystem::path& path) {
+    const std::string text = path.string();
+    const char* home = std::getenv("HOME");
+    if (home == nullptr || *home == '\0') return text;
+    std::string prefix = home;
+    if (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
+    if (text == prefix) return "~";
+    if (text.size() > prefix.size() && text.compare(0, prefix.size(), prefix) == 0 && text[prefix.size()] == '/')
+        return "~" + text.substr(prefix.size());
+    return text;
 }
 
 void draw_busy_indicator(AppState& state, bool allow_cancel) {

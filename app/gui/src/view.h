@@ -30,6 +30,14 @@ protected:
 };
 
 // Helpers the views share.
+// A column of `width_em` font sizes centred in the window (for the short
+// forms of the create and unlock screens); pair with end_centered_column().
+void begin_centered_column(const char* id, float width_em);
+void end_centered_column();
+void draw_heading(const char* text);
+// A path for the screen, with the home folder shown as "~" (shorter, and
+// the account name stays off the screen).
+std::string display_path(const std::filesystem::path& path);
 void draw_busy_indicator(AppState& state, bool allow_cancel);
 void draw_error(const std::string& message);
 void draw_notice(const std::string& message);
