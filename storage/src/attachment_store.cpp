@@ -4,6 +4,7 @@
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "fieldvault/storage/repositories.h"
+#include "savepoint.h"
 
 namespace fv::storage {
 
@@ -52,6 +53,7 @@ std::int64_t AttachmentStore::import(std::int64_t report_id, std::istream& in, s
         exists.bind(1, report_id);
         if (!exists.step()) throw Error(ErrorKind::NotFound, "no such report");
     }
+    detail::Savepoint scope(db_, "attachment_import");
     db_.prepare(
            "INSERT INTO attachments (report_id, name, media_type, size, sha256, chunk_size, created_at) "
            "VALUES (?, ?, ?, 0, '', ?, ?)")
@@ -85,6 +87,7 @@ std::int64_t AttachmentStore::import(std::int64_t report_id, std::istream& in, s
         .bind(2, crypto::to_hex(hash.finish()))
         .bind(3, id)
         .run();
+    scope.release();
     return id;
 }
 

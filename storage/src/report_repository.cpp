@@ -4,6 +4,7 @@
 #include "fieldvault/storage/report_json.h"
 #include "fieldvault/storage/repositories.h"
 #include "fts_text.h"
+#include "savepoint.h"
 
 namespace fv::storage {
 
@@ -187,6 +188,7 @@ CurrentState current_state(Database& db, std::int64_t id) {
 }  // namespace
 
 std::int64_t ReportRepository::create(std::int64_t case_id, const ReportContent& content, std::int64_t now) {
+    detail::Savepoint scope(db_, "report_create");
     auto stmt = db_.prepare(join("INSERT INTO reports (case_id, status, created_at, updated_at, revision, ",
                                  kScalarColumns, ") VALUES (?, 'draft', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     bind_case(stmt, 1, case_id);
@@ -197,6 +199,7 @@ std::int64_t ReportRepository::create(std::int64_t case_id, const ReportContent&
     insert_children(db_, id, content);
     insert_revision(db_, id, 1, now, content);
     index_for_search(db_, id, content);
+    scope.release();
     return id;
 }
 
@@ -204,6 +207,7 @@ void ReportRepository::update(std::int64_t id, std::int64_t case_id, const Repor
     const auto state = current_state(db_, id);
     if (state.status == "final") throw Error(ErrorKind::Invalid, "report is final");
     const std::int64_t revision = state.revision + 1;
+    detail::Savepoint scope(db_, "report_update");
     std::string sql = "UPDATE reports SET case_id = ?, updated_at = ?, revision = ?";
     std::string_view columns = kScalarColumns;
     // "a, b, c" -> "a = ?, b = ?, c = ?"
@@ -225,6 +229,7 @@ void ReportRepository::update(std::int64_t id, std::int64_t case_id, const Repor
     insert_children(db_, id, content);
     insert_revision(db_, id, revision, now, content);
     index_for_search(db_, id, content);
+    scope.release();
 }
 
 void ReportRepository::set_status(std::int64_t id, std::string_view status, std::int64_t now) {

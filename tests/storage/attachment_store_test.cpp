@@ -165,6 +165,37 @@ TEST_F(AttachmentStoreTest, ReadFailureIsIo) {
     }
 }
 
+// Serves `good` bytes, then fails like a disk error.
+class FailingAfterBuf : public std::streambuf {
+public:
+    explicit FailingAfterBuf(std::size_t good) : data_(good, 'q') { setg(data_.data(), data_.data(), data_.data() + data_.size()); }
+
+protected:
+    int_type underflow() override { throw std::ios_base::failure("device error"); }
+
+private:
+    std::string data_;
+};
+
+TEST_F(AttachmentStoreTest, FailureMidStreamLeavesNothingBehind) {
+    FailingAfterBuf buf(kChunk + 100);
+    std::istream in(&buf);
+    EXPECT_THROW(store.import(report, in, "x", "x/y", 1), Error);
+    EXPECT_TRUE(store.list_for_report(report).empty());
+    auto chunks = db->prepare("SELECT count(*) FROM attachment_chunks");
+    ASSERT_TRUE(chunks.step());
+    EXPECT_EQ(chunks.column_int(0), 0);
+    // And inside a caller's transaction, the caller's earlier work survives.
+    Transaction tx(*db);
+    const auto kept = import("kept");
+    FailingAfterBuf again(10);
+    std::istream in2(&again);
+    EXPECT_THROW(store.import(report, in2, "y", "x/y", 1), Error);
+    tx.commit();
+    ASSERT_EQ(store.list_for_report(report).size(), 1u);
+    EXPECT_EQ(extract(kept), "kept");
+}
+
 TEST_F(AttachmentStoreTest, WriteFailureIsIo) {
     const auto id = import("some bytes");
     std::ostringstream out;

@@ -51,6 +51,23 @@ TEST_F(ReportRepositoryTest, UnknownReportIsNotFound) {
     }
 }
 
+TEST_F(ReportRepositoryTest, InvalidUtf8IsRefusedWithNothingWritten) {
+    auto content = test::full_content("u");
+    content.narrative = "bad \xff bytes";
+    try {
+        reports.create(0, content, 1);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Invalid);
+    }
+    EXPECT_TRUE(reports.list().empty());
+    const auto id = reports.create(0, test::full_content("ok"), 1);
+    EXPECT_THROW(reports.update(id, 0, content, 2), Error);
+    EXPECT_EQ(reports.get(id)->content, test::full_content("ok"));
+    EXPECT_EQ(reports.get(id)->revision, 1);
+    EXPECT_EQ(reports.revisions(id).size(), 1u);
+}
+
 TEST_F(ReportRepositoryTest, UnknownCaseIsRefused) {
     EXPECT_THROW(reports.create(99, test::full_content("a"), 1), Error);
 }
