@@ -50,7 +50,8 @@ TEST_F(CliAttachmentTest, ZeroByteAttachment) {
     const auto source = write_file("empty.txt", "");
     const auto a = unlocked({"attach", std::to_string(id), source.string()});
     ASSERT_EQ(a.exit_code, 0) << a.err;
-    const auto& att = show_json(id).at("attachments").at(0);
+    const auto doc = show_json(id);
+    const auto& att = doc.at("attachments").at(0);
     EXPECT_EQ(att.at("size"), 0);
     EXPECT_EQ(att.at("sha256"), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     const auto out = files_dir() / "empty.out";

@@ -150,7 +150,7 @@ TEST_F(CliReportTest, UnknownTacticIsRefusedWithTheValidCodes) {
     EXPECT_NE(r.err.find("harassment"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("coercion_by_proxy"), std::string::npos) << r.err;
     EXPECT_TRUE(list_json().at("reports").empty());
-    for (const std::vector<std::string> bad : {std::vector<std::string>{"--channel", "pigeon"},
+    for (const auto& bad : std::vector<std::vector<std::string>> {std::vector<std::string>{"--channel", "pigeon"},
                                                {"--demand", "nothing"},
                                                {"--impact", "none"},
                                                {"--risk", "extreme"},
@@ -169,7 +169,7 @@ TEST_F(CliReportTest, UnknownTacticIsRefusedWithTheValidCodes) {
 
 TEST_F(CliReportTest, InvalidUtf8IsRefusedAndNothingStored) {
     const std::string bad = "bad \xc3\x28 text";
-    for (const std::vector<std::string> args : {std::vector<std::string>{"--title", bad},
+    for (const auto& args : std::vector<std::vector<std::string>> {std::vector<std::string>{"--title", bad},
                                                 {"--title", "ok", "--narrative", bad},
                                                 {"--title", "ok", "--case", bad},
                                                 {"--title", "ok", "--location", bad},

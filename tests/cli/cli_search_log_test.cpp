@@ -59,7 +59,9 @@ TEST_F(CliSearchLogTest, LogListsEveryActionInAChain) {
         EXPECT_EQ(e.at("seq"), i + 1);
         EXPECT_EQ(e.at("action"), actions[i]);
         for (const char* key : {"at", "subject", "detail", "prev_hash", "hash"}) EXPECT_TRUE(e.contains(key)) << key;
-        if (i > 0) EXPECT_EQ(e.at("prev_hash"), entries[i - 1].at("hash"));
+        if (i > 0) {
+            EXPECT_EQ(e.at("prev_hash"), entries[i - 1].at("hash"));
+        }
     }
     EXPECT_EQ(entries[0].at("prev_hash"), std::string(64, '0'));
     // Titles are content: the log must not carry them.
