@@ -120,9 +120,11 @@ PassphraseSource::~PassphraseSource() {
 crypto::SecretBuffer PassphraseSource::next_line() { return read_secret_line(fd_); }
 
 crypto::SecretBuffer PassphraseSource::prompt_line(std::string_view prompt) {
+    // Echo goes off before the prompt shows: anything typed after the prompt
+    // appears is never echoed (and TCSAFLUSH drops what was typed before it).
+    EchoOff quiet(fd_);
     std::fprintf(stderr, "%.*s: ", static_cast<int>(prompt.size()), prompt.data());
     std::fflush(stderr);
-    EchoOff quiet(fd_);
     return read_secret_line(fd_);
 }
 
