@@ -67,7 +67,7 @@ void register_attachment_commands(CLI::App& app, AppContext& context) {
     auto* get = add_command(*attachment, "get", "Write an attachment out to a new file (checks its SHA-256)");
     auto get_args = std::make_shared<GetArgs>();
     get->add_option("id", get_args->attachment_id, "Attachment id")->required();
-    get->add_option("--out", get_args->out, "File to create (never overwritten)")->required();
+    get->add_option("--out", get_args->out, "File to create (never overwritten)")->required()->option_text("FILE");
     context.commands.add(get, [&context, get_args] { return run_get(context, *get_args); });
 }
 

@@ -116,7 +116,8 @@ void register_report_commands(CLI::App& app, AppContext& context) {
     auto add_args = std::make_shared<AddArgs>();
     add_args->fields.add_to(*add, false);
     add->add_option("--attach", add_args->attach, "Evidence file to store with the report (repeatable)")
-        ->allow_extra_args(false);
+        ->allow_extra_args(false)
+        ->option_text("FILE");
     context.commands.add(add, [&context, add_args] { return run_add(context, *add_args); });
 
     auto* list = add_command(*report, "list", "List reports");

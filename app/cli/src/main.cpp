@@ -13,8 +13,7 @@
 
 namespace {
 
-// The exit codes promised in docs/cli.md.
-constexpr int kExitOk = 0;
+// The exit codes promised in docs/cli.md (0 is success).
 constexpr int kExitError = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitUnlock = 3;
@@ -52,9 +51,11 @@ int main(int argc, char** argv) {
                  "fieldvault-cli"};
     app.require_subcommand(1);
     fv::cli::AppContext context;
-    app.add_option("--vault", context.global.vault, "Vault folder (else $FIELDVAULT_VAULT, else the default)");
+    app.add_option("--vault", context.global.vault, "Vault folder (else $FIELDVAULT_VAULT, else the default)")
+        ->option_text("DIR");
     app.add_option("--passphrase-file", context.global.passphrase_file,
-                   "Read passphrases from FILE, one per line, instead of stdin or the terminal");
+                   "Read passphrases from FILE, one per line, instead of stdin or the terminal")
+        ->option_text("FILE");
 
     fv::cli::register_vault_commands(app, context);
     fv::cli::register_report_commands(app, context);
@@ -92,5 +93,4 @@ int main(int argc, char** argv) {
         print_error(std::string("unexpected failure: ") + e.what());
         return kExitError;
     }
-    (void)kExitOk;
 }

@@ -79,11 +79,13 @@ void ReportOptions::add_to(CLI::App& command, bool for_edit) {
     command.add_option("--demands-detail", demands_detail_, "What exactly was demanded");
     command.add_option("--relative", relatives_, "RELATIONSHIP[:WHAT_HAPPENED], a relative pressured (repeatable)")->allow_extra_args(false);
     auto* narrative = command.add_option("--narrative", narrative_, "The account, in its original language");
-    auto* narrative_file = command.add_option("--narrative-file", narrative_file_, "Read the account from FILE");
+    auto* narrative_file = command.add_option("--narrative-file", narrative_file_, "Read the account from FILE")
+                               ->option_text("FILE");
     narrative->excludes(narrative_file);
     command.add_option("--language", language_, "Language of the narrative (BCP 47, e.g. zh-Hans)");
     auto* translation = command.add_option("--translation", translation_, "A translation of the narrative");
-    auto* translation_file = command.add_option("--translation-file", translation_file_, "Read the translation from FILE");
+    auto* translation_file = command.add_option("--translation-file", translation_file_, "Read the translation from FILE")
+                                 ->option_text("FILE");
     translation->excludes(translation_file);
     command.add_option("--translation-language", translation_language_, "Language of the translation");
     command.add_option("--translator", translator_, "Who translated it");
