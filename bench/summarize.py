@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Prints the benchmark results in a results folder as Markdown tables.
+
+Usage: summarize.py RESULTS_DIR  (the folder run-benchmarks.sh writes: kdf.json,
+attachments.json, search.json, machine.txt, *.load). Every figure is the median
+of the repetitions; min-max of the repetitions is shown where it matters.
+"""
+import json
+import pathlib
+import re
+import sys
+
+SUFFIX = re.compile(r"/(iterations|repeats|min_time|manual_time|real_time)\b.*$")
+TO_SECONDS = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+MIB = 1024 * 1024
+
+
+def load(path):
+    """Returns {name: {"median": run, "runs": [iteration runs]}} and the context."""
+    data = json.loads(path.read_text())
+    out = {}
+    for b in data["benchmarks"]:
+        name = SUFFIX.sub("", b["run_name"])
+        entry = out.setdefault(name, {"median": None, "runs": []})
+        if b.get("run_type") == "aggregate":
+            if b.get("aggregate_name") == "median":
+                entry["median"] = b
+        elif "error_occurred" in b and b["error_occurred"]:
+            entry["error"] = b.get("error_message", "error")
+        else:
+            entry["runs"].append(b)
+    return out, data.get("context", {})
+
+
+def seconds(run):
+    return run["real_time"] * TO_SECONDS[run["time_unit"]]
+
+
+def ms(run):
+    return f"{seconds(run) * 1e3:.3g}" if seconds(run) < 10 else f"{seconds(run) * 1e3:.0f}"
+
+
+def spread(entry):
+    times = sorted(seconds(r) for r in entry["runs"])
+    return f"{times[0]:.2f}-{times[-1]:.2f}" if times else "-"
+
+
+def attachments(results, out):
+    out.append("### Attachments (median of 3; fsync'd at the end of each run)\n")
+    out.append("| run | median s | min-max s | MiB/s | peak RSS MiB | RSS before MiB |")
+    out.append("|---|---|---|---|---|---|")
+    for name, e in results.items():
+        m = e["median"]
+        if m is None:
+            out.append(f"| {name} | {e.get('error', 'no result')} | | | | |")
+            continue
+        rate = m.get("bytes_per_second", 0) / MIB
+        before = m.get("rss_before_MiB")
+        out.append(f"| {name} | {seconds(m):.2f} | {spread(e)} | {rate:.0f} | {m.get('peak_rss_MiB', 0):.1f} | "
+                   + (f"{before:.1f}" if before is not None else "(child process)") + " |")
+    for name, e in results.items():
+        if "age" in name and e["median"] is not None:
+            out.append(f"\n{name}: {e['median'].get('seconds_to_exit', 0):.2f} s to exit before the fsync (median).")
+
+
+def search(results, context, out):
+    out.append("### Search (ms, median of 3 repetitions)\n")
+    queries = []
+    for name in results:
+        if name.startswith("search/"):
+            q = name.rsplit("/", 1)[1]
+            if q not in queries:
+                queries.append(q)
+    columns = [("service/vault", "ReportService::search, vault"),
+               ("service_equivalent/plain_1k", "same work, plain 1 KiB"),
+               ("fts/vault", "FTS query, vault"),
+               ("fts/plain_1k", "FTS query, plain 1 KiB"),
+               ("fts/plain_4k", "FTS query, plain 4 KiB")]
+    out.append("| query | hits | " + " | ".join(c[1] for c in columns) + " |")
+    out.append("|---|---|" + "---|" * len(columns))
+    for q in queries:
+        cells, rows = [], "-"
+        for key, _ in columns:
+            e = results.get(f"search/{key}/{q}")
+            if e and e["median"]:
+                cells.append(ms(e["median"]))
+                rows = f"{e['median'].get('rows', 0):.0f}"
+            else:
+                cells.append("-")
+        out.append(f"| {q} | {rows} | " + " | ".join(cells) + " |")
+    out.append("\n### Report list (ms, median of 3)\n")
+    out.append("| run | rows | ms |")
+    out.append("|---|---|---|")
+    for name, e in results.items():
+        if name.startswith("list/") and e["median"]:
+            out.append(f"| {name} | {e['median'].get('rows', 0):.0f} | {ms(e['median'])} |")
+    keys = [k for k in context if k.startswith(("reports", "generated", "export", "vault_", "plain_", "raw_",
+                                                  "fts_", "sample_"))]
+    if keys:
+        out.append("\n### Dataset\n")
+        for k in keys:
+            out.append(f"- {k}: {context[k]}")
+
+
+def kdf(results, out):
+    out.append("### Argon2id per guess (ms, median of 3)\n")
+    out.append("| parameters | ms | opslimit | memlimit MiB |")
+    out.append("|---|---|---|---|")
+    for name, e in results.items():
+        m = e["median"]
+        if m:
+            out.append(f"| {name} | {ms(m)} | {m.get('opslimit', 0):.0f} | {m.get('memlimit_MiB', 0):.0f} |")
+
+
+def main():
+    folder = pathlib.Path(sys.argv[1])
+    out = ["## Fieldvault benchmark results\n"]
+    machine = folder / "machine.txt"
+    if machine.exists():
+        out += ["```", machine.read_text().rstrip(), "```\n"]
+    for name, render in (("kdf", kdf), ("attachments", attachments), ("search", search)):
+        path = folder / f"{name}.json"
+        if not path.exists():
+            continue
+        results, context = load(path)
+        if name == "search":
+            render(results, context, out)
+        else:
+            render(results, out)
+        load_file = folder / f"{name}.load"
+        if load_file.exists():
+            out.append("\n" + "; ".join(load_file.read_text().split("\n")).strip("; "))
+        out.append("")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
