@@ -20,6 +20,15 @@ std::int64_t case_id_for(storage::Database& db, std::string_view case_name, std:
 
 std::string subject_of(std::int64_t id) { return "report:" + std::to_string(id); }
 
+// The current state of a report that may still change; `refusal` says why not if final.
+ReportRecord load_draft(storage::ReportRepository& reports, std::int64_t id, std::string_view refusal) {
+    auto current = reports.get(id);
+    if (!current) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    if (current->status == "final")
+        throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " is " + std::string(refusal));
+    return std::move(*current);
+}
+
 }  // namespace
 
 std::int64_t ReportService::create(const ReportContent& content, std::string_view case_name) {
@@ -46,12 +55,10 @@ void ReportService::edit(std::int64_t id, const ReportContent& content, std::opt
     const auto now = now_seconds();
     storage::Transaction tx(db);
     storage::ReportRepository reports(db);
-    const auto current = reports.get(id);
-    if (!current) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
-    if (current->status == "final") throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " is final and can no longer be edited");
-    const auto case_id = case_name ? case_id_for(db, *case_name, now) : current->case_id;
+    const auto current = load_draft(reports, id, "final and can no longer be edited");
+    const auto case_id = case_name ? case_id_for(db, *case_name, now) : current.case_id;
     reports.update(id, case_id, content, now);
-    storage::AuditLog(db).append("report_edit", subject_of(id), "revision " + std::to_string(current->revision + 1), now);
+    storage::AuditLog(db).append("report_edit", subject_of(id), "revision " + std::to_string(current.revision + 1), now);
     tx.commit();
 }
 
@@ -60,11 +67,9 @@ void ReportService::finalize(std::int64_t id) {
     const auto now = now_seconds();
     storage::Transaction tx(db);
     storage::ReportRepository reports(db);
-    const auto current = reports.get(id);
-    if (!current) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
-    if (current->status == "final") throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " is already final");
+    const auto current = load_draft(reports, id, "already final");
     reports.set_status(id, "final", now);
-    storage::AuditLog(db).append("report_finalize", subject_of(id), "revision " + std::to_string(current->revision), now);
+    storage::AuditLog(db).append("report_finalize", subject_of(id), "revision " + std::to_string(current.revision), now);
     tx.commit();
 }
 
