@@ -64,9 +64,24 @@ void HeadlessUi::frames(int count) {
 
 bool HeadlessUi::drawn(const std::string& key) const { return app_->state().probe().find(key).has_value(); }
 
+void HeadlessUi::scroll_into_view(const std::string& key) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < 200; ++i) {
+        const auto rect = app_->state().probe().find(key);
+        if (!rect || (rect->visible && rect->min.y >= 0.0f && rect->max.y <= io.DisplaySize.y)) return;
+        // Wheel over the scrolling region the widget is in, towards it.
+        io.MousePos = ImVec2(rect->center().x, io.DisplaySize.y * 0.5f);
+        frame();
+        io.MouseWheel = rect->center().y > io.DisplaySize.y * 0.5f ? -1.0f : 1.0f;
+        frame();
+    }
+}
+
 void HeadlessUi::click(const std::string& key) {
+    scroll_into_view(key);
     const auto rect = app_->state().probe().find(key);
     ASSERT_TRUE(rect.has_value()) << "widget not drawn: " << key;
+    ASSERT_TRUE(rect->visible) << "widget not visible: " << key;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = rect->center();
     frame();  // hover

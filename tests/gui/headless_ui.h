@@ -42,6 +42,8 @@ public:
     // Moves the mouse over the widget the views recorded under `key`, presses
     // and releases. Fails the test if the widget was not drawn.
     void click(const std::string& key);
+    // Scrolls (mouse wheel) until the widget is within its window's view.
+    void scroll_into_view(const std::string& key);
     void type(const std::string& utf8);
     void press(int key, bool ctrl = false);
     // Lets the worker finish and the frame loop pick up its results.

@@ -58,6 +58,17 @@ int main(int argc, char** argv) {
         second.risk_level = "high";
         second.sensitive_fields = {"place", "identifiers"};
         const auto id = reports.create(second, "Self");
+        // A second revision with the remaining field groups, so the editor
+        // and its history have something to show.
+        second.perpetrators = {{"police", "王警官 (badge 0451)", "two men in plain clothes"}};
+        second.demands = {"return_home", "stop_activism"};
+        second.demands_detail = "stop attending rallies";
+        second.relatives = {{"mother", "成都", "visited at home twice", "local police", "she called me"}};
+        second.witnesses = {{"Neighbour", "via my mother", "saw the visit"}};
+        second.impacts = {"psychological", "self_censorship"};
+        second.reported_to = {{"Politie Rotterdam", "2026-03-20", "2026-0312", "statement taken"}};
+        second.sensitive_fields.push_back("relatives");
+        reports.edit(id, second);
         fv::core::AttachmentService(*session).attach(id, argv[2]);
         session->lock();
     } catch (const std::exception& e) {

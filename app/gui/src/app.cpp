@@ -76,7 +76,16 @@ void App::apply_requests() {
         return;
     }
     if (const auto id = state_.take_requested_report()) editor_.load(state_, *id);
-    if (const auto screen = state_.take_requested_screen()) navigate(*screen);
+    const bool discard = state_.take_discard_unsaved();
+    if (const auto screen = state_.take_requested_screen()) {
+        // Leaving the editor with unsaved edits asks first (lock and quick
+        // exit never ask: they discard).
+        if (screen_ == Screen::ReportEditor && *screen != Screen::ReportEditor && !discard && editor_.dirty()) {
+            editor_.ask_before_leaving(*screen);
+        } else {
+            navigate(*screen);
+        }
+    }
 }
 
 void App::navigate(Screen screen) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "fieldvault/core/session.h"
 #include "fieldvault/core/worker.h"
@@ -62,7 +63,12 @@ public:
     void drop_session() noexcept;
 
     // Requests, applied by the App after the frame.
-    void go_to(Screen screen) { requested_screen_ = screen; }
+    // discard_unsaved: the user already agreed to lose unsaved edits (the App
+    // otherwise asks the editor to confirm before leaving it).
+    void go_to(Screen screen, bool discard_unsaved = false) {
+        requested_screen_ = screen;
+        discard_unsaved_ = discard_unsaved;
+    }
     void open_report(std::int64_t id) {
         requested_report_ = id;
         requested_screen_ = Screen::ReportEditor;
@@ -72,6 +78,7 @@ public:
     std::optional<Screen> take_requested_screen();
     std::optional<std::int64_t> take_requested_report();
     bool take_lock_request();
+    bool take_discard_unsaved() { return std::exchange(discard_unsaved_, false); }
 
     UiProbe& probe() { return probe_; }
 
@@ -82,6 +89,7 @@ private:
     std::optional<Screen> requested_screen_;
     std::optional<std::int64_t> requested_report_;
     bool lock_requested_ = false;
+    bool discard_unsaved_ = false;
     UiProbe probe_;
 };
 

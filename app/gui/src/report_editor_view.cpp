@@ -7,169 +7,25 @@
 #include <cstdio>
 
 #include "fieldvault/core/attachments.h"
+#include "editor_widgets.h"
 #include "fieldvault/core/vocabulary.h"
+#include "revision_history.h"
 #include "theme.h"
 
 namespace fv::gui {
 namespace {
 
-constexpr float kLabelEm = 7.5f;  // width of the label column, in font sizes
+// Fresh rows start with a sensible code so the row is valid once its text is typed.
+const storage::Identifier kNewIdentifier{"phone", ""};
+const storage::Perpetrator kNewPerpetrator{"unknown", "", ""};
 
-std::string text_of(std::string_view view) { return std::string(view); }
-
-bool has_code(const std::vector<std::string>& codes, std::string_view code) {
-    return std::find(codes.begin(), codes.end(), code) != codes.end();
-}
-
-void set_code(std::vector<std::string>& codes, std::string_view code, bool on) {
-    const auto it = std::find(codes.begin(), codes.end(), code);
-    if (on && it == codes.end()) codes.emplace_back(code);
-    if (!on && it != codes.end()) codes.erase(it);
-}
-
-void field_label(const char* label) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine(ImGui::GetFontSize() * kLabelEm);
-}
-
-// The small "Sensitive" toggle drawn after a field; its width is reserved by
-// the field before it.
-float sensitive_toggle_width() {
-    return ImGui::CalcTextSize("Sensitive").x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-           ImGui::GetStyle().ItemSpacing.x;
-}
-
-void sensitive_toggle(std::vector<std::string>& sensitive, const char* code) {
-    ImGui::SameLine();
-    bool on = has_code(sensitive, code);
-    ImGui::PushID(code);
-    if (ImGui::Checkbox("Sensitive", &on)) set_code(sensitive, code, on);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Sensitive fields leave the vault only if you choose so when exporting.");
-    ImGui::PopID();
-}
-
-// A labelled one-line field; `leave_room` keeps space for a sensitive toggle after it.
-void text_row(const char* label, const char* id, std::string& value, bool leave_room = false) {
-    field_label(label);
-    ImGui::SetNextItemWidth(leave_room ? -sensitive_toggle_width() : -1.0f);
-    ImGui::InputText(id, &value);
-}
-
-void vocabulary_combo(const char* id, core::Vocabulary vocabulary, std::string& value, const char* none_label) {
-    const std::string preview = value.empty() ? std::string(none_label) : text_of(core::label(vocabulary, value));
-    if (ImGui::BeginCombo(id, preview.c_str())) {
-        if (none_label != nullptr && ImGui::Selectable(none_label, value.empty())) value.clear();
-        for (const auto& entry : core::entries(vocabulary)) {
-            const std::string label = text_of(entry.label);
-            if (ImGui::Selectable(label.c_str(), value == entry.code)) value = text_of(entry.code);
-        }
-        ImGui::EndCombo();
-    }
-}
-
-// Checkboxes for a multi-select vocabulary, in `columns` columns. Labels wrap
-// (some tactics have long names) and toggle the box when clicked, like a
-// checkbox's own label.
-void code_checkboxes(AppState& state, const char* id, core::Vocabulary vocabulary, std::vector<std::string>& codes,
-                     int columns) {
-    if (!ImGui::BeginTable(id, columns, ImGuiTableFlags_SizingStretchSame)) return;
-    for (const auto& entry : core::entries(vocabulary)) {
-        ImGui::TableNextColumn();
-        const std::string code = text_of(entry.code);
-        bool on = has_code(codes, code);
-        ImGui::PushID(code.c_str());
-        bool changed = ImGui::Checkbox("##box", &on);
-        const std::string probe = std::string(id + 2) + "." + code;  // id is "##name"
-        state.probe().item(probe.c_str());
-        ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(entry.label.data(), entry.label.data() + entry.label.size());
-        ImGui::PopTextWrapPos();
-        if (ImGui::IsItemClicked()) {
-            on = !on;
-            changed = true;
-        }
-        if (changed) set_code(codes, code, on);
-        ImGui::PopID();
-    }
-    ImGui::EndTable();
-}
-
-void section(const char* title) {
-    ImGui::Spacing();
-    ImGui::AlignTextToFramePadding();  // lines up with a toggle drawn after it
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-    ImGui::TextUnformatted(title);
-    ImGui::PopStyleColor();
-}
-
-void wipe_identifiers(std::vector<storage::Identifier>& identifiers) noexcept {
-    for (auto& identifier : identifiers) {
-        wipe_string(identifier.channel);
-        wipe_string(identifier.value);
-    }
-    identifiers.clear();
-}
-
-void wipe_codes(std::vector<std::string>& codes) noexcept {
-    for (auto& code : codes) wipe_string(code);
-    codes.clear();
-}
-
-void wipe_detail(core::ReportDetail& detail) noexcept {
-    wipe_content(detail.report.content);
-    wipe_string(detail.case_name);
-    for (auto& attachment : detail.attachments) {
-        wipe_string(attachment.name);
-        wipe_string(attachment.media_type);
-        wipe_string(attachment.sha256);
-    }
-    detail.attachments.clear();
-    for (auto& revision : detail.revisions) wipe_content(revision.content);
-    detail.revisions.clear();
+void text_area(AppState& state, const char* id, const char* probe_key, std::string& value, float lines) {
+    ImGui::InputTextMultiline(id, &value, ImVec2(-1.0f, ImGui::GetTextLineHeight() * lines +
+                                                         ImGui::GetStyle().FramePadding.y * 2.0f));
+    state.probe().item(probe_key);
 }
 
 }  // namespace
-
-void wipe_content(core::ReportContent& content) noexcept {
-    for (std::string* text :
-         {&content.title, &content.occurred_start, &content.occurred_end, &content.date_precision,
-          &content.host_country, &content.host_city, &content.place, &content.origin_country,
-          &content.demands_detail, &content.narrative, &content.narrative_language, &content.translation,
-          &content.translation_language, &content.translator, &content.impact_detail, &content.risk_level})
-        wipe_string(*text);
-    wipe_codes(content.tactics);
-    wipe_codes(content.channels);
-    wipe_codes(content.demands);
-    wipe_codes(content.impacts);
-    wipe_codes(content.sensitive_fields);
-    wipe_identifiers(content.identifiers);
-    for (auto& p : content.perpetrators) {
-        wipe_string(p.affiliation);
-        wipe_string(p.names);
-        wipe_string(p.description);
-    }
-    content.perpetrators.clear();
-    for (auto& r : content.relatives) {
-        for (std::string* text : {&r.relationship, &r.location, &r.what_happened, &r.by_whom, &r.how_known})
-            wipe_string(*text);
-    }
-    content.relatives.clear();
-    for (auto& w : content.witnesses) {
-        wipe_string(w.name);
-        wipe_string(w.contact);
-        wipe_string(w.statement);
-    }
-    content.witnesses.clear();
-    for (auto& r : content.reported_to) {
-        for (std::string* text : {&r.authority, &r.date, &r.reference, &r.outcome}) wipe_string(*text);
-    }
-    content.reported_to.clear();
-    content = core::ReportContent{};
-}
 
 void ReportEditorView::forget_loaded() noexcept {
     if (detail_) wipe_detail(*detail_);
@@ -184,6 +40,7 @@ void ReportEditorView::load(AppState& state, std::int64_t report_id) {
     error_.clear();
     notice_.clear();
     confirm_finalize_ = confirm_discard_ = false;
+    leave_to_.reset();
     report_id_ = report_id;
     needs_reload_ = report_id != 0;
     if (needs_reload_) reload(state);
@@ -316,13 +173,8 @@ void ReportEditorView::draw_content(AppState& state) {
 }
 
 void ReportEditorView::draw_header(AppState& state) {
-    if (ImGui::Button("< Reports")) {
-        if (dirty()) {
-            confirm_discard_ = true;
-        } else {
-            state.go_to(Screen::ReportList);
-        }
-    }
+    // The App asks before leaving if there are unsaved edits.
+    if (ImGui::Button("< Reports")) state.go_to(Screen::ReportList);
     state.probe().item("editor.back");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -362,15 +214,13 @@ void ReportEditorView::draw_header(AppState& state) {
 
 void ReportEditorView::draw_left_column(AppState& state) {
     auto& c = draft_;
+    const float em = ImGui::GetFontSize();
     section("What happened");
-    text_row("Title", "##title", c.title, true);
-    state.probe().item("editor.title");
-    sensitive_toggle(c.sensitive_fields, "title");
-    text_row("Case", "##case", case_name_);
-    state.probe().item("editor.case");
+    text_row(state, "Title", "editor.title", c.title, true);
+    sensitive_toggle(state, c.sensitive_fields, "title");
+    text_row(state, "Case", "editor.case", case_name_);
 
     field_label("Occurred");
-    const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 8.0f);
     ImGui::InputTextWithHint("##start", "2026-03-14", &c.occurred_start);
     state.probe().item("editor.occurred");
@@ -379,53 +229,73 @@ void ReportEditorView::draw_left_column(AppState& state) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 8.0f);
     ImGui::InputTextWithHint("##end", "(optional)", &c.occurred_end);
+    state.probe().item("editor.occurred_end");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
-    vocabulary_combo("##precision", core::Vocabulary::DatePrecision, c.date_precision, nullptr);
+    vocabulary_combo(state, "editor.precision", core::Vocabulary::DatePrecision, c.date_precision, nullptr);
 
     section("Where");
-    text_row("Country", "##host_country", c.host_country);
-    text_row("City", "##host_city", c.host_city, true);
-    sensitive_toggle(c.sensitive_fields, "host_city");
-    text_row("Place", "##place", c.place, true);
-    sensitive_toggle(c.sensitive_fields, "place");
-    text_row("From (origin)", "##origin", c.origin_country, true);
-    sensitive_toggle(c.sensitive_fields, "origin_country");
+    text_row(state, "Country", "editor.host_country", c.host_country);
+    text_row(state, "City", "editor.host_city", c.host_city, true);
+    sensitive_toggle(state, c.sensitive_fields, "host_city");
+    text_row(state, "Place", "editor.place", c.place, true);
+    sensitive_toggle(state, c.sensitive_fields, "place");
+    text_row(state, "From (origin)", "editor.origin", c.origin_country, true);
+    sensitive_toggle(state, c.sensitive_fields, "origin_country");
 
     section("How");
     ImGui::TextUnformatted("Tactics");
-    code_checkboxes(state, "##tactic", core::Vocabulary::Tactic, c.tactics, 2);
+    code_checkboxes(state, "tactic", core::Vocabulary::Tactic, c.tactics, 2);
     ImGui::TextUnformatted("Channels");
-    code_checkboxes(state, "##channel", core::Vocabulary::Channel, c.channels, 3);
+    code_checkboxes(state, "channel", core::Vocabulary::Channel, c.channels, 3);
 
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Numbers, accounts and addresses used");
-    sensitive_toggle(c.sensitive_fields, "identifiers");
-    std::size_t remove = c.identifiers.size();
-    for (std::size_t i = 0; i < c.identifiers.size(); ++i) {
-        auto& identifier = c.identifiers[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::SetNextItemWidth(em * 9.0f);
-        vocabulary_combo("##id_channel", core::Vocabulary::Channel, identifier.channel, "Channel");
-        ImGui::SameLine();
-        const float remove_w = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2.0f +
-                               ImGui::GetStyle().ItemSpacing.x;
-        ImGui::SetNextItemWidth(-remove_w);
-        ImGui::InputTextWithHint("##id_value", "+86 ..., @handle, https://...", &identifier.value);
-        ImGui::SameLine();
-        if (ImGui::Button("Remove")) remove = i;
-        ImGui::PopID();
-    }
-    if (remove < c.identifiers.size()) {
-        wipe_string(c.identifiers[remove].value);
-        c.identifiers.erase(c.identifiers.begin() + static_cast<std::ptrdiff_t>(remove));
-    }
-    if (ImGui::Button("Add identifier")) c.identifiers.push_back({"phone", ""});
+    section("Numbers, accounts and addresses used");
+    sensitive_toggle(state, c.sensitive_fields, "identifiers");
+    editable_rows(state, "identifiers", "Identifier", "Add identifier", c.identifiers, kNewIdentifier,
+                  [&](storage::Identifier& row, const std::string& key) {
+                      field_label("Channel");
+                      ImGui::SetNextItemWidth(-1.0f);
+                      vocabulary_combo(state, key + ".channel", core::Vocabulary::Channel, row.channel, nullptr);
+                      text_row(state, "Number, handle", (key + ".value").c_str(), row.value, false,
+                               "+86 ..., @handle, https://...");
+                  });
+    draw_people(state);
+}
 
-    section("Risk");
-    field_label("Risk level");
-    ImGui::SetNextItemWidth(em * 10.0f);
-    vocabulary_combo("##risk", core::Vocabulary::RiskLevel, c.risk_level, "Not assessed");
+// Who did it, what they wanted, and who else was pressured.
+void ReportEditorView::draw_people(AppState& state) {
+    auto& c = draft_;
+    section("Who (perpetrators)");
+    sensitive_toggle(state, c.sensitive_fields, "perpetrators");
+    editable_rows(state, "perpetrators", "Perpetrator", "Add perpetrator", c.perpetrators, kNewPerpetrator,
+                  [&](storage::Perpetrator& row, const std::string& key) {
+                      field_label("Claimed to be");
+                      ImGui::SetNextItemWidth(-1.0f);
+                      vocabulary_combo(state, key + ".affiliation", core::Vocabulary::Affiliation, row.affiliation,
+                                       "Not said");
+                      text_row(state, "Names, badges", (key + ".names").c_str(), row.names, false,
+                               "names or badge numbers they gave");
+                      text_row(state, "Description", (key + ".description").c_str(), row.description, false,
+                               "what they looked like, what they said");
+                  });
+
+    section("What they demanded");
+    code_checkboxes(state, "demand", core::Vocabulary::Demand, c.demands, 3);
+    text_row(state, "Details", "editor.demands_detail", c.demands_detail);
+
+    section("Relatives pressured");
+    sensitive_toggle(state, c.sensitive_fields, "relatives");
+    editable_rows(state, "relatives", "Relative", "Add relative", c.relatives, storage::RelativePressured{},
+                  [&](storage::RelativePressured& row, const std::string& key) {
+                      text_row(state, "Relationship", (key + ".relationship").c_str(), row.relationship, false,
+                               "mother, brother...");
+                      text_row(state, "Where", (key + ".location").c_str(), row.location, false,
+                               "city or province");
+                      text_row(state, "What happened", (key + ".what_happened").c_str(), row.what_happened);
+                      text_row(state, "By whom", (key + ".by_whom").c_str(), row.by_whom);
+                      text_row(state, "How known", (key + ".how_known").c_str(), row.how_known, false,
+                               "how you learned of it");
+                  });
 }
 
 void ReportEditorView::draw_right_column(AppState& state) {
@@ -434,27 +304,73 @@ void ReportEditorView::draw_right_column(AppState& state) {
     const float em = ImGui::GetFontSize();
     ImGui::BeginDisabled(final_report);
     section("Account, in the words of the person");
-    sensitive_toggle(c.sensitive_fields, "narrative");
-    ImGui::InputTextMultiline("##narrative", &c.narrative, ImVec2(-1.0f, em * 11.0f));
-    state.probe().item("editor.narrative");
+    sensitive_toggle(state, c.sensitive_fields, "narrative");
+    text_area(state, "##narrative", "editor.narrative", c.narrative, 9.0f);
     field_label("Language");
     ImGui::SetNextItemWidth(em * 8.0f);
     ImGui::InputTextWithHint("##narrative_language", "zh-Hans", &c.narrative_language);
+    state.probe().item("editor.narrative_language");
 
     section("Translation");
-    sensitive_toggle(c.sensitive_fields, "translation");
-    ImGui::InputTextMultiline("##translation", &c.translation, ImVec2(-1.0f, em * 5.0f));
+    sensitive_toggle(state, c.sensitive_fields, "translation");
+    text_area(state, "##translation", "editor.translation", c.translation, 4.0f);
     field_label("Language");
     ImGui::SetNextItemWidth(em * 8.0f);
     ImGui::InputTextWithHint("##translation_language", "en", &c.translation_language);
+    state.probe().item("editor.translation_language");
     ImGui::SameLine();
     ImGui::TextUnformatted("by");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##translator", "translator's name", &c.translator);
+    state.probe().item("editor.translator");
+    draw_follow_up(state);
     ImGui::EndDisabled();
 
     draw_attachments(state);
+
+    ImGui::Spacing();
+    const std::string history = "Revision history (" +
+                                std::to_string(detail_ ? detail_->revisions.size() : std::size_t{0}) + ")###history";
+    const bool open = ImGui::CollapsingHeader(history.c_str());
+    state.probe().item("editor.history");
+    if (open) draw_revision_history(state, detail_ ? detail_->revisions : std::vector<core::RevisionRecord>{});
+}
+
+// Witnesses, harm done, where it was reported, and the risk now.
+void ReportEditorView::draw_follow_up(AppState& state) {
+    auto& c = draft_;
+    section("Witnesses");
+    sensitive_toggle(state, c.sensitive_fields, "witnesses");
+    editable_rows(state, "witnesses", "Witness", "Add witness", c.witnesses, storage::Witness{},
+                  [&](storage::Witness& row, const std::string& key) {
+                      text_row(state, "Name", (key + ".name").c_str(), row.name);
+                      text_row(state, "Contact", (key + ".contact").c_str(), row.contact);
+                      text_row(state, "Statement", (key + ".statement").c_str(), row.statement, false,
+                               "what they saw or heard");
+                  });
+
+    section("Impact");
+    sensitive_toggle(state, c.sensitive_fields, "impact");
+    code_checkboxes(state, "impact", core::Vocabulary::Impact, c.impacts, 3);
+    text_row(state, "Details", "editor.impact_detail", c.impact_detail);
+
+    section("Reported to");
+    sensitive_toggle(state, c.sensitive_fields, "reported_to");
+    editable_rows(state, "reported_to", "Report", "Add where it was reported", c.reported_to, storage::ReportedTo{},
+                  [&](storage::ReportedTo& row, const std::string& key) {
+                      text_row(state, "Authority", (key + ".authority").c_str(), row.authority, false,
+                               "police, MP, platform...");
+                      text_row(state, "Date", (key + ".date").c_str(), row.date, false, "2026-03-20");
+                      text_row(state, "Reference", (key + ".reference").c_str(), row.reference, false,
+                               "case or ticket number");
+                      text_row(state, "Outcome", (key + ".outcome").c_str(), row.outcome);
+                  });
+
+    section("Risk");
+    field_label("Risk level");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    vocabulary_combo(state, "editor.risk", core::Vocabulary::RiskLevel, c.risk_level, "Not assessed");
 }
 
 void ReportEditorView::draw_attachments(AppState& state) {
@@ -533,10 +449,16 @@ void ReportEditorView::draw_modals(AppState& state) {
         ImGui::TextUnformatted("This report has changes that are not saved.");
         if (ImGui::Button("Discard them")) {
             ImGui::CloseCurrentPopup();
-            state.go_to(Screen::ReportList);
+            state.go_to(leave_to_.value_or(Screen::ReportList), true);
+            leave_to_.reset();
         }
+        state.probe().item("editor.discard");
         ImGui::SameLine();
-        if (ImGui::Button("Keep editing")) ImGui::CloseCurrentPopup();
+        if (ImGui::Button("Keep editing") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+            ImGui::CloseCurrentPopup();
+            leave_to_.reset();
+        }
+        state.probe().item("editor.keep_editing");
         ImGui::EndPopup();
     }
 }
@@ -551,6 +473,12 @@ void ReportEditorView::clear() noexcept {
     report_id_ = 0;
     needs_reload_ = false;
     confirm_finalize_ = confirm_discard_ = false;
+    leave_to_.reset();
+}
+
+void ReportEditorView::ask_before_leaving(Screen screen) {
+    leave_to_ = screen;
+    confirm_discard_ = true;
 }
 
 bool ReportEditorView::holds_sensitive_data() const noexcept {

@@ -1,12 +1,14 @@
 #pragma once
-// One report: its main fields, save (a new report, or a new revision of an
-// existing one), finalise, and evidence files (attach by path or by drop).
+// One report: every field group of the domain, save (a new report, or a new
+// revision of an existing one), finalise, evidence files (attach by path or
+// by drop), revision history, and a guard against leaving with unsaved edits.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "content_wipe.h"
 #include "fieldvault/core/reports.h"
 #include "view.h"
 
@@ -31,6 +33,10 @@ public:
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
     bool dirty() const;
+    // The App asks before leaving with unsaved edits: the editor shows
+    // "Discard changes" and, if confirmed, asks to go to `screen` again.
+    void ask_before_leaving(Screen screen);
+    bool asking_before_leaving() const noexcept { return leave_to_.has_value(); }
 
 protected:
     void draw_content(AppState& state) override;
@@ -40,6 +46,8 @@ private:
     void draw_header(AppState& state);
     void draw_left_column(AppState& state);
     void draw_right_column(AppState& state);
+    void draw_people(AppState& state);
+    void draw_follow_up(AppState& state);
     void draw_attachments(AppState& state);
     void draw_modals(AppState& state);
     void forget_loaded() noexcept;
@@ -54,8 +62,7 @@ private:
     bool needs_reload_ = false;
     bool confirm_finalize_ = false;
     bool confirm_discard_ = false;
+    std::optional<Screen> leave_to_;  // where to go once unsaved edits are discarded
 };
-
-void wipe_content(core::ReportContent& content) noexcept;
 
 }  // namespace fv::gui

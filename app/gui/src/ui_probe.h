@@ -13,6 +13,7 @@ namespace fv::gui {
 struct ItemRect {
     ImVec2 min;
     ImVec2 max;
+    bool visible = true;  // wholly inside its window's (or cell's) visible area
     ImVec2 center() const { return {(min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f}; }
 };
 
