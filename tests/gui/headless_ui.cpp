@@ -97,13 +97,15 @@ void HeadlessUi::type(const std::string& utf8) {
     frame();
 }
 
-void HeadlessUi::press(int key, bool ctrl) {
+void HeadlessUi::press(int key, bool ctrl, bool shift) {
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = ctrl;
+    io.KeyShift = shift;
     io.KeysDown[key] = true;
     frame();
     io.KeysDown[key] = false;
     io.KeyCtrl = false;
+    io.KeyShift = false;
     frame();
     frame();
 }

@@ -45,7 +45,7 @@ public:
     // Scrolls (mouse wheel) until the widget is within its window's view.
     void scroll_into_view(const std::string& key);
     void type(const std::string& utf8);
-    void press(int key, bool ctrl = false);
+    void press(int key, bool ctrl = false, bool shift = false);
     // Lets the worker finish and the frame loop pick up its results.
     void settle();
     bool drawn(const std::string& key) const;

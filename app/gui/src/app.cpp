@@ -43,6 +43,10 @@ void App::frame() {
     const double idle_limit = state_.auto_lock_seconds();
     if (state_.unlocked() && idle_limit > 0.0 && state_.now() - last_activity_ >= idle_limit) lock();
     const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(kKeyQ, false)) {
+        quick_exit();
+        return;  // nothing more is drawn: the window closes
+    }
     if (state_.unlocked() && io.KeyCtrl && ImGui::IsKeyPressed(kKeyL, false)) lock();
 
     if (!dropped_.empty()) {
@@ -71,6 +75,10 @@ void App::track_activity() {
 }
 
 void App::apply_requests() {
+    if (state_.take_quick_exit_request()) {
+        quick_exit();
+        return;
+    }
     if (state_.take_lock_request()) {
         lock();
         return;
@@ -114,6 +122,11 @@ void App::lock() noexcept {
     screen_ = Screen::Unlock;  // only an unlocked (hence existing) vault can be locked
     last_activity_ = state_.now();
     unlock_.on_show(state_);
+}
+
+void App::quick_exit() noexcept {
+    lock();
+    close_requested_ = true;
 }
 
 bool App::holds_sensitive_data() const noexcept {

@@ -16,6 +16,7 @@ namespace fv::gui {
 // GLFW's key code for L (GLFW key codes are ASCII for letters); the GLFW
 // backend indexes io.KeysDown by GLFW key codes.
 inline constexpr int kKeyL = 76;
+inline constexpr int kKeyQ = 81;
 
 class App {
 public:
@@ -31,6 +32,10 @@ public:
     void files_dropped(std::vector<std::filesystem::path> paths);
     // Destroys the Session and clears every decrypted string the views hold.
     void lock() noexcept;
+    // Quick exit: lock at once (unsaved edits are discarded, no dialog) and
+    // ask the window to close.
+    void quick_exit() noexcept;
+    bool close_requested() const noexcept { return close_requested_; }
     void navigate(Screen screen);
 
     Screen screen() const noexcept { return screen_; }
@@ -57,6 +62,7 @@ private:
     Screen screen_ = Screen::Unlock;
     double last_activity_ = 0.0;
     bool active_ = true;
+    bool close_requested_ = false;
     std::vector<std::filesystem::path> dropped_;
 };
 

@@ -74,10 +74,12 @@ public:
         requested_screen_ = Screen::ReportEditor;
     }
     void request_lock() { lock_requested_ = true; }
+    void request_quick_exit() { quick_exit_requested_ = true; }
 
     std::optional<Screen> take_requested_screen();
     std::optional<std::int64_t> take_requested_report();
     bool take_lock_request();
+    bool take_quick_exit_request() { return std::exchange(quick_exit_requested_, false); }
     bool take_discard_unsaved() { return std::exchange(discard_unsaved_, false); }
 
     UiProbe& probe() { return probe_; }
@@ -90,6 +92,7 @@ private:
     std::optional<std::int64_t> requested_report_;
     bool lock_requested_ = false;
     bool discard_unsaved_ = false;
+    bool quick_exit_requested_ = false;
     UiProbe probe_;
 };
 

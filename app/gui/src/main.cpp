@@ -140,6 +140,7 @@ int run(const Arguments& args) {
                 auto dropped = window.take_dropped_files();
                 if (!dropped.empty()) app.files_dropped(std::move(dropped));
                 window.end_frame(true);
+                if (app.close_requested()) window.request_close();
                 quiet_frames = app.wants_frames() ? 0 : quiet_frames + 1;
             }
         }

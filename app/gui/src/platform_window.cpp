@@ -58,6 +58,8 @@ PlatformWindow::~PlatformWindow() {
 
 bool PlatformWindow::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
+void PlatformWindow::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
 void PlatformWindow::begin_frame(bool wait_for_events) {
     if (wait_for_events) {
         // Idle: wake at least twice a second so auto-lock and job progress still run.

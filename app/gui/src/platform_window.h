@@ -19,6 +19,7 @@ public:
     PlatformWindow& operator=(const PlatformWindow&) = delete;
 
     bool should_close() const;
+    void request_close();
     // Polls events (or waits briefly when idle) and starts an ImGui frame.
     void begin_frame(bool wait_for_events);
     // Renders the ImGui frame into the back buffer; swap=false keeps it there

@@ -6,6 +6,7 @@ ImVec4 accent() { return {0.13f, 0.36f, 0.55f, 1.0f}; }
 ImVec4 error() { return {0.70f, 0.15f, 0.12f, 1.0f}; }
 ImVec4 muted() { return {0.36f, 0.38f, 0.42f, 1.0f}; }
 ImVec4 warning() { return {0.60f, 0.38f, 0.00f, 1.0f}; }
+ImVec4 quick_exit() { return {0.96f, 0.84f, 0.80f, 1.0f}; }
 
 void apply(ImGuiStyle& style) {
     ImGui::StyleColorsLight(&style);

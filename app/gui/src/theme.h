@@ -9,5 +9,6 @@ ImVec4 accent();
 ImVec4 error();
 ImVec4 muted();
 ImVec4 warning();
+ImVec4 quick_exit();  // button background: visible at a glance
 
 }  // namespace fv::gui::theme

@@ -23,13 +23,24 @@ void View::draw(AppState& state) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
         ImGui::TextUnformatted("Fieldvault");
         ImGui::PopStyleColor();
+        // Right-aligned: [Lock] [Quick exit]. Quick exit is always there, on
+        // every screen: one click locks and closes, no dialog.
+        const auto& style = ImGui::GetStyle();
+        const char* lock_label = "Lock  (Ctrl+L)";
+        const char* exit_label = "Quick exit  (Ctrl+Shift+Q)";
+        const float exit_width = ImGui::CalcTextSize(exit_label).x + style.FramePadding.x * 2.0f;
+        float width = exit_width;
+        if (state.unlocked()) width += ImGui::CalcTextSize(lock_label).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         if (state.unlocked()) {
-            const char* lock_label = "Lock  (Ctrl+L)";
-            const float width = ImGui::CalcTextSize(lock_label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
             if (ImGui::Button(lock_label)) state.request_lock();
             state.probe().item("lock");
+            ImGui::SameLine();
         }
+        ImGui::PushStyleColor(ImGuiCol_Button, theme::quick_exit());
+        if (ImGui::Button(exit_label)) state.request_quick_exit();
+        ImGui::PopStyleColor();
+        state.probe().item("quick_exit");
         ImGui::Separator();
         ImGui::Spacing();
         draw_content(state);
