@@ -119,6 +119,7 @@ void HeadlessUi::settle() {
 }
 
 void create_vault_through_ui(HeadlessUi& ui, const std::string& passphrase) {
+    if (ui.app().screen() == Screen::Welcome) ui.click("welcome.create");
     ASSERT_EQ(ui.app().screen(), Screen::Create);
     ui.click("create.passphrase");
     ui.type(passphrase);

@@ -25,9 +25,11 @@ bool imgui_text_state_contains(const std::string& needle) {
     return narrow.find(needle) != std::string::npos;
 }
 
-TEST(GuiVaultFlow, StartsOnCreateWhenThereIsNoVault) {
+TEST(GuiVaultFlow, StartsOnTheFirstRunChoiceWhenThereIsNoVault) {
     TempDir dir;
     HeadlessUi ui(dir.path() / "vault");
+    EXPECT_EQ(ui.app().screen(), Screen::Welcome);
+    ui.click("welcome.create");
     EXPECT_EQ(ui.app().screen(), Screen::Create);
     EXPECT_TRUE(ui.drawn("create.passphrase"));
     EXPECT_FALSE(ui.app().state().unlocked());
@@ -37,6 +39,7 @@ TEST(GuiVaultFlow, CreatesVaultShowsRecoveryKeyOnceAndContinuesUnlocked) {
     TempDir dir;
     const auto vault = dir.path() / "vault";
     HeadlessUi ui(vault);
+    ui.click("welcome.create");
     ui.click("create.passphrase");
     ui.type(kPassphrase);
     ui.click("create.confirmation");
@@ -64,6 +67,7 @@ TEST(GuiVaultFlow, MismatchedPassphrasesCreateNothing) {
     TempDir dir;
     const auto vault = dir.path() / "vault";
     HeadlessUi ui(vault);
+    ui.click("welcome.create");
     ui.click("create.passphrase");
     ui.type("one long passphrase here");
     ui.click("create.confirmation");

@@ -13,7 +13,7 @@ App::App(AppOptions options) : state_(std::move(options)) {
     } catch (...) {
         exists = false;  // unreadable folder: the create screen will say why
     }
-    screen_ = exists ? Screen::Unlock : Screen::Create;
+    screen_ = exists ? Screen::Unlock : Screen::Welcome;
     last_activity_ = state_.now();
     view_for(screen_).on_show(state_);
 }
@@ -27,6 +27,7 @@ App::~App() {
 
 View& App::view_for(Screen screen) noexcept {
     switch (screen) {
+        case Screen::Welcome: return welcome_;
         case Screen::Create: return create_;
         case Screen::Unlock: return unlock_;
         case Screen::ReportList: return list_;
@@ -41,7 +42,9 @@ void App::frame() {
     track_activity();
 
     const double idle_limit = state_.auto_lock_seconds();
-    if (state_.unlocked() && idle_limit > 0.0 && state_.now() - last_activity_ >= idle_limit) lock();
+    // A vault opened with the recovery key, waiting for its new passphrase, is open too.
+    const bool open = state_.unlocked() || unlock_.mode() == UnlockView::Mode::NewPassphrase;
+    if (open && idle_limit > 0.0 && state_.now() - last_activity_ >= idle_limit) lock();
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(kKeyQ, false)) {
         quick_exit();
@@ -113,6 +116,7 @@ void App::lock() noexcept {
         state_.worker().poll();  // completions of cancelled jobs: they see "cancelled" and stop
     } catch (...) {
     }
+    welcome_.clear();
     create_.clear();
     unlock_.clear();
     list_.clear();

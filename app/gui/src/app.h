@@ -10,6 +10,7 @@
 #include "report_editor_view.h"
 #include "report_list_view.h"
 #include "unlock_view.h"
+#include "welcome_view.h"
 
 namespace fv::gui {
 
@@ -40,6 +41,7 @@ public:
 
     Screen screen() const noexcept { return screen_; }
     AppState& state() noexcept { return state_; }
+    WelcomeView& welcome_view() noexcept { return welcome_; }
     CreateView& create_view() noexcept { return create_; }
     UnlockView& unlock_view() noexcept { return unlock_; }
     ReportListView& report_list_view() noexcept { return list_; }
@@ -55,6 +57,7 @@ private:
     void apply_requests();
 
     AppState state_;
+    WelcomeView welcome_;
     CreateView create_;
     UnlockView unlock_;
     ReportListView list_;

@@ -18,7 +18,7 @@
 
 namespace fv::gui {
 
-enum class Screen { Create, Unlock, ReportList, ReportEditor };
+enum class Screen { Welcome, Create, Unlock, ReportList, ReportEditor };
 
 // Monotonic seconds; tests inject a fake one to simulate idle time.
 using Clock = std::function<double()>;
@@ -42,6 +42,10 @@ public:
     AppState& operator=(const AppState&) = delete;
 
     const std::filesystem::path& vault_dir() const { return options_.vault_dir; }
+    // Another vault folder (first run: "open an existing vault"); only while locked.
+    void set_vault_dir(std::filesystem::path dir) {
+        if (!unlocked()) options_.vault_dir = std::move(dir);
+    }
     const crypto::KdfParams& kdf() const { return options_.kdf; }
     double now() const { return options_.clock(); }
 

@@ -83,6 +83,9 @@ void CreateView::draw_form(AppState& state) {
     const bool clicked = ImGui::Button("Create vault");
     state.probe().item("create.submit");
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Back")) state.go_to(Screen::Welcome);
+    state.probe().item("create.back");
     ImGui::EndDisabled();
     if ((clicked || (enter && ready)) && !busy) submit(state);
 

@@ -2,7 +2,7 @@
 //   --vault DIR          the vault folder (default: as fieldvault-cli)
 //   --auto-lock SECONDS  lock after this long without input (default 300; 0 = never)
 //   --screenshot FILE    render a few frames of --screen to a PNG and exit
-//   --screen NAME        create | unlock | list | report (list and report read
+//   --screen NAME        welcome | create | unlock | list | report (list and report read
 //                        the passphrase from the first line of standard input)
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -37,7 +37,7 @@ struct Arguments {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
     std::fprintf(stderr,
                  "usage: fieldvault [--vault DIR] [--auto-lock SECONDS]\n"
-                 "                  [--screenshot FILE --screen create|unlock|list|report]\n");
+                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report]\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -55,8 +55,9 @@ Arguments parse(int argc, char** argv) {
             args.screenshot = value();
         } else if (arg == "--screen") {
             args.screen = value();
-            if (args.screen != "create" && args.screen != "unlock" && args.screen != "list" && args.screen != "report")
-                usage("--screen takes create, unlock, list or report");
+            if (args.screen != "welcome" && args.screen != "create" && args.screen != "unlock" &&
+                args.screen != "list" && args.screen != "report")
+                usage("--screen takes welcome, create, unlock, list or report");
         } else if (arg == "--auto-lock") {
             const std::string text = value();
             char* end = nullptr;
@@ -83,7 +84,9 @@ void harden_process() {
 // Unlocks from stdin and shows the screen asked for (screenshot runs).
 void prepare_screen(fv::gui::App& app, const std::string& screen) {
     using fv::gui::Screen;
-    if (screen == "create") {
+    if (screen == "welcome") {
+        app.navigate(Screen::Welcome);
+    } else if (screen == "create") {
         app.navigate(Screen::Create);
     } else if (screen == "unlock") {
         app.navigate(Screen::Unlock);

@@ -8,7 +8,7 @@
 
 namespace fv::gui {
 
-PassphraseField::PassphraseField() : buffer_(kCapacity) {}
+PassphraseField::PassphraseField(bool masked) : buffer_(kCapacity), masked_(masked) {}
 
 char* PassphraseField::chars() noexcept { return reinterpret_cast<char*>(buffer_.mutable_bytes().data()); }
 const char* PassphraseField::chars() const noexcept {
@@ -17,8 +17,8 @@ const char* PassphraseField::chars() const noexcept {
 
 bool PassphraseField::draw(const char* label, float width) {
     ImGui::SetNextItemWidth(width);
-    return ImGui::InputText(label, chars(), kCapacity,
-                            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    const ImGuiInputTextFlags mask = masked_ ? ImGuiInputTextFlags_Password : ImGuiInputTextFlags_None;
+    return ImGui::InputText(label, chars(), kCapacity, mask | ImGuiInputTextFlags_EnterReturnsTrue);
 }
 
 std::string_view PassphraseField::text() const noexcept { return {chars(), ::strnlen(chars(), kCapacity - 1)}; }

@@ -12,7 +12,8 @@ class PassphraseField {
 public:
     static constexpr std::size_t kCapacity = 256;  // bytes, including the final NUL
 
-    PassphraseField();
+    // masked=false shows what is typed (a recovery key copied from paper).
+    explicit PassphraseField(bool masked = true);
     // Draws a password-mode InputText; returns true when Enter was pressed in it.
     bool draw(const char* label, float width = -1.0f);
     std::string_view text() const noexcept;
@@ -28,6 +29,7 @@ private:
     char* chars() noexcept;
     const char* chars() const noexcept;
     crypto::SecretBuffer buffer_;
+    bool masked_ = true;
 };
 
 bool equal_passphrases(const PassphraseField& a, const PassphraseField& b) noexcept;
