@@ -71,11 +71,12 @@ def search(results, context, out):
             q = name.rsplit("/", 1)[1]
             if q not in queries:
                 queries.append(q)
-    columns = [("service/vault", "ReportService::search, vault"),
-               ("service_equivalent/plain_1k", "same work, plain 1 KiB"),
+    page = int(context.get("vault_page_size", "0")) // 1024
+    columns = [("service/vault", f"ReportService::search, vault ({page} KiB pages)"),
+               ("service_equivalent/plain_4k", "same work, plain 4 KiB"),
                ("fts/vault", "FTS query, vault"),
-               ("fts/plain_1k", "FTS query, plain 1 KiB"),
-               ("fts/plain_4k", "FTS query, plain 4 KiB")]
+               ("fts/plain_4k", "FTS query, plain 4 KiB"),
+               ("fts/plain_1k", "FTS query, plain 1 KiB")]
     out.append("| query | hits | " + " | ".join(c[1] for c in columns) + " |")
     out.append("|---|---|" + "---|" * len(columns))
     for q in queries:

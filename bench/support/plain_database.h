@@ -11,4 +11,8 @@ namespace fv::bench {
 
 std::unique_ptr<storage::Database> open_plain_database(const std::filesystem::path& path);
 
+// Copies an open vault's database into a new unencrypted file with the given
+// page size (sqlcipher_export: same schema, same rows, same rowids).
+void export_plain_copy(storage::Database& vault_db, const std::filesystem::path& target, int page_size);
+
 }  // namespace fv::bench

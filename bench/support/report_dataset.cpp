@@ -1,7 +1,5 @@
 #include "report_dataset.h"
 
-#include <sqlite3.h>
-
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +9,7 @@
 #include "fieldvault/core/session.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/repositories.h"
+#include "plain_database.h"
 #include "report_generator.h"
 
 namespace fv::bench {
@@ -27,22 +26,6 @@ constexpr const char* kMarker = "complete";
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// Copies the open vault database into a new unencrypted file with the given page size.
-void export_plain(storage::Database& db, const fs::path& target, int page_size) {
-    fs::remove(target);
-    // The vault connection is opened without SQLITE_OPEN_CREATE and ATTACH
-    // inherits its flags, so the (empty) file must exist first.
-    std::ofstream{target};
-    db.prepare("ATTACH DATABASE ? AS plain KEY ''").bind(1, target.string()).run();
-    db.exec("PRAGMA plain.page_size = " + std::to_string(page_size));
-    db.prepare("SELECT sqlcipher_export('plain')").step();
-    db.exec("DETACH DATABASE plain");
-    std::ifstream in(target, std::ios::binary);
-    std::string magic(16, '\0');
-    in.read(magic.data(), 16);
-    if (magic != std::string("SQLite format 3\0", 16)) throw std::runtime_error("plain export is not plain SQLite");
 }
 
 void generate(ReportDataset& d, std::uint64_t count) {
@@ -90,8 +73,8 @@ void generate(ReportDataset& d, std::uint64_t count) {
     d.generated_seconds = seconds_since(start);
 
     const auto export_start = std::chrono::steady_clock::now();
-    export_plain(db, d.plain_1k, 1024);
-    export_plain(db, d.plain_4k, 4096);
+    export_plain_copy(db, d.plain_1k, 1024);
+    export_plain_copy(db, d.plain_4k, 4096);
     d.export_seconds = seconds_since(export_start);
 }
 

@@ -2,8 +2,9 @@
 // The 100,000-report vault for the search and list benchmarks, generated once
 // and cached (generation takes minutes; the benchmarks take seconds), plus two
 // plain (unencrypted) copies of the same database made with sqlcipher_export():
-// one with SQLCipher's 1 KiB pages (isolates the cost of encryption) and one
-// with SQLite's default 4 KiB pages (what an unencrypted app would have).
+// one with 4 KiB pages, the page size of a Fieldvault vault and SQLite's default
+// (so vault vs this copy is the cost of encryption alone), and one with 1 KiB
+// pages, SQLCipher 3's default (the effect of page size without encryption).
 #include <cstdint>
 #include <filesystem>
 #include <string>
