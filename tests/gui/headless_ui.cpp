@@ -24,7 +24,9 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_characters) {
+HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_characters,
+                       const std::filesystem::path& settings_file)
+    : all_chinese_characters_(all_chinese_characters) {
     install_wiping_allocator();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -33,12 +35,17 @@ HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_
     io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
     io.KeyMap[ImGuiKey_Tab] = kKeyTab;
     io.KeyMap[ImGuiKey_Backspace] = kKeyBackspace;
-    cjk_loaded_ = configure_imgui(1.0f, all_chinese_characters);
+    AppOptions options;
+    if (!settings_file.empty()) {
+        options.settings_file = settings_file;
+        options.settings = load_settings(settings_file);
+    }
+    cjk_loaded_ = configure_imgui(1.0f, all_chinese_characters, options.settings.font_percent,
+                                  options.settings.theme);
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
 
-    AppOptions options;
     options.vault_dir = vault_dir;
     options.kdf = crypto::KdfParams::interactive();  // fast Argon2 for tests
     options.clock = [this] { return now_; };
@@ -56,6 +63,14 @@ void HeadlessUi::frame() {
     ImGui::NewFrame();
     app_->frame();
     ImGui::Render();
+    // As the real main loop does between frames.
+    if (app_->state().take_appearance_change()) {
+        const auto& settings = app_->state().settings();
+        cjk_loaded_ = apply_appearance(1.0f, all_chinese_characters_, settings.font_percent, settings.theme);
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
 }
 
 void HeadlessUi::frames(int count) {

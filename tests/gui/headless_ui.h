@@ -30,7 +30,9 @@ public:
     // The app's clock is `now()` below, advanced only by tests.
     // all_chinese_characters: build the app's full CJK atlas (slower) rather
     // than the common set, for tests that check glyphs.
-    explicit HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_characters = false);
+    // settings_file: where settings are saved (empty: not saved).
+    explicit HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_characters = false,
+                        const std::filesystem::path& settings_file = {});
     ~HeadlessUi();
 
     App& app() { return *app_; }
@@ -53,6 +55,7 @@ public:
 private:
     double now_ = 1000.0;
     bool cjk_loaded_ = false;
+    bool all_chinese_characters_ = false;
     std::unique_ptr<App> app_;
 };
 

@@ -32,6 +32,7 @@ View& App::view_for(Screen screen) noexcept {
         case Screen::Unlock: return unlock_;
         case Screen::ReportList: return list_;
         case Screen::ReportEditor: return editor_;
+        case Screen::Settings: return settings_;
     }
     return unlock_;
 }
@@ -100,7 +101,8 @@ void App::apply_requests() {
 }
 
 void App::navigate(Screen screen) {
-    if ((screen == Screen::ReportList || screen == Screen::ReportEditor) && !state_.unlocked())
+    if ((screen == Screen::ReportList || screen == Screen::ReportEditor || screen == Screen::Settings) &&
+        !state_.unlocked())
         screen = Screen::Unlock;
     // Leaving the editor: its decrypted copy of the report is no longer needed.
     if (screen_ == Screen::ReportEditor && screen != Screen::ReportEditor) editor_.clear();
@@ -121,11 +123,16 @@ void App::lock() noexcept {
     unlock_.clear();
     list_.clear();
     editor_.clear();
+    settings_.clear();
     dropped_.clear();
     wipe_imgui_text_state();
     screen_ = Screen::Unlock;  // only an unlocked (hence existing) vault can be locked
     last_activity_ = state_.now();
     unlock_.on_show(state_);
+}
+
+void App::window_minimised() noexcept {
+    if (state_.settings().lock_on_minimise && (state_.unlocked() || unlock_.holds_sensitive_data())) lock();
 }
 
 void App::quick_exit() noexcept {
@@ -135,7 +142,7 @@ void App::quick_exit() noexcept {
 
 bool App::holds_sensitive_data() const noexcept {
     return create_.holds_sensitive_data() || unlock_.holds_sensitive_data() || list_.holds_sensitive_data() ||
-           editor_.holds_sensitive_data();
+           editor_.holds_sensitive_data() || settings_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

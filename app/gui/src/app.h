@@ -9,6 +9,7 @@
 #include "create_view.h"
 #include "report_editor_view.h"
 #include "report_list_view.h"
+#include "settings_view.h"
 #include "unlock_view.h"
 #include "welcome_view.h"
 
@@ -46,6 +47,9 @@ public:
     UnlockView& unlock_view() noexcept { return unlock_; }
     ReportListView& report_list_view() noexcept { return list_; }
     ReportEditorView& report_editor_view() noexcept { return editor_; }
+    SettingsView& settings_view() noexcept { return settings_; }
+    // The window was minimised: locks if the settings say so.
+    void window_minimised() noexcept;
     // True if any view still holds decrypted data or typed text.
     bool holds_sensitive_data() const noexcept;
     // The last frame saw input or the worker is busy: keep drawing frames.
@@ -62,6 +66,7 @@ private:
     UnlockView unlock_;
     ReportListView list_;
     ReportEditorView editor_;
+    SettingsView settings_;
     Screen screen_ = Screen::Unlock;
     double last_activity_ = 0.0;
     bool active_ = true;

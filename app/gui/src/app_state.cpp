@@ -29,6 +29,33 @@ AppState::~AppState() {
     drop_session();
 }
 
+void AppState::set_auto_lock_seconds(double seconds) {
+    auto settings = options_.settings;
+    settings.auto_lock_seconds = seconds < 0 ? 0 : seconds;
+    update_settings(settings);
+}
+
+void AppState::update_settings(const Settings& settings) {
+    if (settings.font_percent != options_.settings.font_percent || settings.theme != options_.settings.theme)
+        appearance_changed_ = true;
+    options_.settings = settings;
+    settings_error_.clear();
+    if (options_.settings_file.empty()) return;
+    try {
+        save_settings(options_.settings_file, options_.settings);
+    } catch (const std::exception& e) {
+        settings_error_ = std::string("Settings could not be saved: ") + e.what();
+    }
+}
+
+void AppState::set_vault_dir(std::filesystem::path dir) {
+    if (unlocked()) return;
+    options_.vault_dir = std::move(dir);
+    auto settings = options_.settings;
+    settings.vault_dir = std::filesystem::absolute(options_.vault_dir).string();
+    update_settings(settings);
+}
+
 core::Session* AppState::session() {
     if (!session_ || busy()) return nullptr;
     return session_.get();

@@ -14,11 +14,12 @@
 #include "fieldvault/core/session.h"
 #include "fieldvault/core/worker.h"
 #include "fieldvault/crypto/kdf.h"
+#include "settings.h"
 #include "ui_probe.h"
 
 namespace fv::gui {
 
-enum class Screen { Welcome, Create, Unlock, ReportList, ReportEditor };
+enum class Screen { Welcome, Create, Unlock, ReportList, ReportEditor, Settings };
 
 // Monotonic seconds; tests inject a fake one to simulate idle time.
 using Clock = std::function<double()>;
@@ -27,7 +28,8 @@ Clock steady_clock_seconds();
 struct AppOptions {
     std::filesystem::path vault_dir;
     crypto::KdfParams kdf = crypto::KdfParams::moderate();  // for a new vault
-    double auto_lock_seconds = 300.0;                       // 0 = never
+    Settings settings;                                      // as loaded (or defaults)
+    std::filesystem::path settings_file;                    // empty = not saved
     Clock clock;                                            // empty = steady clock
 };
 
@@ -43,14 +45,19 @@ public:
 
     const std::filesystem::path& vault_dir() const { return options_.vault_dir; }
     // Another vault folder (first run: "open an existing vault"); only while locked.
-    void set_vault_dir(std::filesystem::path dir) {
-        if (!unlocked()) options_.vault_dir = std::move(dir);
-    }
+    // Remembered in the settings (the current folder only, no history).
+    void set_vault_dir(std::filesystem::path dir);
     const crypto::KdfParams& kdf() const { return options_.kdf; }
     double now() const { return options_.clock(); }
 
-    double auto_lock_seconds() const { return options_.auto_lock_seconds; }
-    void set_auto_lock_seconds(double seconds) { options_.auto_lock_seconds = seconds < 0 ? 0 : seconds; }
+    double auto_lock_seconds() const { return options_.settings.auto_lock_seconds; }
+    void set_auto_lock_seconds(double seconds);
+    const Settings& settings() const { return options_.settings; }
+    // Stores and saves the settings; a font or theme change is picked up by
+    // the frame loop (take_appearance_change) between frames.
+    void update_settings(const Settings& settings);
+    bool take_appearance_change() { return std::exchange(appearance_changed_, false); }
+    const std::string& settings_error() const { return settings_error_; }
 
     core::Worker& worker() { return *worker_; }
     // A long job is queued or running: views that read the vault wait.
@@ -97,6 +104,8 @@ private:
     bool lock_requested_ = false;
     bool discard_unsaved_ = false;
     bool quick_exit_requested_ = false;
+    bool appearance_changed_ = false;
+    std::string settings_error_;
     UiProbe probe_;
 };
 

@@ -144,7 +144,7 @@ void CreateView::draw_recovery_key(AppState& state) {
     draw_notice("It opens the vault if you forget your passphrase. It is shown only this once: "
                 "write it on paper and keep the paper somewhere safe, away from this computer.");
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 1.0f, 1.0f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyle().Colors[ImGuiCol_FrameBg]);
     const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
     ImGui::BeginChild("##recovery", ImVec2(-1.0f, height), true);
     const auto key = recovery_key_.reveal_text();

@@ -2,8 +2,9 @@
 //   --vault DIR          the vault folder (default: as fieldvault-cli)
 //   --auto-lock SECONDS  lock after this long without input (default 300; 0 = never)
 //   --screenshot FILE    render a few frames of --screen to a PNG and exit
-//   --screen NAME        welcome | create | unlock | list | report (list and report read
+//   --screen NAME        welcome | create | unlock | list | report | settings (list and report read
 //                        the passphrase from the first line of standard input)
+//   --timing             print the time from launch to the first frame drawn
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
@@ -37,7 +38,7 @@ struct Arguments {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
     std::fprintf(stderr,
                  "usage: fieldvault [--vault DIR] [--auto-lock SECONDS]\n"
-                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report]\n");
+                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings]\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -56,8 +57,8 @@ Arguments parse(int argc, char** argv) {
         } else if (arg == "--screen") {
             args.screen = value();
             if (args.screen != "welcome" && args.screen != "create" && args.screen != "unlock" &&
-                args.screen != "list" && args.screen != "report")
-                usage("--screen takes welcome, create, unlock, list or report");
+                args.screen != "list" && args.screen != "report" && args.screen != "settings")
+                usage("--screen takes welcome, create, unlock, list, report or settings");
         } else if (arg == "--auto-lock") {
             const std::string text = value();
             char* end = nullptr;
@@ -90,13 +91,13 @@ void prepare_screen(fv::gui::App& app, const std::string& screen) {
         app.navigate(Screen::Create);
     } else if (screen == "unlock") {
         app.navigate(Screen::Unlock);
-    } else if (screen == "list" || screen == "report") {
+    } else if (screen == "list" || screen == "report" || screen == "settings") {
         auto passphrase = fv::gui::read_passphrase_from_stdin();
         if (!passphrase) throw fv::Error(fv::ErrorKind::Usage, "--screen " + screen + " reads the passphrase from standard input");
         auto& state = app.state();
         state.set_session(fv::core::Session::open(state.vault_dir(), *passphrase));
         passphrase->wipe();
-        app.navigate(Screen::ReportList);
+        app.navigate(screen == "settings" ? Screen::Settings : Screen::ReportList);
         if (screen == "report") {
             const auto reports = fv::core::ReportService(*state.session()).list();
             app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);
@@ -107,9 +108,19 @@ void prepare_screen(fv::gui::App& app, const std::string& screen) {
 
 int run(const Arguments& args) {
     fv::gui::AppOptions options;
-    options.vault_dir = args.vault ? *args.vault : fv::core::Session::default_vault_dir();
+    options.settings_file = fv::gui::default_settings_file();
+    options.settings = fv::gui::load_settings(options.settings_file);
+    if (args.vault) {
+        options.vault_dir = *args.vault;
+    } else if (!options.settings.vault_dir.empty() && fv::core::Session::vault_exists(options.settings.vault_dir)) {
+        options.vault_dir = options.settings.vault_dir;  // opened on an earlier run
+    } else {
+        options.vault_dir = fv::core::Session::default_vault_dir();
+    }
     options.kdf = fv::gui::kdf_params_from_environment();
-    if (args.auto_lock) options.auto_lock_seconds = *args.auto_lock;
+    if (args.auto_lock) options.settings.auto_lock_seconds = *args.auto_lock;
+    const int font_percent = options.settings.font_percent;
+    const auto theme = options.settings.theme;
 
     fv::gui::install_wiping_allocator();
     IMGUI_CHECKVERSION();
@@ -117,7 +128,7 @@ int run(const Arguments& args) {
     int status = 0;
     {
         fv::gui::PlatformWindow window(1180, 760, true);
-        fv::gui::configure_imgui(window.content_scale());
+        fv::gui::configure_imgui(window.content_scale(), true, font_percent, theme);
         fv::gui::App app(options);
         if (!args.screen.empty()) prepare_screen(app, args.screen);
 
@@ -144,6 +155,12 @@ int run(const Arguments& args) {
                 if (!dropped.empty()) app.files_dropped(std::move(dropped));
                 window.end_frame(true);
                 if (app.close_requested()) window.request_close();
+                if (window.take_minimised()) app.window_minimised();
+                if (app.state().take_appearance_change()) {
+                    const auto& settings = app.state().settings();
+                    fv::gui::apply_appearance(window.content_scale(), true, settings.font_percent, settings.theme);
+                    window.reload_font_texture();
+                }
                 quiet_frames = app.wants_frames() ? 0 : quiet_frames + 1;
             }
         }

@@ -10,6 +10,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <stdexcept>
 
@@ -20,6 +21,11 @@ namespace {
 // keep free for ImGui's backend; one window per process, so a global queue.
 std::mutex g_drop_mutex;
 std::vector<std::filesystem::path> g_dropped;
+std::atomic<bool> g_minimised{false};
+
+void on_iconify(GLFWwindow* /*window*/, int iconified) {
+    if (iconified == GLFW_TRUE) g_minimised = true;
+}
 
 void on_drop(GLFWwindow* /*window*/, int count, const char** paths) {
     std::lock_guard lock(g_drop_mutex);
@@ -44,6 +50,7 @@ PlatformWindow::PlatformWindow(int width, int height, bool visible) {
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
     glfwSetDropCallback(window_, on_drop);
+    glfwSetWindowIconifyCallback(window_, on_iconify);
 
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -77,7 +84,8 @@ void PlatformWindow::end_frame(bool swap) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(window_, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (swap) glfwSwapBuffers(window_);
@@ -106,6 +114,13 @@ std::vector<std::filesystem::path> PlatformWindow::take_dropped_files() {
     auto paths = std::move(g_dropped);
     g_dropped.clear();
     return paths;
+}
+
+bool PlatformWindow::take_minimised() { return g_minimised.exchange(false); }
+
+void PlatformWindow::reload_font_texture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 float PlatformWindow::content_scale() const {

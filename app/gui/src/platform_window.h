@@ -30,6 +30,10 @@ public:
     // Paths dropped on the window since the last call.
     std::vector<std::filesystem::path> take_dropped_files();
     float content_scale() const;
+    // True once after the window was minimised (iconified).
+    bool take_minimised();
+    // Uploads the font atlas again after it was rebuilt (font size change).
+    void reload_font_texture();
 
 private:
     GLFWwindow* window_ = nullptr;

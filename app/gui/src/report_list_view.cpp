@@ -11,25 +11,6 @@
 namespace fv::gui {
 namespace {
 
-struct AutoLockChoice {
-    const char* label;
-    double seconds;
-};
-constexpr std::array kAutoLockChoices = {
-    AutoLockChoice{"1 minute", 60.0},    AutoLockChoice{"2 minutes", 120.0},
-    AutoLockChoice{"5 minutes", 300.0},  AutoLockChoice{"10 minutes", 600.0},
-    AutoLockChoice{"15 minutes", 900.0}, AutoLockChoice{"30 minutes", 1800.0},
-};
-
-std::string auto_lock_label(double seconds) {
-    for (const auto& choice : kAutoLockChoices)
-        if (choice.seconds == seconds) return choice.label;
-    if (seconds <= 0) return "never";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.0f seconds", seconds);
-    return text;
-}
-
 void wipe_rows(std::vector<core::ReportSummary>& rows) noexcept {
     for (auto& row : rows) {
         wipe_string(row.title);
@@ -90,22 +71,6 @@ void ReportListView::draw_toolbar(AppState& state) {
         state.probe().item("list.clear");
     }
 
-    // Auto-lock setting, right-aligned.
-    const std::string current = auto_lock_label(state.auto_lock_seconds());
-    const char* prefix = "Lock when idle for";
-    const float combo_width = ImGui::GetFontSize() * 8.0f;
-    const float total = ImGui::CalcTextSize(prefix).x + ImGui::GetStyle().ItemSpacing.x + combo_width;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - total);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(prefix);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(combo_width);
-    if (ImGui::BeginCombo("##autolock", current.c_str())) {
-        for (const auto& choice : kAutoLockChoices)
-            if (ImGui::Selectable(choice.label, choice.seconds == state.auto_lock_seconds()))
-                state.set_auto_lock_seconds(choice.seconds);
-        ImGui::EndCombo();
-    }
     if (needs_refresh_) refresh(state);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // ImGui settings shared by the app and the headless tests: no files written
 // (no imgui.ini: it would record window layout on disk), theme, fonts.
+#include "settings.h"
+
 namespace fv::gui {
 
 inline constexpr float kBaseFontPixels = 17.0f;
@@ -8,6 +10,13 @@ inline constexpr float kBaseFontPixels = 17.0f;
 // Call after ImGui::CreateContext(). Returns true if a CJK font was merged.
 // The app uses every Chinese character; tests that do not look at glyphs may
 // ask for the common set, which builds several times faster.
-bool configure_imgui(float scale, bool all_chinese_characters = true);
+bool configure_imgui(float scale, bool all_chinese_characters = true, int font_percent = 100,
+                     ThemeKind theme = ThemeKind::Light);
+// The same, again, after a settings change (font size, theme): clears and
+// refills the font atlas, so call it between frames; the caller then builds
+// the atlas (GetTexDataAsRGBA32) or re-uploads it to the GPU. Text stays
+// crisp at every size because glyphs are rasterised at the new size rather
+// than scaled (FontGlobalScale would blur them).
+bool apply_appearance(float scale, bool all_chinese_characters, int font_percent, ThemeKind theme);
 
 }  // namespace fv::gui

@@ -29,10 +29,16 @@ void View::draw(AppState& state) {
         const char* lock_label = "Lock  (Ctrl+L)";
         const char* exit_label = "Quick exit  (Ctrl+Shift+Q)";
         const float exit_width = ImGui::CalcTextSize(exit_label).x + style.FramePadding.x * 2.0f;
+        const char* settings_label = "Settings";
         float width = exit_width;
-        if (state.unlocked()) width += ImGui::CalcTextSize(lock_label).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+        if (state.unlocked())
+            width += ImGui::CalcTextSize(lock_label).x + ImGui::CalcTextSize(settings_label).x +
+                     (style.FramePadding.x * 2.0f + style.ItemSpacing.x) * 2.0f;
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         if (state.unlocked()) {
+            if (ImGui::Button(settings_label)) state.go_to(Screen::Settings);
+            state.probe().item("settings");
+            ImGui::SameLine();
             if (ImGui::Button(lock_label)) state.request_lock();
             state.probe().item("lock");
             ImGui::SameLine();

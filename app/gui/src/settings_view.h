@@ -1,0 +1,37 @@
+#pragma once
+// Settings: auto-lock, lock on minimise, font size, theme, change passphrase.
+#include <string>
+
+#include "passphrase_field.h"
+#include "view.h"
+
+namespace fv::gui {
+
+class SettingsView final : public View {
+public:
+    static constexpr const char* kWrongCurrent = "The current passphrase is not right.";
+
+    void on_show(AppState& state) override;
+    void clear() noexcept override;
+    bool holds_sensitive_data() const noexcept override;
+
+    // What "Change passphrase" does (on the worker).
+    void change_passphrase(AppState& state);
+    const std::string& error() const noexcept { return error_; }
+    const std::string& notice() const noexcept { return notice_; }
+
+protected:
+    void draw_content(AppState& state) override;
+
+private:
+    void draw_preferences(AppState& state);
+    void draw_change_passphrase(AppState& state);
+
+    PassphraseField current_;
+    PassphraseField new_;
+    PassphraseField confirmation_;
+    std::string error_;
+    std::string notice_;
+};
+
+}  // namespace fv::gui

@@ -1,0 +1,153 @@
+// Settings through the real view: saved to settings.json and read back, font
+// size rebuilds the atlas, theme, lock on minimise, change passphrase; and a
+// damaged settings file never stops the app.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/secret.h"
+#include "headless_ui.h"
+
+namespace fv::gui::test {
+namespace {
+
+const std::string kChanged = "the changed passphrase for settings";
+
+class GuiSettings : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ui_ = std::make_unique<HeadlessUi>(vault(), false, settings_file());
+        create_vault_through_ui(*ui_);
+        ui_->click("settings");
+        ASSERT_EQ(ui_->app().screen(), Screen::Settings);
+    }
+    std::filesystem::path vault() const { return dir_.path() / "vault"; }
+    std::filesystem::path settings_file() const { return dir_.path() / "config" / "fieldvault" / "settings.json"; }
+    bool opens_with(const std::string& passphrase) {
+        try {
+            core::Session::open(vault(), crypto::SecretBuffer::from_string(passphrase));
+            return true;
+        } catch (const fv::Error&) {
+            return false;
+        }
+    }
+
+    TempDir dir_;
+    std::unique_ptr<HeadlessUi> ui_;
+};
+
+TEST_F(GuiSettings, ChoicesAreSavedAndReadBackOnTheNextStart) {
+    ui_->click("settings.autolock");
+    ui_->click("settings.autolock=600");
+    ui_->click("settings.minimise");
+    ui_->click("settings.font_larger");
+    ui_->click("settings.font_larger");
+    ui_->click("settings.theme.dark");
+    const Settings& now = ui_->app().state().settings();
+    EXPECT_EQ(now.auto_lock_seconds, 600.0);
+    EXPECT_TRUE(now.lock_on_minimise);
+    EXPECT_EQ(now.font_percent, 120);
+    EXPECT_EQ(now.theme, ThemeKind::Dark);
+    EXPECT_EQ(ui_->app().state().auto_lock_seconds(), 600.0);
+
+    const Settings saved = load_settings(settings_file());
+    EXPECT_EQ(saved, now);
+    // Only these keys: nothing from the vault's content.
+    std::ifstream in(settings_file());
+    const auto json = nlohmann::json::parse(in);
+    for (const auto& [key, value] : json.items())
+        EXPECT_TRUE(key == "auto_lock_seconds" || key == "lock_on_minimise" || key == "font_percent" ||
+                    key == "theme" || key == "vault_dir")
+            << key;
+
+    ui_.reset();
+    HeadlessUi again(vault(), false, settings_file());
+    EXPECT_EQ(again.app().state().settings(), saved);
+}
+
+TEST_F(GuiSettings, LargerTextRebuildsTheFontAtALargerSize) {
+    const float before = ImGui::GetFontSize();
+    ui_->click("settings.font_larger");
+    ui_->frame();
+    EXPECT_GT(ImGui::GetFontSize(), before);
+    for (int i = 0; i < 20; ++i) ui_->click("settings.font_smaller");
+    EXPECT_EQ(ui_->app().state().settings().font_percent, kMinFontPercent);
+}
+
+TEST_F(GuiSettings, LockOnMinimiseOnlyWhenChosen) {
+    ui_->app().window_minimised();
+    EXPECT_TRUE(ui_->app().state().unlocked());
+    ui_->click("settings.minimise");
+    ui_->app().window_minimised();
+    EXPECT_FALSE(ui_->app().state().unlocked());
+    EXPECT_FALSE(ui_->app().holds_sensitive_data());
+}
+
+TEST_F(GuiSettings, ChangePassphraseNeedsTheCurrentOne) {
+    ui_->click("settings.current");
+    ui_->type("not the current one");
+    ui_->click("settings.new");
+    ui_->type(kChanged);
+    ui_->click("settings.again");
+    ui_->type(kChanged);
+    ui_->click("settings.change");
+    ui_->settle();
+    EXPECT_EQ(ui_->app().settings_view().error(), SettingsView::kWrongCurrent);
+    EXPECT_FALSE(ui_->app().settings_view().holds_sensitive_data());
+
+    ui_->click("settings.current");
+    ui_->type(kPassphrase);
+    ui_->click("settings.new");
+    ui_->type(kChanged);
+    ui_->click("settings.again");
+    ui_->type(kChanged);
+    ui_->click("settings.change");
+    ui_->settle();
+    EXPECT_TRUE(ui_->app().settings_view().error().empty()) << ui_->app().settings_view().error();
+    EXPECT_FALSE(ui_->app().settings_view().notice().empty());
+    ui_->click("lock");
+    EXPECT_TRUE(opens_with(kChanged));
+    EXPECT_FALSE(opens_with(kPassphrase));
+}
+
+TEST(SettingsFile, MissingOrDamagedFileGivesDefaults) {
+    TempDir dir;
+    EXPECT_EQ(load_settings(dir.path() / "none.json"), Settings{});
+    for (const std::string text : {"", "{", "[]", "null", "\xff\xfe", "{\"theme\": 3}"}) {
+        const auto file = dir.path() / "bad.json";
+        std::ofstream(file, std::ios::binary) << text;
+        EXPECT_EQ(load_settings(file), Settings{}) << text;
+    }
+}
+
+TEST(SettingsFile, OutOfRangeValuesAreClampedOrIgnored) {
+    TempDir dir;
+    const auto file = dir.path() / "settings.json";
+    std::ofstream(file) << R"({"auto_lock_seconds": -5, "font_percent": 5000, "theme": "neon",
+                              "vault_dir": "relative/path", "lock_on_minimise": "yes"})";
+    const auto settings = load_settings(file);
+    EXPECT_EQ(settings.auto_lock_seconds, 0.0);
+    EXPECT_EQ(settings.font_percent, kMaxFontPercent);
+    EXPECT_EQ(settings.theme, ThemeKind::Light);
+    EXPECT_TRUE(settings.vault_dir.empty());
+    EXPECT_FALSE(settings.lock_on_minimise);
+}
+
+TEST(SettingsFile, SaveThenLoadRoundTrips) {
+    TempDir dir;
+    const auto file = dir.path() / "a" / "b" / "settings.json";
+    Settings settings;
+    settings.auto_lock_seconds = 900;
+    settings.lock_on_minimise = true;
+    settings.font_percent = 150;
+    settings.theme = ThemeKind::HighContrast;
+    settings.vault_dir = "/home/someone/vault";
+    save_settings(file, settings);
+    EXPECT_EQ(load_settings(file), settings);
+}
+
+}  // namespace
+}  // namespace fv::gui::test
