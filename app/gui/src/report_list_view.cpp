@@ -32,10 +32,15 @@ void ReportListView::refresh(AppState& state) {
     try {
         core::ReportService reports(*session);
         auto fresh = search_.empty() ? reports.list() : reports.search(search_);
+        auto cases = reports.cases();
         wipe_rows(rows_);
         rows_ = std::move(fresh);
+        for (auto& c : cases_) wipe_string(c.name);
+        cases_ = std::move(cases);
+        reorder();
     } catch (...) {
         wipe_rows(rows_);
+        order_.clear();
         error_ = describe_error(std::current_exception());
     }
 }
@@ -46,9 +51,24 @@ void ReportListView::set_search(AppState& state, std::string query) {
     refresh(state);
 }
 
+void ReportListView::reorder() { order_ = filter_and_sort(rows_, filter_, sort_); }
+
+void ReportListView::set_filter(const ReportFilter& filter) {
+    filter_ = filter;
+    reorder();
+}
+
+std::vector<std::int64_t> ReportListView::shown_ids() const {
+    std::vector<std::int64_t> ids;
+    ids.reserve(order_.size());
+    for (const auto i : order_) ids.push_back(rows_[i].id);
+    return ids;
+}
+
 void ReportListView::draw_content(AppState& state) {
     if (needs_refresh_) refresh(state);
     draw_toolbar(state);
+    draw_filters(state);
     if (state.busy()) draw_busy_indicator(state, true);
     draw_error(error_);
     draw_table(state);
@@ -74,6 +94,64 @@ void ReportListView::draw_toolbar(AppState& state) {
     if (needs_refresh_) refresh(state);
 }
 
+void ReportListView::draw_filters(AppState& state) {
+    ReportFilter filter = filter_;
+    const float em = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Case");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 9.0f);
+    std::string case_preview = "Any";
+    if (filter.case_id == 0) case_preview = "No case";
+    for (const auto& c : cases_)
+        if (c.id == filter.case_id) case_preview = c.name;
+    const bool case_open = ImGui::BeginCombo("##case_filter", case_preview.c_str());
+    state.probe().item("list.case");
+    if (case_open) {
+        if (ImGui::Selectable("Any", filter.case_id < 0)) filter.case_id = -1;
+        if (ImGui::Selectable("No case", filter.case_id == 0)) filter.case_id = 0;
+        for (const auto& c : cases_) {
+            ImGui::PushID(static_cast<int>(c.id));
+            if (ImGui::Selectable(c.name.c_str(), c.id == filter.case_id)) filter.case_id = c.id;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Status");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 6.0f);
+    const std::string status_preview =
+        filter.status.empty() ? "Any" : std::string(core::label(core::Vocabulary::Status, filter.status));
+    const bool status_open = ImGui::BeginCombo("##status_filter", status_preview.c_str());
+    state.probe().item("list.status");
+    if (status_open) {
+        if (ImGui::Selectable("Any", filter.status.empty())) filter.status.clear();
+        for (const auto& entry : core::entries(core::Vocabulary::Status)) {
+            const std::string label(entry.label);
+            if (ImGui::Selectable(label.c_str(), filter.status == entry.code)) filter.status = std::string(entry.code);
+            if (state.probe().enabled()) state.probe().item(("list.status=" + std::string(entry.code)).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted("From");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 6.5f);
+    ImGui::InputTextWithHint("##from", "2026-01", &filter.date_from);
+    state.probe().item("list.from");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("to");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 6.5f);
+    ImGui::InputTextWithHint("##to", "2026-12-31", &filter.date_to);
+    state.probe().item("list.to");
+    ImGui::SameLine();
+    ImGui::Checkbox("With files only", &filter.with_attachments);
+    state.probe().item("list.with_files");
+    if (!(filter == filter_)) set_filter(filter);
+}
+
 void ReportListView::draw_table(AppState& state) {
     if (rows_.empty()) {
         ImGui::Spacing();
@@ -83,23 +161,45 @@ void ReportListView::draw_table(AppState& state) {
     }
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                        ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                       ImGuiTableFlags_SizingStretchProp;
+                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable;
     if (!ImGui::BeginTable("##reports", 5, kFlags, ImVec2(0.0f, 0.0f))) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
+    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                                      ImGuiTableColumnFlags_PreferSortDescending,
+                            em * 3.0f);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
     ImGui::TableSetupColumn("Occurred", ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Files", ImGuiTableColumnFlags_WidthFixed, em * 3.5f);
-    ImGui::TableHeadersRow();
+    // Headers drawn one by one so each is recorded for tests.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < 5; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        if (state.probe().enabled()) state.probe().item(("list.header." + std::to_string(column)).c_str());
+    }
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs != nullptr && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            const auto& spec = specs->Specs[0];
+            sort_.column = static_cast<SortColumn>(spec.ColumnIndex);
+            sort_.ascending = spec.SortDirection == ImGuiSortDirection_Ascending;
+            reorder();  // once per click, not per frame
+        }
+        specs->SpecsDirty = false;
+    }
+    if (order_.empty()) {
+        ImGui::EndTable();
+        draw_notice("No report matches these filters.");
+        return;
+    }
 
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows_.size()));
+    clipper.Begin(static_cast<int>(order_.size()));
     std::int64_t open_id = 0;
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& row = rows_[static_cast<std::size_t>(i)];
+            const auto& row = rows_[order_[static_cast<std::size_t>(i)]];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(i);
@@ -125,6 +225,12 @@ void ReportListView::draw_table(AppState& state) {
 
 void ReportListView::clear() noexcept {
     wipe_rows(rows_);
+    order_.clear();
+    for (auto& c : cases_) wipe_string(c.name);
+    cases_.clear();
+    wipe_string(filter_.date_from);
+    wipe_string(filter_.date_to);
+    filter_ = ReportFilter{};
     wipe_string(search_);
     error_.clear();
     needs_refresh_ = true;

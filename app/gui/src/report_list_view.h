@@ -1,9 +1,11 @@
 #pragma once
-// All reports (or the matches of a search), newest first, one row each.
+// All reports (or the matches of a search), one row each, filtered and
+// sorted by column. Only the visible rows are drawn (ImGuiListClipper).
 #include <string>
 #include <vector>
 
 #include "fieldvault/core/reports.h"
+#include "report_filter.h"
 #include "view.h"
 
 namespace fv::gui {
@@ -18,6 +20,10 @@ public:
     void refresh(AppState& state);
     void set_search(AppState& state, std::string query);
     const std::vector<core::ReportSummary>& rows() const noexcept { return rows_; }
+    // Ids of the rows shown, in the order shown.
+    std::vector<std::int64_t> shown_ids() const;
+    void set_filter(const ReportFilter& filter);
+    const SortSpec& sort() const noexcept { return sort_; }
     const std::string& error() const noexcept { return error_; }
 
 protected:
@@ -26,8 +32,14 @@ protected:
 private:
     void draw_toolbar(AppState& state);
     void draw_table(AppState& state);
+    void draw_filters(AppState& state);
+    void reorder();
 
     std::vector<core::ReportSummary> rows_;
+    std::vector<core::CaseRecord> cases_;
+    std::vector<std::size_t> order_;  // indices into rows_, as shown
+    ReportFilter filter_;
+    SortSpec sort_;
     std::string search_;
     std::string error_;
     bool needs_refresh_ = true;

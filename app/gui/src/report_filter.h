@@ -1,0 +1,34 @@
+#pragma once
+// Which report rows the list shows, and in what order. Computed once when the
+// rows, the filter or the sort change (not per frame); the table then draws
+// only the visible part of the result.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fieldvault/core/reports.h"
+
+namespace fv::gui {
+
+struct ReportFilter {
+    std::int64_t case_id = -1;   // -1 = any case, 0 = no case
+    std::string status;          // "" = any
+    std::string date_from;       // ISO-8601 prefix compare on occurred_start; "" = open
+    std::string date_to;
+    bool with_attachments = false;
+    bool operator==(const ReportFilter&) const = default;
+};
+
+enum class SortColumn { Id, Status, Occurred, Title, Files };
+
+struct SortSpec {
+    SortColumn column = SortColumn::Id;
+    bool ascending = false;  // newest first by default
+    bool operator==(const SortSpec&) const = default;
+};
+
+// Indices into `rows` of those that pass `filter`, ordered by `sort` (ties by id).
+std::vector<std::size_t> filter_and_sort(const std::vector<core::ReportSummary>& rows, const ReportFilter& filter,
+                                         const SortSpec& sort);
+
+}  // namespace fv::gui
