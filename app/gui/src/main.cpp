@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -32,12 +33,21 @@ struct Arguments {
     std::optional<std::filesystem::path> screenshot;
     std::string screen;
     std::optional<double> auto_lock;
+    bool timing = false;
 };
+
+// Launch time, for --timing (launch to first frame on screen).
+const auto g_launch = std::chrono::steady_clock::now();
+
+void print_timing(const char* what) {
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_launch).count();
+    std::fprintf(stderr, "fieldvault: %s after %.0f ms\n", what, ms);
+}
 
 [[noreturn]] void usage(const char* problem) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
     std::fprintf(stderr,
-                 "usage: fieldvault [--vault DIR] [--auto-lock SECONDS]\n"
+                 "usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--timing]\n"
                  "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings]\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
@@ -65,6 +75,8 @@ Arguments parse(int argc, char** argv) {
             const double seconds = std::strtod(text.c_str(), &end);
             if (end == text.c_str() || *end != '\0' || seconds < 0) usage("--auto-lock takes a number of seconds");
             args.auto_lock = seconds;
+        } else if (arg == "--timing") {
+            args.timing = true;
         } else if (arg == "--help" || arg == "-h") {
             usage(nullptr);
         } else {
@@ -106,7 +118,7 @@ void prepare_screen(fv::gui::App& app, const std::string& screen) {
     }
 }
 
-int run(const Arguments& args) {
+int run(Arguments args) {
     fv::gui::AppOptions options;
     options.settings_file = fv::gui::default_settings_file();
     options.settings = fv::gui::load_settings(options.settings_file);
@@ -154,6 +166,10 @@ int run(const Arguments& args) {
                 auto dropped = window.take_dropped_files();
                 if (!dropped.empty()) app.files_dropped(std::move(dropped));
                 window.end_frame(true);
+                if (args.timing) {
+                    print_timing("first frame");
+                    args.timing = false;
+                }
                 if (app.close_requested()) window.request_close();
                 if (window.take_minimised()) app.window_minimised();
                 if (app.state().take_appearance_change()) {
