@@ -54,25 +54,27 @@ void write_all(int fd, std::string_view bytes, std::string_view what) {
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& dir, std::string_view name, std::string_view bytes) {
+void write_temp_file(const std::filesystem::path& dir, std::string_view name, std::string_view bytes) {
+    const auto temp = dir / (std::string(name) + ".tmp");
+    Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (fd.get() < 0) io_error("cannot write the key header", errno);
+    try {
+        write_all(fd.get(), bytes, "cannot write the key header");
+        if (::fsync(fd.get()) != 0) io_error("cannot write the key header", errno);
+    } catch (...) {
+        ::unlink(temp.c_str());
+        throw;
+    }
+    if (::close(fd.release()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        io_error("cannot write the key header", err);
+    }
+}
+
+void replace_with_temp_file(const std::filesystem::path& dir, std::string_view name) {
     const auto target = dir / std::string(name);
     const auto temp = dir / (std::string(name) + ".tmp");
-    {
-        Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
-        if (fd.get() < 0) io_error("cannot write the key header", errno);
-        try {
-            write_all(fd.get(), bytes, "cannot write the key header");
-            if (::fsync(fd.get()) != 0) io_error("cannot write the key header", errno);
-        } catch (...) {
-            ::unlink(temp.c_str());
-            throw;
-        }
-        if (::close(fd.release()) != 0) {
-            const int err = errno;
-            ::unlink(temp.c_str());
-            io_error("cannot write the key header", err);
-        }
-    }
     if (::rename(temp.c_str(), target.c_str()) != 0) {
         const int err = errno;
         ::unlink(temp.c_str());
@@ -80,6 +82,11 @@ void write_file_atomically(const std::filesystem::path& dir, std::string_view na
     }
     Fd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dir_fd.get() < 0 || ::fsync(dir_fd.get()) != 0) io_error("cannot sync the vault folder", errno);
+}
+
+void write_file_atomically(const std::filesystem::path& dir, std::string_view name, std::string_view bytes) {
+    write_temp_file(dir, name, bytes);
+    replace_with_temp_file(dir, name);
 }
 
 std::string read_bounded_file(const std::filesystem::path& path, std::size_t max_size) {

@@ -12,6 +12,12 @@ namespace fv::storage::detail {
 // over the target, fsync the folder. The file gets mode 0600.
 void write_file_atomically(const std::filesystem::path& dir, std::string_view name, std::string_view bytes);
 
+// The two halves of write_file_atomically, so a caller can order several files
+// (and tests can stop between the halves): write and fsync `dir/name.tmp`, then
+// rename it over `dir/name` and fsync the folder.
+void write_temp_file(const std::filesystem::path& dir, std::string_view name, std::string_view bytes);
+void replace_with_temp_file(const std::filesystem::path& dir, std::string_view name);
+
 // Reads at most `max_size` bytes; a larger file throws fv::Error(Integrity) unread.
 std::string read_bounded_file(const std::filesystem::path& path, std::size_t max_size);
 

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <system_error>
 
 #include "fieldvault/crypto/aead.h"
@@ -16,6 +17,7 @@
 #include "fieldvault/storage/migrations.h"
 #include "file_io.h"
 #include "key_header.h"
+#include "key_header_store.h"
 #include "sqlite_error.h"
 
 namespace fv::storage {
@@ -26,7 +28,6 @@ using detail::SlotType;
 
 namespace {
 
-constexpr std::string_view kKeyFile = "vault.key";
 constexpr std::string_view kDbFile = "vault.db";
 constexpr std::size_t kDbKeySize = 32;
 // A plain SQLite database starts with this; an SQLCipher one starts with random salt.
@@ -108,12 +109,6 @@ void check_database_file(const fs::path& path) {
     if (prefix == kPlainSqliteMagic) throw Error(ErrorKind::Integrity, "the vault database is not encrypted");
 }
 
-KeyHeader read_header(const fs::path& dir) {
-    std::error_code ec;
-    if (!fs::is_regular_file(dir / kKeyFile, ec)) throw Error(ErrorKind::NotFound, "no vault in this folder");
-    return detail::parse_key_header(detail::read_bounded_file(dir / kKeyFile, detail::kMaxKeyHeaderSize));
-}
-
 crypto::SecretBuffer unwrap(const crypto::SecretBuffer& slot_key, const KeyHeader& header, SlotType slot,
                             std::string_view wrong_message) {
     const auto& sealed = slot == SlotType::Passphrase ? header.passphrase_slot : header.recovery_slot;
@@ -139,6 +134,28 @@ std::vector<std::uint8_t> wrap_with_passphrase(KeyHeader& header, const crypto::
     return crypto::seal_secret(slot_key, db_key, detail::slot_associated_data(header, SlotType::Passphrase));
 }
 
+struct Unwrapped {
+    std::size_t index;
+    crypto::SecretBuffer key;
+};
+
+// Tries each copy of the header in turn (primary first). Only a wrong
+// passphrase/key moves on to the next copy; the first Unlock error is the one
+// reported, and any other error is thrown as it is.
+template <class UnwrapOne>
+Unwrapped unwrap_first(const detail::HeaderCopies& copies, UnwrapOne&& unwrap_one) {
+    std::optional<Error> first_unlock;
+    for (std::size_t i = 0; i < copies.candidates.size(); ++i) {
+        try {
+            return Unwrapped{i, unwrap_one(copies.candidates[i].header)};
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::Unlock) throw;
+            if (!first_unlock) first_unlock = e;
+        }
+    }
+    throw *first_unlock;
+}
+
 }  // namespace
 
 struct Vault::Impl {
@@ -157,10 +174,7 @@ Vault::~Vault() {
     }
 }
 
-bool Vault::exists(const fs::path& dir) {
-    std::error_code ec;
-    return fs::is_regular_file(dir / kKeyFile, ec);
-}
+bool Vault::exists(const fs::path& dir) { return detail::header_present(dir); }
 
 Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& passphrase,
                              const crypto::KdfParams& params) {
@@ -198,14 +212,16 @@ Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& pa
         detail::create_private_file(dir / kDbFile);
         impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
         migrate(*impl->db);
-        // The header goes last: its presence is what makes the folder a vault.
-        detail::write_file_atomically(dir, kKeyFile, detail::serialize_key_header(impl->header));
+        // The header goes last (backup, then primary): its presence is what makes
+        // the folder a vault.
+        detail::write_header_copies(dir, detail::serialize_key_header(impl->header));
 
         Created created{std::unique_ptr<Vault>(new Vault(std::move(impl))), std::move(recovery.text)};
         return created;
     } catch (...) {
         if (impl) impl->db.reset();
-        for (const char* name : {"vault.db", "vault.db-journal", "vault.key.tmp", "vault.key"}) {
+        for (const char* name : {"vault.db", "vault.db-journal", "vault.key.tmp", "vault.key", "vault.key.bak.tmp",
+                                 "vault.key.bak"}) {
             fs::remove(dir / name, ec);
         }
         if (created_dir) fs::remove(dir, ec);
@@ -214,20 +230,17 @@ Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& pa
 }
 
 std::unique_ptr<Vault> Vault::open(const fs::path& dir, const crypto::SecretBuffer& passphrase) {
-    auto header = read_header(dir);
+    auto copies = detail::read_header_copies(dir);
     check_database_file(dir / kDbFile);  // before the slow KDF: refuse a swapped-in plain database early
-    const auto slot_key = crypto::derive_key(passphrase, header.salt, header.kdf);
-    auto impl = std::make_unique<Impl>();
-    impl->db_key = unwrap(slot_key, header, SlotType::Passphrase, "wrong passphrase");
-    impl->dir = dir;
-    impl->header = std::move(header);
-    impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
-    migrate(*impl->db);
-    return std::unique_ptr<Vault>(new Vault(std::move(impl)));
+    auto unwrapped = unwrap_first(copies, [&](const KeyHeader& header) {
+        const auto slot_key = crypto::derive_key(passphrase, header.salt, header.kdf);
+        return unwrap(slot_key, header, SlotType::Passphrase, "wrong passphrase");
+    });
+    return open_unwrapped(dir, copies, unwrapped.index, std::move(unwrapped.key));
 }
 
 std::unique_ptr<Vault> Vault::open_with_recovery_key(const fs::path& dir, std::string_view recovery_key) {
-    auto header = read_header(dir);
+    auto copies = detail::read_header_copies(dir);
     check_database_file(dir / kDbFile);
     crypto::SecretBuffer slot_key;
     try {
@@ -236,19 +249,54 @@ std::unique_ptr<Vault> Vault::open_with_recovery_key(const fs::path& dir, std::s
         if (e.kind() != ErrorKind::Invalid) throw;
         throw Error(ErrorKind::Unlock, std::string("wrong recovery key: ") + e.what());
     }
+    auto unwrapped = unwrap_first(copies, [&](const KeyHeader& header) {
+        return unwrap(slot_key, header, SlotType::Recovery, "wrong recovery key");
+    });
+    return open_unwrapped(dir, copies, unwrapped.index, std::move(unwrapped.key));
+}
+
+std::unique_ptr<Vault> Vault::open_unwrapped(const fs::path& dir, detail::HeaderCopies& copies, std::size_t chosen,
+                                             crypto::SecretBuffer db_key) {
     auto impl = std::make_unique<Impl>();
-    impl->db_key = unwrap(slot_key, header, SlotType::Recovery, "wrong recovery key");
+    impl->db_key = std::move(db_key);
     impl->dir = dir;
-    impl->header = std::move(header);
+    impl->header = copies.candidates[chosen].header;
     impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
     migrate(*impl->db);
+    // Only now, with the key proven against the database, is the copy that
+    // opened it trusted enough to overwrite the other one.
+    detail::repair_header_copies(dir, copies, copies.candidates[chosen].bytes);
     return std::unique_ptr<Vault>(new Vault(std::move(impl)));
 }
 
 void Vault::change_passphrase(const crypto::SecretBuffer& new_passphrase, const crypto::KdfParams& params) {
+    change_passphrase(new_passphrase, params, {});
+}
+
+void Vault::change_passphrase(const crypto::SecretBuffer& new_passphrase, const crypto::KdfParams& params,
+                              const std::function<void(Database&)>& record) {
     KeyHeader next = impl_->header;
     next.passphrase_slot = wrap_with_passphrase(next, impl_->db_key, new_passphrase, params);
-    detail::write_file_atomically(impl_->dir, kKeyFile, detail::serialize_key_header(next));
+    const std::string next_bytes = detail::serialize_key_header(next);
+    const std::string old_bytes = detail::serialize_key_header(impl_->header);
+    std::optional<Transaction> tx;
+    if (record) {
+        tx.emplace(*impl_->db);
+        record(*impl_->db);  // a failure here has changed nothing yet
+    }
+    try {
+        detail::write_header_copies(impl_->dir, next_bytes);
+        if (tx) tx->commit();
+    } catch (...) {
+        // Put the old header back, so that a failed change leaves the vault as it
+        // was. If that fails too, the new header (whose record was not committed)
+        // still opens: the old or the new passphrase works, never neither.
+        try {
+            detail::write_header_copies(impl_->dir, old_bytes);
+        } catch (const Error&) {
+        }
+        throw;
+    }
     impl_->header = std::move(next);
 }
 

@@ -33,6 +33,12 @@ ErrorKind open_error(const fs::path& dir, std::string_view passphrase) {
     return ErrorKind::Usage;
 }
 
+// Both copies of the key header (vault.key and vault.key.bak) get the same bytes.
+void write_both_headers(const fs::path& dir, std::string_view bytes) {
+    test::write_file(dir / "vault.key", bytes);
+    test::write_file(dir / "vault.key.bak", bytes);
+}
+
 std::map<std::string, std::string> snapshot(const fs::path& dir) {
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::directory_iterator(dir)) files[entry.path().filename()] = test::read_file(entry.path());
@@ -68,12 +74,12 @@ TEST_F(VaultTest, FolderAndFilesArePrivate) {
     struct stat st {};
     ASSERT_EQ(::stat(dir.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0700u);
-    for (const char* name : {"vault.key", "vault.db"}) {
+    for (const char* name : {"vault.key", "vault.key.bak", "vault.db"}) {
         ASSERT_EQ(::stat((dir / name).c_str(), &st), 0) << name;
         EXPECT_EQ(st.st_mode & 0777, 0600u) << name;
     }
-    // Closed, the vault is exactly two files (no journal or temp left behind).
-    EXPECT_EQ(snapshot(dir).size(), 2u);
+    // Closed, the vault is exactly three files (no journal or temp left behind).
+    EXPECT_EQ(snapshot(dir).size(), 3u);
 }
 
 TEST_F(VaultTest, CreateRefusesAnExistingVaultOrAFolderWithFiles) {
@@ -174,10 +180,10 @@ TEST_F(VaultTest, CorruptedKeyHeaderIsIntegrity) {
         variants.push_back(flipped);
     }
     for (const auto& variant : variants) {
-        test::write_file(dir / "vault.key", variant);
+        write_both_headers(dir, variant);  // one good copy would still open (tests/hardening)
         EXPECT_EQ(open_error(dir, "correct horse"), ErrorKind::Integrity);
     }
-    test::write_file(dir / "vault.key", original);
+    write_both_headers(dir, original);
     EXPECT_NO_THROW(Vault::open(dir, secret("correct horse")));
 }
 
@@ -187,7 +193,7 @@ TEST_F(VaultTest, ForgedKdfParamsWithValidChecksumFailToUnwrap) {
     document.erase("checksum");
     document["kdf"]["opslimit"] = 2;
     document["checksum"] = crypto::to_hex(crypto::sha256(document.dump()));
-    test::write_file(dir / "vault.key", document.dump(2) + "\n");
+    write_both_headers(dir, document.dump(2) + "\n");
     // The slot's associated data binds the KDF parameters.
     EXPECT_EQ(open_error(dir, "correct horse"), ErrorKind::Unlock);
 }
@@ -198,7 +204,7 @@ TEST_F(VaultTest, AbsurdArgon2MemoryInHeaderIsIntegrityWithoutAllocating) {
     document.erase("checksum");
     document["kdf"]["memlimit"] = std::uint64_t{1} << 40;
     document["checksum"] = crypto::to_hex(crypto::sha256(document.dump()));
-    test::write_file(dir / "vault.key", document.dump(2) + "\n");
+    write_both_headers(dir, document.dump(2) + "\n");
     const auto before = test::peak_rss_kib();
     EXPECT_EQ(open_error(dir, "correct horse"), ErrorKind::Integrity);
     EXPECT_LT(test::peak_rss_kib() - before, 64 * 1024);

@@ -37,6 +37,8 @@ void remove_partial_vault(const fs::path& dir, bool folder_existed) {
     if (folder_existed) {
         fs::remove(dir / "vault.key", ec);
         fs::remove(dir / "vault.key.tmp", ec);
+        fs::remove(dir / "vault.key.bak", ec);
+        fs::remove(dir / "vault.key.bak.tmp", ec);
         fs::remove(dir / "vault.db", ec);
         fs::remove(dir / "vault.db-journal", ec);
     } else {
@@ -88,12 +90,11 @@ Session::~Session() = default;
 
 void Session::change_passphrase(const crypto::SecretBuffer& new_passphrase, const crypto::KdfParams& params) {
     if (new_passphrase.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
-    vault().change_passphrase(new_passphrase, params);
-    // The header is already replaced; the log entry records that it happened.
-    auto& database = db();
-    storage::Transaction tx(database);
-    storage::AuditLog(database).append("change_passphrase", "vault", "", now_seconds());
-    tx.commit();
+    // The log entry commits only once the header is replaced; if anything fails
+    // the old header is put back, so an error leaves the vault as it was.
+    vault().change_passphrase(new_passphrase, params, [](storage::Database& database) {
+        storage::AuditLog(database).append("change_passphrase", "vault", "", now_seconds());
+    });
 }
 
 void Session::lock() noexcept { vault_.reset(); }

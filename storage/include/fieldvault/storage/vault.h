@@ -1,8 +1,10 @@
 #pragma once
 // A vault is one folder: "vault.key" (the key header: Argon2id parameters,
-// salt, cipher settings and the slots that wrap the random database key) and
-// "vault.db" (the SQLCipher database). See docs/vault-format.md.
+// salt, cipher settings and the slots that wrap the random database key), its
+// copy "vault.key.bak", and "vault.db" (the SQLCipher database). See docs/vault-format.md.
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,11 +15,15 @@
 
 namespace fv::storage {
 
+namespace detail {
+struct HeaderCopies;
+}
+
 class Vault {
 public:
     struct Created;
 
-    // True if the folder holds a vault key header.
+    // True if the folder holds a vault key header (either copy).
     static bool exists(const std::filesystem::path& dir);
 
     // Creates the folder (or uses an empty existing one), a random database key,
@@ -34,10 +40,18 @@ public:
 
     ~Vault();  // closes the database and wipes the key
 
-    // Rewraps the database key under a new passphrase (new salt); the header is
-    // replaced atomically (temp file, fsync, rename). Nothing else is re-encrypted.
+    // Rewraps the database key under a new passphrase (new salt); both copies of
+    // the header are replaced atomically (temp file, fsync, rename; the backup
+    // first). Nothing else is re-encrypted. After a crash at any point the old or
+    // the new passphrase opens the vault, never neither.
     void change_passphrase(const crypto::SecretBuffer& new_passphrase,
                            const crypto::KdfParams& params = crypto::KdfParams::moderate());
+    // The same, with `record` (e.g. the audit entry) run inside one database
+    // transaction that commits only after the header is replaced. If `record`,
+    // the header write or the commit fails, the old header is written back: on
+    // error the vault is exactly as it was.
+    void change_passphrase(const crypto::SecretBuffer& new_passphrase, const crypto::KdfParams& params,
+                           const std::function<void(Database&)>& record);
 
     Database& db();
     const std::filesystem::path& dir() const noexcept;
@@ -46,6 +60,8 @@ public:
 private:
     struct Impl;
     explicit Vault(std::unique_ptr<Impl> impl);
+    static std::unique_ptr<Vault> open_unwrapped(const std::filesystem::path& dir, detail::HeaderCopies& copies,
+                                                 std::size_t chosen, crypto::SecretBuffer db_key);
     std::unique_ptr<Impl> impl_;
 };
 
