@@ -3,6 +3,7 @@
 
 #include "sqlite_error.h"
 
+#include <cerrno>
 #include <string>
 
 #include "fieldvault/crypto/error.h"
@@ -18,7 +19,13 @@ void throw_sqlite_error(sqlite3* db, int rc, std::string_view context) {
     switch (rc & 0xff) {
     case SQLITE_FULL:
         throw Error(ErrorKind::Io, "disk full: " + message);
-    case SQLITE_IOERR:
+    case SQLITE_IOERR: {
+        // SQLite says SQLITE_FULL only for ENOSPC; a file-size limit or a quota
+        // is the same thing to the user.
+        const int err = db != nullptr ? sqlite3_system_errno(db) : 0;
+        if (err == EFBIG || err == EDQUOT) throw Error(ErrorKind::Io, "disk full: " + message);
+        throw Error(ErrorKind::Io, message);
+    }
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_NOMEM:

@@ -19,6 +19,7 @@
 #include "key_header.h"
 #include "key_header_store.h"
 #include "sqlite_error.h"
+#include "vfs_seam.h"
 
 namespace fv::storage {
 
@@ -67,7 +68,8 @@ void apply_cipher_settings(Database& db, const detail::CipherSettings& c) {
 std::unique_ptr<Database> open_database(const fs::path& path, const crypto::SecretBuffer& key,
                                         const detail::CipherSettings& cipher) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
+                                   detail::vfs_for_open());
     if (rc != SQLITE_OK) {
         if (raw == nullptr) throw Error(ErrorKind::Io, "cannot open the vault database: out of memory");
         Database closer(raw);
