@@ -24,9 +24,7 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_characters,
-                       const std::filesystem::path& settings_file)
-    : all_chinese_characters_(all_chinese_characters) {
+HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, const std::filesystem::path& settings_file) {
     install_wiping_allocator();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -40,8 +38,7 @@ HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_
         options.settings_file = settings_file;
         options.settings = load_settings(settings_file);
     }
-    cjk_loaded_ = configure_imgui(1.0f, all_chinese_characters, options.settings.font_percent,
-                                  options.settings.theme);
+    cjk_loaded_ = configure_imgui(1.0f, options.settings.font_percent, options.settings.theme);
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
@@ -66,7 +63,12 @@ void HeadlessUi::frame() {
     // As the real main loop does between frames.
     if (app_->state().take_appearance_change()) {
         const auto& settings = app_->state().settings();
-        cjk_loaded_ = apply_appearance(1.0f, all_chinese_characters_, settings.font_percent, settings.theme);
+        cjk_loaded_ = apply_appearance(1.0f, settings.font_percent, settings.theme);
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
+    if (rebuild_glyphs_if_needed()) {
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);

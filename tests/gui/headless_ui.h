@@ -28,11 +28,10 @@ private:
 class HeadlessUi {
 public:
     // The app's clock is `now()` below, advanced only by tests.
-    // all_chinese_characters: build the app's full CJK atlas (slower) rather
-    // than the common set, for tests that check glyphs.
+    // The atlas is the app's: Latin and common Chinese, grown with the text
+    // shown or typed (rebuilt between frames, as the real main loop does).
     // settings_file: where settings are saved (empty: not saved).
-    explicit HeadlessUi(const std::filesystem::path& vault_dir, bool all_chinese_characters = false,
-                        const std::filesystem::path& settings_file = {});
+    explicit HeadlessUi(const std::filesystem::path& vault_dir, const std::filesystem::path& settings_file = {});
     ~HeadlessUi();
 
     App& app() { return *app_; }
@@ -55,7 +54,6 @@ public:
 private:
     double now_ = 1000.0;
     bool cjk_loaded_ = false;
-    bool all_chinese_characters_ = false;
     std::unique_ptr<App> app_;
 };
 

@@ -19,7 +19,7 @@ const std::string kChanged = "the changed passphrase for settings";
 class GuiSettings : public ::testing::Test {
 protected:
     void SetUp() override {
-        ui_ = std::make_unique<HeadlessUi>(vault(), false, settings_file());
+        ui_ = std::make_unique<HeadlessUi>(vault(), settings_file());
         create_vault_through_ui(*ui_);
         ui_->click("settings");
         ASSERT_EQ(ui_->app().screen(), Screen::Settings);
@@ -64,7 +64,7 @@ TEST_F(GuiSettings, ChoicesAreSavedAndReadBackOnTheNextStart) {
             << key;
 
     ui_.reset();
-    HeadlessUi again(vault(), false, settings_file());
+    HeadlessUi again(vault(), settings_file());
     EXPECT_EQ(again.app().state().settings(), saved);
 }
 

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "glyph_cache.h"
 #include "wiping_allocator.h"
 
 namespace fv::gui {
@@ -59,6 +60,8 @@ void App::frame() {
         view_for(screen_).files_dropped(state_, paths);
     }
     view_for(screen_).draw(state_);
+    // Typed or pasted characters the atlas lacks are added between frames.
+    glyphs::note_active_input();
     apply_requests();
 }
 

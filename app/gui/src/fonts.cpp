@@ -4,7 +4,12 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
+#include <vector>
+
+#include "glyph_cache.h"
 
 namespace fv::gui {
 namespace {
@@ -18,6 +23,9 @@ constexpr float kCjkScale = 1.3f;
 // ellipsis), currency signs and arrows: what names and places need.
 constexpr ImWchar kLatinRanges[] = {0x0020, 0x024F, 0x0370, 0x04FF, 0x2000, 0x206F,
                                     0x20A0, 0x20CF, 0x2190, 0x21FF, 0};
+// CJK punctuation and full-width forms: the CJK font's base before any
+// ideograph has been seen.
+constexpr ImWchar kCjkPunctuationRanges[] = {0x3000, 0x303F, 0xFF00, 0xFFEF, 0};
 
 struct PatternDeleter {
     void operator()(FcPattern* p) const { FcPatternDestroy(p); }
@@ -52,7 +60,42 @@ std::optional<FontFace> match(const char* pattern_text, FcChar32 must_have) {
     return face;
 }
 
+// The font files' bytes, read once: the CJK collection is ~19 MB, and the
+// atlas is rebuilt whenever a new character appears. The atlas borrows them
+// (FontDataOwnedByAtlas = false), so they live as long as the process.
+void* font_bytes(const std::string& path, int& size) {
+    static std::map<std::string, std::vector<char>> files;
+    auto it = files.find(path);
+    if (it == files.end()) {
+        std::vector<char> bytes;
+        std::error_code ec;
+        const auto size_on_disk = std::filesystem::file_size(path, ec);
+        std::ifstream in(path, std::ios::binary);
+        if (!ec && in && size_on_disk < 0x7fffffff) {
+            bytes.resize(static_cast<std::size_t>(size_on_disk));
+            if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) bytes.clear();
+        }
+        it = files.emplace(path, std::move(bytes)).first;
+    }
+    if (it->second.empty() || it->second.size() > 0x7fffffff) return nullptr;
+    size = static_cast<int>(it->second.size());
+    return it->second.data();
+}
+
+ImFont* add_font(ImGuiIO& io, const FontFace& face, float size_pixels, ImFontConfig& config, const ImWchar* ranges) {
+    int size = 0;
+    void* bytes = font_bytes(face.path, size);
+    if (bytes == nullptr) return nullptr;
+    config.FontDataOwnedByAtlas = false;
+    return io.Fonts->AddFontFromMemoryTTF(bytes, size, size_pixels, &config, ranges);
+}
+
 }  // namespace
+
+const FontChoice& cached_fonts() {
+    static const FontChoice choice = find_fonts();
+    return choice;
+}
 
 FontChoice find_fonts() {
     FontChoice choice;
@@ -62,15 +105,14 @@ FontChoice find_fonts() {
     return choice;
 }
 
-FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixels, CjkCoverage coverage) {
+FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixels) {
     FontLoadResult loaded;
     if (choice.latin) {
         ImFontConfig config;
         config.FontNo = choice.latin->index;
         config.OversampleH = 2;
         loaded.latin_loaded =
-            io.Fonts->AddFontFromFileTTF(choice.latin->path.c_str(), size_pixels, &config,
-                                         kLatinRanges) != nullptr;
+            add_font(io, *choice.latin, size_pixels, config, glyphs::ranges_with_noted(kLatinRanges)) != nullptr;
     }
     if (!loaded.latin_loaded) {
         ImFontConfig config;
@@ -83,10 +125,12 @@ FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixe
         config.FontNo = choice.cjk->index;
         config.OversampleH = 1;  // the CJK atlas is large; horizontal oversampling doubles it
         config.PixelSnapH = true;
-        const ImWchar* ranges = coverage == CjkCoverage::Full ? io.Fonts->GetGlyphRangesChineseFull()
-                                                              : io.Fonts->GetGlyphRangesChineseSimplifiedCommon();
-        loaded.cjk_loaded =
-            io.Fonts->AddFontFromFileTTF(choice.cjk->path.c_str(), size_pixels * kCjkScale, &config, ranges) != nullptr;
+        // The unlock screen is all Latin: the common Chinese set (~0.1 s to
+        // build) waits until the first Chinese character is shown or typed.
+        const ImWchar* base = glyphs::ideographs_seen() ? io.Fonts->GetGlyphRangesChineseSimplifiedCommon()
+                                                        : kCjkPunctuationRanges;
+        const ImWchar* ranges = glyphs::ranges_with_noted(base);
+        loaded.cjk_loaded = add_font(io, *choice.cjk, size_pixels * kCjkScale, config, ranges) != nullptr;
     }
     return loaded;
 }

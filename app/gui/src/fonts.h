@@ -25,14 +25,16 @@ struct FontLoadResult {
     bool cjk_loaded = false;
 };
 
-// Which Chinese characters go into the atlas. Full covers Traditional too
-// (Hong Kong, Taiwan) and rarer characters such as 咖; it takes ~0.7 s to
-// build. Common (~2,500 Simplified characters) builds in ~0.1 s.
-enum class CjkCoverage { Full, Common };
+// find_fonts() once per process: fontconfig's matching is not free, and the
+// installed fonts do not change while the app runs.
+const FontChoice& cached_fonts();
 
 // Adds the font(s) to io.Fonts at `size_pixels`, falling back to ImGui's
-// built-in font if none is found. The caller builds the atlas.
-FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixels,
-                          CjkCoverage coverage = CjkCoverage::Full);
+// built-in font if none is found. The glyphs: Latin, the common Simplified
+// Chinese set (~2,500 characters, ~0.1 s to build; the full set took ~0.7 s)
+// and every character noted in glyph_cache.h so far, so Traditional and
+// rarer characters such as 咖 are added as they appear. The caller builds
+// the atlas.
+FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixels);
 
 }  // namespace fv::gui

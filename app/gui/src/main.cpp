@@ -19,6 +19,7 @@
 #include <string>
 
 #include "app.h"
+#include "fonts.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/error.h"
 #include "platform_window.h"
@@ -140,7 +141,17 @@ int run(Arguments args) {
     int status = 0;
     {
         fv::gui::PlatformWindow window(1180, 760, true);
-        fv::gui::configure_imgui(window.content_scale(), true, font_percent, theme);
+        if (args.timing) print_timing("window and GL context ready");
+        if (args.timing) {
+            (void)fv::gui::cached_fonts();
+            print_timing("fonts found (fontconfig)");
+        }
+        fv::gui::configure_imgui(window.content_scale(), font_percent, theme);
+        if (args.timing) {
+            print_timing("fonts read and added");
+            ImGui::GetIO().Fonts->Build();  // otherwise built inside the first frame
+            print_timing("font atlas built");
+        }
         fv::gui::App app(options);
         if (!args.screen.empty()) prepare_screen(app, args.screen);
 
@@ -151,6 +162,8 @@ int run(Arguments args) {
                 window.begin_frame(false);
                 app.frame();
                 window.end_frame(frame + 1 < kFrames);
+                // Characters first seen in this frame are drawn by the next ones.
+                if (fv::gui::rebuild_glyphs_if_needed()) window.reload_font_texture();
             }
             if (!window.write_png(*args.screenshot)) {
                 std::fprintf(stderr, "fieldvault: could not write %s\n", args.screenshot->c_str());
@@ -174,8 +187,13 @@ int run(Arguments args) {
                 if (window.take_minimised()) app.window_minimised();
                 if (app.state().take_appearance_change()) {
                     const auto& settings = app.state().settings();
-                    fv::gui::apply_appearance(window.content_scale(), true, settings.font_percent, settings.theme);
+                    fv::gui::apply_appearance(window.content_scale(), settings.font_percent, settings.theme);
                     window.reload_font_texture();
+                }
+                if (fv::gui::rebuild_glyphs_if_needed()) {
+                    window.reload_font_texture();
+                    quiet_frames = 0;  // draw the new glyphs now, not at the next event
+                    continue;
                 }
                 quiet_frames = app.wants_frames() ? 0 : quiet_frames + 1;
             }

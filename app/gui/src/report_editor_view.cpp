@@ -7,6 +7,8 @@
 #include <cstdio>
 
 #include "fieldvault/core/attachments.h"
+#include "glyph_cache.h"
+#include "report_glyphs.h"
 #include "editor_widgets.h"
 #include "fieldvault/core/vocabulary.h"
 #include "revision_history.h"
@@ -58,6 +60,7 @@ void ReportEditorView::reload(AppState& state) {
         detail_ = std::move(fresh);
         draft_ = detail_->report.content;
         case_name_ = detail_->case_name;
+        note_glyphs(*detail_);
     } catch (...) {
         error_ = describe_error(std::current_exception());
     }
@@ -152,6 +155,9 @@ void ReportEditorView::files_dropped(AppState& state, const std::vector<std::fil
 
 void ReportEditorView::draw_content(AppState& state) {
     if (needs_reload_) reload(state);
+    // What the form shows now (a few KB: one bit test per character).
+    note_glyphs(draft_);
+    glyphs::note(case_name_);
     draw_header(state);
     if (state.busy()) draw_busy_indicator(state, true);
     draw_error(error_);

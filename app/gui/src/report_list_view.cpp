@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "fieldvault/core/vocabulary.h"
+#include "glyph_cache.h"
 
 namespace fv::gui {
 namespace {
@@ -103,8 +104,10 @@ void ReportListView::draw_filters(AppState& state) {
     ImGui::SetNextItemWidth(em * 9.0f);
     std::string case_preview = "Any";
     if (filter.case_id == 0) case_preview = "No case";
-    for (const auto& c : cases_)
+    for (const auto& c : cases_) {
+        glyphs::note(c.name);
         if (c.id == filter.case_id) case_preview = c.name;
+    }
     const bool case_open = ImGui::BeginCombo("##case_filter", case_preview.c_str());
     state.probe().item("list.case");
     if (case_open) {
@@ -214,6 +217,7 @@ void ReportListView::draw_table(AppState& state) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.occurred_start.empty() ? "-" : row.occurred_start.c_str());
             ImGui::TableNextColumn();
+            glyphs::note(row.title);  // visible rows only
             ImGui::TextUnformatted(row.title.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%lld", static_cast<long long>(row.attachment_count));

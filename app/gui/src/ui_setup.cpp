@@ -3,23 +3,36 @@
 #include <imgui.h>
 
 #include "fonts.h"
+#include "glyph_cache.h"
 #include "theme.h"
 
 namespace fv::gui {
 
-bool configure_imgui(float scale, bool all_chinese_characters, int font_percent, ThemeKind theme) {
+namespace {
+float g_font_pixels = kBaseFontPixels;  // of the atlas last built, for glyph rebuilds
+}  // namespace
+
+bool configure_imgui(float scale, int font_percent, ThemeKind theme) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    return apply_appearance(scale, all_chinese_characters, font_percent, theme);
+    return apply_appearance(scale, font_percent, theme);
 }
 
-bool apply_appearance(float scale, bool all_chinese_characters, int font_percent, ThemeKind theme) {
+bool rebuild_glyphs_if_needed() {
+    if (!glyphs::take_rebuild_request()) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    load_fonts(io, cached_fonts(), g_font_pixels);
+    return true;
+}
+
+bool apply_appearance(float scale, int font_percent, ThemeKind theme) {
     ImGuiIO& io = ImGui::GetIO();
     const float size = scale * static_cast<float>(font_percent) / 100.0f;
     io.Fonts->Clear();
-    const auto loaded = load_fonts(io, find_fonts(), kBaseFontPixels * size,
-                                   all_chinese_characters ? CjkCoverage::Full : CjkCoverage::Common);
+    g_font_pixels = kBaseFontPixels * size;
+    const auto loaded = load_fonts(io, cached_fonts(), g_font_pixels);
     ImGuiStyle& style = ImGui::GetStyle();
     theme::apply(style, theme);
     style.ScaleAllSizes(size);
