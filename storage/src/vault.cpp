@@ -19,6 +19,7 @@
 #include "key_header.h"
 #include "key_header_store.h"
 #include "sqlite_error.h"
+#include "sqlite_memory.h"
 #include "vfs_seam.h"
 
 namespace fv::storage {
@@ -67,6 +68,7 @@ void apply_cipher_settings(Database& db, const detail::CipherSettings& c) {
 
 std::unique_ptr<Database> open_database(const fs::path& path, const crypto::SecretBuffer& key,
                                         const detail::CipherSettings& cipher) {
+    detail::install_wiping_sqlite_allocator();
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
                                    detail::vfs_for_open());
@@ -173,6 +175,7 @@ Vault::~Vault() {
     if (impl_) {
         impl_->db.reset();  // close before the key goes
         impl_->db_key.wipe();
+        detail::scrub_stack();
     }
 }
 
