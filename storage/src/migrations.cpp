@@ -11,7 +11,7 @@ namespace fv::storage {
 namespace detail {
 
 std::span<const Migration> all_migrations() noexcept {
-    static const std::array<Migration, 1> registry{kMigration0001};
+    static const std::array<Migration, 2> registry{kMigration0001, kMigration0002};
     return registry;
 }
 
