@@ -1,19 +1,14 @@
 #include "fieldvault/core/attachments.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <string>
 
 #include "attachment_import.h"
+#include "exclusive_file.h"
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/crypto/error.h"
-#include "fieldvault/crypto/random.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/repositories.h"
 
@@ -57,28 +52,6 @@ AttachmentRecord import_attachment(storage::Database& db, std::int64_t report_id
 
 }  // namespace detail
 
-namespace {
-
-// fsync a file we have just written (a read-only descriptor is enough on Linux).
-void sync_file(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        if (fd >= 0) ::close(fd);
-        throw Error(ErrorKind::Io, "could not flush " + path.string() + ": " + std::strerror(errno));
-    }
-    ::close(fd);
-}
-
-void sync_directory(const fs::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-}
-
-}  // namespace
-
 AttachmentRecord AttachmentService::attach(std::int64_t report_id, const fs::path& file, const Progress& progress) {
     detail::check_source_file(file);  // before touching the database
     auto& db = session_.db();
@@ -96,32 +69,12 @@ AttachmentRecord AttachmentService::get(std::int64_t attachment_id) {
 
 void AttachmentService::extract(std::int64_t attachment_id, const fs::path& out, const Progress& progress) {
     const auto record = get(attachment_id);
-    std::error_code ec;
-    if (fs::exists(fs::symlink_status(out, ec))) throw Error(ErrorKind::Invalid, "will not overwrite existing " + out.string());
-    const auto dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
-    if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::NotFound, "no such folder: " + dir.string());
-
-    // Write beside the destination, check, then rename without replacing: a
-    // failed or interrupted extract never leaves a file under the final name.
-    const auto tmp = dir / ("." + out.filename().string() + ".fieldvault-" + crypto::random_hex_id(8) + ".part");
-    try {
-        {
-            std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-            if (!file) throw Error(ErrorKind::Io, "cannot write in " + dir.string() + ": " + std::strerror(errno));
-            ::chmod(tmp.c_str(), S_IRUSR | S_IWUSR);
-            storage::AttachmentStore(session_.db())
-                .extract(attachment_id, file, [&](std::uint64_t done) { if (progress) progress(done, record.size); });
-            file.flush();
-            if (!file) throw Error(ErrorKind::Io, "writing " + out.string() + " failed (disk full?)");
-        }
-        sync_file(tmp);
-        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, out.c_str(), RENAME_NOREPLACE) != 0)
-            throw Error(ErrorKind::Io, "could not create " + out.string() + ": " + std::strerror(errno));
-        sync_directory(dir);
-    } catch (...) {
-        fs::remove(tmp, ec);
-        throw;
-    }
+    // Written beside the destination, checked, then renamed without replacing:
+    // a failed or interrupted extract never leaves a file under the final name.
+    detail::write_new_file(out, [&](std::ostream& file) {
+        storage::AttachmentStore(session_.db())
+            .extract(attachment_id, file, [&](std::uint64_t done) { if (progress) progress(done, record.size); });
+    });
 }
 
 }  // namespace fv::core

@@ -1,0 +1,82 @@
+#pragma once
+// The receiving side: inspect (no key), verify (every check, stores nothing)
+// and import (every check, then everything stored in ONE transaction that
+// commits only after the bundle's end has been verified). Received reports are
+// read-only records (stored final) with their provenance: bundle id, signer
+// card and fingerprint, received time, manifest hash. A signer who is not a
+// contact is recorded as an unverified contact "source-NNNNN-NNNNN".
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fieldvault/core/session.h"
+#include "fieldvault/crypto/bundle.h"
+#include "fieldvault/storage/received.h"
+
+namespace fv::core {
+
+struct ReceivedItem {
+    std::string id;
+    std::string kind;
+    std::string name;
+    std::uint64_t size = 0;
+    std::string sha256;  // hex
+};
+
+struct BundleCheck {
+    std::string bundle_id;  // hex
+    std::int64_t created_at = 0;  // the sender's claim
+    std::uint64_t sequence = 0;
+    std::string signer_card;
+    std::string signer_fingerprint;
+    std::optional<std::string> signer_contact;  // the contact's name if known
+    bool signer_verified = false;
+    std::vector<std::string> recipient_fingerprints;
+    std::string metadata;  // the sender's JSON (what was left out)
+    std::vector<ReceivedItem> items;
+    std::string manifest_hash;  // hex BLAKE2b-512
+    std::string header_hash;    // hex BLAKE2b-512
+    std::string file_sha256;    // hex
+    bool already_imported = false;
+    // The signer's sequence is not above one already imported (a replay or an
+    // older bundle arriving late): shown as a warning, not a refusal.
+    bool sequence_not_increasing = false;
+};
+
+struct ImportResult {
+    BundleCheck check;
+    std::vector<std::int64_t> report_ids;
+    std::size_t attachments = 0;
+    std::string source_contact;  // the signer's contact name (new or existing)
+    bool new_source = false;     // the signer was unknown and has just been recorded
+};
+
+// Every received report's signer fingerprint, by report id (for lists).
+std::map<std::int64_t, std::string> received_report_signers(Session& session);
+// Where a received report came from; nullopt for the vault's own reports.
+std::optional<storage::ReportProvenance> report_provenance(Session& session, std::int64_t report_id);
+
+// What anyone can learn without a key. Throws BundleError (exit 4) or
+// fv::Error(NotFound) for a missing file.
+crypto::BundleInfo inspect_bundle(const std::filesystem::path& file);
+
+class ImportService {
+public:
+    explicit ImportService(Session& session) : session_(session) {}
+
+    // Every check of docs/bundle-format.md plus the report documents' shape;
+    // stores nothing. Throws fv::Error(Integrity) (a BundleError for the
+    // container's checks) on any failure.
+    BundleCheck verify(const std::filesystem::path& file);
+    // As verify, then stores. Throws fv::Error(Integrity) "already imported"
+    // for a bundle id seen before; on any failure nothing is stored.
+    ImportResult import_bundle(const std::filesystem::path& file);
+
+private:
+    Session& session_;
+};
+
+}  // namespace fv::core

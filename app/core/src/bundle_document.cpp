@@ -1,0 +1,172 @@
+#include "bundle_document.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/storage/report_json.h"
+
+namespace fv::core::detail {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view kReportSchema = "fieldvault-report";
+constexpr std::string_view kExportSchema = "fieldvault-export";
+constexpr std::string_view kRedactedTitle = "[redacted]";
+
+[[noreturn]] void malformed(const std::string& why) {
+    throw Error(ErrorKind::Integrity, "received report document is malformed: " + why);
+}
+
+void require_exact_keys(const json& object, std::set<std::string> keys, const std::string& where) {
+    if (!object.is_object()) malformed(where + " is not an object");
+    std::set<std::string> present;
+    for (const auto& [key, value] : object.items()) present.insert(key);
+    if (present != keys) malformed(where + " does not have the expected keys");
+}
+
+const json& field(const json& object, const char* key, json::value_t type) {
+    const auto& value = object.at(key);
+    const bool ok = value.type() == type ||
+                    (type == json::value_t::number_integer && value.type() == json::value_t::number_unsigned);
+    if (!ok) malformed(std::string("\"") + key + "\" has the wrong type");
+    return value;
+}
+
+std::string text(const json& object, const char* key) {
+    return field(object, key, json::value_t::string).get<std::string>();
+}
+
+std::int64_t integer(const json& object, const char* key) {
+    const auto& value = field(object, key, json::value_t::number_integer);
+    if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+        malformed(std::string("\"") + key + "\" is out of range");
+    return value.get<std::int64_t>();
+}
+
+std::uint64_t unsigned_integer(const json& object, const char* key) {
+    const auto& value = field(object, key, json::value_t::number_integer);
+    if (value.is_number_integer() && !value.is_number_unsigned() && value.get<std::int64_t>() < 0)
+        malformed(std::string("\"") + key + "\" is negative");
+    return value.get<std::uint64_t>();
+}
+
+std::vector<std::string> texts(const json& object, const char* key) {
+    const auto& list = field(object, key, json::value_t::array);
+    std::vector<std::string> out;
+    for (const auto& item : list) {
+        if (!item.is_string()) malformed(std::string("\"") + key + "\" holds a non-string");
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> redact_sensitive(storage::ReportContent& c) {
+    std::vector<std::string> redacted;
+    for (const auto& name : c.sensitive_fields) {
+        bool known = true;
+        if (name == "title") c.title = std::string(kRedactedTitle);
+        else if (name == "place") c.place.clear();
+        else if (name == "host_city") c.host_city.clear();
+        else if (name == "origin_country") c.origin_country.clear();
+        else if (name == "identifiers") c.identifiers.clear();
+        else if (name == "perpetrators") c.perpetrators.clear();
+        else if (name == "relatives") c.relatives.clear();
+        else if (name == "narrative") c.narrative.clear();
+        else if (name == "translation") { c.translation.clear(); c.translator.clear(); }
+        else if (name == "witnesses") c.witnesses.clear();
+        else if (name == "impact") { c.impacts.clear(); c.impact_detail.clear(); }
+        else if (name == "reported_to") c.reported_to.clear();
+        else known = false;
+        // An unknown name (never stored by this version) fails closed: refuse
+        // rather than let a field marked sensitive leave unredacted.
+        if (!known) throw Error(ErrorKind::Invalid, "cannot redact unknown sensitive field '" + name + "'");
+        if (std::find(redacted.begin(), redacted.end(), name) == redacted.end()) redacted.push_back(name);
+    }
+    return redacted;
+}
+
+std::string encode_report_document(const ReportDocument& doc) {
+    json attachments = json::array();
+    for (const auto& a : doc.attachments) {
+        attachments.push_back(json{{"item", a.item_id}, {"name", a.name}, {"media_type", a.media_type},
+                                   {"size", a.size}, {"sha256", a.sha256}});
+    }
+    const json out{{"schema", kReportSchema},
+                   {"schema_version", kReportDocumentVersion},
+                   {"status", doc.status},
+                   {"created_at", doc.created_at},
+                   {"updated_at", doc.updated_at},
+                   {"revision", doc.revision},
+                   {"case", doc.case_name},
+                   {"content", storage::report_to_json(doc.content)},
+                   {"redacted_fields", doc.redacted_fields},
+                   {"attachments", attachments},
+                   {"attachments_left_out", doc.attachments_left_out}};
+    return out.dump();
+}
+
+ReportDocument decode_report_document(std::string_view text_in) {
+    json in;
+    try {
+        in = json::parse(text_in.begin(), text_in.end());
+    } catch (const json::exception&) {
+        malformed("not valid JSON");
+    }
+    require_exact_keys(in,
+                       {"schema", "schema_version", "status", "created_at", "updated_at", "revision", "case", "content",
+                        "redacted_fields", "attachments", "attachments_left_out"},
+                       "the document");
+    if (text(in, "schema") != kReportSchema) malformed("unknown schema");
+    if (integer(in, "schema_version") != kReportDocumentVersion) malformed("unsupported schema_version");
+    ReportDocument doc;
+    doc.status = text(in, "status");
+    if (doc.status != "draft" && doc.status != "final") malformed("unknown status");
+    doc.created_at = integer(in, "created_at");
+    doc.updated_at = integer(in, "updated_at");
+    doc.revision = integer(in, "revision");
+    doc.case_name = text(in, "case");
+    try {
+        doc.content = storage::report_from_json(field(in, "content", json::value_t::object));
+    } catch (const Error& e) {
+        malformed(std::string("content: ") + e.what());
+    }
+    doc.redacted_fields = texts(in, "redacted_fields");
+    for (const auto& a : field(in, "attachments", json::value_t::array)) {
+        require_exact_keys(a, {"item", "name", "media_type", "size", "sha256"}, "an attachment entry");
+        doc.attachments.push_back(DocumentAttachment{text(a, "item"), text(a, "name"), text(a, "media_type"),
+                                                     unsigned_integer(a, "size"), text(a, "sha256")});
+    }
+    doc.attachments_left_out = unsigned_integer(in, "attachments_left_out");
+    return doc;
+}
+
+std::string encode_export_metadata(const ExportSummary& s) {
+    json redacted = json::array();
+    for (const auto& [item, fields] : s.redacted) redacted.push_back(json{{"item", item}, {"fields", fields}});
+    json out{{"schema", kExportSchema},
+             {"schema_version", kExportMetadataVersion},
+             {"reports", s.reports},
+             {"attachments", s.attachments},
+             {"sensitive_included", s.sensitive_included},
+             {"attachments_included", s.attachments_included},
+             {"attachments_left_out", s.attachments_left_out},
+             {"redacted", redacted}};
+    auto text_out = out.dump();
+    // The manifest bounds metadata to 64 KiB; each report document still says
+    // what it lacks, so a long list shrinks to a count.
+    if (text_out.size() > 60000) {
+        out["redacted"] = json::array();
+        out["redacted_reports"] = s.redacted.size();
+        text_out = out.dump();
+    }
+    return text_out;
+}
+
+}  // namespace fv::core::detail

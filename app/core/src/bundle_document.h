@@ -1,0 +1,59 @@
+#pragma once
+// What travels inside a bundle besides raw attachment bytes: one JSON document
+// per report (schema "fieldvault-report", version 1) and the manifest metadata
+// (schema "fieldvault-export", version 1) that says what was left out. The
+// layouts are documented in docs/cli.md ("export").
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fieldvault/storage/records.h"
+
+namespace fv::core::detail {
+
+inline constexpr int kReportDocumentVersion = 1;
+inline constexpr int kExportMetadataVersion = 1;
+// A report document larger than this is refused before it is read into memory.
+inline constexpr std::uint64_t kMaxReportDocumentBytes = 16u << 20;
+
+struct DocumentAttachment {
+    std::string item_id;  // the bundle item that carries the bytes
+    std::string name;
+    std::string media_type;
+    std::uint64_t size = 0;
+    std::string sha256;  // hex
+};
+
+struct ReportDocument {
+    std::string status;  // the sender's status (draft/final)
+    std::int64_t created_at = 0;
+    std::int64_t updated_at = 0;
+    std::int64_t revision = 0;
+    std::string case_name;  // only when sensitive fields are included
+    storage::ReportContent content;
+    std::vector<std::string> redacted_fields;  // sensitive fields blanked by the sender
+    std::vector<DocumentAttachment> attachments;
+    std::uint64_t attachments_left_out = 0;  // --no-attachments
+};
+
+// Blanks every field marked sensitive; returns their names. A redacted title
+// becomes "[redacted]" (a report always has a title).
+std::vector<std::string> redact_sensitive(storage::ReportContent& content);
+
+std::string encode_report_document(const ReportDocument& doc);
+// Strict: schema, version, key set and types. Throws fv::Error(Integrity)
+// naming the problem (never a value): the sender signed a malformed document.
+ReportDocument decode_report_document(std::string_view text);
+
+struct ExportSummary {
+    std::size_t reports = 0;
+    std::size_t attachments = 0;
+    bool sensitive_included = false;
+    bool attachments_included = true;
+    std::uint64_t attachments_left_out = 0;
+    std::vector<std::pair<std::string, std::vector<std::string>>> redacted;  // item id -> fields
+};
+std::string encode_export_metadata(const ExportSummary& summary);
+
+}  // namespace fv::core::detail

@@ -1,0 +1,82 @@
+#pragma once
+// std::streambuf adapters between the vault's streams (AttachmentStore takes an
+// istream / ostream) and the bundle's item API, so attachments flow between
+// the database and a bundle 64 KiB at a time, in constant memory.
+#include <cstdint>
+#include <istream>
+#include <ostream>
+#include <streambuf>
+#include <vector>
+
+#include "fieldvault/crypto/bundle.h"
+#include "fieldvault/crypto/hash.h"
+
+namespace fv::core::detail {
+
+// Bytes written go to BundleWriter::write (the current item).
+class BundleItemSink : public std::streambuf {
+public:
+    explicit BundleItemSink(crypto::BundleWriter& writer);
+    ~BundleItemSink() override;
+
+protected:
+    int_type overflow(int_type ch) override;
+    std::streamsize xsputn(const char* s, std::streamsize n) override;
+    int sync() override;
+
+private:
+    void drain();
+    crypto::BundleWriter& writer_;
+    std::vector<char> buffer_;
+};
+
+// Bytes read come from BundleReader::read (the current item): end of stream
+// once the item is complete and its size and SHA-256 checked.
+class BundleItemSource : public std::streambuf {
+public:
+    explicit BundleItemSource(crypto::BundleReader& reader);
+
+protected:
+    int_type underflow() override;
+
+private:
+    crypto::BundleReader& reader_;
+    std::vector<char> buffer_;
+};
+
+// Forwards to `target` and hashes and counts what passes (the bundle file's SHA-256).
+class HashingSink : public std::streambuf {
+public:
+    explicit HashingSink(std::ostream& target) : target_(target) {}
+    crypto::Sha256Digest finish() { return hash_.finish(); }
+    std::uint64_t bytes() const noexcept { return bytes_; }
+
+protected:
+    int_type overflow(int_type ch) override;
+    std::streamsize xsputn(const char* s, std::streamsize n) override;
+    int sync() override;
+
+private:
+    std::ostream& target_;
+    crypto::Sha256 hash_;
+    std::uint64_t bytes_ = 0;
+};
+
+// Reads from `source` and hashes and counts what passes (the bundle file's SHA-256).
+class HashingSource : public std::streambuf {
+public:
+    explicit HashingSource(std::istream& source);
+    crypto::Sha256Digest finish() { return hash_.finish(); }
+    bool failed() const noexcept { return failed_; }
+
+protected:
+    int_type underflow() override;
+
+private:
+    std::istream& source_;
+    crypto::Sha256 hash_;
+    std::vector<char> buffer_;
+    bool failed_ = false;
+};
+
+}  // namespace fv::core::detail

@@ -1,0 +1,68 @@
+#include "exclusive_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/random.h"
+
+namespace fv::core::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// fsync a file we have just written (a read-only descriptor is enough on Linux).
+void sync_file(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        if (fd >= 0) ::close(fd);
+        throw Error(ErrorKind::Io, "could not flush " + path.string() + ": " + std::strerror(errno));
+    }
+    ::close(fd);
+}
+
+void sync_directory(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+}  // namespace
+
+void write_new_file(const fs::path& out, const std::function<void(std::ostream&)>& fill) {
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(out, ec))) throw Error(ErrorKind::Invalid, "will not overwrite existing " + out.string());
+    const auto dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::NotFound, "no such folder: " + dir.string());
+
+    const auto tmp = dir / ("." + out.filename().string() + ".fieldvault-" + crypto::random_hex_id(8) + ".part");
+    try {
+        {
+            std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+            if (!file) throw Error(ErrorKind::Io, "cannot write in " + dir.string() + ": " + std::strerror(errno));
+            ::chmod(tmp.c_str(), S_IRUSR | S_IWUSR);
+            fill(file);
+            file.flush();
+            if (!file) throw Error(ErrorKind::Io, "writing " + out.string() + " failed (disk full?)");
+        }
+        sync_file(tmp);
+        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, out.c_str(), RENAME_NOREPLACE) != 0)
+            throw Error(ErrorKind::Io, "could not create " + out.string() + ": " + std::strerror(errno));
+        sync_directory(dir);
+    } catch (...) {
+        fs::remove(tmp, ec);
+        throw;
+    }
+}
+
+}  // namespace fv::core::detail

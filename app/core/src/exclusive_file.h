@@ -1,0 +1,17 @@
+#pragma once
+// Creating a new file so that a failed or killed writer never leaves a file
+// under the final name: write a hidden temporary file beside it (mode 0600),
+// flush, fsync, then rename without replacing (renameat2 RENAME_NOREPLACE) and
+// fsync the folder. Used by attachment extract and by bundle export.
+#include <filesystem>
+#include <functional>
+#include <ostream>
+
+namespace fv::core::detail {
+
+// Throws fv::Error(Invalid) if `out` exists, fv::Error(NotFound) if its folder
+// does not, fv::Error(Io) on a write failure; whatever `fill` throws passes
+// through. On any failure the temporary file is removed.
+void write_new_file(const std::filesystem::path& out, const std::function<void(std::ostream&)>& fill);
+
+}  // namespace fv::core::detail

@@ -1,0 +1,245 @@
+#include "fieldvault/core/export.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "bundle_document.h"
+#include "bundle_streams.h"
+#include "exclusive_file.h"
+#include "fieldvault/core/attachments.h"
+#include "fieldvault/crypto/bundle.h"
+#include "fieldvault/crypto/bundle_format.h"
+#include "fieldvault/crypto/encoding.h"
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/storage/database.h"
+#include "fieldvault/storage/received.h"
+#include "fieldvault/storage/repositories.h"
+
+namespace fv::core {
+
+namespace {
+
+struct PlannedItem {
+    crypto::BundleItem item;
+    std::string document;             // a report document's bytes
+    std::int64_t attachment_id = 0;   // else an attachment streamed from the vault
+};
+
+struct Recipients {
+    std::vector<crypto::PublicIdentity> identities;
+    std::vector<ExportRecipient> shown;
+};
+
+Recipients resolve_recipients(storage::Database& db, const std::vector<std::string>& names) {
+    if (names.empty()) throw Error(ErrorKind::Invalid, "export needs at least one recipient (--to NAME)");
+    Recipients out;
+    std::set<std::string> seen;
+    for (const auto& name : names) {
+        if (!seen.insert(name).second) continue;
+        const auto contact = storage::ContactRepository(db).find_by_name(name);
+        if (!contact) throw Error(ErrorKind::NotFound, "no contact named '" + name + "' (see: contact list)");
+        out.identities.push_back(crypto::PublicIdentity::parse_card(contact->card));
+        out.shown.push_back(ExportRecipient{contact->name, contact->fingerprint, contact->verified});
+    }
+    if (out.identities.size() > crypto::BundleLimits::kMaxRecipients)
+        throw Error(ErrorKind::Invalid, "a bundle can be addressed to at most 8 recipients");
+    return out;
+}
+
+std::vector<std::int64_t> select_reports(storage::Database& db, const ExportRequest& request) {
+    const auto received = storage::ReceivedRepository(db).received_report_signers();
+    storage::ReportRepository reports(db);
+    std::vector<std::int64_t> ids;
+    if (request.scope == ExportRequest::Scope::Reports) {
+        for (const auto id : request.report_ids) {
+            if (!reports.get(id)) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+            // Re-signing what someone else sent would present it as this vault's own.
+            if (received.count(id))
+                throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " was received from another vault; "
+                                                "only the vault's own reports can be exported");
+            if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+        }
+    } else {
+        std::optional<std::int64_t> case_id;
+        if (request.scope == ExportRequest::Scope::Case) {
+            const auto found = storage::CaseRepository(db).find_by_name(request.case_name);
+            if (!found) throw Error(ErrorKind::NotFound, "no case named '" + request.case_name + "'");
+            case_id = found->id;
+        }
+        for (const auto& s : reports.list(case_id)) {
+            if (!received.count(s.id)) ids.push_back(s.id);
+        }
+        std::sort(ids.begin(), ids.end());
+    }
+    if (ids.empty()) throw Error(ErrorKind::Invalid, "nothing to export: no report selected");
+    return ids;
+}
+
+crypto::Sha256Digest digest_from_hex(const std::string& hex) {
+    const auto bytes = crypto::from_hex(hex);
+    crypto::Sha256Digest digest{};
+    if (bytes.size() != digest.size()) throw Error(ErrorKind::Integrity, "a stored attachment hash is malformed");
+    std::copy(bytes.begin(), bytes.end(), digest.begin());
+    return digest;
+}
+
+// A stored name the bundle format refuses (e.g. one containing "..") travels
+// under a neutral name; the report document keeps the original.
+std::string bundle_name_for(const storage::AttachmentRecord& a) {
+    if (crypto::bundle_format::name_problem(a.name).empty()) return a.name;
+    return "attachment-" + std::to_string(a.id);
+}
+
+struct Plan {
+    std::vector<PlannedItem> items;
+    detail::ExportSummary summary;
+};
+
+Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, const ExportRequest& request) {
+    Plan plan;
+    plan.summary.sensitive_included = request.include_sensitive;
+    plan.summary.attachments_included = request.include_attachments;
+    std::vector<PlannedItem> attachments;
+    storage::ReportRepository reports(db);
+    storage::AttachmentStore store(db);
+    for (const auto id : ids) {
+        const auto report = reports.get(id);
+        if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+        detail::ReportDocument doc;
+        doc.status = report->status;
+        doc.created_at = report->created_at;
+        doc.updated_at = report->updated_at;
+        doc.revision = report->revision;
+        doc.content = report->content;
+        if (request.include_sensitive) {
+            if (report->case_id != 0) {
+                if (auto c = storage::CaseRepository(db).get(report->case_id)) doc.case_name = c->name;
+            }
+        } else {
+            doc.redacted_fields = detail::redact_sensitive(doc.content);
+        }
+        const std::string item_id = "report-" + std::to_string(id);
+        for (const auto& a : store.list_for_report(id)) {
+            if (!request.include_attachments) {
+                ++doc.attachments_left_out;
+                continue;
+            }
+            const std::string att_item = "attachment-" + std::to_string(a.id);
+            doc.attachments.push_back(detail::DocumentAttachment{att_item, a.name, a.media_type, a.size, a.sha256});
+            attachments.push_back(PlannedItem{{att_item, "attachment", bundle_name_for(a), a.size, digest_from_hex(a.sha256)},
+                                              {}, a.id});
+        }
+        plan.summary.attachments_left_out += doc.attachments_left_out;
+        if (!doc.redacted_fields.empty()) plan.summary.redacted.emplace_back(item_id, doc.redacted_fields);
+        PlannedItem item;
+        item.document = detail::encode_report_document(doc);
+        item.item = crypto::BundleItem{item_id, "report", item_id + ".json", item.document.size(),
+                                       crypto::sha256(item.document)};
+        plan.items.push_back(std::move(item));
+    }
+    plan.summary.reports = plan.items.size();
+    plan.summary.attachments = attachments.size();
+    // Report documents first, then attachments: the importer learns where
+    // each attachment belongs before its bytes arrive.
+    for (auto& a : attachments) plan.items.push_back(std::move(a));
+    return plan;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += separator;
+        out += p;
+    }
+    return out;
+}
+
+}  // namespace
+
+ExportResult ExportService::export_bundle(const ExportRequest& request, const Progress& progress) {
+    auto& db = session_.db();
+    const auto recipients = resolve_recipients(db, request.recipients);
+    const auto ids = select_reports(db, request);
+    const auto keys = storage::IdentityRepository(db).keys();
+    if (!keys) throw Error(ErrorKind::Integrity, "the vault has no identity");
+
+    const auto now = now_seconds();
+    // The sequence number and the audit entry commit only once the file exists.
+    storage::Transaction tx(db);
+    auto plan = plan_items(db, ids, request);
+
+    crypto::BundleManifest manifest;
+    manifest.bundle_id = crypto::BundleManifest::random_id();
+    manifest.created_at = now;
+    manifest.sequence = storage::ReceivedRepository(db).next_export_sequence(crypto::to_hex(keys->pub.signing_key));
+    manifest.recipients = recipients.identities;
+    manifest.metadata = detail::encode_export_metadata(plan.summary);
+    std::uint64_t total = 0;
+    for (const auto& p : plan.items) {
+        manifest.items.push_back(p.item);
+        total += p.item.size;
+    }
+
+    crypto::Sha256Digest file_digest{};
+    std::uint64_t file_size = 0;
+    detail::write_new_file(request.out, [&](std::ostream& file) {
+        detail::HashingSink hashing(file);
+        std::ostream out(&hashing);
+        out.exceptions(std::ios::badbit);
+        crypto::BundleWriter writer(*keys, manifest, out);
+        storage::AttachmentStore store(db);
+        std::uint64_t done = 0;
+        for (const auto& p : plan.items) {
+            writer.begin_item();
+            if (p.attachment_id == 0) {
+                writer.write({reinterpret_cast<const std::uint8_t*>(p.document.data()), p.document.size()});
+            } else {
+                detail::BundleItemSink sink(writer);
+                std::ostream item_out(&sink);
+                item_out.exceptions(std::ios::badbit);
+                store.extract(p.attachment_id, item_out,
+                              [&](std::uint64_t bytes) { if (progress) progress(done + bytes, total); });
+                item_out.flush();
+            }
+            writer.end_item();
+            done += p.item.size;
+            if (progress) progress(done, total);
+        }
+        writer.finish();
+        out.flush();
+        file_digest = hashing.finish();
+        file_size = hashing.bytes();
+    });
+
+    ExportResult result;
+    result.bundle_id = crypto::to_hex(manifest.bundle_id);
+    result.sequence = manifest.sequence;
+    result.file_sha256 = crypto::to_hex(file_digest);
+    result.file_size = file_size;
+    result.recipients = recipients.shown;
+    result.report_ids = ids;
+    result.attachments = plan.summary.attachments;
+    result.redacted_reports = plan.summary.redacted.size();
+
+    std::vector<std::string> to, reports;
+    for (const auto& r : recipients.shown) to.push_back(r.fingerprint);
+    for (const auto id : ids) reports.push_back("report:" + std::to_string(id));
+    storage::AuditLog(db).append("export", "bundle:" + result.bundle_id,
+                                 "to " + join(to, ", ") + "; reports " + join(reports, ",") + "; attachments " +
+                                     std::to_string(result.attachments) + "; sensitive " +
+                                     (request.include_sensitive ? "included" : "left out") + "; sequence " +
+                                     std::to_string(result.sequence) + "; sha256 " + result.file_sha256,
+                                 now);
+    try {
+        tx.commit();
+    } catch (...) {
+        // The log could not record it: do not leave an unrecorded bundle behind.
+        std::error_code ec;
+        std::filesystem::remove(request.out, ec);
+        throw;
+    }
+    return result;
+}
+
+}  // namespace fv::core

@@ -1,0 +1,252 @@
+#include "fieldvault/core/import.h"
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "bundle_document.h"
+#include "bundle_streams.h"
+#include "fieldvault/core/attachments.h"
+#include "fieldvault/core/contacts.h"
+#include "fieldvault/core/file_names.h"
+#include "fieldvault/core/reports.h"
+#include "fieldvault/crypto/encoding.h"
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/storage/database.h"
+#include "fieldvault/storage/received.h"
+#include "fieldvault/storage/repositories.h"
+
+namespace fv::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::ifstream open_bundle(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) throw Error(ErrorKind::NotFound, "no such file: " + file.string());
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw Error(ErrorKind::Io, "cannot read " + file.string());
+    return in;
+}
+
+[[noreturn]] void inconsistent(const std::string& why) {
+    throw Error(ErrorKind::Integrity, "content tampered or inconsistent: " + why);
+}
+
+// The signed manifest as shown to the user, and the vault's knowledge of its signer.
+BundleCheck describe(storage::Database& db, const crypto::BundleReader& reader) {
+    const auto& m = reader.manifest();
+    BundleCheck c;
+    c.bundle_id = crypto::to_hex(m.bundle_id);
+    c.created_at = m.created_at;
+    c.sequence = m.sequence;
+    c.signer_card = m.signer.card();
+    c.signer_fingerprint = m.signer.fingerprint();
+    if (auto contact = find_contact(db, m.signer)) {
+        c.signer_contact = contact->name;
+        c.signer_verified = contact->verified;
+    }
+    for (const auto& r : m.recipients) c.recipient_fingerprints.push_back(r.fingerprint());
+    c.metadata = m.metadata;
+    for (const auto& i : m.items) c.items.push_back(ReceivedItem{i.id, i.kind, i.name, i.size, crypto::to_hex(i.sha256)});
+    c.manifest_hash = crypto::to_hex(reader.manifest_hash());
+    c.header_hash = crypto::to_hex(reader.header_hash());
+    storage::ReceivedRepository received(db);
+    c.already_imported = received.find_bundle(c.bundle_id).has_value();
+    const auto last = received.last_sequence_from(c.signer_fingerprint);
+    c.sequence_not_increasing = last != 0 && c.sequence <= last;
+    return c;
+}
+
+crypto::IdentityKeys own_keys(storage::Database& db) {
+    auto keys = storage::IdentityRepository(db).keys();
+    if (!keys) throw Error(ErrorKind::Integrity, "the vault has no identity");
+    return std::move(*keys);
+}
+
+std::string read_small_item(crypto::BundleReader& reader, const crypto::BundleItem& item) {
+    if (item.size > detail::kMaxReportDocumentBytes) inconsistent("report document " + item.id + " is too large");
+    std::string text(static_cast<std::size_t>(item.size), '\0');
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const auto n = reader.read({reinterpret_cast<std::uint8_t*>(text.data()) + got, text.size() - got});
+        if (n == 0) break;
+        got += n;
+    }
+    // One more read returns 0 once the reader has checked the item's size and SHA-256.
+    std::uint8_t probe = 0;
+    if (reader.read({&probe, 1}) != 0 || got != text.size()) inconsistent("item " + item.id + " has the wrong size");
+    return text;
+}
+
+void drain_item(crypto::BundleReader& reader) {
+    std::vector<std::uint8_t> buffer(64 * 1024);
+    while (reader.read(buffer) != 0) {
+    }
+}
+
+// Checks a report document against what it will be stored as and against the
+// manifest; returns it ready for storing.
+detail::ReportDocument checked_document(const std::string& text, const crypto::BundleManifest& manifest,
+                                        std::map<std::string, std::string>& attachment_owner,
+                                        const std::string& report_item) {
+    auto doc = detail::decode_report_document(text);
+    try {
+        validate_report(doc.content);
+    } catch (const Error& e) {
+        inconsistent(std::string("report ") + report_item + ": " + e.what());
+    }
+    for (const auto& a : doc.attachments) {
+        const auto it = std::find_if(manifest.items.begin(), manifest.items.end(),
+                                     [&](const crypto::BundleItem& i) { return i.id == a.item_id; });
+        if (it == manifest.items.end() || it->kind != "attachment" || it->size != a.size ||
+            crypto::to_hex(it->sha256) != a.sha256)
+            inconsistent("report " + report_item + " lists an attachment the manifest does not match");
+        if (!attachment_owner.emplace(a.item_id, report_item).second)
+            inconsistent("attachment " + a.item_id + " is claimed by two reports");
+    }
+    return doc;
+}
+
+// Reads every item in order. For import, `store` is set and each report and
+// attachment is written inside the caller's transaction; for verify, items
+// are read, checked and dropped.
+struct Received {
+    std::vector<std::pair<std::string, std::int64_t>> reports;  // item id -> new report id
+    std::map<std::string, detail::ReportDocument> documents;
+    std::size_t attachments = 0;
+};
+
+Received read_items(crypto::BundleReader& reader, storage::Database* store, std::int64_t now) {
+    const auto& manifest = reader.manifest();
+    Received out;
+    std::map<std::string, std::string> attachment_owner;  // attachment item -> report item
+    std::map<std::string, std::int64_t> report_ids;
+    while (const auto* item = reader.next_item()) {
+        if (item->kind == "report") {
+            auto doc = checked_document(read_small_item(reader, *item), manifest, attachment_owner, item->id);
+            if (store != nullptr) {
+                const auto id = storage::ReportRepository(*store).create(0, doc.content, now);
+                report_ids[item->id] = id;
+                out.reports.emplace_back(item->id, id);
+            }
+            out.documents.emplace(item->id, std::move(doc));
+        } else if (item->kind == "attachment") {
+            const auto owner = attachment_owner.find(item->id);
+            if (owner == attachment_owner.end()) inconsistent("attachment " + item->id + " belongs to no earlier report");
+            const auto& listed = out.documents.at(owner->second).attachments;
+            const auto entry = std::find_if(listed.begin(), listed.end(),
+                                            [&](const detail::DocumentAttachment& a) { return a.item_id == item->id; });
+            if (store == nullptr) {
+                drain_item(reader);
+            } else {
+                detail::BundleItemSource source(reader);
+                std::istream in(&source);
+                in.exceptions(std::ios::badbit);
+                const auto name = sanitize_file_name(entry->name);
+                storage::AttachmentStore(*store).import(report_ids.at(owner->second), in, name,
+                                                        guess_media_type(name), now);
+            }
+            ++out.attachments;
+        } else {
+            inconsistent("unknown item kind '" + item->kind + "'");
+        }
+    }
+    reader.finish();
+    if (out.attachments != attachment_owner.size()) inconsistent("a listed attachment is missing");
+    return out;
+}
+
+}  // namespace
+
+std::map<std::int64_t, std::string> received_report_signers(Session& session) {
+    return storage::ReceivedRepository(session.db()).received_report_signers();
+}
+
+std::optional<storage::ReportProvenance> report_provenance(Session& session, std::int64_t report_id) {
+    return storage::ReceivedRepository(session.db()).provenance(report_id);
+}
+
+crypto::BundleInfo inspect_bundle(const fs::path& file) {
+    auto in = open_bundle(file);
+    return crypto::BundleReader::inspect(in);
+}
+
+BundleCheck ImportService::verify(const fs::path& file) {
+    auto& db = session_.db();
+    auto in = open_bundle(file);
+    detail::HashingSource hashing(in);
+    std::istream stream(&hashing);
+    const auto keys = own_keys(db);
+    crypto::BundleReader reader(keys, stream);
+    auto check = describe(db, reader);
+    read_items(reader, nullptr, 0);
+    if (hashing.failed()) throw Error(ErrorKind::Io, "could not read " + file.string());
+    check.file_sha256 = crypto::to_hex(hashing.finish());
+    return check;
+}
+
+ImportResult ImportService::import_bundle(const fs::path& file) {
+    auto& db = session_.db();
+    auto in = open_bundle(file);
+    detail::HashingSource hashing(in);
+    std::istream stream(&hashing);
+    const auto keys = own_keys(db);
+    crypto::BundleReader reader(keys, stream);
+    ImportResult result;
+    result.check = describe(db, reader);
+    if (result.check.already_imported)
+        throw Error(ErrorKind::Integrity, "already imported: bundle " + result.check.bundle_id +
+                                              " is in this vault; nothing stored");
+
+    const auto now = now_seconds();
+    // Quarantine: items are released before the end of the file is verified,
+    // so everything goes into one transaction that commits only after finish().
+    storage::Transaction tx(db);
+    const auto received = read_items(reader, &db, now);
+    if (hashing.failed()) throw Error(ErrorKind::Io, "could not read " + file.string());
+    result.check.file_sha256 = crypto::to_hex(hashing.finish());
+
+    const auto& signer = reader.manifest().signer;
+    result.new_source = !result.check.signer_contact.has_value();
+    result.source_contact = record_source(db, signer, now).name;
+
+    storage::ReceivedRepository provenance(db);
+    storage::ReceivedBundleRecord record;
+    record.bundle_id = result.check.bundle_id;
+    record.signer_card = result.check.signer_card;
+    record.signer_fingerprint = result.check.signer_fingerprint;
+    record.sequence = result.check.sequence;
+    record.created_at = result.check.created_at;
+    record.received_at = now;
+    record.manifest_hash = result.check.manifest_hash;
+    record.header_hash = result.check.header_hash;
+    record.metadata = result.check.metadata;
+    record.file_sha256 = result.check.file_sha256;
+    const auto row = provenance.add_bundle(record);
+
+    storage::ReportRepository reports(db);
+    storage::AuditLog audit(db);
+    std::string report_list;
+    for (const auto& [item_id, report_id] : received.reports) {
+        // Stored final: a received report is a read-only record of what was sent.
+        reports.set_status(report_id, "final", now);
+        provenance.link_report(report_id, row, item_id, received.documents.at(item_id).redacted_fields);
+        audit.append("report_receive", "report:" + std::to_string(report_id),
+                     "bundle " + record.bundle_id + " item " + item_id, now);
+        result.report_ids.push_back(report_id);
+        if (!report_list.empty()) report_list += ",";
+        report_list += "report:" + std::to_string(report_id);
+    }
+    result.attachments = received.attachments;
+    audit.append("import", "bundle:" + record.bundle_id,
+                 "from " + record.signer_fingerprint + (result.new_source ? " (new unverified source)" : "") +
+                     "; reports " + report_list + "; attachments " + std::to_string(result.attachments) +
+                     "; sequence " + std::to_string(record.sequence) + "; sha256 " + record.file_sha256,
+                 now);
+    tx.commit();
+    return result;
+}
+
+}  // namespace fv::core
