@@ -43,5 +43,7 @@ void register_vault_commands(CLI::App& app, AppContext& context);
 void register_report_commands(CLI::App& app, AppContext& context);
 void register_attachment_commands(CLI::App& app, AppContext& context);
 void register_search_log_commands(CLI::App& app, AppContext& context);
+void register_contact_commands(CLI::App& app, AppContext& context);
+void register_exchange_commands(CLI::App& app, AppContext& context);
 
 }  // namespace fv::cli

@@ -9,6 +9,7 @@
 #include "attachment_sources.h"
 #include "fieldvault/core/reports.h"
 #include "json_output.h"
+#include "received_marks.h"
 #include "report_options.h"
 #include "text_output.h"
 #include "vault_access.h"
@@ -76,9 +77,12 @@ int run_list(const AppContext& context, const ListArgs& args) {
     core::ReportService reports(*session);
     const auto found = reports.list(args.case_name);
     if (args.json) {
-        print_json(std::cout, reports_json(found, case_names(reports)));
+        auto document = reports_json(found, case_names(reports));
+        mark_received_in_list(document, *session);
+        print_json(std::cout, document);
     } else {
         print_report_table(std::cout, found);
+        print_received_note_for_list(std::cout, *session, found);
     }
     return 0;
 }
@@ -92,9 +96,12 @@ int run_show(const AppContext& context, const ShowArgs& args) {
     const auto session = unlock_vault(context);
     const auto detail = core::ReportService(*session).get(args.id);
     if (args.json) {
-        print_json(std::cout, report_detail_json(detail));
+        auto document = report_detail_json(detail);
+        mark_received_in_detail(document, *session, args.id);
+        print_json(std::cout, document);
     } else {
         print_report_detail(std::cout, detail);
+        print_received_note_for_detail(std::cout, *session, args.id);
     }
     return 0;
 }

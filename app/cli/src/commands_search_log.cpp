@@ -8,6 +8,7 @@
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/error.h"
 #include "json_output.h"
+#include "received_marks.h"
 #include "text_output.h"
 #include "vault_access.h"
 
@@ -26,9 +27,12 @@ int run_search(const AppContext& context, const SearchArgs& args) {
     if (args.json) {
         CaseNames names;
         for (const auto& c : reports.cases()) names[c.id] = c.name;
-        print_json(std::cout, reports_json(found, names));
+        auto document = reports_json(found, names);
+        mark_received_in_list(document, *session);
+        print_json(std::cout, document);
     } else {
         print_report_table(std::cout, found);
+        print_received_note_for_list(std::cout, *session, found);
     }
     return 0;
 }

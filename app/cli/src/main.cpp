@@ -61,6 +61,8 @@ int main(int argc, char** argv) {
     fv::cli::register_report_commands(app, context);
     fv::cli::register_attachment_commands(app, context);
     fv::cli::register_search_log_commands(app, context);
+    fv::cli::register_contact_commands(app, context);
+    fv::cli::register_exchange_commands(app, context);
 
     try {
         app.parse(argc, argv);
