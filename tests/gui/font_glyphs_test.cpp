@@ -37,8 +37,9 @@ TEST_F(FontGlyphs, LatinFromTheStartCommonChineseOnceAnIdeographIsShown) {
     }
     core::ReportContent content;
     content.title = "中";
-    core::ReportService(*ui_->app().state().session()).create(content, "");
+    core::ReportService(ui_->session()).create(content, "");
     ui_->app().report_list_view().refresh(ui_->app().state());
+    ui_->settle();
     ui_->frames(2);
     EXPECT_TRUE(glyphs::ideographs_seen());
     // 中 was shown; 警 察 were not, but come with the common set.
@@ -52,8 +53,9 @@ TEST_F(FontGlyphs, RareAndTraditionalCharactersInAListedTitleAreAdded) {
     for (ImWchar c : rare) ASSERT_FALSE(has_glyph(c)) << "U+" << std::hex << c << " was already in the atlas";
     core::ReportContent content;
     content.title = "在咖啡館為我們拍照 龘";
-    core::ReportService(*ui_->app().state().session()).create(content, "");
+    core::ReportService(ui_->session()).create(content, "");
     ui_->app().report_list_view().refresh(ui_->app().state());
+    ui_->settle();
     ui_->frames(2);  // the first draws the row and notes the characters; the atlas is rebuilt after it
     for (ImWchar c : rare) EXPECT_TRUE(has_glyph(c)) << "missing U+" << std::hex << c;
     EXPECT_TRUE(has_glyph(0x4E2D));  // the base set is still there

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <random>
+#include <stdexcept>
 
 #include "fieldvault/crypto/kdf.h"
 #include "ui_setup.h"
@@ -128,11 +129,19 @@ void HeadlessUi::press(int key, bool ctrl, bool shift) {
 }
 
 void HeadlessUi::settle() {
+    frame();  // a view may submit its job (e.g. the list's query) while drawing
     for (int i = 0; i < 50 && app_->state().busy(); ++i) {
         app_->state().worker().wait_until_idle();
         frame();
     }
     frame();
+}
+
+core::Session& HeadlessUi::session() {
+    if (app_->state().busy()) settle();
+    core::Session* session = app_->state().session();
+    if (session == nullptr) throw std::runtime_error("the vault is locked or busy");
+    return *session;
 }
 
 void create_vault_through_ui(HeadlessUi& ui, const std::string& passphrase) {
@@ -148,6 +157,7 @@ void create_vault_through_ui(HeadlessUi& ui, const std::string& passphrase) {
     ui.click("create.written_down");
     ui.click("create.continue");
     ASSERT_EQ(ui.app().screen(), Screen::ReportList);
+    ui.settle();  // the list's first query
 }
 
 void unlock_through_ui(HeadlessUi& ui, const std::string& passphrase) {
@@ -156,6 +166,7 @@ void unlock_through_ui(HeadlessUi& ui, const std::string& passphrase) {
     ui.type(passphrase);
     ui.click("unlock.submit");
     ui.settle();
+    ui.settle();  // then the list's first query
 }
 
 }  // namespace fv::gui::test

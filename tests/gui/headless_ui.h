@@ -50,6 +50,9 @@ public:
     // Lets the worker finish and the frame loop pick up its results.
     void settle();
     bool drawn(const std::string& key) const;
+    // The open Session for direct checks, once running jobs (such as the
+    // list's query) have finished; throws if the vault is locked.
+    core::Session& session();
 
 private:
     double now_ = 1000.0;

@@ -28,7 +28,7 @@ protected:
         ui_->click(combo);
         ui_->click(combo + "=" + code);
     }
-    core::ReportService reports() { return core::ReportService(*ui_->app().state().session()); }
+    core::ReportService reports() { return core::ReportService(ui_->session()); }
     ReportEditorView& editor() { return ui_->app().report_editor_view(); }
 
     TempDir dir_;
@@ -134,6 +134,7 @@ TEST_F(GuiReportFields, EveryFieldGroupRoundTripsThroughTheEditor) {
     // And back: leave, reopen from the list, every field is in the form again.
     ui_->click("editor.back");
     ASSERT_EQ(ui_->app().screen(), Screen::ReportList);
+    ui_->settle();  // the list is loaded on the worker
     ui_->click("list.row0");
     ASSERT_EQ(editor().report_id(), id);
     EXPECT_EQ(editor().draft(), expected) << ::testing::PrintToString(changed_fields(expected, editor().draft()));
@@ -177,6 +178,7 @@ TEST_F(GuiReportFields, LeavingWithUnsavedEditsAsksAndKeepEditingStays) {
     ui_->click("editor.back");
     ui_->click("editor.discard");
     EXPECT_EQ(ui_->app().screen(), Screen::ReportList);
+    ui_->settle();  // the list's query holds the vault until it ends
     EXPECT_TRUE(reports().list().empty());
     EXPECT_FALSE(editor().holds_sensitive_data());
 }

@@ -37,7 +37,7 @@ protected:
     }
 
     core::ReportDetail stored(std::int64_t id) {
-        return core::ReportService(*ui_->app().state().session()).get(id);
+        return core::ReportService(ui_->session()).get(id);
     }
 
     std::filesystem::path write_file(const std::string& name, const std::string& bytes) {
@@ -83,7 +83,7 @@ TEST_F(GuiReportFlow, EmptyTitleIsNotSavedAndSaysWhy) {
     EXPECT_EQ(ui_->app().report_editor_view().report_id(), 0);
     EXPECT_NE(ui_->app().report_editor_view().error().find("title"), std::string::npos)
         << ui_->app().report_editor_view().error();
-    EXPECT_TRUE(core::ReportService(*ui_->app().state().session()).list().empty());
+    EXPECT_TRUE(core::ReportService(ui_->session()).list().empty());
 }
 
 TEST_F(GuiReportFlow, SavedReportAppearsInListAndChineseSearchFindsIt) {
@@ -91,6 +91,7 @@ TEST_F(GuiReportFlow, SavedReportAppearsInListAndChineseSearchFindsIt) {
     const auto id = ui_->app().report_editor_view().report_id();
     ui_->click("editor.back");
     ASSERT_EQ(ui_->app().screen(), Screen::ReportList);
+    ui_->settle();  // the list is loaded on the worker
     const auto& rows = ui_->app().report_list_view().rows();
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].id, id);
@@ -100,14 +101,17 @@ TEST_F(GuiReportFlow, SavedReportAppearsInListAndChineseSearchFindsIt) {
 
     ui_->click("list.search");
     ui_->type("警察");
+    ui_->settle();
     ASSERT_EQ(ui_->app().report_list_view().rows().size(), 1u) << ui_->app().report_list_view().error();
     ui_->press(kKeyBackspace);
     ui_->press(kKeyBackspace);
     ui_->type("不存在的词");
+    ui_->settle();
     EXPECT_TRUE(ui_->app().report_list_view().rows().empty());
 
     // Clicking a row opens the report.
     ui_->click("list.clear");
+    ui_->settle();
     ASSERT_EQ(ui_->app().report_list_view().rows().size(), 1u);
     ui_->click("list.row0");
     EXPECT_EQ(ui_->app().screen(), Screen::ReportEditor);
@@ -176,6 +180,7 @@ TEST_F(GuiReportFlow, CtrlLLocksAndViewsKeepNoReportText) {
     ui_->click("editor.back");
     ui_->click("list.search");
     ui_->type("Visit");
+    ui_->settle();
     ASSERT_FALSE(ui_->app().report_list_view().rows().empty());
     ui_->press(kKeyL, true);
     EXPECT_EQ(ui_->app().screen(), Screen::Unlock);

@@ -2,7 +2,9 @@
 // range, with files), each through the real view.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
@@ -17,16 +19,16 @@ protected:
     void SetUp() override {
         ui_ = std::make_unique<HeadlessUi>(dir_.path() / "vault");
         create_vault_through_ui(*ui_);
-        core::ReportService reports(*ui_->app().state().session());
+        core::ReportService reports(ui_->session());
         a_ = add(reports, "Bravo", "2026-01-10", "Self");
         b_ = add(reports, "Alpha", "2026-03-02", "Cousin");
         c_ = add(reports, "Charlie", "2025-12-30", "");
         reports.finalize(b_);
         const auto file = dir_.path() / "evidence.txt";
         std::ofstream(file) << "bytes";
-        core::AttachmentService(*ui_->app().state().session()).attach(c_, file);
+        core::AttachmentService(ui_->session()).attach(c_, file);
         ui_->app().report_list_view().refresh(ui_->app().state());
-        ui_->frame();
+        ui_->settle();  // the query runs on the worker
     }
     static std::int64_t add(core::ReportService& reports, const std::string& title, const std::string& date,
                             const std::string& case_name) {
@@ -53,6 +55,50 @@ TEST_F(GuiReportList, NewestFirstThenSortedByClickedColumn) {
     ui_->click("list.header.2");  // Occurred
     const auto by_date = shown();
     EXPECT_TRUE(by_date == (std::vector<std::int64_t>{c_, a_, b_}) || by_date == (std::vector<std::int64_t>{b_, a_, c_}));
+}
+
+TEST_F(GuiReportList, SearchRunsOnTheWorkerAndItsResultIsShown) {
+    // Hold the worker with another job, so the search is certainly still
+    // queued while the frames below run: they must not wait for it.
+    std::atomic<bool> release{false};
+    ui_->app().state().worker().submit("holding the worker", [&release](core::JobContext&) {
+        while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+    ui_->click("list.search");
+    ui_->type("Alpha");
+    ui_->frames(3);
+    EXPECT_TRUE(ui_->app().report_list_view().loading());
+    EXPECT_TRUE(ui_->drawn("list.search"));  // the list kept drawing
+    EXPECT_EQ(shown(), (std::vector<std::int64_t>{c_, b_, a_}));  // the old rows, until the result comes
+    // Typed on: one more query is queued behind the running one, not one per key.
+    ui_->type("x");
+    ui_->frames(2);
+    release = true;
+    ui_->settle();
+    ui_->settle();
+    EXPECT_FALSE(ui_->app().report_list_view().loading());
+    EXPECT_TRUE(shown().empty());  // "Alphax" matches nothing
+    ui_->press(kKeyBackspace);
+    ui_->settle();
+    EXPECT_EQ(shown(), (std::vector<std::int64_t>{b_}));
+    ASSERT_TRUE(ui_->drawn("list.row0"));
+    EXPECT_EQ(ui_->app().report_list_view().rows().front().title, "Alpha");
+}
+
+TEST_F(GuiReportList, LockDropsAQueryStillRunning) {
+    std::atomic<bool> release{false};
+    ui_->app().state().worker().submit("holding the worker", [&release](core::JobContext& context) {
+        while (!release.load() && !context.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+    ui_->click("list.search");
+    ui_->type("Bravo");
+    ui_->frames(2);
+    ASSERT_TRUE(ui_->app().report_list_view().loading());
+    ui_->app().lock();  // cancels the jobs; their results must not come back into the view
+    release = true;
+    ui_->settle();
+    EXPECT_FALSE(ui_->app().holds_sensitive_data());
+    EXPECT_TRUE(ui_->app().report_list_view().rows().empty());
 }
 
 TEST_F(GuiReportList, StatusFilter) {

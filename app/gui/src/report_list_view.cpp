@@ -4,6 +4,8 @@
 #include <imgui_stdlib.h>
 
 #include <array>
+#include <memory>
+#include <utility>
 #include <cstdio>
 
 #include "fieldvault/core/vocabulary.h"
@@ -25,25 +27,56 @@ void wipe_rows(std::vector<core::ReportSummary>& rows) noexcept {
 
 void ReportListView::on_show(AppState& /*state*/) { needs_refresh_ = true; }
 
-void ReportListView::refresh(AppState& state) {
-    core::Session* session = state.session();
-    if (session == nullptr) return;
-    needs_refresh_ = false;
-    error_.clear();
-    try {
-        core::ReportService reports(*session);
-        auto fresh = search_.empty() ? reports.list() : reports.search(search_);
-        auto cases = reports.cases();
-        wipe_rows(rows_);
-        rows_ = std::move(fresh);
-        for (auto& c : cases_) wipe_string(c.name);
-        cases_ = std::move(cases);
-        reorder();
-    } catch (...) {
-        wipe_rows(rows_);
-        order_.clear();
-        error_ = describe_error(std::current_exception());
+namespace {
+
+// What a query job fills in on the worker; read on the frame thread only
+// after the job finished.
+struct ListResult {
+    std::vector<core::ReportSummary> rows;
+    std::vector<core::CaseRecord> cases;
+    ~ListResult() {
+        wipe_rows(rows);
+        for (auto& c : cases) wipe_string(c.name);
     }
+};
+
+}  // namespace
+
+void ReportListView::refresh(AppState& state) {
+    needs_refresh_ = false;
+    if (loading_) {
+        refresh_again_ = true;  // the running query is stale; ask again when it ends
+        return;
+    }
+    core::Session* session = state.session_for_job();
+    if (session == nullptr) return;
+    loading_ = true;
+    loading_since_ = ImGui::GetTime();
+    auto result = std::make_shared<ListResult>();
+    state.worker().submit(
+        search_.empty() ? "Loading reports" : "Searching",
+        [session, result, query = search_](core::JobContext&) mutable {
+            core::ReportService reports(*session);
+            result->rows = query.empty() ? reports.list() : reports.search(query);
+            result->cases = reports.cases();
+            wipe_string(query);
+        },
+        [this, result, generation = generation_](const core::JobOutcome& outcome) {
+            if (generation != generation_) return;  // locked (cleared) meanwhile
+            loading_ = false;
+            if (std::exchange(refresh_again_, false)) needs_refresh_ = true;
+            if (outcome.cancelled) return;
+            if (!outcome.ok()) {
+                wipe_rows(rows_);
+                order_.clear();
+                error_ = describe_error(outcome.error);
+                return;
+            }
+            error_.clear();
+            std::swap(rows_, result->rows);  // the old rows are wiped with the result
+            std::swap(cases_, result->cases);
+            reorder();
+        });
 }
 
 void ReportListView::set_search(AppState& state, std::string query) {
@@ -70,7 +103,8 @@ void ReportListView::draw_content(AppState& state) {
     if (needs_refresh_) refresh(state);
     draw_toolbar(state);
     draw_filters(state);
-    if (state.busy()) draw_busy_indicator(state, true);
+    // Another job (not our own query, which has its own quiet note) shows its progress.
+    if (state.busy() && !loading_) draw_busy_indicator(state, true);
     draw_error(error_);
     draw_table(state);
 }
@@ -90,6 +124,11 @@ void ReportListView::draw_toolbar(AppState& state) {
             needs_refresh_ = true;
         }
         state.probe().item("list.clear");
+    }
+    // Only a slow query says so (a fast one would make the line flicker).
+    if (loading_ && ImGui::GetTime() - loading_since_ > 0.3) {
+        ImGui::SameLine();
+        draw_notice(search_.empty() ? "Loading..." : "Searching...");
     }
 
     if (needs_refresh_) refresh(state);
@@ -157,6 +196,7 @@ void ReportListView::draw_filters(AppState& state) {
 
 void ReportListView::draw_table(AppState& state) {
     if (rows_.empty()) {
+        if (loading_) return;  // the first rows are on their way
         ImGui::Spacing();
         draw_notice(search_.empty() ? "No reports yet. \"New report\" starts one."
                                     : "No report matches this search.");
@@ -238,6 +278,9 @@ void ReportListView::clear() noexcept {
     wipe_string(search_);
     error_.clear();
     needs_refresh_ = true;
+    loading_ = false;
+    refresh_again_ = false;
+    ++generation_;
 }
 
 bool ReportListView::holds_sensitive_data() const noexcept { return !rows_.empty() || !search_.empty(); }

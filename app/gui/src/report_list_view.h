@@ -1,6 +1,9 @@
 #pragma once
 // All reports (or the matches of a search), one row each, filtered and
 // sorted by column. Only the visible rows are drawn (ImGuiListClipper).
+// Loading and searching run on the worker: the frame keeps drawing the rows
+// it has, and the new rows replace them when the query's result is posted
+// back. One query at a time; a change while one runs queues one more.
 #include <string>
 #include <vector>
 
@@ -16,8 +19,11 @@ public:
     void clear() noexcept override;
     bool holds_sensitive_data() const noexcept override;
 
-    // Reload the rows from the vault now (if it is available).
+    // Asks the worker for the rows (all, or the search's matches); they are
+    // shown once the frame loop polls the job's result.
     void refresh(AppState& state);
+    // A query is on the worker.
+    bool loading() const noexcept { return loading_; }
     void set_search(AppState& state, std::string query);
     const std::vector<core::ReportSummary>& rows() const noexcept { return rows_; }
     // Ids of the rows shown, in the order shown.
@@ -43,6 +49,10 @@ private:
     std::string search_;
     std::string error_;
     bool needs_refresh_ = true;
+    bool loading_ = false;
+    bool refresh_again_ = false;       // the search changed while a query ran
+    std::uint64_t generation_ = 0;     // bumped by clear(): late results are dropped
+    double loading_since_ = 0.0;
 };
 
 }  // namespace fv::gui
