@@ -257,21 +257,31 @@ std::optional<ReportRecord> ReportRepository::get(std::int64_t id) {
     return record;
 }
 
-std::vector<ReportSummary> ReportRepository::list(std::optional<std::int64_t> case_id) {
-    // One query; the attachment count is a correlated subquery on an index.
-    std::string sql =
-        "SELECT r.id, COALESCE(r.case_id, 0), r.title, r.status, r.occurred_start, r.created_at, r.updated_at, "
-        "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id) FROM reports r";
-    if (case_id) sql += *case_id == 0 ? " WHERE r.case_id IS NULL" : " WHERE r.case_id = ?";
-    sql += " ORDER BY r.updated_at DESC, r.id DESC";
-    auto stmt = db_.prepare(sql);
-    if (case_id && *case_id != 0) stmt.bind(1, *case_id);
+namespace {
+
+// The columns of a ReportSummary; the attachment count is a correlated subquery on an index.
+constexpr std::string_view kSummaryColumns =
+    "SELECT r.id, COALESCE(r.case_id, 0), r.title, r.status, r.occurred_start, r.created_at, r.updated_at, "
+    "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id) ";
+
+std::vector<ReportSummary> read_summaries(Statement& stmt) {
     std::vector<ReportSummary> out;
     while (stmt.step()) {
         out.push_back(ReportSummary{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), stmt.column_text(3),
                                     stmt.column_text(4), stmt.column_int(5), stmt.column_int(6), stmt.column_int(7)});
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<ReportSummary> ReportRepository::list(std::optional<std::int64_t> case_id) {
+    std::string sql = std::string(kSummaryColumns) + "FROM reports r";
+    if (case_id) sql += *case_id == 0 ? " WHERE r.case_id IS NULL" : " WHERE r.case_id = ?";
+    sql += " ORDER BY r.updated_at DESC, r.id DESC";
+    auto stmt = db_.prepare(sql);
+    if (case_id && *case_id != 0) stmt.bind(1, *case_id);
+    return read_summaries(stmt);
 }
 
 std::vector<RevisionRecord> ReportRepository::revisions(std::int64_t id) {
@@ -309,6 +319,16 @@ std::vector<std::int64_t> ReportRepository::search(std::string_view query) {
     std::vector<std::int64_t> out;
     while (stmt.step()) out.push_back(stmt.column_int(0));
     return out;
+}
+
+std::vector<ReportSummary> ReportRepository::search_summaries(std::string_view query) {
+    const std::string match = detail::fts_match_query(query);
+    if (match.empty()) return {};
+    auto stmt = db_.prepare(std::string(kSummaryColumns) +
+                            "FROM report_search JOIN reports r ON r.id = report_search.docid "
+                            "WHERE report_search MATCH ? ORDER BY r.updated_at DESC, r.id DESC");
+    stmt.bind(1, match);
+    return read_summaries(stmt);
 }
 
 }  // namespace fv::storage

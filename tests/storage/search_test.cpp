@@ -112,3 +112,33 @@ TEST(FtsText, QueriesBecomeQuotedPhrases) {
 
 }  // namespace
 }  // namespace fv::storage
+
+namespace fv::storage {
+namespace {
+
+TEST(SearchSummaries, ReturnsTheSameHitsAsListRowsInOneQuery) {
+    auto db = test::memory_database();
+    ReportRepository reports(*db);
+    ReportContent hit;
+    hit.title = "电话";
+    hit.narrative = "中国警察找我父母";
+    hit.occurred_start = "2026-03-14";
+    const auto id = reports.create(0, hit, 5);
+    ReportContent miss;
+    miss.title = "other";
+    miss.narrative = "美好的一天";
+    reports.create(0, miss, 6);
+
+    const auto rows = reports.search_summaries("警察");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].id, id);
+    EXPECT_EQ(rows[0].title, "电话");
+    EXPECT_EQ(rows[0].occurred_start, "2026-03-14");
+    EXPECT_EQ(rows[0].status, "draft");
+    EXPECT_TRUE(reports.search_summaries("美国").empty());
+    EXPECT_TRUE(reports.search_summaries("").empty());
+    EXPECT_TRUE(reports.search_summaries("\"*)(").empty());
+}
+
+}  // namespace
+}  // namespace fv::storage

@@ -97,18 +97,7 @@ std::vector<ReportSummary> ReportService::list(std::string_view case_name) {
 
 std::vector<ReportSummary> ReportService::search(std::string_view query) {
     if (!is_valid_utf8(query)) throw Error(ErrorKind::Invalid, "search: query is not valid UTF-8");
-    auto& db = session_.db();
-    storage::ReportRepository reports(db);
-    storage::AttachmentStore attachments(db);
-    std::vector<ReportSummary> results;
-    for (const auto id : reports.search(query)) {
-        const auto r = reports.get(id);
-        if (!r) continue;
-        results.push_back(ReportSummary{r->id, r->case_id, r->content.title, r->status, r->content.occurred_start,
-                                        r->created_at, r->updated_at,
-                                        static_cast<std::int64_t>(attachments.list_for_report(id).size())});
-    }
-    return results;
+    return storage::ReportRepository(session_.db()).search_summaries(query);
 }
 
 std::vector<CaseRecord> ReportService::cases() { return storage::CaseRepository(session_.db()).list(); }

@@ -44,6 +44,8 @@ public:
     // Full-text search over titles, narratives and translations, Chinese
     // substrings included. Returns matching report ids, most recent first.
     std::vector<std::int64_t> search(std::string_view query);
+    // The same search, returning list rows in one query (no per-hit loading).
+    std::vector<ReportSummary> search_summaries(std::string_view query);
 
 private:
     Database& db_;
