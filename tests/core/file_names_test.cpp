@@ -36,3 +36,16 @@ TEST(FileNames, ReplacesInvalidUtf8AndBoundsLength) {
     const auto long_cjk = sanitize_file_name(std::string(300, 'a') + "中中中");
     EXPECT_TRUE(fv::core::is_valid_utf8(long_cjk));  // never cut inside a character
 }
+
+// Regression (fuzz_report_document): each invalid byte becomes a 3-byte U+FFFD,
+// and these replacements used to bypass the length bound, so a 255-byte name
+// of invalid bytes (legal on Linux) became 765 bytes, too long to extract.
+TEST(FileNames, BoundsLengthWhenReplacingInvalidBytes) {
+    const auto name = sanitize_file_name(std::string(255, '\xE1'));
+    EXPECT_LE(name.size(), 200u);
+    EXPECT_TRUE(fv::core::is_valid_utf8(name));
+    EXPECT_EQ(sanitize_file_name(name), name);  // sanitizing is idempotent
+    const auto mixed = sanitize_file_name(std::string(150, 'a') + std::string(100, '\xFF'));
+    EXPECT_LE(mixed.size(), 200u);
+    EXPECT_EQ(mixed.substr(0, 150), std::string(150, 'a'));
+}

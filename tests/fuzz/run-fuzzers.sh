@@ -6,7 +6,7 @@ set -euo pipefail
 seconds="${1:?usage: tests/fuzz/run-fuzzers.sh SECONDS}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="$root/build/fuzz"
-targets=(fuzz_identity_card fuzz_recovery_key fuzz_bundle_reader)
+targets=(fuzz_identity_card fuzz_recovery_key fuzz_bundle_reader fuzz_key_header fuzz_report_document fuzz_date)
 
 cmake -S "$root/tests/fuzz" -B "$build" \
   -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \

@@ -40,6 +40,9 @@ std::string sanitize_file_name(std::string_view raw) {
     for (std::size_t i = 0; i < raw.size();) {
         const auto len = sequence_length(raw, i);
         if (len == 0) {
+            // The bound holds for replacements too (found by fuzz_report_document:
+            // 255 invalid bytes used to become a 765-byte name).
+            if (out.size() + 3 > kMaxNameBytes) break;
             out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
             ++i;
             continue;
