@@ -63,6 +63,20 @@ core::Session* AppState::session() {
 
 void AppState::set_session(std::unique_ptr<core::Session> session) { session_ = std::move(session); }
 
+void AppState::enter_demo(std::filesystem::path dir, std::unique_ptr<core::Session> session) {
+    if (unlocked()) return;
+    if (!demo_) folder_before_demo_ = options_.vault_dir;
+    options_.vault_dir = std::move(dir);
+    demo_ = true;
+    session_ = std::move(session);
+}
+
+void AppState::leave_demo() {
+    if (!demo_ || unlocked()) return;
+    options_.vault_dir = folder_before_demo_;
+    demo_ = false;
+}
+
 void AppState::drop_session() noexcept {
     if (session_) session_->lock();
     session_.reset();

@@ -70,6 +70,15 @@ public:
     // until it finishes); null while locked.
     core::Session* session_for_job() { return session_.get(); }
     void set_session(std::unique_ptr<core::Session> session);
+
+    // The demo vault (fictional sample reports) is the current folder: the
+    // header says so and its unlock screen shows the public demo passphrase.
+    bool demo() const { return demo_; }
+    // Makes the demo folder current for this run only (not remembered in the
+    // settings) with its session, opened on the worker.
+    void enter_demo(std::filesystem::path dir, std::unique_ptr<core::Session> session);
+    // Back to the folder that was current before the demo (only while locked).
+    void leave_demo();
     // Destroys the Session (closing the database and wiping its key).
     void drop_session() noexcept;
 
@@ -104,6 +113,8 @@ private:
     bool lock_requested_ = false;
     bool discard_unsaved_ = false;
     bool quick_exit_requested_ = false;
+    bool demo_ = false;
+    std::filesystem::path folder_before_demo_;
     bool appearance_changed_ = false;
     std::string settings_error_;
     UiProbe probe_;

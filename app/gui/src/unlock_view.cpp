@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "fieldvault/core/demo_vault.h"
 #include "fieldvault/crypto/error.h"
 #include "passphrase_strength.h"
 #include "theme.h"
@@ -47,6 +48,16 @@ void UnlockView::draw_content(AppState& state) {
 void UnlockView::draw_passphrase(AppState& state) {
     draw_heading("The vault is locked");
     draw_notice("Vault folder: " + display_path(state.vault_dir()));
+    if (state.demo()) {
+        draw_notice("This is the demo vault. Its passphrase is public: " + std::string(core::kDemoPassphrase));
+        if (ImGui::Button("Leave the demo")) {
+            passphrase_.wipe();
+            state.leave_demo();
+            const bool exists = core::Session::vault_exists(state.vault_dir());
+            state.go_to(exists ? Screen::Unlock : Screen::Welcome);
+        }
+        state.probe().item("unlock.leave_demo");
+    }
     ImGui::Spacing();
 
     const bool busy = state.busy();

@@ -23,6 +23,12 @@ void View::draw(AppState& state) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
         ImGui::TextUnformatted("Fieldvault");
         ImGui::PopStyleColor();
+        if (state.demo()) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
+            ImGui::TextUnformatted("DEMO VAULT - invented sample data");
+            ImGui::PopStyleColor();
+        }
         // Right-aligned: [Lock] [Quick exit]. Quick exit is always there, on
         // every screen: one click locks and closes, no dialog.
         const auto& style = ImGui::GetStyle();

@@ -4,6 +4,9 @@
 #include <imgui_stdlib.h>
 
 #include <cstdlib>
+#include <memory>
+
+#include "fieldvault/core/demo_vault.h"
 
 namespace fv::gui {
 namespace {
@@ -27,6 +30,15 @@ void WelcomeView::draw_content(AppState& state) {
     if (ImGui::Button("Create a new vault")) state.go_to(Screen::Create);
     state.probe().item("welcome.create");
     draw_notice("Start an empty vault in this folder, protected by a passphrase you choose.");
+
+    ImGui::Spacing();
+    ImGui::BeginDisabled(state.busy());
+    if (ImGui::Button("Try the demo vault")) open_demo(state);
+    ImGui::EndDisabled();
+    state.probe().item("welcome.demo");
+    draw_notice("Invented sample reports, marked [DEMO], in a separate folder: look around before "
+                "writing anything real.");
+    if (state.busy()) draw_busy_indicator(state, false);
 
     ImGui::Spacing();
     ImGui::Separator();
@@ -65,6 +77,28 @@ bool WelcomeView::open_folder(AppState& state, const std::string& folder) {
     state.set_vault_dir(path);
     state.go_to(Screen::Unlock);
     return true;
+}
+
+void WelcomeView::open_demo(AppState& state) {
+    error_.clear();
+    struct Result {
+        std::unique_ptr<core::Session> session;
+    };
+    auto result = std::make_shared<Result>();
+    const auto dir = core::default_demo_vault_dir();
+    const auto kdf = state.kdf();
+    state.worker().submit(
+        "Opening the demo vault",
+        [result, dir, kdf](core::JobContext&) { result->session = core::open_demo_vault(dir, kdf); },
+        [this, &state, result, dir](const core::JobOutcome& outcome) {
+            if (outcome.cancelled) return;
+            if (!outcome.ok()) {
+                error_ = "The demo vault could not be opened: " + describe_error(outcome.error);
+                return;
+            }
+            state.enter_demo(dir, std::move(result->session));
+            state.go_to(Screen::ReportList);
+        });
 }
 
 void WelcomeView::clear() noexcept {

@@ -15,6 +15,8 @@ public:
 
     // What "Open" does: switch to `folder` if it holds a vault.
     bool open_folder(AppState& state, const std::string& folder);
+    // What "Try the demo vault" does: create it on first use, open it (on the worker).
+    void open_demo(AppState& state);
     const std::string& error() const noexcept { return error_; }
 
 protected:
