@@ -259,16 +259,32 @@ std::optional<ReportRecord> ReportRepository::get(std::int64_t id) {
 
 namespace {
 
-// The columns of a ReportSummary; the attachment count is a correlated subquery on an index.
+// The columns of a ReportSummary; the attachment count and the tactic codes
+// are correlated subqueries on primary-key/index prefixes.
 constexpr std::string_view kSummaryColumns =
     "SELECT r.id, COALESCE(r.case_id, 0), r.title, r.status, r.occurred_start, r.created_at, r.updated_at, "
-    "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id) ";
+    "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id), "
+    "(SELECT group_concat(t.code, ',') FROM report_tactics t WHERE t.report_id = r.id) ";
+
+// Tactic codes are vocabulary codes (letters, digits, '_', '-'): never a comma.
+std::vector<std::string> split_codes(const std::string& joined) {
+    std::vector<std::string> codes;
+    std::size_t start = 0;
+    while (start < joined.size()) {
+        std::size_t end = joined.find(',', start);
+        if (end == std::string::npos) end = joined.size();
+        if (end > start) codes.push_back(joined.substr(start, end - start));
+        start = end + 1;
+    }
+    return codes;
+}
 
 std::vector<ReportSummary> read_summaries(Statement& stmt) {
     std::vector<ReportSummary> out;
     while (stmt.step()) {
         out.push_back(ReportSummary{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), stmt.column_text(3),
-                                    stmt.column_text(4), stmt.column_int(5), stmt.column_int(6), stmt.column_int(7)});
+                                    stmt.column_text(4), stmt.column_int(5), stmt.column_int(6), stmt.column_int(7),
+                                    split_codes(stmt.column_text(8))});
     }
     return out;
 }

@@ -1,5 +1,5 @@
-// The report list: sorting by column header, filters (case, status, date
-// range, with files), each through the real view.
+// The report list: sorting by column header, filters (case, status, tactic,
+// date range, with files), each through the real view.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -20,9 +20,9 @@ protected:
         ui_ = std::make_unique<HeadlessUi>(dir_.path() / "vault");
         create_vault_through_ui(*ui_);
         core::ReportService reports(ui_->session());
-        a_ = add(reports, "Bravo", "2026-01-10", "Self");
-        b_ = add(reports, "Alpha", "2026-03-02", "Cousin");
-        c_ = add(reports, "Charlie", "2025-12-30", "");
+        a_ = add(reports, "Bravo", "2026-01-10", "Self", {"surveillance", "coercion_by_proxy"});
+        b_ = add(reports, "Alpha", "2026-03-02", "Cousin", {"coercion_by_proxy"});
+        c_ = add(reports, "Charlie", "2025-12-30", "", {});
         reports.finalize(b_);
         const auto file = dir_.path() / "evidence.txt";
         std::ofstream(file) << "bytes";
@@ -31,10 +31,11 @@ protected:
         ui_->settle();  // the query runs on the worker
     }
     static std::int64_t add(core::ReportService& reports, const std::string& title, const std::string& date,
-                            const std::string& case_name) {
+                            const std::string& case_name, std::vector<std::string> tactics) {
         core::ReportContent content;
         content.title = title;
         content.occurred_start = date;
+        content.tactics = std::move(tactics);
         return reports.create(content, case_name);
     }
     std::vector<std::int64_t> shown() const { return ui_->app().report_list_view().shown_ids(); }
@@ -108,6 +109,18 @@ TEST_F(GuiReportList, StatusFilter) {
     ui_->click("list.status");
     ui_->click("list.status=draft");
     EXPECT_EQ(shown(), (std::vector<std::int64_t>{c_, a_}));
+}
+
+TEST_F(GuiReportList, TacticFilter) {
+    ui_->click("list.tactic");
+    ui_->click("list.tactic=coercion_by_proxy");
+    EXPECT_EQ(shown(), (std::vector<std::int64_t>{b_, a_}));
+    ui_->click("list.tactic");
+    ui_->click("list.tactic=surveillance");
+    EXPECT_EQ(shown(), std::vector<std::int64_t>{a_});
+    ui_->click("list.tactic");
+    ui_->click("list.tactic=harassment");
+    EXPECT_TRUE(shown().empty());
 }
 
 TEST_F(GuiReportList, DateRangeAndFilesFilters) {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "fieldvault/crypto/encoding.h"
@@ -167,6 +168,13 @@ TEST_F(ReportRepositoryTest, ListCountsAttachmentsAndFiltersByCase) {
     EXPECT_EQ(all[2].occurred_start, "2026-03-14T18:30");
     EXPECT_EQ(all[2].case_id, a);
     EXPECT_EQ(all[1].attachment_count, 0);
+    // The tactic codes, as stored (for the list's tactic filter).
+    auto tactics = all[2].tactics;
+    auto expected = test::full_content("1").tactics;
+    std::sort(tactics.begin(), tactics.end());
+    std::sort(expected.begin(), expected.end());
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(tactics, expected);
     const auto only_b = reports.list(b);
     ASSERT_EQ(only_b.size(), 1u);
     EXPECT_EQ(only_b[0].id, r2);
@@ -180,12 +188,15 @@ TEST_F(ReportRepositoryTest, ListHandlesManyReports) {
     ReportContent c;
     for (int i = 0; i < 2000; ++i) {
         c.title = "r" + std::to_string(i);
+        c.tactics.assign(static_cast<std::size_t>(i % 3), "harassment");
         reports.create(0, c, i);
     }
     tx.commit();
     const auto all = reports.list();
     ASSERT_EQ(all.size(), 2000u);
     EXPECT_EQ(all.front().title, "r1999");
+    EXPECT_EQ(all.front().tactics.size(), 1999u % 3);
+    EXPECT_TRUE(all.back().tactics.empty());  // r0
 }
 
 TEST_F(ReportRepositoryTest, RecurringIdentifiersCanBeFoundAcrossReports) {

@@ -9,6 +9,9 @@ bool passes(const core::ReportSummary& row, const ReportFilter& filter) {
     if (filter.case_id >= 0 && row.case_id != filter.case_id) return false;
     if (!filter.status.empty() && row.status != filter.status) return false;
     if (filter.with_attachments && row.attachment_count == 0) return false;
+    if (!filter.tactic.empty() &&
+        std::find(row.tactics.begin(), row.tactics.end(), filter.tactic) == row.tactics.end())
+        return false;
     // ISO-8601 text orders like time; compare only as many characters as the
     // bound has, so "2026-03" includes every day of March.
     if (!filter.date_from.empty()) {

@@ -13,6 +13,7 @@ namespace fv::gui {
 struct ReportFilter {
     std::int64_t case_id = -1;   // -1 = any case, 0 = no case
     std::string status;          // "" = any
+    std::string tactic;          // a tactic code the report lists; "" = any
     std::string date_from;       // ISO-8601 prefix compare on occurred_start; "" = open
     std::string date_to;
     bool with_attachments = false;

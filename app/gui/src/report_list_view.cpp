@@ -18,9 +18,17 @@ void wipe_rows(std::vector<core::ReportSummary>& rows) noexcept {
     for (auto& row : rows) {
         wipe_string(row.title);
         wipe_string(row.occurred_start);
+        for (auto& code : row.tactics) wipe_string(code);
     }
     rows.clear();
     rows.shrink_to_fit();
+}
+
+// The next filter on this line if `width` still fits, else on a new line
+// (large text sizes and narrow windows wrap instead of clipping).
+void same_line_if_fits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 
 }  // namespace
@@ -176,7 +184,24 @@ void ReportListView::draw_filters(AppState& state) {
         }
         ImGui::EndCombo();
     }
+    same_line_if_fits(em * 17.0f);
+    ImGui::TextUnformatted("Tactic");
     ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 11.0f);
+    const std::string tactic_preview =
+        filter.tactic.empty() ? "Any" : std::string(core::label(core::Vocabulary::Tactic, filter.tactic));
+    const bool tactic_open = ImGui::BeginCombo("##tactic_filter", tactic_preview.c_str());
+    state.probe().item("list.tactic");
+    if (tactic_open) {
+        if (ImGui::Selectable("Any", filter.tactic.empty())) filter.tactic.clear();
+        for (const auto& entry : core::entries(core::Vocabulary::Tactic)) {
+            const std::string label(entry.label);
+            if (ImGui::Selectable(label.c_str(), filter.tactic == entry.code)) filter.tactic = std::string(entry.code);
+            if (state.probe().enabled()) state.probe().item(("list.tactic=" + std::string(entry.code)).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    same_line_if_fits(em * 19.0f);
     ImGui::TextUnformatted("From");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 6.5f);
@@ -188,7 +213,7 @@ void ReportListView::draw_filters(AppState& state) {
     ImGui::SetNextItemWidth(em * 6.5f);
     ImGui::InputTextWithHint("##to", "2026-12-31", &filter.date_to);
     state.probe().item("list.to");
-    ImGui::SameLine();
+    same_line_if_fits(em * 9.0f);
     ImGui::Checkbox("With files only", &filter.with_attachments);
     state.probe().item("list.with_files");
     if (!(filter == filter_)) set_filter(filter);

@@ -102,6 +102,7 @@ struct ReportSummary {          // for lists: cheap to load 100,000 of
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
     std::int64_t attachment_count = 0;
+    std::vector<std::string> tactics;  // codes, for the list's tactic filter
 };
 
 struct RevisionRecord {
