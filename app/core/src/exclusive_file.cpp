@@ -29,6 +29,12 @@ void sync_file(const fs::path& path) {
     ::close(fd);
 }
 
+[[noreturn]] void write_failed(const fs::path& out, int error) {
+    if (error == ENOSPC || error == EFBIG || error == EDQUOT)
+        throw Error(ErrorKind::Io, "disk full: writing " + out.string() + " failed");
+    throw Error(ErrorKind::Io, "writing " + out.string() + " failed (disk full?)");
+}
+
 void sync_directory(const fs::path& dir) {
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
@@ -51,9 +57,16 @@ void write_new_file(const fs::path& out, const std::function<void(std::ostream&)
             std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
             if (!file) throw Error(ErrorKind::Io, "cannot write in " + dir.string() + ": " + std::strerror(errno));
             ::chmod(tmp.c_str(), S_IRUSR | S_IWUSR);
-            fill(file);
-            file.flush();
-            if (!file) throw Error(ErrorKind::Io, "writing " + out.string() + " failed (disk full?)");
+            try {
+                fill(file);
+                file.flush();
+            } catch (const std::ios_base::failure&) {
+                // A writer that set exceptions(badbit) on a stream over `file`
+                // (export does) sees a failed write as ios_base::failure: report
+                // it as the Io error it is, not as an internal error.
+                write_failed(out, errno);
+            }
+            if (!file) write_failed(out, errno);
         }
         sync_file(tmp);
         if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, out.c_str(), RENAME_NOREPLACE) != 0)
