@@ -166,5 +166,25 @@ TEST(ReportFilter, CaseFilterAndTiesById) {
     EXPECT_TRUE(filter_and_sort({}, {}, {}).empty());
 }
 
+TEST(ReportFilter, FilteringTheSortedOrderKeepsItAndSkipsRowsThatFail) {
+    std::vector<core::ReportSummary> rows(5);
+    const char* titles[] = {"d", "b", "e", "a", "c"};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        rows[i].id = static_cast<std::int64_t>(i + 1);
+        rows[i].title = titles[i];
+        rows[i].status = i % 2 == 0 ? "draft" : "final";
+    }
+    const auto sorted = sort_rows(rows, {SortColumn::Title, true});
+    EXPECT_EQ(sorted, (std::vector<std::size_t>{3, 1, 4, 0, 2}));  // a b c d e
+    EXPECT_EQ(filter_rows(rows, sorted, ReportFilter{}), sorted);
+    ReportFilter drafts;
+    drafts.status = "draft";
+    EXPECT_EQ(filter_rows(rows, sorted, drafts), (std::vector<std::size_t>{4, 0, 2}));  // c d e
+    EXPECT_EQ(filter_rows(rows, sorted, drafts), filter_and_sort(rows, drafts, {SortColumn::Title, true}));
+    // An order from older rows (more entries than rows) never indexes past them.
+    rows.resize(2);
+    EXPECT_EQ(filter_rows(rows, sorted, drafts), std::vector<std::size_t>{0});
+}
+
 }  // namespace
 }  // namespace fv::gui::test

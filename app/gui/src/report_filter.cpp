@@ -1,6 +1,7 @@
 #include "report_filter.h"
 
 #include <algorithm>
+#include <compare>
 
 namespace fv::gui {
 namespace {
@@ -25,32 +26,48 @@ bool passes(const core::ReportSummary& row, const ReportFilter& filter) {
     return true;
 }
 
+int sign(std::strong_ordering order) { return order < 0 ? -1 : (order > 0 ? 1 : 0); }
+
+// One comparison per pair (strings compared once, not twice as with two '<').
 int compare(const core::ReportSummary& a, const core::ReportSummary& b, SortColumn column) {
-    auto three_way = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
     switch (column) {
-        case SortColumn::Id: return three_way(a.id, b.id);
-        case SortColumn::Status: return three_way(a.status, b.status);
-        case SortColumn::Occurred: return three_way(a.occurred_start, b.occurred_start);
-        case SortColumn::Title: return three_way(a.title, b.title);
-        case SortColumn::Files: return three_way(a.attachment_count, b.attachment_count);
+        case SortColumn::Id: return sign(a.id <=> b.id);
+        case SortColumn::Status: return sign(a.status.compare(b.status) <=> 0);
+        case SortColumn::Occurred: return sign(a.occurred_start.compare(b.occurred_start) <=> 0);
+        case SortColumn::Title: return sign(a.title.compare(b.title) <=> 0);
+        case SortColumn::Files: return sign(a.attachment_count <=> b.attachment_count);
     }
     return 0;
 }
 
 }  // namespace
 
-std::vector<std::size_t> filter_and_sort(const std::vector<core::ReportSummary>& rows, const ReportFilter& filter,
-                                         const SortSpec& sort) {
-    std::vector<std::size_t> order;
-    order.reserve(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (passes(rows[i], filter)) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+std::vector<std::size_t> sort_rows(const std::vector<core::ReportSummary>& rows, const SortSpec& sort) {
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) order[i] = i;
+    // Ties are broken by id, which is unique: a total order, so the faster
+    // unstable sort gives the same result as a stable one.
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
         int c = compare(rows[x], rows[y], sort.column);
         if (c == 0) c = compare(rows[x], rows[y], SortColumn::Id);
         return sort.ascending ? c < 0 : c > 0;
     });
     return order;
+}
+
+std::vector<std::size_t> filter_rows(const std::vector<core::ReportSummary>& rows,
+                                     const std::vector<std::size_t>& sorted, const ReportFilter& filter) {
+    if (filter == ReportFilter{}) return sorted;
+    std::vector<std::size_t> order;
+    order.reserve(sorted.size());
+    for (const auto i : sorted)
+        if (i < rows.size() && passes(rows[i], filter)) order.push_back(i);
+    return order;
+}
+
+std::vector<std::size_t> filter_and_sort(const std::vector<core::ReportSummary>& rows, const ReportFilter& filter,
+                                         const SortSpec& sort) {
+    return filter_rows(rows, sort_rows(rows, sort), filter);
 }
 
 }  // namespace fv::gui

@@ -42,6 +42,8 @@ namespace {
 struct ListResult {
     std::vector<core::ReportSummary> rows;
     std::vector<core::CaseRecord> cases;
+    SortSpec sorted_by;               // the sort the job applied
+    std::vector<std::size_t> sorted;  // rows in that order (sorting 100,000 rows is not frame work)
     ~ListResult() {
         wipe_rows(rows);
         for (auto& c : cases) wipe_string(c.name);
@@ -63,11 +65,13 @@ void ReportListView::refresh(AppState& state) {
     auto result = std::make_shared<ListResult>();
     state.worker().submit(
         search_.empty() ? "Loading reports" : "Searching",
-        [session, result, query = search_](core::JobContext&) mutable {
+        [session, result, query = search_, sort = sort_](core::JobContext&) mutable {
             core::ReportService reports(*session);
             result->rows = query.empty() ? reports.list() : reports.search(query);
             result->cases = reports.cases();
             wipe_string(query);
+            result->sorted_by = sort;
+            result->sorted = sort_rows(result->rows, sort);
         },
         [this, result, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_) return;  // locked (cleared) meanwhile
@@ -76,6 +80,7 @@ void ReportListView::refresh(AppState& state) {
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
                 wipe_rows(rows_);
+                sorted_.clear();
                 order_.clear();
                 error_ = describe_error(outcome.error);
                 return;
@@ -83,7 +88,12 @@ void ReportListView::refresh(AppState& state) {
             error_.clear();
             std::swap(rows_, result->rows);  // the old rows are wiped with the result
             std::swap(cases_, result->cases);
-            reorder();
+            if (result->sorted_by == sort_) {
+                sorted_ = std::move(result->sorted);
+                refilter();
+            } else {
+                resort();  // the user clicked another column while the query ran
+            }
         });
 }
 
@@ -93,11 +103,16 @@ void ReportListView::set_search(AppState& state, std::string query) {
     refresh(state);
 }
 
-void ReportListView::reorder() { order_ = filter_and_sort(rows_, filter_, sort_); }
+void ReportListView::resort() {
+    sorted_ = sort_rows(rows_, sort_);
+    refilter();
+}
+
+void ReportListView::refilter() { order_ = filter_rows(rows_, sorted_, filter_); }
 
 void ReportListView::set_filter(const ReportFilter& filter) {
     filter_ = filter;
-    reorder();
+    refilter();
 }
 
 std::vector<std::int64_t> ReportListView::shown_ids() const {
@@ -252,7 +267,7 @@ void ReportListView::draw_table(AppState& state) {
             const auto& spec = specs->Specs[0];
             sort_.column = static_cast<SortColumn>(spec.ColumnIndex);
             sort_.ascending = spec.SortDirection == ImGuiSortDirection_Ascending;
-            reorder();  // once per click, not per frame
+            resort();  // once per click, not per frame
         }
         specs->SpecsDirty = false;
     }
@@ -294,6 +309,7 @@ void ReportListView::draw_table(AppState& state) {
 
 void ReportListView::clear() noexcept {
     wipe_rows(rows_);
+    sorted_.clear();
     order_.clear();
     for (auto& c : cases_) wipe_string(c.name);
     cases_.clear();

@@ -39,11 +39,15 @@ private:
     void draw_toolbar(AppState& state);
     void draw_table(AppState& state);
     void draw_filters(AppState& state);
-    void reorder();
+    // New rows or a new sort column: sort all rows (slow), then filter.
+    void resort();
+    // A new filter: walk the sorted rows (fast).
+    void refilter();
 
     std::vector<core::ReportSummary> rows_;
     std::vector<core::CaseRecord> cases_;
-    std::vector<std::size_t> order_;  // indices into rows_, as shown
+    std::vector<std::size_t> sorted_;  // every index into rows_, in sort_ order
+    std::vector<std::size_t> order_;   // the entries of sorted_ that pass filter_, as shown
     ReportFilter filter_;
     SortSpec sort_;
     std::string search_;
