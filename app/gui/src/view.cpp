@@ -8,6 +8,7 @@
 
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/secret.h"
+#include "main_navigation.h"
 #include "theme.h"
 
 namespace fv::gui {
@@ -34,6 +35,12 @@ void View::draw(AppState& state) {
         if (state.unlocked())
             width += ImGui::CalcTextSize(lock_label).x + ImGui::CalcTextSize(settings_label).x +
                      (style.FramePadding.x * 2.0f + style.ItemSpacing.x) * 2.0f;
+        // Reports, Contacts, Export... between the name and the buttons (main_navigation.h).
+        if (state.unlocked()) {
+            ImGui::SameLine();
+            draw_main_navigation(state, ImGui::GetWindowContentRegionMax().x - width - ImGui::GetCursorPosX() -
+                                            style.ItemSpacing.x);
+        }
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         if (state.unlocked()) {
             if (ImGui::Button(settings_label)) state.go_to(Screen::Settings);
