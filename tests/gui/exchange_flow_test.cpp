@@ -8,6 +8,7 @@
 #include <future>
 
 #include "exchange_test_support.h"
+#include "exchange_widgets.h"
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/export.h"
@@ -101,7 +102,9 @@ TEST_F(GuiExchange, ExportThroughWizardThenImportInTheRecipientsVault) {
     EXPECT_EQ(wizard.selected_ids(), std::vector<std::int64_t>{id});
     // The review said what stays behind: the report's sensitive field.
     EXPECT_EQ(wizard.review().reports[0].sensitive_fields, std::vector<std::string>{"place"});
-    const std::filesystem::path out = wizard.output_path();
+    // Proposed in the home folder, shown as "~/...".
+    EXPECT_EQ(wizard.output_path().rfind("~/fieldvault-", 0), 0u) << wizard.output_path();
+    const std::filesystem::path out = expand_home(wizard.output_path());
     EXPECT_EQ(out.parent_path(), dir_.path());
     EXPECT_EQ(out.extension(), ".fvb");
 
@@ -218,7 +221,7 @@ TEST_F(GuiExchange, CancelledExportLeavesNoFileAndNoLogEntry) {
     add_report(ui_->session(), kTitle);
     add_contact_through_ui(*ui_, "Peer", peer_.card);
     walk_wizard_to_save_step();
-    const std::filesystem::path out = ui_->app().export_view().output_path();
+    const std::filesystem::path out = expand_home(ui_->app().export_view().output_path());
     // A job ahead of the export keeps it waiting until Cancel is clicked.
     std::promise<void> release;
     auto released = release.get_future().share();

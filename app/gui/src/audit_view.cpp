@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "exchange_widgets.h"
@@ -96,14 +97,20 @@ void AuditView::draw_table(AppState& state) {
     if (entries_.empty()) return;
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                        ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                       ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##audit", 5, kFlags)) return;
+                                       ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingStretchProp;
+    // The details keep a readable width: at large text sizes the table scrolls sideways instead.
+    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 70.0f);
+    if (!ImGui::BeginTable("##audit", 5, kFlags, ImVec2(0.0f, 0.0f), inner_width)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em * 2.5f);
-    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
-    ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthFixed, em * 8.0f);
-    ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthFixed, em * 8.0f);
+    // Widths from the longest text each column holds, so nothing is cut at any font size.
+    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00000").x + pad);
+    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("2026-12-31 23:59 UTC").x + pad);
+    ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("report_finalize").x + pad);
+    ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("bundle:00000000...").x + pad);
     ImGui::TableSetupColumn("Details", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     const std::int64_t bad = verification_ && verification_->first_bad_seq ? *verification_->first_bad_seq : -1;
@@ -127,8 +134,11 @@ void AuditView::draw_table(AppState& state) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(e.action.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.subject.c_str());
-            if (ImGui::IsItemHovered() && e.subject.size() > 14) ImGui::SetTooltip("%s", e.subject.c_str());
+            // A bundle id is 32 hex digits: its start is enough to tell bundles apart here.
+            const bool long_subject = e.subject.size() > 16;
+            const std::string subject = long_subject ? e.subject.substr(0, 15) + "..." : e.subject;
+            ImGui::TextUnformatted(subject.c_str());
+            if (long_subject && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.subject.c_str());
             ImGui::TableNextColumn();
             // One line per row (the clipper needs equal heights); the whole on hover.
             ImGui::TextUnformatted(e.detail.c_str());

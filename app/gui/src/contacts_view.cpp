@@ -127,8 +127,13 @@ void ContactsView::draw_content(AppState& state) {
     if (state.busy()) draw_busy_indicator(state, false);
     draw_error(error_);
     draw_notice(notice_);
+    // Side by side when there is room; one above the other at large text sizes.
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV;
-    if (ImGui::BeginTable("##contacts_top", 2, kFlags)) {
+    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 60.0f) {
+        draw_identity(state);
+        ImGui::Separator();
+        draw_add(state);
+    } else if (ImGui::BeginTable("##contacts_top", 2, kFlags)) {
         ImGui::TableNextColumn();
         draw_identity(state);
         ImGui::TableNextColumn();
@@ -146,7 +151,7 @@ void ContactsView::draw_identity(AppState& state) {
     draw_notice("Give this line to the people who will send you bundles. It holds no secret.");
     if (!own_.name.empty()) draw_labelled("Name:", own_.name);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
-    ImGui::TextUnformatted("Your fingerprint (read it to them to compare):");
+    ImGui::TextWrapped("Your fingerprint (read it to them to compare):");
     ImGui::PopStyleColor();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
     draw_large_text(own_.fingerprint);
@@ -187,14 +192,23 @@ void ContactsView::draw_list(AppState& state) {
         draw_notice("No contacts yet.");
         return;
     }
-    constexpr ImGuiTableFlags kFlags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##contacts", 4, kFlags)) return;
-    const float em = ImGui::GetFontSize();
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollX;
+    // Names keep a readable width: at large text sizes the table scrolls sideways instead.
+    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 50.0f);
+    const float height = (ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2.0f) *
+                             static_cast<float>(contacts_.size() + 1) +
+                         ImGui::GetStyle().ScrollbarSize;
+    if (!ImGui::BeginTable("##contacts", 4, kFlags, ImVec2(0.0f, height), inner_width)) return;
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Fingerprint", ImGuiTableColumnFlags_WidthFixed, em * 18.0f);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, em * 9.5f);
+    const auto& style = ImGui::GetStyle();
+    const float pad = style.CellPadding.x * 2.0f;
+    ImGui::TableSetupColumn("Fingerprint", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("00000 00000 00000 00000 00000 00000").x + pad);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Not verified").x + pad);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("Verify...Remove...").x + style.FramePadding.x * 4.0f +
+                                style.ItemSpacing.x + pad);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < contacts_.size(); ++i) {
         const auto& c = contacts_[i];

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cstdlib>
 #include <ctime>
 
 #include "fieldvault/core/vocabulary.h"
@@ -28,6 +29,14 @@ void draw_large_text(const std::string& text, float scale) {
 
 std::string sensitive_field_label(std::string_view code) {
     return std::string(core::label(core::Vocabulary::SensitiveField, code));
+}
+
+std::filesystem::path expand_home(const std::string& typed) {
+    const char* home = std::getenv("HOME");
+    if (home == nullptr || *home == '\0') return typed;
+    if (typed == "~") return home;
+    if (typed.rfind("~/", 0) == 0) return std::filesystem::path(home) / typed.substr(2);
+    return typed;
 }
 
 void draw_warning(const std::string& message) {

@@ -78,7 +78,7 @@ std::string default_bundle_path() {
     std::error_code ec;
     for (int n = 2; std::filesystem::exists(candidate, ec) && n < 1000; ++n)
         candidate = folder / (stem + "-" + std::to_string(n) + ".fvb");
-    return candidate.string();
+    return display_path(candidate);
 }
 
 void ExportView::on_show(AppState& /*state*/) {
@@ -153,7 +153,7 @@ core::ExportRequest ExportView::request() const {
     }
     request.include_sensitive = include_sensitive_;
     request.include_attachments = include_attachments_;
-    request.out = out_path_;
+    request.out = expand_home(out_path_);
     return request;
 }
 

@@ -47,7 +47,7 @@ std::vector<std::string> left_out_lines(const std::string& metadata_json) {
             reports += doc.value("redacted_reports", std::size_t{0});
             lines.push_back(reports == 0 ? "Sensitive fields: not sent (none of these reports had any)."
                                          : "Sensitive fields left out of " + plural(reports, "report", "reports") +
-                                               (fields.empty() ? "" : ": " + fields) + "; case names too.");
+                                               (fields.empty() ? "" : ": " + fields) + ".");
         }
         const auto left = doc.value("attachments_left_out", std::size_t{0});
         if (!doc.value("attachments_included", true) || left > 0)
@@ -86,7 +86,7 @@ void ImportView::verify(AppState& state) {
     auto out = std::make_shared<core::BundleCheck>();
     state.worker().submit(
         "Checking the bundle",
-        [session, out, file = std::filesystem::path(path_)](core::JobContext&) {
+        [session, out, file = expand_home(path_)](core::JobContext&) {
             *out = core::ImportService(*session).verify(file);
         },
         [this, out, generation = generation_](const core::JobOutcome& outcome) {
@@ -111,7 +111,7 @@ void ImportView::import(AppState& state) {
     auto out = std::make_shared<core::ImportResult>();
     state.worker().submit(
         "Importing the bundle",
-        [session, out, file = std::filesystem::path(checked_path_)](core::JobContext&) {
+        [session, out, file = expand_home(checked_path_)](core::JobContext&) {
             // One transaction, committed only after the whole bundle verified.
             *out = core::ImportService(*session).import_bundle(file);
         },

@@ -134,7 +134,7 @@ void prepare_screen(fv::gui::App& app, const std::string& screen,
         if (screen == "import") {
             app.navigate(Screen::Import);
             if (bundle) {
-                app.import_view().set_path(bundle->string());
+                app.import_view().set_path(fv::gui::display_path(std::filesystem::absolute(*bundle)));
                 app.import_view().verify(state);
             }
         }

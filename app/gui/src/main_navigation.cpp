@@ -30,24 +30,14 @@ float row_width() {
 
 }  // namespace
 
-void draw_main_navigation(AppState& state, float available) {
-    if (row_width() <= available) {
-        for (std::size_t i = 0; i < kDestinations.size(); ++i) {
-            if (i > 0) ImGui::SameLine();
-            const auto& d = kDestinations[i];
-            if (ImGui::Button(d.label)) state.go_to(d.screen);
-            if (state.probe().enabled()) state.probe().item((std::string("nav.") + d.code).c_str());
-        }
-        return;
-    }
-    if (ImGui::Button("Go to...")) ImGui::OpenPopup("##main_navigation");
-    state.probe().item("nav.menu");
-    if (ImGui::BeginPopup("##main_navigation")) {
-        for (const auto& d : kDestinations) {
-            if (ImGui::Selectable(d.label)) state.go_to(d.screen);
-            if (state.probe().enabled()) state.probe().item((std::string("nav.") + d.code).c_str());
-        }
-        ImGui::EndPopup();
+bool main_navigation_fits(float available) { return row_width() <= available; }
+
+void draw_main_navigation(AppState& state) {
+    for (std::size_t i = 0; i < kDestinations.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        const auto& d = kDestinations[i];
+        if (ImGui::Button(d.label)) state.go_to(d.screen);
+        if (state.probe().enabled()) state.probe().item((std::string("nav.") + d.code).c_str());
     }
 }
 
