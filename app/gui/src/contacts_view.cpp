@@ -169,7 +169,8 @@ void ContactsView::draw_add(AppState& state) {
     ImGui::TextUnformatted("Add a contact");
     draw_notice("Paste the card they gave you and choose a name you will recognise.");
     ImGui::SetNextItemWidth(-1.0f);
-    ImGui::InputTextWithHint("##contact_name", "Name, e.g. Rotterdam support group", &name_);
+    const bool enter = ImGui::InputTextWithHint("##contact_name", "Name, e.g. Rotterdam support group", &name_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
     state.probe().item("contacts.name");
     ImGui::InputTextMultiline("##contact_card", &card_,
                               ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.0f + ImGui::GetStyle().FramePadding.y * 2.0f));
@@ -180,9 +181,10 @@ void ContactsView::draw_add(AppState& state) {
     }
     const bool ready = !name_.empty() && !card_.empty();
     ImGui::BeginDisabled(!ready || state.busy());
-    if (ImGui::Button("Add contact")) add_contact(state);
+    const bool clicked = ImGui::Button("Add contact");
     state.probe().item("contacts.add");
     ImGui::EndDisabled();
+    if ((clicked || enter) && ready && !state.busy()) add_contact(state);
 }
 
 void ContactsView::draw_list(AppState& state) {
