@@ -34,6 +34,10 @@ View& App::view_for(Screen screen) noexcept {
         case Screen::ReportList: return list_;
         case Screen::ReportEditor: return editor_;
         case Screen::Settings: return settings_;
+        case Screen::Contacts: return contacts_;
+        case Screen::Export: return export_;
+        case Screen::Import: return import_;
+        case Screen::Audit: return audit_;
     }
     return unlock_;
 }
@@ -107,6 +111,10 @@ void App::navigate(Screen screen) {
     if ((screen == Screen::ReportList || screen == Screen::ReportEditor || screen == Screen::Settings) &&
         !state_.unlocked())
         screen = Screen::Unlock;
+    if ((screen == Screen::Contacts || screen == Screen::Export || screen == Screen::Import ||
+         screen == Screen::Audit) &&
+        !state_.unlocked())
+        screen = Screen::Unlock;
     // Leaving the editor: its decrypted copy of the report is no longer needed.
     if (screen_ == Screen::ReportEditor && screen != Screen::ReportEditor) editor_.clear();
     screen_ = screen;
@@ -127,6 +135,10 @@ void App::lock() noexcept {
     list_.clear();
     editor_.clear();
     settings_.clear();
+    contacts_.clear();
+    export_.clear();
+    import_.clear();
+    audit_.clear();
     dropped_.clear();
     wipe_imgui_text_state();
     screen_ = Screen::Unlock;  // only an unlocked (hence existing) vault can be locked
@@ -145,7 +157,9 @@ void App::quick_exit() noexcept {
 
 bool App::holds_sensitive_data() const noexcept {
     return create_.holds_sensitive_data() || unlock_.holds_sensitive_data() || list_.holds_sensitive_data() ||
-           editor_.holds_sensitive_data() || settings_.holds_sensitive_data();
+           editor_.holds_sensitive_data() || settings_.holds_sensitive_data() ||
+           contacts_.holds_sensitive_data() || export_.holds_sensitive_data() || import_.holds_sensitive_data() ||
+           audit_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

@@ -6,7 +6,11 @@
 #include <vector>
 
 #include "app_state.h"
+#include "audit_view.h"
+#include "contacts_view.h"
 #include "create_view.h"
+#include "export_view.h"
+#include "import_view.h"
 #include "report_editor_view.h"
 #include "report_list_view.h"
 #include "settings_view.h"
@@ -48,6 +52,10 @@ public:
     ReportListView& report_list_view() noexcept { return list_; }
     ReportEditorView& report_editor_view() noexcept { return editor_; }
     SettingsView& settings_view() noexcept { return settings_; }
+    ContactsView& contacts_view() noexcept { return contacts_; }
+    ExportView& export_view() noexcept { return export_; }
+    ImportView& import_view() noexcept { return import_; }
+    AuditView& audit_view() noexcept { return audit_; }
     // The window was minimised: locks if the settings say so.
     void window_minimised() noexcept;
     // True if any view still holds decrypted data or typed text.
@@ -67,6 +75,10 @@ private:
     ReportListView list_;
     ReportEditorView editor_;
     SettingsView settings_;
+    ContactsView contacts_;
+    ExportView export_;
+    ImportView import_;
+    AuditView audit_;
     Screen screen_ = Screen::Unlock;
     double last_activity_ = 0.0;
     bool active_ = true;

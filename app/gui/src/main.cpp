@@ -4,6 +4,8 @@
 //   --screenshot FILE    render a few frames of --screen to a PNG and exit
 //   --screen NAME        welcome | create | unlock | list | report | settings (list and report read
 //                        the passphrase from the first line of standard input)
+//   --screen contacts | export | import | audit  (the exchange screens; passphrase from stdin too)
+//   --bundle FILE        with --screen import: the bundle to verify and show
 //   --timing             print the time from launch to the first frame drawn
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -33,6 +35,7 @@ struct Arguments {
     std::optional<std::filesystem::path> vault;
     std::optional<std::filesystem::path> screenshot;
     std::string screen;
+    std::optional<std::filesystem::path> bundle;
     std::optional<double> auto_lock;
     bool timing = false;
 };
@@ -49,8 +52,13 @@ void print_timing(const char* what) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
     std::fprintf(stderr,
                  "usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--timing]\n"
-                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings]\n");
+                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings]\n"
+                 "                  [--screenshot FILE --screen contacts|export|import|audit [--bundle FILE]]\n");
     std::exit(problem != nullptr ? 2 : 0);
+}
+
+bool is_exchange_screen(const std::string& screen) {
+    return screen == "contacts" || screen == "export" || screen == "import" || screen == "audit";
 }
 
 Arguments parse(int argc, char** argv) {
@@ -68,8 +76,11 @@ Arguments parse(int argc, char** argv) {
         } else if (arg == "--screen") {
             args.screen = value();
             if (args.screen != "welcome" && args.screen != "create" && args.screen != "unlock" &&
-                args.screen != "list" && args.screen != "report" && args.screen != "settings")
-                usage("--screen takes welcome, create, unlock, list, report or settings");
+                args.screen != "list" && args.screen != "report" && args.screen != "settings" &&
+                !is_exchange_screen(args.screen))
+                usage("--screen takes welcome, create, unlock, list, report, settings, contacts, export, import or audit");
+        } else if (arg == "--bundle") {
+            args.bundle = value();
         } else if (arg == "--auto-lock") {
             const std::string text = value();
             char* end = nullptr;
@@ -96,7 +107,8 @@ void harden_process() {
 }
 
 // Unlocks from stdin and shows the screen asked for (screenshot runs).
-void prepare_screen(fv::gui::App& app, const std::string& screen) {
+void prepare_screen(fv::gui::App& app, const std::string& screen,
+                    const std::optional<std::filesystem::path>& bundle) {
     using fv::gui::Screen;
     if (screen == "welcome") {
         app.navigate(Screen::Welcome);
@@ -104,7 +116,7 @@ void prepare_screen(fv::gui::App& app, const std::string& screen) {
         app.navigate(Screen::Create);
     } else if (screen == "unlock") {
         app.navigate(Screen::Unlock);
-    } else if (screen == "list" || screen == "report" || screen == "settings") {
+    } else if (screen == "list" || screen == "report" || screen == "settings" || is_exchange_screen(screen)) {
         auto passphrase = fv::gui::read_passphrase_from_stdin();
         if (!passphrase) throw fv::Error(fv::ErrorKind::Usage, "--screen " + screen + " reads the passphrase from standard input");
         auto& state = app.state();
@@ -116,6 +128,18 @@ void prepare_screen(fv::gui::App& app, const std::string& screen) {
             app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);
             app.navigate(Screen::ReportEditor);
         }
+        if (screen == "contacts") app.navigate(Screen::Contacts);
+        if (screen == "export") app.navigate(Screen::Export);
+        if (screen == "audit") app.navigate(Screen::Audit);
+        if (screen == "import") {
+            app.navigate(Screen::Import);
+            if (bundle) {
+                app.import_view().set_path(fv::gui::display_path(std::filesystem::absolute(*bundle)));
+                app.import_view().verify(state);
+            }
+        }
+        // Jobs the screen starts (its first read, a verification) finish before the frames are drawn.
+        state.worker().wait_until_idle();
     }
 }
 
@@ -153,7 +177,7 @@ int run(Arguments args) {
             print_timing("font atlas built");
         }
         fv::gui::App app(options);
-        if (!args.screen.empty()) prepare_screen(app, args.screen);
+        if (!args.screen.empty()) prepare_screen(app, args.screen, args.bundle);
 
         if (args.screenshot) {
             // A few frames let ImGui settle layout (auto-sized windows, tables).

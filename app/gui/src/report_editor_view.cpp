@@ -32,6 +32,8 @@ void text_area(AppState& state, const char* id, const char* probe_key, std::stri
 void ReportEditorView::forget_loaded() noexcept {
     if (detail_) wipe_detail(*detail_);
     detail_.reset();
+    if (received_) received_->wipe();
+    received_.reset();
 }
 
 void ReportEditorView::load(AppState& state, std::int64_t report_id) {
@@ -58,6 +60,7 @@ void ReportEditorView::reload(AppState& state) {
         wipe_content(draft_);
         wipe_string(case_name_);
         detail_ = std::move(fresh);
+        received_ = load_received_info(*session, report_id_);
         draft_ = detail_->report.content;
         case_name_ = detail_->case_name;
         note_glyphs(*detail_);
@@ -159,6 +162,7 @@ void ReportEditorView::draw_content(AppState& state) {
     note_glyphs(draft_);
     glyphs::note(case_name_);
     draw_header(state);
+    if (received_) draw_received_info(state, *received_);
     if (state.busy()) draw_busy_indicator(state, true);
     draw_error(error_);
     draw_notice(notice_);

@@ -10,6 +10,7 @@
 
 #include "content_wipe.h"
 #include "fieldvault/core/reports.h"
+#include "received_info.h"
 #include "view.h"
 
 namespace fv::gui {
@@ -30,6 +31,8 @@ public:
     std::int64_t report_id() const noexcept { return report_id_; }
     core::ReportContent& draft() noexcept { return draft_; }
     const std::optional<core::ReportDetail>& detail() const noexcept { return detail_; }
+    // Provenance of a received report (read-only); nullopt for the vault's own.
+    const std::optional<ReceivedInfo>& received() const noexcept { return received_; }
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
     bool dirty() const;
@@ -56,6 +59,7 @@ private:
     core::ReportContent draft_;
     std::string case_name_;
     std::optional<core::ReportDetail> detail_;  // as last loaded from the vault
+    std::optional<ReceivedInfo> received_;      // where a received report came from
     std::string attach_path_;
     std::string error_;
     std::string notice_;

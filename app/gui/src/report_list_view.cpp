@@ -8,8 +8,10 @@
 #include <utility>
 #include <cstdio>
 
+#include "fieldvault/core/import.h"
 #include "fieldvault/core/vocabulary.h"
 #include "glyph_cache.h"
+#include "theme.h"
 
 namespace fv::gui {
 namespace {
@@ -42,6 +44,7 @@ namespace {
 struct ListResult {
     std::vector<core::ReportSummary> rows;
     std::vector<core::CaseRecord> cases;
+    std::map<std::int64_t, std::string> received;
     SortSpec sorted_by;               // the sort the job applied
     std::vector<std::size_t> sorted;  // rows in that order (sorting 100,000 rows is not frame work)
     ~ListResult() {
@@ -69,6 +72,7 @@ void ReportListView::refresh(AppState& state) {
             core::ReportService reports(*session);
             result->rows = query.empty() ? reports.list() : reports.search(query);
             result->cases = reports.cases();
+            result->received = core::received_report_signers(*session);
             wipe_string(query);
             result->sorted_by = sort;
             result->sorted = sort_rows(result->rows, sort);
@@ -88,6 +92,7 @@ void ReportListView::refresh(AppState& state) {
             error_.clear();
             std::swap(rows_, result->rows);  // the old rows are wiped with the result
             std::swap(cases_, result->cases);
+            std::swap(received_, result->received);
             if (result->sorted_by == sort_) {
                 sorted_ = std::move(result->sorted);
                 refilter();
@@ -298,6 +303,15 @@ void ReportListView::draw_table(AppState& state) {
             ImGui::TextUnformatted(row.occurred_start.empty() ? "-" : row.occurred_start.c_str());
             ImGui::TableNextColumn();
             glyphs::note(row.title);  // visible rows only
+            if (const auto received = received_.find(row.id); received != received_.end()) {
+                // Someone else's report, read-only: marked, with who signed it on hover.
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
+                ImGui::TextUnformatted("[received]");
+                ImGui::PopStyleColor();
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Signed by %s", received->second.c_str());
+                if (i == 0) state.probe().item("list.row0.received");
+                ImGui::SameLine();
+            }
             ImGui::TextUnformatted(row.title.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%lld", static_cast<long long>(row.attachment_count));
@@ -313,6 +327,8 @@ void ReportListView::clear() noexcept {
     order_.clear();
     for (auto& c : cases_) wipe_string(c.name);
     cases_.clear();
+    for (auto& [id, fingerprint] : received_) wipe_string(fingerprint);
+    received_.clear();
     wipe_string(filter_.date_from);
     wipe_string(filter_.date_to);
     filter_ = ReportFilter{};

@@ -4,6 +4,7 @@
 // Loading and searching run on the worker: the frame keeps drawing the rows
 // it has, and the new rows replace them when the query's result is posted
 // back. One query at a time; a change while one runs queues one more.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ public:
     std::vector<std::int64_t> shown_ids() const;
     void set_filter(const ReportFilter& filter);
     const SortSpec& sort() const noexcept { return sort_; }
+    // Received reports (id -> signer fingerprint), marked in the list.
+    const std::map<std::int64_t, std::string>& received() const noexcept { return received_; }
     const std::string& error() const noexcept { return error_; }
 
 protected:
@@ -46,6 +49,7 @@ private:
 
     std::vector<core::ReportSummary> rows_;
     std::vector<core::CaseRecord> cases_;
+    std::map<std::int64_t, std::string> received_;  // report id -> signer fingerprint
     std::vector<std::size_t> sorted_;  // every index into rows_, in sort_ order
     std::vector<std::size_t> order_;   // the entries of sorted_ that pass filter_, as shown
     ReportFilter filter_;

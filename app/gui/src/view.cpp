@@ -8,6 +8,7 @@
 
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/secret.h"
+#include "main_navigation.h"
 #include "theme.h"
 
 namespace fv::gui {
@@ -40,6 +41,15 @@ void View::draw(AppState& state) {
         if (state.unlocked())
             width += ImGui::CalcTextSize(lock_label).x + ImGui::CalcTextSize(settings_label).x +
                      (style.FramePadding.x * 2.0f + style.ItemSpacing.x) * 2.0f;
+        // Reports, Contacts, Export... between the name and the buttons, or
+        // on a row of their own when that is too narrow (main_navigation.h).
+        bool navigation_inline = false;
+        if (state.unlocked()) {
+            ImGui::SameLine();
+            navigation_inline = main_navigation_fits(ImGui::GetWindowContentRegionMax().x - width -
+                                                     ImGui::GetCursorPosX() - style.ItemSpacing.x);
+            if (navigation_inline) draw_main_navigation(state);
+        }
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         if (state.unlocked()) {
             if (ImGui::Button(settings_label)) state.go_to(Screen::Settings);
@@ -53,6 +63,7 @@ void View::draw(AppState& state) {
         if (ImGui::Button(exit_label)) state.request_quick_exit();
         ImGui::PopStyleColor();
         state.probe().item("quick_exit");
+        if (state.unlocked() && !navigation_inline) draw_main_navigation(state);
         ImGui::Separator();
         ImGui::Spacing();
         draw_content(state);

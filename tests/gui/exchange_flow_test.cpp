@@ -1,0 +1,299 @@
+// Export a report to a contact through the wizard, then import that bundle in
+// the contact's vault through the import screen; a tampered bundle refused;
+// a cancelled export leaves no file.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <future>
+
+#include "exchange_test_support.h"
+#include "exchange_widgets.h"
+#include "fieldvault/core/audit.h"
+#include "fieldvault/core/contacts.h"
+#include "fieldvault/core/export.h"
+#include "fieldvault/core/identity_service.h"
+#include "fieldvault/core/import.h"
+#include "fieldvault/core/reports.h"
+#include "fieldvault/crypto/encoding.h"
+#include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/hash.h"
+
+namespace fv::gui::test {
+namespace {
+
+const std::string kTitle = "Calls to my mother from the local police";
+
+class GuiExchange : public ::testing::Test {
+protected:
+    void SetUp() override {
+        // The wizard proposes ~/fieldvault-<date>.fvb: keep it inside the test folder.
+        if (const char* home = std::getenv("HOME")) saved_home_ = home;
+        ::setenv("HOME", dir_.path().c_str(), 1);
+        peer_ = make_peer_vault(dir_.path() / "peer", "Peer");
+        ui_ = std::make_unique<HeadlessUi>(dir_.path() / "vault");
+        create_vault_through_ui(*ui_);
+    }
+    void TearDown() override {
+        ui_.reset();
+        if (saved_home_) ::setenv("HOME", saved_home_->c_str(), 1);
+    }
+
+    // Steps 1-4 of the wizard for the first report and the first contact.
+    void walk_wizard_to_save_step() {
+        ui_->click("nav.export");
+        ASSERT_EQ(ui_->app().screen(), Screen::Export);
+        ui_->settle();  // the wizard reads reports and contacts on the worker
+        ui_->click("export.report.0");
+        ui_->click("export.next");
+        ASSERT_EQ(ui_->app().export_view().step(), ExportView::Step::Recipients);
+        ui_->click("export.recipient.0");
+        ui_->click("export.next");
+        ASSERT_EQ(ui_->app().export_view().step(), ExportView::Step::Contents);
+        ui_->click("export.next");  // "Review"
+        ui_->settle();
+        ASSERT_EQ(ui_->app().export_view().step(), ExportView::Step::Review);
+        ASSERT_EQ(ui_->app().export_view().review().reports.size(), 1u);
+        ui_->click("export.next");
+        ASSERT_EQ(ui_->app().export_view().step(), ExportView::Step::Save);
+    }
+
+    // Swaps the app for one on the peer's vault, unlocked.
+    void open_peer_vault() {
+        ui_.reset();
+        ui_ = std::make_unique<HeadlessUi>(dir_.path() / "peer");
+        unlock_through_ui(*ui_);
+    }
+
+    void verify_through_import_screen(const std::filesystem::path& bundle) {
+        ui_->click("nav.import");
+        ASSERT_EQ(ui_->app().screen(), Screen::Import);
+        ui_->click("import.path");
+        ui_->type(bundle.string());
+        ui_->click("import.verify");
+        ui_->settle();
+    }
+
+    // A bundle for the peer made through core (the refusal tests start from it).
+    std::filesystem::path export_through_core() {
+        auto& session = ui_->session();
+        add_report(session, kTitle);
+        core::ContactService(session).add("Peer", peer_.card);
+        core::ExportRequest request;
+        request.recipients = {"Peer"};
+        request.scope = core::ExportRequest::Scope::All;
+        request.out = dir_.path() / "core.fvb";
+        core::ExportService(session).export_bundle(request);
+        return request.out;
+    }
+
+    TempDir dir_;
+    std::optional<std::string> saved_home_;
+    core::CreatedVault peer_;
+    std::unique_ptr<HeadlessUi> ui_;
+};
+
+TEST_F(GuiExchange, ExportThroughWizardThenImportInTheRecipientsVault) {
+    const auto id = add_report(ui_->session(), kTitle);
+    const auto sender_fingerprint = core::IdentityService(ui_->session()).own().fingerprint;
+    add_contact_through_ui(*ui_, "Peer", peer_.card);
+    walk_wizard_to_save_step();
+    auto& wizard = ui_->app().export_view();
+    EXPECT_EQ(wizard.selected_ids(), std::vector<std::int64_t>{id});
+    // The review said what stays behind: the report's sensitive field.
+    EXPECT_EQ(wizard.review().reports[0].sensitive_fields, std::vector<std::string>{"place"});
+    // Proposed in the home folder, shown as "~/...".
+    EXPECT_EQ(wizard.output_path().rfind("~/fieldvault-", 0), 0u) << wizard.output_path();
+    const std::filesystem::path out = expand_home(wizard.output_path());
+    EXPECT_EQ(out.parent_path(), dir_.path());
+    EXPECT_EQ(out.extension(), ".fvb");
+
+    ui_->click("export.next");  // "Export"
+    ui_->settle();
+    ASSERT_EQ(wizard.step(), ExportView::Step::Done) << wizard.error();
+    ASSERT_TRUE(wizard.result().has_value());
+    ASSERT_TRUE(std::filesystem::exists(out));
+    EXPECT_EQ(wizard.result()->file_sha256, crypto::to_hex(crypto::sha256(read_file(out))));
+    ASSERT_EQ(wizard.result()->recipients.size(), 1u);
+    EXPECT_EQ(wizard.result()->recipients[0].fingerprint, peer_.fingerprint);
+    EXPECT_TRUE(ui_->drawn("export.sha256"));
+    bool logged = false;
+    for (const auto& entry : core::AuditService(ui_->session()).entries())
+        logged = logged || (entry.action == "export" && entry.detail.find(wizard.result()->file_sha256) != std::string::npos);
+    EXPECT_TRUE(logged);
+
+    open_peer_vault();
+    verify_through_import_screen(out);
+    auto& screen = ui_->app().import_view();
+    ASSERT_TRUE(screen.check().has_value()) << screen.error();
+    EXPECT_FALSE(screen.check()->signer_contact.has_value());  // a new source
+    EXPECT_FALSE(screen.check()->already_imported);
+    // Verification stores nothing.
+    EXPECT_TRUE(core::ReportService(ui_->session()).list().empty());
+    EXPECT_TRUE(core::ContactService(ui_->session()).list().empty());
+
+    ui_->click("import.import");
+    ui_->settle();
+    ASSERT_TRUE(screen.result().has_value()) << screen.error();
+    ASSERT_EQ(screen.result()->report_ids.size(), 1u);
+    EXPECT_TRUE(screen.result()->new_source);
+    const auto received_id = screen.result()->report_ids[0];
+    const auto bundle_id = screen.result()->check.bundle_id;
+
+    ui_->click("import.show_reports");
+    ui_->settle();
+    ASSERT_EQ(ui_->app().screen(), Screen::ReportList);
+    ASSERT_EQ(ui_->app().report_list_view().rows().size(), 1u);
+    EXPECT_EQ(ui_->app().report_list_view().received().count(received_id), 1u);
+    EXPECT_TRUE(ui_->drawn("list.row0.received"));
+
+    ui_->click("list.row0");
+    ASSERT_EQ(ui_->app().screen(), Screen::ReportEditor);
+    auto& editor = ui_->app().report_editor_view();
+    EXPECT_EQ(editor.report_id(), received_id);
+    EXPECT_EQ(editor.draft().title, kTitle);
+    EXPECT_TRUE(editor.draft().place.empty());  // left out by the sender
+    ASSERT_TRUE(editor.received().has_value());
+    EXPECT_EQ(editor.received()->bundle_id, bundle_id);
+    EXPECT_EQ(editor.received()->signer_fingerprint, sender_fingerprint);
+    EXPECT_EQ(editor.received()->redacted_fields, std::vector<std::string>{"place"});
+    EXPECT_TRUE(ui_->drawn("editor.received"));
+    EXPECT_FALSE(ui_->drawn("editor.save"));  // read-only
+    EXPECT_FALSE(ui_->drawn("editor.attach"));
+}
+
+TEST_F(GuiExchange, ReceivedReportsAreNotOfferedForExport) {
+    const auto bundle = export_through_core();
+    open_peer_vault();
+    core::ImportService(ui_->session()).import_bundle(bundle);
+    ui_->click("nav.export");
+    ui_->settle();
+    EXPECT_TRUE(ui_->app().export_view().reports().empty());
+    EXPECT_FALSE(ui_->drawn("export.report.0"));
+}
+
+TEST_F(GuiExchange, TamperedBundleIsRefusedAndNothingStored) {
+    const auto bundle = export_through_core();
+    std::string bytes = read_file(bundle);
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x01);
+    const auto tampered = dir_.path() / "tampered.fvb";
+    std::ofstream(tampered, std::ios::binary) << bytes;
+
+    open_peer_vault();
+    const auto audit_before = core::AuditService(ui_->session()).entries().size();
+    verify_through_import_screen(tampered);
+    const auto& screen = ui_->app().import_view();
+    EXPECT_FALSE(screen.check().has_value());
+    EXPECT_NE(screen.error().find("tampered"), std::string::npos) << screen.error();
+    EXPECT_EQ(screen.error().find('\n'), std::string::npos);
+    EXPECT_FALSE(ui_->drawn("import.import"));
+    EXPECT_TRUE(core::ReportService(ui_->session()).list().empty());
+    EXPECT_TRUE(core::ContactService(ui_->session()).list().empty());
+    EXPECT_EQ(core::AuditService(ui_->session()).entries().size(), audit_before);
+}
+
+TEST_F(GuiExchange, NotABundleIsOneCalmLine) {
+    const auto file = dir_.path() / "notes.txt";
+    std::ofstream(file) << "just some notes\n";
+    verify_through_import_screen(file);
+    const auto& screen = ui_->app().import_view();
+    EXPECT_NE(screen.error().find("not a bundle"), std::string::npos) << screen.error();
+    EXPECT_FALSE(screen.check().has_value());
+}
+
+TEST_F(GuiExchange, AlreadyImportedIsShownAndNotOfferedAgain) {
+    const auto bundle = export_through_core();
+    open_peer_vault();
+    core::ImportService(ui_->session()).import_bundle(bundle);
+    verify_through_import_screen(bundle);
+    const auto& screen = ui_->app().import_view();
+    ASSERT_TRUE(screen.check().has_value()) << screen.error();
+    EXPECT_TRUE(screen.check()->already_imported);
+    EXPECT_FALSE(ui_->drawn("import.import"));
+    // What the button would do is refused by core as well.
+    ui_->app().import_view().import(ui_->app().state());
+    ui_->settle();
+    EXPECT_NE(screen.error().find("already imported"), std::string::npos) << screen.error();
+    EXPECT_EQ(core::ReportService(ui_->session()).list().size(), 1u);
+}
+
+TEST_F(GuiExchange, CancelledExportLeavesNoFileAndNoLogEntry) {
+    add_report(ui_->session(), kTitle);
+    add_contact_through_ui(*ui_, "Peer", peer_.card);
+    walk_wizard_to_save_step();
+    const std::filesystem::path out = expand_home(ui_->app().export_view().output_path());
+    // A job ahead of the export keeps it waiting until Cancel is clicked.
+    std::promise<void> release;
+    auto released = release.get_future().share();
+    ui_->app().state().worker().submit("blocker", [released](core::JobContext&) { released.wait(); });
+    ui_->frame();
+    EXPECT_FALSE(ui_->app().state().worker().idle());
+    ui_->app().export_view().start_export(ui_->app().state());  // what "Export" does
+    ui_->frame();
+    EXPECT_EQ(ui_->app().export_view().step(), ExportView::Step::Running);
+    ui_->click("export.cancel");
+    release.set_value();
+    ui_->settle();
+    EXPECT_EQ(ui_->app().export_view().step(), ExportView::Step::Save);
+    EXPECT_NE(ui_->app().export_view().notice().find("cancelled"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(out));
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.path()))
+        EXPECT_EQ(entry.path().extension() == ".fvb" || entry.path().filename().string().rfind(".fieldvault", 0) == 0,
+                  false)
+            << entry.path();
+    for (const auto& entry : core::AuditService(ui_->session()).entries()) EXPECT_NE(entry.action, "export");
+}
+
+// The GUI cancels a running export by throwing from ExportService's progress
+// callback (JobContext::throw_if_cancelled): core must then leave no file,
+// no temporary file and no log entry.
+TEST_F(GuiExchange, CancelFromTheProgressCallbackLeavesNothing) {
+    auto& session = ui_->session();
+    add_report(session, kTitle);
+    core::ContactService(session).add("Peer", peer_.card);
+    core::ExportRequest request;
+    request.recipients = {"Peer"};
+    request.scope = core::ExportRequest::Scope::All;
+    request.out = dir_.path() / "out" / "cancelled.fvb";
+    std::filesystem::create_directories(request.out.parent_path());
+    int calls = 0;
+    EXPECT_THROW(core::ExportService(session).export_bundle(request,
+                                                            [&](std::uint64_t, std::uint64_t) {
+                                                                ++calls;
+                                                                throw Error(ErrorKind::Invalid, "cancelled");
+                                                            }),
+                 Error);
+    EXPECT_GT(calls, 0);
+    EXPECT_TRUE(std::filesystem::is_empty(request.out.parent_path()));
+    for (const auto& entry : core::AuditService(session).entries()) EXPECT_NE(entry.action, "export");
+}
+
+TEST_F(GuiExchange, LockOnTheExchangeScreensClearsThem) {
+    add_report(ui_->session(), kTitle);
+    add_contact_through_ui(*ui_, "Peer", peer_.card);
+    walk_wizard_to_save_step();
+    ASSERT_TRUE(ui_->app().export_view().holds_sensitive_data());
+    ui_->click("nav.import");
+    ui_->click("import.path");
+    ui_->type("/some/bundle.fvb");
+    ASSERT_TRUE(ui_->app().import_view().holds_sensitive_data());
+    ui_->click("nav.audit");
+    ui_->settle();
+    ASSERT_TRUE(ui_->app().audit_view().holds_sensitive_data());
+    ui_->click("lock");
+    EXPECT_FALSE(ui_->app().state().unlocked());
+    EXPECT_FALSE(ui_->app().export_view().holds_sensitive_data());
+    EXPECT_FALSE(ui_->app().import_view().holds_sensitive_data());
+    EXPECT_FALSE(ui_->app().audit_view().holds_sensitive_data());
+    EXPECT_FALSE(ui_->app().contacts_view().holds_sensitive_data());
+    EXPECT_FALSE(ui_->app().holds_sensitive_data());
+    // Unlocked again, the wizard starts afresh.
+    unlock_through_ui(*ui_);
+    ui_->click("nav.export");
+    ui_->settle();
+    EXPECT_EQ(ui_->app().export_view().step(), ExportView::Step::Reports);
+    EXPECT_TRUE(ui_->app().export_view().output_path().empty());
+}
+
+}  // namespace
+}  // namespace fv::gui::test

@@ -1,0 +1,46 @@
+# Screenshot of an exchange screen (contacts, export, import, audit) under
+# Xvfb: the test vault of screenshot_test.cmake plus contacts and bundles
+# (make_exchange_vault), then the PNG check. Variables: APP, MAKE_VAULT,
+# MAKE_EXCHANGE, PNG_CHECK, XVFB_RUN, WORK_DIR, SCREEN, OUT.
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(passphrase_file "${WORK_DIR}/passphrase.txt")
+file(WRITE "${passphrase_file}" "screenshot test passphrase\n")
+file(WRITE "${WORK_DIR}/notes.txt" "evidence file for the screenshot test\n")
+
+set(vault "${WORK_DIR}/vault")
+execute_process(COMMAND "${MAKE_VAULT}" "${vault}" "${WORK_DIR}/notes.txt"
+                INPUT_FILE "${passphrase_file}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "could not create the test vault (${rc})")
+endif()
+execute_process(COMMAND "${MAKE_EXCHANGE}" "${vault}" "${WORK_DIR}"
+                INPUT_FILE "${passphrase_file}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "could not add contacts and bundles to the test vault (${rc})")
+endif()
+
+set(extra)
+if(SCREEN STREQUAL "import")
+  set(extra --bundle "${WORK_DIR}/incoming.fvb")
+endif()
+file(REMOVE "${OUT}")
+execute_process(
+  COMMAND "${XVFB_RUN}" -a -s "-screen 0 1280x800x24"
+          env LIBGL_ALWAYS_SOFTWARE=1 FIELDVAULT_TEST_FAST_KDF=1 ASAN_OPTIONS=detect_leaks=0
+          "XDG_CONFIG_HOME=${WORK_DIR}/config" "HOME=${WORK_DIR}"
+          "${APP}" --vault "${vault}" --screenshot "${OUT}" --screen "${SCREEN}" ${extra}
+  INPUT_FILE "${passphrase_file}"
+  RESULT_VARIABLE rc
+  TIMEOUT 120)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "fieldvault --screenshot failed (${rc})")
+endif()
+if(NOT EXISTS "${OUT}")
+  message(FATAL_ERROR "no screenshot written at ${OUT}")
+endif()
+execute_process(COMMAND "${PNG_CHECK}" "${OUT}" 800 600 RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the screenshot is not a usable image")
+endif()
+file(REMOVE_RECURSE "${vault}" "${WORK_DIR}/sender" "${WORK_DIR}/other")
