@@ -43,7 +43,7 @@ crypto::SecretBuffer read_attachment(Session& session, std::int64_t attachment_i
     storage::AttachmentStore store(session.db());
     const auto record = store.get(attachment_id);
     if (!record) throw Error(ErrorKind::NotFound, "no attachment with id " + std::to_string(attachment_id));
-    if (record->size > max_bytes) throw Error(ErrorKind::Invalid, "the file is too large to preview");
+    if (record->size > max_bytes) throw Error(ErrorKind::Invalid, "This file is too large to preview; extract a copy to open it.");
     crypto::SecretBuffer bytes(static_cast<std::size_t>(record->size));
     SecretSink sink(bytes);
     std::ostream out(&sink);

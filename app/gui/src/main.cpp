@@ -20,6 +20,7 @@
 
 #include "app.h"
 #include "fonts.h"
+#include "gl_texture_backend.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/error.h"
 #include "platform_window.h"
@@ -152,6 +153,8 @@ int run(Arguments args) {
             ImGui::GetIO().Fonts->Build();  // otherwise built inside the first frame
             print_timing("font atlas built");
         }
+        fv::gui::GlTextureBackend textures;  // image previews; outlives the app
+        fv::gui::set_texture_backend(&textures);
         fv::gui::App app(options);
         if (!args.screen.empty()) prepare_screen(app, args.screen);
 
