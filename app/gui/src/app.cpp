@@ -34,6 +34,7 @@ View& App::view_for(Screen screen) noexcept {
         case Screen::ReportList: return list_;
         case Screen::ReportEditor: return editor_;
         case Screen::Settings: return settings_;
+        case Screen::Timeline: return timeline_;
     }
     return unlock_;
 }
@@ -104,7 +105,8 @@ void App::apply_requests() {
 }
 
 void App::navigate(Screen screen) {
-    if ((screen == Screen::ReportList || screen == Screen::ReportEditor || screen == Screen::Settings) &&
+    if ((screen == Screen::ReportList || screen == Screen::ReportEditor || screen == Screen::Settings ||
+         screen == Screen::Timeline) &&
         !state_.unlocked())
         screen = Screen::Unlock;
     // Leaving the editor: its decrypted copy of the report is no longer needed.
@@ -127,6 +129,7 @@ void App::lock() noexcept {
     list_.clear();
     editor_.clear();
     settings_.clear();
+    timeline_.clear();
     dropped_.clear();
     wipe_imgui_text_state();
     screen_ = Screen::Unlock;  // only an unlocked (hence existing) vault can be locked
@@ -145,7 +148,8 @@ void App::quick_exit() noexcept {
 
 bool App::holds_sensitive_data() const noexcept {
     return create_.holds_sensitive_data() || unlock_.holds_sensitive_data() || list_.holds_sensitive_data() ||
-           editor_.holds_sensitive_data() || settings_.holds_sensitive_data();
+           editor_.holds_sensitive_data() || settings_.holds_sensitive_data() ||
+           timeline_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

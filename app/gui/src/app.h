@@ -10,6 +10,7 @@
 #include "report_editor_view.h"
 #include "report_list_view.h"
 #include "settings_view.h"
+#include "timeline_view.h"
 #include "unlock_view.h"
 #include "welcome_view.h"
 
@@ -48,6 +49,7 @@ public:
     ReportListView& report_list_view() noexcept { return list_; }
     ReportEditorView& report_editor_view() noexcept { return editor_; }
     SettingsView& settings_view() noexcept { return settings_; }
+    TimelineView& timeline_view() noexcept { return timeline_; }
     // The window was minimised: locks if the settings say so.
     void window_minimised() noexcept;
     // True if any view still holds decrypted data or typed text.
@@ -67,6 +69,7 @@ private:
     ReportListView list_;
     ReportEditorView editor_;
     SettingsView settings_;
+    TimelineView timeline_;
     Screen screen_ = Screen::Unlock;
     double last_activity_ = 0.0;
     bool active_ = true;

@@ -19,7 +19,15 @@
 
 namespace fv::gui {
 
-enum class Screen { Welcome, Create, Unlock, ReportList, ReportEditor, Settings };
+enum class Screen {
+    Welcome,
+    Create,
+    Unlock,
+    ReportList,
+    ReportEditor,
+    Settings,
+    Timeline,
+};
 
 // Monotonic seconds; tests inject a fake one to simulate idle time.
 using Clock = std::function<double()>;

@@ -2,7 +2,8 @@
 //   --vault DIR          the vault folder (default: as fieldvault-cli)
 //   --auto-lock SECONDS  lock after this long without input (default 300; 0 = never)
 //   --screenshot FILE    render a few frames of --screen to a PNG and exit
-//   --screen NAME        welcome | create | unlock | list | report | settings (list and report read
+//   --screen NAME        welcome | create | unlock | list | report | settings | timeline (list, report,
+//                        settings and timeline read
 //                        the passphrase from the first line of standard input)
 //   --timing             print the time from launch to the first frame drawn
 #include <sys/prctl.h>
@@ -50,7 +51,7 @@ void print_timing(const char* what) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
     std::fprintf(stderr,
                  "usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--timing]\n"
-                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings]\n");
+                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings|timeline]\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -69,8 +70,9 @@ Arguments parse(int argc, char** argv) {
         } else if (arg == "--screen") {
             args.screen = value();
             if (args.screen != "welcome" && args.screen != "create" && args.screen != "unlock" &&
-                args.screen != "list" && args.screen != "report" && args.screen != "settings")
-                usage("--screen takes welcome, create, unlock, list, report or settings");
+                args.screen != "list" && args.screen != "report" && args.screen != "settings" &&
+                args.screen != "timeline")
+                usage("--screen takes welcome, create, unlock, list, report, settings or timeline");
         } else if (arg == "--auto-lock") {
             const std::string text = value();
             char* end = nullptr;
@@ -105,13 +107,14 @@ void prepare_screen(fv::gui::App& app, const std::string& screen) {
         app.navigate(Screen::Create);
     } else if (screen == "unlock") {
         app.navigate(Screen::Unlock);
-    } else if (screen == "list" || screen == "report" || screen == "settings") {
+    } else if (screen == "list" || screen == "report" || screen == "settings" || screen == "timeline") {
         auto passphrase = fv::gui::read_passphrase_from_stdin();
         if (!passphrase) throw fv::Error(fv::ErrorKind::Usage, "--screen " + screen + " reads the passphrase from standard input");
         auto& state = app.state();
         state.set_session(fv::core::Session::open(state.vault_dir(), *passphrase));
         passphrase->wipe();
         app.navigate(screen == "settings" ? Screen::Settings : Screen::ReportList);
+        if (screen == "timeline") app.navigate(Screen::Timeline);
         if (screen == "report") {
             const auto reports = fv::core::ReportService(*state.session()).list();
             app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);

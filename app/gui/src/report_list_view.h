@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "case_panel.h"
 #include "fieldvault/core/reports.h"
 #include "report_filter.h"
 #include "view.h"
@@ -31,6 +32,7 @@ public:
     void set_filter(const ReportFilter& filter);
     const SortSpec& sort() const noexcept { return sort_; }
     const std::string& error() const noexcept { return error_; }
+    CasePanel& case_panel() noexcept { return case_panel_; }
 
 protected:
     void draw_content(AppState& state) override;
@@ -53,6 +55,7 @@ private:
     bool refresh_again_ = false;       // the search changed while a query ran
     std::uint64_t generation_ = 0;     // bumped by clear(): late results are dropped
     double loading_since_ = 0.0;
+    CasePanel case_panel_;             // new/rename case, move selected reports
 };
 
 }  // namespace fv::gui

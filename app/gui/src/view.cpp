@@ -30,12 +30,18 @@ void View::draw(AppState& state) {
         const char* exit_label = "Quick exit  (Ctrl+Shift+Q)";
         const float exit_width = ImGui::CalcTextSize(exit_label).x + style.FramePadding.x * 2.0f;
         const char* settings_label = "Settings";
+        const char* timeline_label = "Timeline";
         float width = exit_width;
         if (state.unlocked())
             width += ImGui::CalcTextSize(lock_label).x + ImGui::CalcTextSize(settings_label).x +
                      (style.FramePadding.x * 2.0f + style.ItemSpacing.x) * 2.0f;
+        if (state.unlocked())
+            width += ImGui::CalcTextSize(timeline_label).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         if (state.unlocked()) {
+            if (ImGui::Button(timeline_label)) state.go_to(Screen::Timeline);
+            state.probe().item("nav.timeline");
+            ImGui::SameLine();
             if (ImGui::Button(settings_label)) state.go_to(Screen::Settings);
             state.probe().item("settings");
             ImGui::SameLine();
