@@ -6,6 +6,7 @@ packages=(
   build-essential g++ cmake pkg-config git
   libsodium-dev libsqlcipher-dev sqlcipher libssl-dev
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri mesa-utils
+  libstb-dev
   libfontconfig-dev fonts-noto-cjk fonts-dejavu-core
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev

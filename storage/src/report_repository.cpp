@@ -232,6 +232,13 @@ void ReportRepository::update(std::int64_t id, std::int64_t case_id, const Repor
     scope.release();
 }
 
+void ReportRepository::set_case(std::int64_t id, std::int64_t case_id, std::int64_t now) {
+    (void)current_state(db_, id);  // throws NotFound
+    auto stmt = db_.prepare("UPDATE reports SET case_id = ?, updated_at = ? WHERE id = ?");
+    bind_case(stmt, 1, case_id);
+    stmt.bind(2, now).bind(3, id).run();
+}
+
 void ReportRepository::set_status(std::int64_t id, std::string_view status, std::int64_t now) {
     if (status != "draft" && status != "final") throw Error(ErrorKind::Invalid, "unknown report status");
     const auto state = current_state(db_, id);

@@ -1,6 +1,6 @@
-// Test helper: creates a vault (fast Argon2) with two reports, one in Chinese
-// with an attachment, for the screenshot tests. The passphrase is the first
-// line of standard input. Usage: fieldvault_gui_make_test_vault DIR ATTACHMENT
+// Test helper: creates a vault (fast Argon2) with three reports, one in Chinese
+// with an attachment, one known only to the month, for the screenshot tests.
+// The passphrase is the first line of standard input. Usage: fieldvault_gui_make_test_vault DIR ATTACHMENT
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -22,6 +22,18 @@ int main(int argc, char** argv) {
         fv::core::Session::create(argv[1], passphrase, "Test", fv::crypto::KdfParams::interactive());
         auto session = fv::core::Session::open(argv[1], passphrase);
         fv::core::ReportService reports(*session);
+
+        // Created first (so the report screen still opens the Chinese one):
+        // known to the month only, and the same phone number as the second
+        // report written differently, for the timeline's recurring identifiers.
+        fv::core::ReportContent earlier;
+        earlier.title = "Unknown number again";
+        earlier.occurred_start = "2026-02";
+        earlier.date_precision = "month";
+        earlier.tactics = {"harassment"};
+        earlier.channels = {"phone"};
+        earlier.identifiers = {{"phone", "+86-138-0000-0000"}};
+        reports.create(earlier, "Self");
 
         fv::core::ReportContent first;
         first.title = "Calls asking me to return home";

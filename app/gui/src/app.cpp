@@ -38,6 +38,7 @@ View& App::view_for(Screen screen) noexcept {
         case Screen::Export: return export_;
         case Screen::Import: return import_;
         case Screen::Audit: return audit_;
+        case Screen::Timeline: return timeline_;
     }
     return unlock_;
 }
@@ -108,7 +109,8 @@ void App::apply_requests() {
 }
 
 void App::navigate(Screen screen) {
-    if ((screen == Screen::ReportList || screen == Screen::ReportEditor || screen == Screen::Settings) &&
+    if ((screen == Screen::ReportList || screen == Screen::ReportEditor || screen == Screen::Settings ||
+         screen == Screen::Timeline) &&
         !state_.unlocked())
         screen = Screen::Unlock;
     if ((screen == Screen::Contacts || screen == Screen::Export || screen == Screen::Import ||
@@ -139,6 +141,7 @@ void App::lock() noexcept {
     export_.clear();
     import_.clear();
     audit_.clear();
+    timeline_.clear();
     dropped_.clear();
     wipe_imgui_text_state();
     screen_ = Screen::Unlock;  // only an unlocked (hence existing) vault can be locked
@@ -159,7 +162,7 @@ bool App::holds_sensitive_data() const noexcept {
     return create_.holds_sensitive_data() || unlock_.holds_sensitive_data() || list_.holds_sensitive_data() ||
            editor_.holds_sensitive_data() || settings_.holds_sensitive_data() ||
            contacts_.holds_sensitive_data() || export_.holds_sensitive_data() || import_.holds_sensitive_data() ||
-           audit_.holds_sensitive_data();
+           audit_.holds_sensitive_data() || timeline_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

@@ -14,6 +14,7 @@
 #include "report_editor_view.h"
 #include "report_list_view.h"
 #include "settings_view.h"
+#include "timeline_view.h"
 #include "unlock_view.h"
 #include "welcome_view.h"
 
@@ -56,6 +57,7 @@ public:
     ExportView& export_view() noexcept { return export_; }
     ImportView& import_view() noexcept { return import_; }
     AuditView& audit_view() noexcept { return audit_; }
+    TimelineView& timeline_view() noexcept { return timeline_; }
     // The window was minimised: locks if the settings say so.
     void window_minimised() noexcept;
     // True if any view still holds decrypted data or typed text.
@@ -79,6 +81,7 @@ private:
     ExportView export_;
     ImportView import_;
     AuditView audit_;
+    TimelineView timeline_;
     Screen screen_ = Screen::Unlock;
     double last_activity_ = 0.0;
     bool active_ = true;

@@ -30,6 +30,7 @@ enum class Screen {
     Export,
     Import,
     Audit,
+    Timeline,
 };
 
 // Monotonic seconds; tests inject a fake one to simulate idle time.

@@ -2,7 +2,8 @@
 //   --vault DIR          the vault folder (default: as fieldvault-cli)
 //   --auto-lock SECONDS  lock after this long without input (default 300; 0 = never)
 //   --screenshot FILE    render a few frames of --screen to a PNG and exit
-//   --screen NAME        welcome | create | unlock | list | report | settings (list and report read
+//   --screen NAME        welcome | create | unlock | list | report | settings | timeline (list, report,
+//                        settings and timeline read
 //                        the passphrase from the first line of standard input)
 //   --screen contacts | export | import | audit  (the exchange screens; passphrase from stdin too)
 //   --bundle FILE        with --screen import: the bundle to verify and show
@@ -22,6 +23,7 @@
 
 #include "app.h"
 #include "fonts.h"
+#include "gl_texture_backend.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/error.h"
 #include "platform_window.h"
@@ -52,7 +54,7 @@ void print_timing(const char* what) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
     std::fprintf(stderr,
                  "usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--timing]\n"
-                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings]\n"
+                 "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings|timeline]\n"
                  "                  [--screenshot FILE --screen contacts|export|import|audit [--bundle FILE]]\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
@@ -77,8 +79,8 @@ Arguments parse(int argc, char** argv) {
             args.screen = value();
             if (args.screen != "welcome" && args.screen != "create" && args.screen != "unlock" &&
                 args.screen != "list" && args.screen != "report" && args.screen != "settings" &&
-                !is_exchange_screen(args.screen))
-                usage("--screen takes welcome, create, unlock, list, report, settings, contacts, export, import or audit");
+                !is_exchange_screen(args.screen) && args.screen != "timeline")
+                usage("--screen takes welcome, create, unlock, list, report, settings, timeline, contacts, export, import or audit");
         } else if (arg == "--bundle") {
             args.bundle = value();
         } else if (arg == "--auto-lock") {
@@ -116,13 +118,15 @@ void prepare_screen(fv::gui::App& app, const std::string& screen,
         app.navigate(Screen::Create);
     } else if (screen == "unlock") {
         app.navigate(Screen::Unlock);
-    } else if (screen == "list" || screen == "report" || screen == "settings" || is_exchange_screen(screen)) {
+    } else if (screen == "list" || screen == "report" || screen == "settings" || screen == "timeline" ||
+               is_exchange_screen(screen)) {
         auto passphrase = fv::gui::read_passphrase_from_stdin();
         if (!passphrase) throw fv::Error(fv::ErrorKind::Usage, "--screen " + screen + " reads the passphrase from standard input");
         auto& state = app.state();
         state.set_session(fv::core::Session::open(state.vault_dir(), *passphrase));
         passphrase->wipe();
         app.navigate(screen == "settings" ? Screen::Settings : Screen::ReportList);
+        if (screen == "timeline") app.navigate(Screen::Timeline);
         if (screen == "report") {
             const auto reports = fv::core::ReportService(*state.session()).list();
             app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);
@@ -176,6 +180,8 @@ int run(Arguments args) {
             ImGui::GetIO().Fonts->Build();  // otherwise built inside the first frame
             print_timing("font atlas built");
         }
+        fv::gui::GlTextureBackend textures;  // image previews; outlives the app
+        fv::gui::set_texture_backend(&textures);
         fv::gui::App app(options);
         if (!args.screen.empty()) prepare_screen(app, args.screen, args.bundle);
 

@@ -15,9 +15,9 @@ struct Destination {
 };
 
 constexpr std::array kDestinations = {
-    Destination{"reports", "Reports", Screen::ReportList},  Destination{"contacts", "Contacts", Screen::Contacts},
-    Destination{"export", "Export", Screen::Export},        Destination{"import", "Import", Screen::Import},
-    Destination{"audit", "Audit log", Screen::Audit},
+    Destination{"reports", "Reports", Screen::ReportList}, Destination{"timeline", "Timeline", Screen::Timeline},
+    Destination{"contacts", "Contacts", Screen::Contacts}, Destination{"export", "Export", Screen::Export},
+    Destination{"import", "Import", Screen::Import},       Destination{"audit", "Audit log", Screen::Audit},
 };
 
 float row_width() {

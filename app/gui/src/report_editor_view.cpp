@@ -41,6 +41,7 @@ void ReportEditorView::load(AppState& state, std::int64_t report_id) {
     wipe_string(case_name_);
     wipe_string(attach_path_);
     forget_loaded();
+    evidence_.clear();
     error_.clear();
     notice_.clear();
     confirm_finalize_ = confirm_discard_ = false;
@@ -405,31 +406,10 @@ void ReportEditorView::draw_attachments(AppState& state) {
             wipe_string(attach_path_);
         }
     }
-    if (!detail_ || detail_->attachments.empty()) {
-        if (report_id_ != 0) draw_notice("No files attached.");
-        return;
-    }
-    constexpr ImGuiTableFlags kFlags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##attachments", 3, kFlags)) return;
-    const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
-    ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
-    ImGui::TableHeadersRow();
-    for (const auto& attachment : detail_->attachments) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(attachment.name.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(human_size(attachment.size).c_str());
-        ImGui::TableNextColumn();
-        // The full hash is long; show its start and the whole on hover.
-        const std::string short_hash = attachment.sha256.substr(0, 12) + "...";
-        ImGui::TextUnformatted(short_hash.c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("SHA-256 %s", attachment.sha256.c_str());
-    }
-    ImGui::EndTable();
+    static const std::vector<storage::AttachmentRecord> kNone;
+    evidence_.draw(state, detail_ ? detail_->attachments : kNone, report_id_ != 0 && !final_report,
+                   [this, &state](const std::filesystem::path& file) { attach(state, file); });
+    if (report_id_ != 0 && (!detail_ || detail_->attachments.empty())) draw_notice("No files attached.");
 }
 
 void ReportEditorView::draw_modals(AppState& state) {
@@ -478,6 +458,7 @@ void ReportEditorView::clear() noexcept {
     wipe_string(case_name_);
     wipe_string(attach_path_);
     forget_loaded();
+    evidence_.clear();
     error_.clear();
     notice_.clear();
     report_id_ = 0;
@@ -493,7 +474,7 @@ void ReportEditorView::ask_before_leaving(Screen screen) {
 
 bool ReportEditorView::holds_sensitive_data() const noexcept {
     return !(draft_ == core::ReportContent{}) || !case_name_.empty() || !attach_path_.empty() || detail_.has_value() ||
-           report_id_ != 0;
+           report_id_ != 0 || evidence_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

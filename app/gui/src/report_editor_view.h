@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content_wipe.h"
+#include "evidence_panel.h"
 #include "fieldvault/core/reports.h"
 #include "received_info.h"
 #include "view.h"
@@ -35,6 +36,7 @@ public:
     const std::optional<ReceivedInfo>& received() const noexcept { return received_; }
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
+    EvidencePanel& evidence() noexcept { return evidence_; }
     bool dirty() const;
     // The App asks before leaving with unsaved edits: the editor shows
     // "Discard changes" and, if confirmed, asks to go to `screen` again.
@@ -67,6 +69,7 @@ private:
     bool confirm_finalize_ = false;
     bool confirm_discard_ = false;
     std::optional<Screen> leave_to_;  // where to go once unsaved edits are discarded
+    EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
 };
 
 }  // namespace fv::gui

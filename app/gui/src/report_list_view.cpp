@@ -131,6 +131,7 @@ void ReportListView::draw_content(AppState& state) {
     if (needs_refresh_) refresh(state);
     draw_toolbar(state);
     draw_filters(state);
+    case_panel_.draw(state, cases_, filter_.case_id, [this] { needs_refresh_ = true; });
     // Another job (not our own query, which has its own quiet note) shows its progress.
     if (state.busy() && !loading_) draw_busy_indicator(state, true);
     draw_error(error_);
@@ -293,7 +294,14 @@ void ReportListView::draw_table(AppState& state) {
             ImGui::PushID(i);
             char id_text[24];
             std::snprintf(id_text, sizeof id_text, "%lld", static_cast<long long>(row.id));
-            if (ImGui::Selectable(id_text, false, ImGuiSelectableFlags_SpanAllColumns)) open_id = row.id;
+            if (ImGui::Selectable(id_text, case_panel_.is_selected(row.id), ImGuiSelectableFlags_SpanAllColumns)) {
+                // While selecting reports to move, a click selects instead of opening.
+                if (case_panel_.selecting()) {
+                    case_panel_.toggle(row.id);
+                } else {
+                    open_id = row.id;
+                }
+            }
             if (i == 0) state.probe().item("list.row0");
             ImGui::PopID();
             ImGui::TableNextColumn();
@@ -334,12 +342,13 @@ void ReportListView::clear() noexcept {
     filter_ = ReportFilter{};
     wipe_string(search_);
     error_.clear();
+    case_panel_.clear();
     needs_refresh_ = true;
     loading_ = false;
     refresh_again_ = false;
     ++generation_;
 }
 
-bool ReportListView::holds_sensitive_data() const noexcept { return !rows_.empty() || !search_.empty(); }
+bool ReportListView::holds_sensitive_data() const noexcept { return !rows_.empty() || !search_.empty() || case_panel_.holds_sensitive_data(); }
 
 }  // namespace fv::gui

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "case_panel.h"
 #include "fieldvault/core/reports.h"
 #include "report_filter.h"
 #include "view.h"
@@ -34,6 +35,7 @@ public:
     // Received reports (id -> signer fingerprint), marked in the list.
     const std::map<std::int64_t, std::string>& received() const noexcept { return received_; }
     const std::string& error() const noexcept { return error_; }
+    CasePanel& case_panel() noexcept { return case_panel_; }
 
 protected:
     void draw_content(AppState& state) override;
@@ -61,6 +63,7 @@ private:
     bool refresh_again_ = false;       // the search changed while a query ran
     std::uint64_t generation_ = 0;     // bumped by clear(): late results are dropped
     double loading_since_ = 0.0;
+    CasePanel case_panel_;             // new/rename case, move selected reports
 };
 
 }  // namespace fv::gui

@@ -38,6 +38,9 @@ public:
     // Stores a new revision and makes it current. Throws fv::Error(Invalid) if final.
     void update(std::int64_t id, std::int64_t case_id, const ReportContent& content, std::int64_t now);
     void set_status(std::int64_t id, std::string_view status, std::int64_t now);
+    // Moves the report to another case (0 = none). Grouping, not content: no
+    // new revision, allowed for final reports too. Throws fv::Error(NotFound).
+    void set_case(std::int64_t id, std::int64_t case_id, std::int64_t now);
     std::optional<ReportRecord> get(std::int64_t id);
     std::vector<ReportSummary> list(std::optional<std::int64_t> case_id = std::nullopt);
     std::vector<RevisionRecord> revisions(std::int64_t id);

@@ -1,0 +1,40 @@
+#pragma once
+// Cases group reports (an advocate keeps one per person interviewed): create,
+// rename, move reports between them. Each action is one transaction with its
+// audit-log entry; case names never go into the log (they can name a person).
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "fieldvault/core/session.h"
+#include "fieldvault/storage/records.h"
+
+namespace fv::core {
+
+class CaseService {
+public:
+    using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
+    explicit CaseService(Session& session) : session_(session) {}
+
+    // Throws fv::Error(Invalid) for an empty, non-UTF-8 or already used name.
+    std::int64_t create(std::string_view name);
+    // Throws fv::Error(Invalid) for an empty or duplicate name, NotFound for an unknown case.
+    void rename(std::int64_t case_id, std::string_view new_name);
+    // Moves every listed report to `case_id` (0 = no case), all or none.
+    // Grouping is not content: final reports move too, no new revision.
+    void move_reports(const std::vector<std::int64_t>& report_ids, std::int64_t case_id);
+    std::vector<storage::CaseRecord> list();
+
+    // The current content of the reports of one case (nullopt = all reports,
+    // 0 = reports in no case), without revisions or attachments: what the
+    // timeline needs. `progress` may throw to stop (e.g. on cancel).
+    std::vector<storage::ReportRecord> load_reports(std::optional<std::int64_t> case_id,
+                                                    const Progress& progress = {});
+
+private:
+    Session& session_;
+};
+
+}  // namespace fv::core
