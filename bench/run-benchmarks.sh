@@ -3,7 +3,8 @@
 #   kdf          Argon2id cost per guess (INTERACTIVE, MODERATE)
 #   attachments  import/extract of a 512 MiB file vs age -r / age -d, with peak RSS
 #   search       search and list over 100,000 generated reports vs plain SQLite
-# Usage: bash bench/run-benchmarks.sh [kdf] [attachments] [search]   (default: all)
+#   exchange     sealed-bundle export/import of a 512 MiB attachment vs age -r / age -d, with peak RSS
+# Usage: bash bench/run-benchmarks.sh [kdf] [attachments] [search] [exchange]   (default: all)
 # Results go to build/release/bench-results/ (Google Benchmark JSON, the load
 # averages seen, and summary.md). The generated report vault is cached in
 # build/release/bench-cache/ (the first run spends ~4 minutes making it).
@@ -20,9 +21,9 @@ results=$build/bench-results
 work=${FIELDVAULT_BENCH_TMP:-$build/bench-work}
 
 runs=("$@")
-[ ${#runs[@]} -gt 0 ] || runs=(kdf attachments search)
+[ ${#runs[@]} -gt 0 ] || runs=(kdf attachments search exchange)
 for r in "${runs[@]}"; do
-  case $r in kdf|attachments|search) ;; *) echo "unknown benchmark '$r' (kdf, attachments, search)" >&2; exit 2 ;; esac
+  case $r in kdf|attachments|search|exchange) ;; *) echo "unknown benchmark '$r' (kdf, attachments, search, exchange)" >&2; exit 2 ;; esac
 done
 
 if [ "${FIELDVAULT_BENCH_QUICK:-0}" = 1 ]; then
@@ -34,7 +35,7 @@ configure=()
 [ "${FIELDVAULT_BENCH_NO_WERROR:-0}" = 1 ] && configure=(-DFIELDVAULT_WARNINGS_AS_ERRORS=OFF)
 cmake --preset release "${configure[@]}" >/dev/null
 cmake --build --preset release --parallel 2 \
-  --target fieldvault_bench_kdf fieldvault_bench_attachments fieldvault_bench_search
+  --target fieldvault_bench_kdf fieldvault_bench_attachments fieldvault_bench_search fieldvault_bench_exchange
 
 mkdir -p "$results" "$work"
 trap 'rm -rf "$work"' EXIT
@@ -83,7 +84,32 @@ for r in "${runs[@]}"; do
       rm -rf "$work/attachments"
       ;;
     search) run search FIELDVAULT_BENCH_CACHE="$build/bench-cache" ;;
+    exchange)
+      # Needs about 3.5 GB free in $work: inputs, the sender's vault, bundles, age files, one receiving vault.
+      age-keygen -o "$work/age-identity.txt" 2>/dev/null
+      run exchange FIELDVAULT_BENCH_WORKDIR="$work/exchange" \
+        FIELDVAULT_BENCH_AGE_IDENTITY="$work/age-identity.txt" \
+        FIELDVAULT_BENCH_AGE_RECIPIENT="$(age-keygen -y "$work/age-identity.txt")"
+      rm -rf "$work/exchange"
+      ;;
   esac
 done
 
 python3 "$root/bench/summarize.py" "$results" | tee "$results/summary.md"
+# The exchange group, in the attachments table's format (summarize.py's renderer).
+if [ -f "$results/exchange.json" ]; then
+  python3 - "$results" <<'PY' | tee -a "$results/summary.md"
+import pathlib, sys
+sys.path.insert(0, "bench")
+import summarize
+folder = pathlib.Path(sys.argv[1])
+results, _ = summarize.load(folder / "exchange.json")
+out = []
+summarize.attachments(results, out)
+out[0] = "### Exchange: sealed-bundle export/import vs age (median of 3; fsync'd at the end of each run)\n"
+load = folder / "exchange.load"
+if load.exists():
+    out.append("\n" + "; ".join(load.read_text().split("\n")).strip("; "))
+print("\n".join(out))
+PY
+fi
