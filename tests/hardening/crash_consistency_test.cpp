@@ -1,11 +1,23 @@
 // Step 5 of issue 6: crash consistency. Runs fieldvault-cli `report add` (with
-// attachments), `report edit`, `attach` and `passwd` in a loop and SIGKILLs the
-// process at random moments. After every kill (and every completed run):
+// attachments), `report edit`, `attach`, `passwd`, `export` (to a contact, into
+// a folder) and `import` (of bundles a second vault made for this one) in a
+// loop and SIGKILLs the process at random moments. After every kill (and every
+// completed run):
 // - the vault opens with the old or the new passphrase, never neither;
 // - PRAGMA integrity_check is ok and the audit chain verifies;
 // - every operation that exited 0 is fully present, and a killed `report add`
-//   is either absent or present with all its attachments.
-// FIELDVAULT_CRASH_KILLS sets the number of kills (default 30, full run 200).
+//   is either absent or present with all its attachments;
+// - export: after exit 0 the file is under its final name and the recipient's
+//   vault verifies it; after a kill, a file under the final name (the kill
+//   came after the atomic rename) must verify too, i.e. never a partial bundle;
+//   nothing else in the folder but hidden temporary files of killed exports
+//   (counted, never named like a bundle);
+// - import: a killed import is all or nothing (every report and attachment of
+//   the bundle, or none); the next import op re-runs the same bundle, which
+//   then succeeds, or says "already imported" (exit 4) if the killed run had
+//   committed.
+// FIELDVAULT_CRASH_KILLS sets the number of kills (default 30, full run 200),
+// FIELDVAULT_CRASH_SEED replays a run, FIELDVAULT_CRASH_CLI runs another CLI binary.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -51,8 +63,11 @@ CliRun run_cli(const fs::path& vault, const fs::path& passfile, const std::vecto
             std::optional<std::chrono::microseconds> kill_after) {
     int out_pipe[2];
     if (::pipe(out_pipe) != 0) throw std::runtime_error("pipe");
-    std::vector<std::string> argv_s = {FIELDVAULT_CLI_PATH, "--vault", vault.string(), "--passphrase-file",
-                                       passfile.string()};
+    // FIELDVAULT_CRASH_CLI runs another build of the CLI (a deliberately broken
+    // variant, to check that this test fails; docs/testing.md).
+    const char* cli = std::getenv("FIELDVAULT_CRASH_CLI");
+    std::vector<std::string> argv_s = {cli != nullptr && *cli != '\0' ? cli : FIELDVAULT_CLI_PATH, "--vault",
+                                       vault.string(), "--passphrase-file", passfile.string()};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_s) argv.push_back(a.data());
@@ -103,7 +118,7 @@ std::string file_sha256(const fs::path& path) {
     return crypto::to_hex(crypto::sha256(storage::test::read_file(path)));
 }
 
-enum class Op { Add, Edit, Attach, Passwd };
+enum class Op { Add, Edit, Attach, Passwd, Export, Import };
 const char* op_name(Op op) {
     switch (op) {
     case Op::Add:
@@ -114,6 +129,10 @@ const char* op_name(Op op) {
         return "attach";
     case Op::Passwd:
         return "passwd";
+    case Op::Export:
+        return "export";
+    case Op::Import:
+        return "import";
     }
     return "?";
 }
@@ -128,6 +147,11 @@ struct Model {
     std::map<std::string, Report> reports;  // by unique title
     // `report add` runs that were killed: title → the attachments they carried.
     std::map<std::string, std::vector<std::string>> killed_adds;
+    // Bundles whose import exited 0 (or "already imported"): report title → attachment.
+    std::map<std::string, std::string> imported;
+    // Bundles whose import was killed and not yet re-run to an end.
+    std::map<std::string, std::string> killed_imports;
+    int exports = 0;  // exports that exited 0
 };
 
 class CrashConsistency : public ::testing::Test {
@@ -138,6 +162,10 @@ protected:
     std::vector<fs::path> evidence;
     std::vector<std::string> evidence_sha;
     std::string current = "first passphrase 0";
+    fs::path peer = tmp.path() / "peer";  // a second vault: export recipient, import sender
+    fs::path peer_passfile = tmp.path() / "peer-pass";
+    fs::path outbox = tmp.path() / "outbox";
+    fs::path inbox = tmp.path() / "inbox";
     int passphrase_counter = 0;
     Model model;
 
@@ -183,6 +211,24 @@ protected:
                 EXPECT_GE(rev.column_int(0), 1) << context << ": edit '" << narrative << "' of " << title << " lost";
             }
         }
+        for (const auto& [title, sha] : model.imported) {
+            auto find = db.prepare("SELECT id FROM reports WHERE title = ?");
+            find.bind(1, title);
+            ASSERT_TRUE(find.step()) << context << ": an imported report is gone: " << title;
+            EXPECT_EQ(attachment_shas(db, find.column_int(0)).count(sha), 1u) << context << ": " << title;
+        }
+        // A killed import is all or nothing: the report with its attachment, or no report.
+        for (const auto& [title, sha] : model.killed_imports) {
+            auto find = db.prepare("SELECT id FROM reports WHERE title = ?");
+            find.bind(1, title);
+            if (!find.step()) continue;
+            EXPECT_EQ(attachment_shas(db, find.column_int(0)).count(sha), 1u) << context << ": half-imported " << title;
+        }
+        {
+            auto count = db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export'");
+            ASSERT_TRUE(count.step());
+            EXPECT_GE(count.column_int(0), model.exports) << context << ": an export's audit entry is missing";
+        }
         // A killed add is all or nothing.
         for (const auto& [title, shas] : model.killed_adds) {
             auto find = db.prepare("SELECT id FROM reports WHERE title = ?");
@@ -191,6 +237,30 @@ protected:
             const auto stored = attachment_shas(db, find.column_int(0));
             for (const auto& sha : shas) EXPECT_TRUE(stored.count(sha)) << context << ": half-stored " << title;
         }
+    }
+
+    bool has_report(const std::string& title) {
+        // Opened with the current passphrase (checked just before by open_check).
+        auto session = core::Session::open(vault, storage::test::secret(current));
+        auto find = session->db().prepare("SELECT id FROM reports WHERE title = ?");
+        find.bind(1, title);
+        return find.step();
+    }
+
+    // The peer vault makes a bundle for this vault: one report with one attachment.
+    std::pair<std::string, std::string> make_incoming_bundle(int number, const fs::path& bundle) {
+        const std::string title = "incoming report " + std::to_string(number);
+        const auto& file = evidence[static_cast<std::size_t>(number) % evidence.size()];
+        const auto add = run_cli(peer, peer_passfile,
+                                 {"report", "add", "--title", title, "--narrative", "sent", "--attach", file.string()},
+                                 std::nullopt);
+        EXPECT_EQ(add.exit_code, 0) << add.out;
+        const auto exported = run_cli(peer, peer_passfile,
+                                      {"export", "--to", "Receiver", "--report", std::to_string(std::stoll(add.out)),
+                                       "--out", bundle.string()},
+                                      std::nullopt);
+        EXPECT_EQ(exported.exit_code, 0) << exported.out;
+        return {title, evidence_sha[static_cast<std::size_t>(number) % evidence.size()]};
     }
 
     static std::multiset<std::string> attachment_shas(storage::Database& db, std::int64_t report_id) {
@@ -222,6 +292,28 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
     }
     write_passfile(current + "\n");
     ASSERT_EQ(run_cli(vault, passfile, {"init", "--name", "Crash"}, std::nullopt).exit_code, 0);
+    // The peer vault: each knows the other as a contact.
+    std::ofstream(peer_passfile) << "peer passphrase\n";
+    ASSERT_EQ(run_cli(peer, peer_passfile, {"init", "--name", "Peer"}, std::nullopt).exit_code, 0);
+    fs::create_directories(outbox);
+    fs::create_directories(inbox);
+    {
+        const auto card_of = [&](const fs::path& v, const fs::path& pf) {
+            const auto run = run_cli(v, pf, {"identity", "--json"}, std::nullopt);
+            EXPECT_EQ(run.exit_code, 0);
+            const auto at = run.out.find("fvid1-");
+            return run.out.substr(at, run.out.find('"', at) - at);
+        };
+        const auto mine = card_of(vault, passfile);
+        const auto theirs = card_of(peer, peer_passfile);
+        ASSERT_EQ(run_cli(vault, passfile, {"contact", "add", "Peer", theirs}, std::nullopt).exit_code, 0);
+        ASSERT_EQ(run_cli(peer, peer_passfile, {"contact", "add", "Receiver", mine}, std::nullopt).exit_code, 0);
+    }
+    int bundles_made = 0;
+    // The bundle the next import op runs: a killed import is re-run until it ends.
+    std::optional<std::pair<fs::path, std::pair<std::string, std::string>>> pending_import;
+    std::set<std::string> finished_exports;  // file names under which an export exited 0
+    int export_leftovers = 0, import_reruns = 0, import_already = 0, killed_after_rename = 0;
 
     std::map<Op, double> duration;  // of one uninterrupted run, to aim the kills
     std::map<Op, int> killed_count, completed_count;
@@ -230,8 +322,8 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
     const int max_iterations = kills_wanted * 6 + 20;
     while (kills < kills_wanted && iteration < max_iterations && !HasFailure()) {
         ++iteration;
-        Op op = static_cast<Op>(std::uniform_int_distribution<int>(0, 3)(rng));
-        if ((op == Op::Edit || op == Op::Attach) && model.reports.empty()) op = Op::Add;
+        Op op = static_cast<Op>(std::uniform_int_distribution<int>(0, 5)(rng));
+        if ((op == Op::Edit || op == Op::Attach || op == Op::Export) && model.reports.empty()) op = Op::Add;
         // The first run of each kind is not killed: it measures how long one takes.
         std::optional<std::chrono::microseconds> kill_after;
         if (duration.count(op)) {
@@ -245,6 +337,8 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
         std::vector<std::string> shas;
         std::string narrative;
         Model::Report* target = nullptr;
+        fs::path export_out;
+        bool import_rerun = false;
         switch (op) {
         case Op::Add: {
             title = "crash report " + tag;
@@ -280,12 +374,41 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
             args = {"passwd"};
             write_passfile(current + "\n" + next + "\n");
             break;
+        case Op::Export: {
+            auto it = model.reports.begin();
+            std::advance(it, std::uniform_int_distribution<long>(0, static_cast<long>(model.reports.size()) - 1)(rng));
+            export_out = outbox / ("export-" + tag + ".fvb");
+            args = {"export", "--to", "Peer", "--report", std::to_string(it->second.id), "--out", export_out.string()};
+            write_passfile(current + "\n");
+            break;
+        }
+        case Op::Import: {
+            if (!pending_import) {
+                const auto bundle = inbox / ("incoming-" + std::to_string(bundles_made) + ".fvb");
+                pending_import.emplace(bundle, make_incoming_bundle(bundles_made, bundle));
+                ++bundles_made;
+            } else {
+                import_rerun = true;
+            }
+            args = {"import", pending_import->first.string()};
+            title = pending_import->second.first;
+            write_passfile(current + "\n");
+            break;
+        }
         }
 
         const CliRun run = run_cli(vault, passfile, args, kill_after);
         const std::string context = std::string(op_name(op)) + " #" + tag + (run.killed ? " (killed)" : " (exit ") +
                                     (run.killed ? "" : std::to_string(run.exit_code) + ")");
-        if (!run.killed) {
+        if (!run.killed && op == Op::Import && import_rerun && run.exit_code == 4 && model.killed_imports.count(title)) {
+            // The killed run had committed: the re-run must say so and store nothing more.
+            EXPECT_TRUE(has_report(title)) << context << ": 'already imported' but the report is absent";
+            ++import_already;
+            ++completed_count[op];
+            model.imported[title] = pending_import->second.second;
+            model.killed_imports.erase(title);
+            pending_import.reset();
+        } else if (!run.killed) {
             ASSERT_EQ(run.exit_code, 0) << context << ": " << run.out;
             ++completed_count[op];
             if (!duration.count(op)) duration[op] = run.seconds;
@@ -301,11 +424,48 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
                 break;
             case Op::Passwd:
                 break;
+            case Op::Export: {
+                ++model.exports;
+                finished_exports.insert(export_out.filename().string());
+                // The recipient's vault verifies it (every check, nothing stored).
+                const auto verified = run_cli(peer, peer_passfile, {"verify", export_out.string()}, std::nullopt);
+                EXPECT_EQ(verified.exit_code, 0) << context << ": the bundle does not verify: " << verified.out;
+                break;
+            }
+            case Op::Import:
+                if (import_rerun) ++import_reruns;
+                model.imported[title] = pending_import->second.second;
+                model.killed_imports.erase(title);
+                pending_import.reset();
+                break;
             }
         } else {
             ++kills;
             ++killed_count[op];
             if (op == Op::Add) model.killed_adds[title] = shas;
+            if (op == Op::Import) model.killed_imports[title] = pending_import->second.second;
+        }
+        if (op == Op::Export) {
+            // The file appears under its final name by an atomic rename, so it is
+            // either absent or a complete bundle. A kill after the rename and
+            // before the exit (while the audit entry commits) leaves a complete
+            // bundle the vault has not recorded: it must verify, and is counted.
+            if (!run.killed) {
+                EXPECT_TRUE(fs::exists(export_out)) << context;
+            } else if (fs::exists(export_out)) {
+                ++killed_after_rename;
+                finished_exports.insert(export_out.filename().string());
+                const auto verified = run_cli(peer, peer_passfile, {"verify", export_out.string()}, std::nullopt);
+                EXPECT_EQ(verified.exit_code, 0) << context << ": a partial bundle under the final name";
+            }
+            export_leftovers = 0;
+            for (const auto& entry : fs::directory_iterator(outbox)) {
+                const auto name = entry.path().filename().string();
+                if (finished_exports.count(name)) continue;
+                ++export_leftovers;
+                EXPECT_TRUE(name.front() == '.' && name.size() > 5 && name.ends_with(".part"))
+                    << context << ": unexpected file in the export folder: " << name;
+            }
         }
 
         if (op == Op::Passwd && !run.killed) {
@@ -321,10 +481,16 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
         // A killed add that did commit is now simply a stored report (it must stay whole).
     }
     std::printf("crash consistency: %d iterations, %d kills; killed/completed: add %d/%d, edit %d/%d, attach %d/%d, "
-                "passwd %d/%d (after a killed passwd: old opened %d, new opened %d); %zu reports stored\n",
+                "passwd %d/%d (after a killed passwd: old opened %d, new opened %d), export %d/%d (hidden temp files "
+                "left by killed exports: %d; killed after the rename: %d), import %d/%d (re-runs after a kill that succeeded %d, that found it "
+                "already imported %d); %zu reports stored, %zu imported\n",
                 iteration, kills, killed_count[Op::Add], completed_count[Op::Add], killed_count[Op::Edit],
                 completed_count[Op::Edit], killed_count[Op::Attach], completed_count[Op::Attach],
-                killed_count[Op::Passwd], completed_count[Op::Passwd], passwd_old, passwd_new, model.reports.size());
+                killed_count[Op::Passwd], completed_count[Op::Passwd], passwd_old, passwd_new,
+                killed_count[Op::Export], completed_count[Op::Export], export_leftovers, killed_after_rename,
+                killed_count[Op::Import],
+                completed_count[Op::Import], import_reruns, import_already, model.reports.size(),
+                model.imported.size());
     EXPECT_EQ(kills, kills_wanted) << "the loop ended before enough kills";
 }
 
