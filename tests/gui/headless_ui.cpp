@@ -34,6 +34,7 @@ HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, const std::filesy
     io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
     io.KeyMap[ImGuiKey_Tab] = kKeyTab;
     io.KeyMap[ImGuiKey_Backspace] = kKeyBackspace;
+    io.KeyMap[ImGuiKey_Space] = kKeySpace;  // keyboard navigation (on in the app) requires it
     AppOptions options;
     if (!settings_file.empty()) {
         options.settings_file = settings_file;

@@ -14,6 +14,7 @@ namespace fv::gui::test {
 inline constexpr int kKeyEnter = 257;
 inline constexpr int kKeyTab = 258;
 inline constexpr int kKeyBackspace = 259;
+inline constexpr int kKeySpace = 32;
 
 class TempDir {
 public:

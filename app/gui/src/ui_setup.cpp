@@ -16,6 +16,9 @@ bool configure_imgui(float scale, int font_percent, ThemeKind theme) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
+    // Keyboard navigation: Tab/arrows move between widgets, Space/Enter activate,
+    // Escape backs out; the app can be used without a mouse.
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     return apply_appearance(scale, font_percent, theme);
 }
 
