@@ -4,7 +4,8 @@
 #   attachments  import/extract of a 512 MiB file vs age -r / age -d, with peak RSS
 #   search       search and list over 100,000 generated reports vs plain SQLite
 #   exchange     sealed-bundle export/import of a 512 MiB attachment vs age -r / age -d, with peak RSS
-# Usage: bash bench/run-benchmarks.sh [kdf] [attachments] [search] [exchange]   (default: all)
+#   gui          the desktop app's report list over 100,000 reports: frame time, headless (CPU)
+# Usage: bash bench/run-benchmarks.sh [kdf] [attachments] [search] [exchange] [gui]   (default: all)
 # Results go to build/release/bench-results/ (Google Benchmark JSON, the load
 # averages seen, and summary.md). The generated report vault is cached in
 # build/release/bench-cache/ (the first run spends ~4 minutes making it).
@@ -21,9 +22,9 @@ results=$build/bench-results
 work=${FIELDVAULT_BENCH_TMP:-$build/bench-work}
 
 runs=("$@")
-[ ${#runs[@]} -gt 0 ] || runs=(kdf attachments search exchange)
+[ ${#runs[@]} -gt 0 ] || runs=(kdf attachments search exchange gui)
 for r in "${runs[@]}"; do
-  case $r in kdf|attachments|search|exchange) ;; *) echo "unknown benchmark '$r' (kdf, attachments, search, exchange)" >&2; exit 2 ;; esac
+  case $r in kdf|attachments|search|exchange|gui) ;; *) echo "unknown benchmark '$r' (kdf, attachments, search, exchange, gui)" >&2; exit 2 ;; esac
 done
 
 if [ "${FIELDVAULT_BENCH_QUICK:-0}" = 1 ]; then
@@ -35,7 +36,8 @@ configure=()
 [ "${FIELDVAULT_BENCH_NO_WERROR:-0}" = 1 ] && configure=(-DFIELDVAULT_WARNINGS_AS_ERRORS=OFF)
 cmake --preset release "${configure[@]}" >/dev/null
 cmake --build --preset release --parallel 2 \
-  --target fieldvault_bench_kdf fieldvault_bench_attachments fieldvault_bench_search fieldvault_bench_exchange
+  --target fieldvault_bench_kdf fieldvault_bench_attachments fieldvault_bench_search fieldvault_bench_exchange \
+  fieldvault_bench_gui_list
 
 mkdir -p "$results" "$work"
 trap 'rm -rf "$work"' EXIT
@@ -84,6 +86,7 @@ for r in "${runs[@]}"; do
       rm -rf "$work/attachments"
       ;;
     search) run search FIELDVAULT_BENCH_CACHE="$build/bench-cache" ;;
+    gui) run gui_list FIELDVAULT_BENCH_CACHE="$build/bench-cache" ;;
     exchange)
       # Needs about 3.5 GB free in $work: inputs, the sender's vault, bundles, age files, one receiving vault.
       age-keygen -o "$work/age-identity.txt" 2>/dev/null
