@@ -1,5 +1,6 @@
 // Round trips ExportService -> bundle -> ImportService at the attachment sizes
-// around the 64 KiB chunk (0, 1, 65535, 65536, 65537) and at several MiB,
+// around the 64 KiB chunk (0, 1, 65535, 65536, 65537) and at several MiB, and
+// with the payload ending exactly at a chunk boundary (and one byte either side),
 // with a Chinese report and a Chinese file name; 8 recipients who each import
 // while a vault that is not a recipient cannot; a known signer named by its
 // contact, an unknown one recorded once as a new unverified source.
@@ -11,6 +12,7 @@
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/bundle.h"
+#include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/hash.h"
@@ -85,6 +87,54 @@ INSTANTIATE_TEST_SUITE_P(Sizes, ExchangeAttachmentSize,
                          [](const ::testing::TestParamInfo<std::size_t>& param) {
                              return "Bytes" + std::to_string(param.param);
                          });
+
+// The payload plaintext (manifest, signature, items) of a one-recipient bundle
+// file, from its size: docs/bundle-format.md "File layout" and "Payload chunks".
+std::uint64_t payload_bytes(std::uint64_t file_size) {
+    namespace bf = crypto::bundle_format;
+    const std::uint64_t body = file_size - bf::header_bytes(1) - bf::kStreamHeaderBytes;
+    const std::uint64_t chunks = (body + bf::kChunkCipherBytes - 1) / bf::kChunkCipherBytes;
+    return body - chunks * bf::kChunkOverhead;
+}
+
+// Fresh vaults, the same steps every time (so ids, times and names have the
+// same length): one report with one attachment of `size` bytes, exported to B
+// and imported there byte for byte. Returns the bundle's payload plaintext size.
+std::uint64_t round_trip_payload(std::size_t size) {
+    TestVault a, b;
+    add_contact(a, "b", b);
+    const auto id = core::ReportService(*a.session).create(chinese_report("界"));
+    const auto bytes = noise(size, 77);
+    write_file(a.tmp.path() / "边界.bin", bytes);
+    core::AttachmentService(*a.session).attach(id, a.tmp.path() / "边界.bin");
+    auto request = export_reports({"b"}, {id}, a.tmp.path() / "edge.fvb");
+    request.include_sensitive = true;
+    const auto exported = core::ExportService(*a.session).export_bundle(request);
+    const auto result = core::ImportService(*b.session).import_bundle(request.out);
+    const auto detail = core::ReportService(*b.session).get(result.report_ids.at(0));
+    EXPECT_EQ(detail.attachments.size(), 1u);
+    if (!detail.attachments.empty()) {
+        EXPECT_EQ(extracted(b, detail.attachments[0].id), bytes) << size;
+    }
+    return payload_bytes(exported.file_size);
+}
+
+TEST(ExchangePayloadBoundary, EndsExactlyAtAChunkBoundaryAndOneByteEitherSide) {
+    // Everything before the attachment's bytes has a fixed length here, so the
+    // attachment size that makes the payload exactly two chunks can be computed.
+    constexpr std::size_t kProbe = 100000;
+    const auto before_attachment = round_trip_payload(kProbe) - kProbe;
+    const std::uint64_t two_chunks = 2 * crypto::bundle_format::kChunkPlainBytes;
+    ASSERT_LT(before_attachment, two_chunks - kProbe);  // same number of digits in every size below
+    const auto exact = static_cast<std::size_t>(two_chunks - before_attachment);
+    for (const std::size_t size : {exact - 1, exact, exact + 1}) {
+        const auto payload = round_trip_payload(size);
+        EXPECT_EQ(payload, before_attachment + size) << size;
+        if (size == exact) {
+            EXPECT_EQ(payload, two_chunks);  // the final chunk is a full 65536 bytes, tagged final
+        }
+    }
+}
 
 TEST(ExchangeRecipients, EachOfEightImportsTheEvidenceAndANonRecipientCannot) {
     TestVault a;
