@@ -151,7 +151,7 @@ struct Model {
     std::map<std::string, std::string> imported;
     // Bundles whose import was killed and not yet re-run to an end.
     std::map<std::string, std::string> killed_imports;
-    int exports = 0;  // exports that exited 0
+    int exports = 0;  // bundles under their final name: exports that exited 0, or killed after the rename
 };
 
 class CrashConsistency : public ::testing::Test {
@@ -446,14 +446,15 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
             if (op == Op::Import) model.killed_imports[title] = pending_import->second.second;
         }
         if (op == Op::Export) {
-            // The file appears under its final name by an atomic rename, so it is
-            // either absent or a complete bundle. A kill after the rename and
-            // before the exit (while the audit entry commits) leaves a complete
-            // bundle the vault has not recorded: it must verify, and is counted.
+            // The file appears under its final name by an atomic rename, after
+            // the audit entry committed, so it is either absent or a complete
+            // bundle the vault has recorded. A kill after the rename and before
+            // the exit leaves one: it must verify and have its audit entry.
             if (!run.killed) {
                 EXPECT_TRUE(fs::exists(export_out)) << context;
             } else if (fs::exists(export_out)) {
                 ++killed_after_rename;
+                ++model.exports;
                 finished_exports.insert(export_out.filename().string());
                 const auto verified = run_cli(peer, peer_passfile, {"verify", export_out.string()}, std::nullopt);
                 EXPECT_EQ(verified.exit_code, 0) << context << ": a partial bundle under the final name";

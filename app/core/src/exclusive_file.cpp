@@ -45,7 +45,8 @@ void sync_directory(const fs::path& dir) {
 
 }  // namespace
 
-void write_new_file(const fs::path& out, const std::function<void(std::ostream&)>& fill) {
+void write_new_file(const fs::path& out, const std::function<void(std::ostream&)>& fill,
+                    const std::function<void()>& before_rename) {
     std::error_code ec;
     if (fs::exists(fs::symlink_status(out, ec))) throw Error(ErrorKind::Invalid, "will not overwrite existing " + out.string());
     const auto dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
@@ -69,6 +70,7 @@ void write_new_file(const fs::path& out, const std::function<void(std::ostream&)
             if (!file) write_failed(out, errno);
         }
         sync_file(tmp);
+        if (before_rename) before_rename();
         if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, out.c_str(), RENAME_NOREPLACE) != 0)
             throw Error(ErrorKind::Io, "could not create " + out.string() + ": " + std::strerror(errno));
         sync_directory(dir);

@@ -12,6 +12,11 @@ namespace fv::core::detail {
 // Throws fv::Error(Invalid) if `out` exists, fv::Error(NotFound) if its folder
 // does not, fv::Error(Io) on a write failure; whatever `fill` throws passes
 // through. On any failure the temporary file is removed.
-void write_new_file(const std::filesystem::path& out, const std::function<void(std::ostream&)>& fill);
+// `before_rename` (optional) runs once the temporary file is complete and on
+// disk, just before the rename: export commits its audit entry there, so a
+// bundle never appears under its final name without being recorded. If it
+// throws, the temporary file is removed and nothing is renamed.
+void write_new_file(const std::filesystem::path& out, const std::function<void(std::ostream&)>& fill,
+                    const std::function<void()>& before_rename = {});
 
 }  // namespace fv::core::detail

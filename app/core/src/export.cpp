@@ -183,6 +183,27 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
 
     crypto::Sha256Digest file_digest{};
     std::uint64_t file_size = 0;
+    ExportResult result;
+    auto fill_result = [&] {
+        result.bundle_id = crypto::to_hex(manifest.bundle_id);
+        result.sequence = manifest.sequence;
+        result.file_sha256 = crypto::to_hex(file_digest);
+        result.file_size = file_size;
+        result.recipients = recipients.shown;
+        result.report_ids = ids;
+        result.attachments = plan.summary.attachments;
+        result.redacted_reports = plan.summary.redacted.size();
+
+        std::vector<std::string> to, reports;
+        for (const auto& r : recipients.shown) to.push_back(r.fingerprint);
+        for (const auto id : ids) reports.push_back("report:" + std::to_string(id));
+        storage::AuditLog(db).append("export", "bundle:" + result.bundle_id,
+                                     "to " + join(to, ", ") + "; reports " + join(reports, ",") + "; attachments " +
+                                         std::to_string(result.attachments) + "; sensitive " +
+                                         (request.include_sensitive ? "included" : "left out") + "; sequence " +
+                                         std::to_string(result.sequence) + "; sha256 " + result.file_sha256,
+                                     now);
+    };
     detail::write_new_file(request.out, [&](std::ostream& file) {
         detail::HashingSink hashing(file);
         std::ostream out(&hashing);
@@ -210,35 +231,15 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
         out.flush();
         file_digest = hashing.finish();
         file_size = hashing.bytes();
-    });
-
-    ExportResult result;
-    result.bundle_id = crypto::to_hex(manifest.bundle_id);
-    result.sequence = manifest.sequence;
-    result.file_sha256 = crypto::to_hex(file_digest);
-    result.file_size = file_size;
-    result.recipients = recipients.shown;
-    result.report_ids = ids;
-    result.attachments = plan.summary.attachments;
-    result.redacted_reports = plan.summary.redacted.size();
-
-    std::vector<std::string> to, reports;
-    for (const auto& r : recipients.shown) to.push_back(r.fingerprint);
-    for (const auto id : ids) reports.push_back("report:" + std::to_string(id));
-    storage::AuditLog(db).append("export", "bundle:" + result.bundle_id,
-                                 "to " + join(to, ", ") + "; reports " + join(reports, ",") + "; attachments " +
-                                     std::to_string(result.attachments) + "; sensitive " +
-                                     (request.include_sensitive ? "included" : "left out") + "; sequence " +
-                                     std::to_string(result.sequence) + "; sha256 " + result.file_sha256,
-                                 now);
-    try {
+    }, [&] {
+        // The bundle is complete on disk under its temporary name: record it
+        // (sequence and audit entry) before it appears under the final name.
+        // A kill between this commit and the rename leaves a recorded export
+        // whose file is only the hidden temporary one: the log may say more
+        // than left the vault, never less.
+        fill_result();
         tx.commit();
-    } catch (...) {
-        // The log could not record it: do not leave an unrecorded bundle behind.
-        std::error_code ec;
-        std::filesystem::remove(request.out, ec);
-        throw;
-    }
+    });
     return result;
 }
 
