@@ -181,6 +181,14 @@ Vault::~Vault() {
 
 bool Vault::exists(const fs::path& dir) { return detail::header_present(dir); }
 
+Vault::HeaderStatus Vault::header_status(const fs::path& dir) {
+    const auto copies = detail::read_header_copies(dir);
+    HeaderStatus status;
+    status.recovery_slot = !copies.candidates.empty() && !copies.candidates.front().header.recovery_slot.empty();
+    status.copies_agree = !copies.primary_bytes.empty() && copies.primary_bytes == copies.backup_bytes;
+    return status;
+}
+
 Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& passphrase,
                              const crypto::KdfParams& params) {
     if (dir.empty()) throw Error(ErrorKind::Invalid, "no vault folder given");

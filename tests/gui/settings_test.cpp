@@ -86,6 +86,24 @@ TEST_F(GuiSettings, LockOnMinimiseOnlyWhenChosen) {
     EXPECT_FALSE(ui_->app().holds_sensitive_data());
 }
 
+TEST_F(GuiSettings, ShowsTheRecoveryKeyAndKeyHeaderStatus) {
+    ASSERT_TRUE(ui_->drawn("settings.key_status"));
+    const auto& status = ui_->app().settings_view().key_status();
+    ASSERT_TRUE(status.has_value());
+    EXPECT_TRUE(status->recovery_key_slot);
+    EXPECT_TRUE(status->header_copies_agree);
+    EXPECT_EQ(status->passphrase_changed_at, 0);
+    // A damaged copy shows the next time the screen is opened.
+    std::ofstream(vault() / "vault.key.bak", std::ios::trunc) << "torn";
+    ui_->click("settings.back");
+    ui_->settle();
+    ui_->click("settings");
+    ASSERT_TRUE(ui_->app().settings_view().key_status().has_value());
+    EXPECT_FALSE(ui_->app().settings_view().key_status()->header_copies_agree);
+    ui_->click("lock");
+    EXPECT_FALSE(ui_->app().settings_view().key_status().has_value());
+}
+
 TEST_F(GuiSettings, ChangePassphraseNeedsTheCurrentOne) {
     ui_->click("settings.current");
     ui_->type("not the current one");
@@ -108,6 +126,8 @@ TEST_F(GuiSettings, ChangePassphraseNeedsTheCurrentOne) {
     ui_->settle();
     EXPECT_TRUE(ui_->app().settings_view().error().empty()) << ui_->app().settings_view().error();
     EXPECT_FALSE(ui_->app().settings_view().notice().empty());
+    ASSERT_TRUE(ui_->app().settings_view().key_status().has_value());
+    EXPECT_GT(ui_->app().settings_view().key_status()->passphrase_changed_at, 0);
     ui_->click("lock");
     EXPECT_TRUE(opens_with(kChanged));
     EXPECT_FALSE(opens_with(kPassphrase));

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "editor_widgets.h"
+#include "exchange_widgets.h"
 #include "fieldvault/crypto/error.h"
 #include "passphrase_strength.h"
 #include "theme.h"
@@ -37,9 +38,50 @@ constexpr int kFontStep = 10;
 
 }  // namespace
 
-void SettingsView::on_show(AppState& /*state*/) {
+void SettingsView::on_show(AppState& state) {
     error_.clear();
     notice_.clear();
+    read_key_status(state);
+}
+
+void SettingsView::read_key_status(AppState& state) {
+    key_status_.reset();
+    key_status_unreadable_ = false;
+    core::Session* session = state.session();
+    if (session == nullptr) return;  // locked, or a job holds the vault: read when it is free
+    try {
+        key_status_ = core::vault_key_status(*session);
+    } catch (...) {
+        key_status_unreadable_ = true;  // shown as unknown, not retried every frame
+    }
+}
+
+void SettingsView::draw_key_status(AppState& state) {
+    section("Recovery key and key header");
+    if (!key_status_ && !key_status_unreadable_) read_key_status(state);
+    if (!key_status_) {
+        draw_notice("Not known right now.");
+        state.probe().item("settings.key_status");
+        return;
+    }
+    const auto& status = *key_status_;
+    if (status.recovery_key_slot) {
+        draw_notice("A recovery key opens this vault if the passphrase is lost. It was shown once, when the vault "
+                    "was created (" + format_utc(status.created_at) + "); Fieldvault cannot show it again. "
+                    "Changing the passphrase does not change it.");
+    } else {
+        draw_warning("This vault has no recovery key: if the passphrase is lost, the vault cannot be opened.");
+    }
+    state.probe().item("settings.key_status");
+    draw_notice(status.passphrase_changed_at == 0
+                    ? std::string("The passphrase has not been changed since the vault was created.")
+                    : "Passphrase last changed: " + format_utc(status.passphrase_changed_at) + ".");
+    if (status.header_copies_agree) {
+        draw_notice("Both copies of the key header are intact.");
+    } else {
+        draw_warning("One copy of the key header is damaged or missing; it is rewritten at the next unlock. "
+                     "Keep a backup of the vault folder.");
+    }
 }
 
 void SettingsView::draw_content(AppState& state) {
@@ -51,6 +93,9 @@ void SettingsView::draw_content(AppState& state) {
     ImGui::Spacing();
     ImGui::Separator();
     draw_change_passphrase(state);
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_key_status(state);
     end_centered_column();
 }
 
@@ -176,7 +221,7 @@ void SettingsView::change_passphrase(AppState& state) {
             session->change_passphrase(*new_secret, kdf);
             new_secret->wipe();
         },
-        [this](const core::JobOutcome& outcome) {
+        [this, &state](const core::JobOutcome& outcome) {
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
                 try {
@@ -189,6 +234,7 @@ void SettingsView::change_passphrase(AppState& state) {
                 return;
             }
             notice_ = "The passphrase was changed. The recovery key still works.";
+            read_key_status(state);
         });
 }
 
@@ -198,6 +244,8 @@ void SettingsView::clear() noexcept {
     confirmation_.wipe();
     error_.clear();
     notice_.clear();
+    key_status_.reset();
+    key_status_unreadable_ = false;
 }
 
 bool SettingsView::holds_sensitive_data() const noexcept {

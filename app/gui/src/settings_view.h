@@ -1,6 +1,10 @@
 #pragma once
-// Settings: auto-lock, lock on minimise, font size, theme, change passphrase.
+// Settings: auto-lock, lock on minimise, font size, theme, change passphrase,
+// and the status of the vault's keys (recovery key, key-header copies).
+#include <optional>
 #include <string>
+
+#include "fieldvault/core/vault_status.h"
 
 #include "passphrase_field.h"
 #include "view.h"
@@ -19,6 +23,8 @@ public:
     void change_passphrase(AppState& state);
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
+    // Read when the screen is shown and after a passphrase change; empty while locked.
+    const std::optional<core::VaultKeyStatus>& key_status() const noexcept { return key_status_; }
 
 protected:
     void draw_content(AppState& state) override;
@@ -26,12 +32,16 @@ protected:
 private:
     void draw_preferences(AppState& state);
     void draw_change_passphrase(AppState& state);
+    void draw_key_status(AppState& state);
+    void read_key_status(AppState& state);
 
     PassphraseField current_;
     PassphraseField new_;
     PassphraseField confirmation_;
     std::string error_;
     std::string notice_;
+    std::optional<core::VaultKeyStatus> key_status_;
+    bool key_status_unreadable_ = false;
 };
 
 }  // namespace fv::gui

@@ -26,6 +26,16 @@ public:
     // True if the folder holds a vault key header (either copy).
     static bool exists(const std::filesystem::path& dir);
 
+    // What the key header says without any key: whether it holds a recovery
+    // slot, and whether its two copies are identical (a damaged or stale copy
+    // is repaired at the next unlock). Throws like open() for a missing or
+    // unreadable header.
+    struct HeaderStatus {
+        bool recovery_slot = false;
+        bool copies_agree = false;
+    };
+    static HeaderStatus header_status(const std::filesystem::path& dir);
+
     // Creates the folder (or uses an empty existing one), a random database key,
     // the key header with passphrase and recovery slots, and the database at the
     // latest schema. Throws fv::Error(Invalid) if a vault is already there.
