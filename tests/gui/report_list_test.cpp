@@ -48,14 +48,36 @@ protected:
 TEST_F(GuiReportList, NewestFirstThenSortedByClickedColumn) {
     EXPECT_EQ(shown(), (std::vector<std::int64_t>{c_, b_, a_}));
     ui_->click("list.header.3");  // Title
+    ui_->settle();                // the sort runs on the worker
     const auto by_title = shown();
     const bool ascending = ui_->app().report_list_view().sort().ascending;
     EXPECT_EQ(by_title, ascending ? (std::vector<std::int64_t>{b_, a_, c_}) : (std::vector<std::int64_t>{c_, a_, b_}));
     ui_->click("list.header.3");  // again: the other way
+    ui_->settle();
     EXPECT_EQ(shown(), (std::vector<std::int64_t>(by_title.rbegin(), by_title.rend())));
     ui_->click("list.header.2");  // Occurred
+    ui_->settle();
     const auto by_date = shown();
     EXPECT_TRUE(by_date == (std::vector<std::int64_t>{c_, a_, b_}) || by_date == (std::vector<std::int64_t>{b_, a_, c_}));
+}
+
+TEST_F(GuiReportList, AHeaderClickSortsOnTheWorkerWhileTheListKeepsDrawing) {
+    const auto before = shown();
+    std::atomic<bool> release{false};
+    ui_->app().state().worker().submit("holding the worker", [&release](core::JobContext&) {
+        while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+    ui_->frames(2);               // the busy line appears above the table; click where it is now
+    ui_->click("list.header.3");  // Title
+    ui_->frames(3);
+    EXPECT_TRUE(ui_->app().report_list_view().sorting());
+    EXPECT_EQ(shown(), before);  // the old order until the sorted one comes back
+    EXPECT_TRUE(ui_->drawn("list.row0"));
+    release = true;
+    ui_->settle();
+    EXPECT_FALSE(ui_->app().report_list_view().sorting());
+    const bool ascending = ui_->app().report_list_view().sort().ascending;
+    EXPECT_EQ(shown(), ascending ? (std::vector<std::int64_t>{b_, a_, c_}) : (std::vector<std::int64_t>{c_, a_, b_}));
 }
 
 TEST_F(GuiReportList, SearchRunsOnTheWorkerAndItsResultIsShown) {

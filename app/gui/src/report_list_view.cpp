@@ -35,6 +35,8 @@ void same_line_if_fits(float width) {
 
 }  // namespace
 
+ReportListView::Rows::~Rows() { wipe_rows(rows); }
+
 void ReportListView::on_show(AppState& /*state*/) { needs_refresh_ = true; }
 
 namespace {
@@ -83,21 +85,23 @@ void ReportListView::refresh(AppState& state) {
             if (std::exchange(refresh_again_, false)) needs_refresh_ = true;
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
-                wipe_rows(rows_);
+                rows_ = std::make_shared<const Rows>();
                 sorted_.clear();
                 order_.clear();
                 error_ = describe_error(outcome.error);
                 return;
             }
             error_.clear();
-            std::swap(rows_, result->rows);  // the old rows are wiped with the result
+            auto fresh = std::make_shared<Rows>();
+            std::swap(fresh->rows, result->rows);
+            rows_ = std::move(fresh);  // the old rows are wiped when no sort job holds them
             std::swap(cases_, result->cases);
             std::swap(received_, result->received);
             if (result->sorted_by == sort_) {
                 sorted_ = std::move(result->sorted);
                 refilter();
             } else {
-                resort();  // the user clicked another column while the query ran
+                needs_sort_ = true;  // the user clicked another column while the query ran
             }
         });
 }
@@ -108,12 +112,24 @@ void ReportListView::set_search(AppState& state, std::string query) {
     refresh(state);
 }
 
-void ReportListView::resort() {
-    sorted_ = sort_rows(rows_, sort_);
-    refilter();
+void ReportListView::request_sort(AppState& state) {
+    sorting_ = true;
+    const auto request = ++sort_request_;
+    auto rows = rows_;
+    auto sorted = std::make_shared<std::vector<std::size_t>>();
+    state.worker().submit(
+        "Sorting",
+        [rows, sorted, sort = sort_](core::JobContext&) { *sorted = sort_rows(rows->rows, sort); },
+        [this, rows, sorted, sort = sort_, request, generation = generation_](const core::JobOutcome& outcome) {
+            if (generation != generation_ || request != sort_request_) return;  // locked, or a newer click
+            sorting_ = false;
+            if (!outcome.ok() || rows != rows_ || !(sort == sort_)) return;  // new rows bring their own order
+            sorted_ = std::move(*sorted);
+            refilter();
+        });
 }
 
-void ReportListView::refilter() { order_ = filter_rows(rows_, sorted_, filter_); }
+void ReportListView::refilter() { order_ = filter_rows(rows_->rows, sorted_, filter_); }
 
 void ReportListView::set_filter(const ReportFilter& filter) {
     filter_ = filter;
@@ -123,7 +139,7 @@ void ReportListView::set_filter(const ReportFilter& filter) {
 std::vector<std::int64_t> ReportListView::shown_ids() const {
     std::vector<std::int64_t> ids;
     ids.reserve(order_.size());
-    for (const auto i : order_) ids.push_back(rows_[i].id);
+    for (const auto i : order_) ids.push_back(rows_->rows[i].id);
     return ids;
 }
 
@@ -133,7 +149,7 @@ void ReportListView::draw_content(AppState& state) {
     draw_filters(state);
     case_panel_.draw(state, cases_, filter_.case_id, [this] { needs_refresh_ = true; });
     // Another job (not our own query, which has its own quiet note) shows its progress.
-    if (state.busy() && !loading_) draw_busy_indicator(state, true);
+    if (state.busy() && !loading_ && !sorting_) draw_busy_indicator(state, true);
     draw_error(error_);
     draw_table(state);
 }
@@ -241,7 +257,11 @@ void ReportListView::draw_filters(AppState& state) {
 }
 
 void ReportListView::draw_table(AppState& state) {
-    if (rows_.empty()) {
+    if (needs_sort_) {
+        needs_sort_ = false;
+        request_sort(state);
+    }
+    if (rows_->rows.empty()) {
         if (loading_) return;  // the first rows are on their way
         ImGui::Spacing();
         draw_notice(search_.empty() ? "No reports yet. \"New report\" starts one."
@@ -273,7 +293,7 @@ void ReportListView::draw_table(AppState& state) {
             const auto& spec = specs->Specs[0];
             sort_.column = static_cast<SortColumn>(spec.ColumnIndex);
             sort_.ascending = spec.SortDirection == ImGuiSortDirection_Ascending;
-            resort();  // once per click, not per frame
+            request_sort(state);  // once per click, on the worker
         }
         specs->SpecsDirty = false;
     }
@@ -288,7 +308,7 @@ void ReportListView::draw_table(AppState& state) {
     std::int64_t open_id = 0;
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& row = rows_[order_[static_cast<std::size_t>(i)]];
+            const auto& row = rows_->rows[order_[static_cast<std::size_t>(i)]];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(i);
@@ -330,7 +350,9 @@ void ReportListView::draw_table(AppState& state) {
 }
 
 void ReportListView::clear() noexcept {
-    wipe_rows(rows_);
+    // The App stops every job before clearing, so this is the last holder:
+    // the rows are wiped now.
+    rows_ = std::make_shared<const Rows>();
     sorted_.clear();
     order_.clear();
     for (auto& c : cases_) wipe_string(c.name);
@@ -346,9 +368,11 @@ void ReportListView::clear() noexcept {
     needs_refresh_ = true;
     loading_ = false;
     refresh_again_ = false;
+    needs_sort_ = false;
+    sorting_ = false;
     ++generation_;
 }
 
-bool ReportListView::holds_sensitive_data() const noexcept { return !rows_.empty() || !search_.empty() || case_panel_.holds_sensitive_data(); }
+bool ReportListView::holds_sensitive_data() const noexcept { return !rows_->rows.empty() || !search_.empty() || case_panel_.holds_sensitive_data(); }
 
 }  // namespace fv::gui

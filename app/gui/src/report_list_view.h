@@ -5,6 +5,7 @@
 // it has, and the new rows replace them when the query's result is posted
 // back. One query at a time; a change while one runs queues one more.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,9 @@ public:
     // A query is on the worker.
     bool loading() const noexcept { return loading_; }
     void set_search(AppState& state, std::string query);
-    const std::vector<core::ReportSummary>& rows() const noexcept { return rows_; }
+    const std::vector<core::ReportSummary>& rows() const noexcept { return rows_->rows; }
+    // A sort (after a header click) is on the worker.
+    bool sorting() const noexcept { return sorting_; }
     // Ids of the rows shown, in the order shown.
     std::vector<std::int64_t> shown_ids() const;
     void set_filter(const ReportFilter& filter);
@@ -44,12 +47,23 @@ private:
     void draw_toolbar(AppState& state);
     void draw_table(AppState& state);
     void draw_filters(AppState& state);
-    // New rows or a new sort column: sort all rows (slow), then filter.
-    void resort();
+    // A new sort column, or rows sorted by another one: sort all rows on the
+    // worker (100,000 rows take ~0.1 s), then filter; the old order stays
+    // on screen until then.
+    void request_sort(AppState& state);
     // A new filter: walk the sorted rows (fast).
     void refilter();
 
-    std::vector<core::ReportSummary> rows_;
+    // The rows of the last query, shared read-only with a sort job on the
+    // worker; wiped when the last holder lets go. Never null.
+    struct Rows {
+        std::vector<core::ReportSummary> rows;
+        Rows() = default;
+        Rows(const Rows&) = delete;
+        Rows& operator=(const Rows&) = delete;
+        ~Rows();
+    };
+    std::shared_ptr<const Rows> rows_ = std::make_shared<const Rows>();
     std::vector<core::CaseRecord> cases_;
     std::map<std::int64_t, std::string> received_;  // report id -> signer fingerprint
     std::vector<std::size_t> sorted_;  // every index into rows_, in sort_ order
@@ -61,6 +75,9 @@ private:
     bool needs_refresh_ = true;
     bool loading_ = false;
     bool refresh_again_ = false;       // the search changed while a query ran
+    bool needs_sort_ = false;          // rows arrived sorted by another column
+    bool sorting_ = false;
+    std::uint64_t sort_request_ = 0;   // only the latest sort's result is used
     std::uint64_t generation_ = 0;     // bumped by clear(): late results are dropped
     double loading_since_ = 0.0;
     CasePanel case_panel_;             // new/rename case, move selected reports
