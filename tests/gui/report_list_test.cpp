@@ -80,6 +80,30 @@ TEST_F(GuiReportList, AHeaderClickSortsOnTheWorkerWhileTheListKeepsDrawing) {
     EXPECT_EQ(shown(), ascending ? (std::vector<std::int64_t>{b_, a_, c_}) : (std::vector<std::int64_t>{c_, a_, b_}));
 }
 
+TEST_F(GuiReportList, AQueryEndingAfterAHeaderClickNeverShowsRowsItDoesNotHave) {
+    std::atomic<bool> release{false};
+    ui_->app().state().worker().submit("holding the worker", [&release](core::JobContext&) {
+        while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+    ui_->frames(2);
+    ui_->click("list.search");
+    ui_->type("Alpha");           // a query for 1 row, queued
+    ui_->frames(2);
+    ui_->click("list.header.3");  // a sort of the 3 old rows, queued behind it
+    release = true;
+    // The query's rows arrive sorted by the old column; every frame until the
+    // new sort is back must show only rows it has.
+    for (int i = 0; i < 50; ++i) {
+        ui_->frame();
+        const auto& rows = ui_->app().report_list_view().rows();
+        const auto ids = shown();
+        ASSERT_LE(ids.size(), rows.size());
+        ui_->app().state().worker().wait_until_idle();
+    }
+    ui_->settle();
+    EXPECT_EQ(shown(), std::vector<std::int64_t>{b_});
+}
+
 TEST_F(GuiReportList, SearchRunsOnTheWorkerAndItsResultIsShown) {
     // Hold the worker with another job, so the search is certainly still
     // queued while the frames below run: they must not wait for it.

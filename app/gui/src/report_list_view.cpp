@@ -37,6 +37,13 @@ void same_line_if_fits(float width) {
 
 ReportListView::Rows::~Rows() { wipe_rows(rows); }
 
+// Shared by every list that holds no rows: clear() (noexcept) assigns it
+// without allocating.
+const std::shared_ptr<const ReportListView::Rows>& ReportListView::no_rows() {
+    static const auto empty = std::make_shared<const Rows>();
+    return empty;
+}
+
 void ReportListView::on_show(AppState& /*state*/) { needs_refresh_ = true; }
 
 namespace {
@@ -85,7 +92,7 @@ void ReportListView::refresh(AppState& state) {
             if (std::exchange(refresh_again_, false)) needs_refresh_ = true;
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
-                rows_ = std::make_shared<const Rows>();
+                rows_ = no_rows();
                 sorted_.clear();
                 order_.clear();
                 error_ = describe_error(outcome.error);
@@ -97,12 +104,12 @@ void ReportListView::refresh(AppState& state) {
             rows_ = std::move(fresh);  // the old rows are wiped when no sort job holds them
             std::swap(cases_, result->cases);
             std::swap(received_, result->received);
-            if (result->sorted_by == sort_) {
-                sorted_ = std::move(result->sorted);
-                refilter();
-            } else {
-                needs_sort_ = true;  // the user clicked another column while the query ran
-            }
+            // The job's order indexes the new rows: take it at once, so sorted_
+            // and order_ never index the previous rows; if the user clicked
+            // another column while the query ran, sort again on the worker.
+            sorted_ = std::move(result->sorted);
+            refilter();
+            if (!(result->sorted_by == sort_)) needs_sort_ = true;
         });
 }
 
@@ -352,7 +359,7 @@ void ReportListView::draw_table(AppState& state) {
 void ReportListView::clear() noexcept {
     // The App stops every job before clearing, so this is the last holder:
     // the rows are wiped now.
-    rows_ = std::make_shared<const Rows>();
+    rows_ = no_rows();
     sorted_.clear();
     order_.clear();
     for (auto& c : cases_) wipe_string(c.name);

@@ -63,7 +63,8 @@ private:
         Rows& operator=(const Rows&) = delete;
         ~Rows();
     };
-    std::shared_ptr<const Rows> rows_ = std::make_shared<const Rows>();
+    static const std::shared_ptr<const Rows>& no_rows();
+    std::shared_ptr<const Rows> rows_ = no_rows();
     std::vector<core::CaseRecord> cases_;
     std::map<std::int64_t, std::string> received_;  // report id -> signer fingerprint
     std::vector<std::size_t> sorted_;  // every index into rows_, in sort_ order
