@@ -34,8 +34,8 @@ std::string trimmed(const std::string& text) {
 
 void ContactsView::on_show(AppState& /*state*/) {
     needs_reload_ = true;
-    error_.clear();
-    notice_.clear();
+    wipe_string(error_);
+    wipe_string(notice_);
 }
 
 void ContactsView::forget_loaded() noexcept {
@@ -64,8 +64,8 @@ void ContactsView::reload(AppState& state) {
 }
 
 bool ContactsView::add_contact(AppState& state) {
-    error_.clear();
-    notice_.clear();
+    wipe_string(error_);
+    wipe_string(notice_);
     core::Session* session = state.session();
     if (session == nullptr) {
         error_ = "The vault is busy; try again in a moment.";
@@ -85,8 +85,8 @@ bool ContactsView::add_contact(AppState& state) {
 }
 
 bool ContactsView::verify_contact(AppState& state, const std::string& name) {
-    error_.clear();
-    notice_.clear();
+    wipe_string(error_);
+    wipe_string(notice_);
     core::Session* session = state.session();
     if (session == nullptr) return false;
     try {
@@ -101,8 +101,8 @@ bool ContactsView::verify_contact(AppState& state, const std::string& name) {
 }
 
 bool ContactsView::remove_contact(AppState& state, const std::string& name) {
-    error_.clear();
-    notice_.clear();
+    wipe_string(error_);
+    wipe_string(notice_);
     core::Session* session = state.session();
     if (session == nullptr) return false;
     try {
@@ -307,8 +307,8 @@ void ContactsView::clear() noexcept {
     wipe_string(card_);
     wipe_string(verifying_);
     wipe_string(removing_);
-    error_.clear();
-    notice_.clear();
+    wipe_string(error_);
+    wipe_string(notice_);
     open_verify_ = open_remove_ = false;
     needs_reload_ = true;
 }

@@ -201,8 +201,8 @@ void ExportView::load_review(AppState& state) {
 }
 
 void ExportView::start_export(AppState& state) {
-    error_.clear();
-    notice_.clear();
+    wipe_string(error_);
+    wipe_string(notice_);
     // Jobs run one at a time in order, so an export queued behind another job is safe.
     core::Session* session = state.session_for_job();
     if (session == nullptr || export_job_ != 0) return;
@@ -287,8 +287,8 @@ bool ExportView::draw_nav(AppState& state, bool can_continue, const char* next_l
     ImGui::Spacing();
     if (step_ != Step::Reports) {
         if (ImGui::Button("< Back")) {
-            error_.clear();
-            notice_.clear();
+            wipe_string(error_);
+            wipe_string(notice_);
             step_ = static_cast<Step>(static_cast<int>(step_) - 1);
         }
         state.probe().item("export.back");
@@ -299,8 +299,8 @@ bool ExportView::draw_nav(AppState& state, bool can_continue, const char* next_l
     state.probe().item("export.next");
     ImGui::EndDisabled();
     if (next) {
-        error_.clear();
-        notice_.clear();
+        wipe_string(error_);
+        wipe_string(notice_);
     }
     return next;
 }
@@ -556,8 +556,8 @@ void ExportView::reset_choices() noexcept {
     review_.wipe();
     wipe_string(out_path_);
     result_.reset();
-    error_.clear();
-    notice_.clear();
+    wipe_string(error_);
+    wipe_string(notice_);
 }
 
 void ExportView::forget_loaded() noexcept {
