@@ -184,7 +184,8 @@ void EvidencePanel::preview(AppState& state, const storage::AttachmentRecord& at
         "Opening the file for a preview",
         [session, result, id = attachment.id, text = is_text(attachment)](core::JobContext&) {
             const auto bytes = core::read_attachment(*session, id, kMaxPreviewBytes);
-            if (looks_like_image(bytes.reveal())) {
+            // A text file is previewed as text even if it starts like an image ("BM...").
+            if (!text && looks_like_image(bytes.reveal())) {
                 result->image = decode_image(bytes.reveal());
             } else if (text) {
                 result->text = make_text_preview(bytes.reveal());
