@@ -71,8 +71,13 @@ void write_new_file(const fs::path& out, const std::function<void(std::ostream&)
         }
         sync_file(tmp);
         if (before_rename) before_rename();
-        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, out.c_str(), RENAME_NOREPLACE) != 0)
-            throw Error(ErrorKind::Io, "could not create " + out.string() + ": " + std::strerror(errno));
+        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, out.c_str(), RENAME_NOREPLACE) != 0) {
+            // File systems without RENAME_NOREPLACE (some FUSE and NFS mounts,
+            // e.g. USB sticks through ntfs-3g): link() never replaces a name either.
+            if ((errno != EINVAL && errno != ENOSYS) || ::link(tmp.c_str(), out.c_str()) != 0)
+                throw Error(ErrorKind::Io, "could not create " + out.string() + ": " + std::strerror(errno));
+            ::unlink(tmp.c_str());
+        }
         sync_directory(dir);
     } catch (...) {
         fs::remove(tmp, ec);
