@@ -7,12 +7,7 @@
 // (every row, contacts and the export sequence included; audit chain ok).
 #include <gtest/gtest.h>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <csignal>
 #include <fstream>
 #include <string>
 
@@ -35,53 +30,20 @@ using storage::test::secret;
 
 constexpr const char* kPass = "full disk export passphrase";
 
-struct ChildResult {
-    int exit_code = -1;
-    std::string message;
-};
-
-// exit 0 = exported, 10 = Io error, 11 = another fv::Error, 12 = anything else.
-ChildResult export_with_file_size_limit(const fs::path& vault, const fs::path& out, rlim_t limit) {
-    int fds[2];
-    if (::pipe(fds) != 0) return {};
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(fds[0]);
-        std::signal(SIGXFSZ, SIG_IGN);
-        const rlimit lim{limit, limit};
-        int code = 12;
-        std::string message = "setrlimit failed";
-        if (::setrlimit(RLIMIT_FSIZE, &lim) == 0) {
-            try {
-                auto session = core::Session::open(vault, secret(kPass));
-                core::ExportRequest request;
-                request.recipients = {"Recipient"};
-                request.scope = core::ExportRequest::Scope::Reports;
-                request.report_ids = {2};
-                request.out = out;
-                core::ExportService(*session).export_bundle(request);
-                code = 0;
-                message = "exported";
-            } catch (const Error& e) {
-                code = e.kind() == ErrorKind::Io ? 10 : 11;
-                message = e.what();
-            } catch (const std::exception& e) {
-                message = std::string("not an fv::Error: ") + e.what();
-            }
-        }
-        [[maybe_unused]] const auto written = ::write(fds[1], message.data(), message.size());
-        ::_exit(code);
-    }
-    ::close(fds[1]);
-    ChildResult result;
-    char buf[512];
-    ssize_t n = 0;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) result.message.append(buf, static_cast<std::size_t>(n));
-    ::close(fds[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status);
-    return result;
+// Exports report 2 to "Recipient" in a child with the file size limit (see run_with_file_size_limit).
+test::LimitedRun export_with_file_size_limit(const fs::path& vault, const fs::path& out, rlim_t limit) {
+    return test::run_with_file_size_limit(
+        limit,
+        [&] {
+            auto session = core::Session::open(vault, secret(kPass));
+            core::ExportRequest request;
+            request.recipients = {"Recipient"};
+            request.scope = core::ExportRequest::Scope::Reports;
+            request.report_ids = {2};
+            request.out = out;
+            core::ExportService(*session).export_bundle(request);
+        },
+        "exported");
 }
 
 std::vector<std::string> folder_entries(const fs::path& dir) {

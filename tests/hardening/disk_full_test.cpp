@@ -5,11 +5,6 @@
 // finds the vault exactly as before.
 #include <gtest/gtest.h>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <csignal>
 #include <string>
 
 #include "fieldvault/core/attachments.h"
@@ -27,50 +22,11 @@ using storage::test::secret;
 
 constexpr const char* kPass = "full disk passphrase";
 
-struct ChildResult {
-    int exit_code = -1;
-    std::string message;
-};
-
-// Runs the import in a child with the file size limit; exit 0 = stored,
-// 10 = Io error, 11 = another fv::Error, 12 = anything else. The message comes
-// back through a pipe.
-ChildResult import_with_file_size_limit(const fs::path& vault, const fs::path& evidence, rlim_t limit) {
-    int fds[2];
-    if (::pipe(fds) != 0) return {};
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::close(fds[0]);
-        std::signal(SIGXFSZ, SIG_IGN);
-        const rlimit lim{limit, limit};
-        int code = 12;
-        std::string message = "setrlimit failed";
-        if (::setrlimit(RLIMIT_FSIZE, &lim) == 0) {
-            try {
-                auto session = core::Session::open(vault, secret(kPass));
-                core::AttachmentService(*session).attach(2, evidence);
-                code = 0;
-                message = "stored";
-            } catch (const Error& e) {
-                code = e.kind() == ErrorKind::Io ? 10 : 11;
-                message = e.what();
-            } catch (const std::exception& e) {
-                message = e.what();
-            }
-        }
-        [[maybe_unused]] const auto written = ::write(fds[1], message.data(), message.size());
-        ::_exit(code);
-    }
-    ::close(fds[1]);
-    ChildResult result;
-    char buf[512];
-    ssize_t n = 0;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) result.message.append(buf, static_cast<std::size_t>(n));
-    ::close(fds[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status);
-    return result;
+// Runs the import in a child with the file size limit (see run_with_file_size_limit).
+test::LimitedRun import_with_file_size_limit(const fs::path& vault, const fs::path& evidence, rlim_t limit) {
+    return test::run_with_file_size_limit(
+        limit, [&] { core::AttachmentService(*core::Session::open(vault, secret(kPass))).attach(2, evidence); },
+        "stored");
 }
 
 class DiskFullTest : public ::testing::Test {

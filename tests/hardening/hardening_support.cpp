@@ -1,10 +1,16 @@
 #include "hardening_support.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <exception>
 #include <fstream>
 #include <vector>
 
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
+#include "fieldvault/crypto/error.h"
 #include "test_support.h"
 
 namespace fv::test {
@@ -105,6 +111,44 @@ std::string integrity_check(storage::Database& db) {
         out += stmt.column_text(0);
     }
     return out;
+}
+
+LimitedRun run_with_file_size_limit(rlim_t limit, const std::function<void()>& action,
+                                    const std::string& done_message) {
+    int fds[2];
+    if (::pipe(fds) != 0) return {};
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(fds[0]);
+        std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit lim{limit, limit};
+        int code = 12;
+        std::string message = "setrlimit failed";
+        if (::setrlimit(RLIMIT_FSIZE, &lim) == 0) {
+            try {
+                action();
+                code = 0;
+                message = done_message;
+            } catch (const Error& e) {
+                code = e.kind() == ErrorKind::Io ? 10 : 11;
+                message = e.what();
+            } catch (const std::exception& e) {
+                message = std::string("not an fv::Error: ") + e.what();
+            }
+        }
+        [[maybe_unused]] const auto written = ::write(fds[1], message.data(), message.size());
+        ::_exit(code);
+    }
+    ::close(fds[1]);
+    LimitedRun result;
+    char buf[512];
+    ssize_t n = 0;
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) result.message.append(buf, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status);
+    return result;
 }
 
 }  // namespace fv::test

@@ -2,8 +2,11 @@
 // Helpers shared by the hardening tests: a vault made through app/core with a
 // few reports, copies of a vault folder, and a canonical dump of everything a
 // vault holds (so "exactly as before" can be compared).
+#include <sys/resource.h>
+
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -32,5 +35,16 @@ storage::ReportContent sample_content(std::string_view title, std::string_view n
 
 // A file of `size` deterministic, incompressible-looking bytes.
 void write_pattern_file(const std::filesystem::path& path, std::size_t size, std::uint8_t seed);
+
+// What `action` did in a child process whose files may not grow past `limit`
+// bytes (RLIMIT_FSIZE, SIGXFSZ ignored: a full disk without a tmpfs).
+// exit_code: 0 = it returned, 10 = fv::Error(Io), 11 = another fv::Error,
+// 12 = anything else; `message` is the error's text (or `done_message`).
+struct LimitedRun {
+    int exit_code = -1;
+    std::string message;
+};
+LimitedRun run_with_file_size_limit(rlim_t limit, const std::function<void()>& action,
+                                    const std::string& done_message);
 
 }  // namespace fv::test
