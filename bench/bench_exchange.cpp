@@ -36,6 +36,7 @@
 #include "fieldvault/crypto/random.h"
 #include "support/bench_env.h"
 #include "support/child_process.h"
+#include "support/file_runs.h"
 #include "support/peak_rss.h"
 
 namespace {
@@ -66,29 +67,6 @@ Fixture& fixture() {
     return f;
 }
 
-double seconds(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-// Incompressible content, written and fsync'd before any timing.
-fs::path make_input(const fs::path& dir, std::uint64_t mib) {
-    const auto path = dir / ("input-" + std::to_string(mib) + "MiB.bin");
-    std::vector<std::uint8_t> block(1 << 20);
-    {
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        for (std::uint64_t i = 0; i < mib; ++i) {
-            fv::crypto::random_bytes(block);
-            out.write(reinterpret_cast<const char*>(block.data()), static_cast<std::streamsize>(block.size()));
-        }
-        if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
-    }
-    bench::sync_path(path.string());
-    return path;
-}
-
-void set_memory_counters(benchmark::State& state, std::uint64_t before, std::uint64_t peak) {
-    state.counters["rss_before_MiB"] = bench::to_mib(before);
-    state.counters["peak_rss_MiB"] = bench::to_mib(peak);
-}
-
 void export_fieldvault(benchmark::State& state, std::uint64_t mib) {
     auto& f = fixture();
     core::ExportService service(*f.sender);
@@ -104,8 +82,8 @@ void export_fieldvault(benchmark::State& state, std::uint64_t mib) {
         const auto before = bench::current_rss_bytes();
         const auto start = Clock::now();
         const auto result = service.export_bundle(request);
-        state.SetIterationTime(seconds(start));
-        set_memory_counters(state, before, bench::peak_rss_bytes());
+        state.SetIterationTime(bench::seconds_since(start));
+        bench::set_memory_counters(state, before, bench::peak_rss_bytes());
         state.counters["bundle_MiB"] = bench::to_mib(result.file_size);
         if (result.attachments != 1 || result.file_size <= (mib << 20)) state.SkipWithError("unexpected bundle");
     }
@@ -136,8 +114,8 @@ void import_fieldvault(benchmark::State& state, std::uint64_t mib) {
         const auto before = bench::current_rss_bytes();
         const auto start = Clock::now();
         const auto result = core::ImportService(*session).import_bundle(f.bundles.at(mib));
-        state.SetIterationTime(seconds(start));
-        set_memory_counters(state, before, bench::peak_rss_bytes());
+        state.SetIterationTime(bench::seconds_since(start));
+        bench::set_memory_counters(state, before, bench::peak_rss_bytes());
         if (result.attachments != 1) state.SkipWithError("the bundle did not bring its attachment");
         session.reset();
         fs::remove_all(dir);
@@ -145,57 +123,16 @@ void import_fieldvault(benchmark::State& state, std::uint64_t mib) {
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(mib << 20));
 }
 
-// Runs age, fsyncs its output, and records its time and peak RSS.
-void run_age(benchmark::State& state, const std::vector<std::string>& argv, const fs::path& out) {
-    fs::remove(out);
-    const auto start = Clock::now();
-    const auto result = bench::run_child(argv, (fixture().workdir / "age-rss.txt").string());
-    bench::sync_path(out.string());
-    state.SetIterationTime(seconds(start));
-    state.counters["seconds_to_exit"] = result.seconds;
-    state.counters["peak_rss_MiB"] = bench::to_mib(result.max_rss_bytes);
-    state.counters["rss_is_upper_bound"] = result.rss_is_upper_bound ? 1 : 0;
-    if (result.exit_code != 0) state.SkipWithError("age failed");
-}
-
 void encrypt_age(benchmark::State& state, std::uint64_t mib) {
     auto& f = fixture();
-    if (f.age_recipient.empty()) {
-        state.SkipWithError("FIELDVAULT_BENCH_AGE_RECIPIENT is not set");
-        return;
-    }
-    const auto out = f.workdir / ("input-" + std::to_string(mib) + "MiB.age");
-    for (auto _ : state) {
-        run_age(state, {"age", "-r", f.age_recipient, "-o", out.string(), f.inputs.at(mib).string()}, out);
-    }
-    f.age_ciphertexts[mib] = out;
-    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(mib << 20));
+    bench::age_encrypt(state, f.workdir, f.age_recipient, f.inputs.at(mib), mib, f.age_ciphertexts);
 }
 
 void decrypt_age(benchmark::State& state, std::uint64_t mib) {
     auto& f = fixture();
-    if (f.age_identity.empty() || !f.age_ciphertexts.contains(mib)) {
-        state.SkipWithError("no age identity or no ciphertext (run the encrypt benchmark first)");
-        return;
-    }
-    const auto out = f.workdir / ("age-decrypted-" + std::to_string(mib) + "MiB.bin");
-    for (auto _ : state) {
-        run_age(state, {"age", "-d", "-i", f.age_identity, "-o", out.string(), f.age_ciphertexts.at(mib).string()},
-                out);
-        if (fs::file_size(out) != mib << 20) state.SkipWithError("decrypted size differs from the file");
-    }
-    fs::remove(out);
-    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(mib << 20));
+    bench::age_decrypt(state, f.workdir, f.age_identity, mib, f.age_ciphertexts);
 }
 
-template <typename Fn>
-void register_run(const std::string& name, Fn fn, std::uint64_t mib) {
-    benchmark::RegisterBenchmark(name.c_str(), [fn, mib](benchmark::State& state) { fn(state, mib); })
-        ->Unit(benchmark::kMillisecond)
-        ->UseManualTime()
-        ->Iterations(1)
-        ->Repetitions(3);
-}
 
 void setup(std::uint64_t large, std::uint64_t small) {
     auto& f = fixture();
@@ -207,8 +144,8 @@ void setup(std::uint64_t large, std::uint64_t small) {
 
     std::fprintf(stderr, "writing %llu MiB and %llu MiB input files in %s\n", static_cast<unsigned long long>(large),
                  static_cast<unsigned long long>(small), f.workdir.c_str());
-    f.inputs[large] = make_input(f.workdir, large);
-    f.inputs[small] = make_input(f.workdir, small);
+    f.inputs[large] = bench::make_random_input(f.workdir, large);
+    f.inputs[small] = bench::make_random_input(f.workdir, small);
 
     // The receiving identity: one vault, copied afresh for every import run.
     const auto receiver = f.workdir / "receiver-template";
@@ -240,12 +177,12 @@ int main(int argc, char** argv) {
         setup(large, small);
         const auto suffix = [](std::uint64_t mib) { return "/" + std::to_string(mib) + "MiB"; };
         // Ours and age's alternate, so a burst of load from elsewhere hits both.
-        register_run("exchange/export/fieldvault" + suffix(large), export_fieldvault, large);
-        register_run("exchange/encrypt/age" + suffix(large), encrypt_age, large);
-        register_run("exchange/import/fieldvault" + suffix(large), import_fieldvault, large);
-        register_run("exchange/decrypt/age" + suffix(large), decrypt_age, large);
-        register_run("exchange/export/fieldvault" + suffix(small), export_fieldvault, small);
-        register_run("exchange/import/fieldvault" + suffix(small), import_fieldvault, small);
+        bench::register_file_run("exchange/export/fieldvault" + suffix(large), export_fieldvault, large);
+        bench::register_file_run("exchange/encrypt/age" + suffix(large), encrypt_age, large);
+        bench::register_file_run("exchange/import/fieldvault" + suffix(large), import_fieldvault, large);
+        bench::register_file_run("exchange/decrypt/age" + suffix(large), decrypt_age, large);
+        bench::register_file_run("exchange/export/fieldvault" + suffix(small), export_fieldvault, small);
+        bench::register_file_run("exchange/import/fieldvault" + suffix(small), import_fieldvault, small);
         benchmark::AddCustomContext("vault_kdf", "interactive");
         benchmark::AddCustomContext("workdir", fixture().workdir.string());
         benchmark::RunSpecifiedBenchmarks();
