@@ -1,6 +1,7 @@
 # Runs the real app under Xvfb with Mesa's software GL, asks for a screenshot
 # of one screen, and checks the PNG. Variables: APP, MAKE_VAULT, PNG_CHECK,
-# XVFB_RUN, WORK_DIR, SCREEN, OUT.
+# XVFB_RUN, WORK_DIR, SCREEN, OUT; MAKE_EXCHANGE (optional, for the exchange
+# screens) adds contacts and bundles to the test vault.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 set(passphrase_file "${WORK_DIR}/passphrase.txt")
@@ -15,12 +16,24 @@ if(NOT SCREEN STREQUAL "create" AND NOT SCREEN STREQUAL "welcome")
     message(FATAL_ERROR "could not create the test vault (${rc})")
   endif()
 endif()
+if(MAKE_EXCHANGE)
+  execute_process(COMMAND "${MAKE_EXCHANGE}" "${vault}" "${WORK_DIR}"
+                  INPUT_FILE "${passphrase_file}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not add contacts and bundles to the test vault (${rc})")
+  endif()
+endif()
+set(extra)
+if(SCREEN STREQUAL "import")
+  set(extra --bundle "${WORK_DIR}/incoming.fvb")  # made by MAKE_EXCHANGE
+endif()
 
 file(REMOVE "${OUT}")
 execute_process(
   COMMAND "${XVFB_RUN}" -a -s "-screen 0 1280x800x24"
-          env LIBGL_ALWAYS_SOFTWARE=1 FIELDVAULT_TEST_FAST_KDF=1 ASAN_OPTIONS=detect_leaks=0 "XDG_CONFIG_HOME=${WORK_DIR}/config"
-          "${APP}" --vault "${vault}" --screenshot "${OUT}" --screen "${SCREEN}"
+          env LIBGL_ALWAYS_SOFTWARE=1 FIELDVAULT_TEST_FAST_KDF=1 ASAN_OPTIONS=detect_leaks=0
+          "XDG_CONFIG_HOME=${WORK_DIR}/config" "HOME=${WORK_DIR}"
+          "${APP}" --vault "${vault}" --screenshot "${OUT}" --screen "${SCREEN}" ${extra}
   INPUT_FILE "${passphrase_file}"
   RESULT_VARIABLE rc
   TIMEOUT 120)
@@ -34,4 +47,4 @@ execute_process(COMMAND "${PNG_CHECK}" "${OUT}" 800 600 RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the screenshot is not a usable image")
 endif()
-file(REMOVE_RECURSE "${vault}")
+file(REMOVE_RECURSE "${vault}" "${WORK_DIR}/sender" "${WORK_DIR}/other")
