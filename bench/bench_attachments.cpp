@@ -5,10 +5,9 @@
 // as the build), and every timed step ends with the data fsync'd: a Fieldvault
 // import commits with synchronous=FULL and extract fsyncs its file, so age's
 // output file is fsync'd inside its timing too (seconds_to_exit shows the time
-// without that fsync). A third column runs storage::AttachmentStore, the layer
-// under the service, on a plain (unencrypted) copy of the vault database with
-// the same page size: the difference to the vault is SQLCipher's page
-// encryption and HMAC.
+// without that fsync). Attachments live in their own encrypted files since
+// schema v3 (docs/vault-format.md), so the former "plain SQLite" column, which
+// measured SQLCipher's page encryption, no longer applies.
 //
 // Environment: FIELDVAULT_BENCH_WORKDIR (required), FIELDVAULT_BENCH_FILE_MIB
 // (default 512), FIELDVAULT_BENCH_SMALL_MIB (default 64: the same runs on a
@@ -21,7 +20,6 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -32,12 +30,10 @@
 #include "fieldvault/core/session.h"
 #include "fieldvault/crypto/random.h"
 #include "fieldvault/storage/database.h"
-#include "fieldvault/storage/repositories.h"
 #include "support/bench_env.h"
 #include "support/child_process.h"
 #include "support/file_runs.h"
 #include "support/peak_rss.h"
-#include "support/plain_database.h"
 
 namespace {
 
@@ -52,12 +48,10 @@ struct Fixture {
     std::string age_identity;
     std::string age_recipient;
     std::unique_ptr<core::Session> session;
-    std::unique_ptr<fv::storage::Database> plain;        // plain copy of the vault database
     std::int64_t report_id = 0;
     std::map<std::uint64_t, fs::path> inputs;            // size in MiB -> file
     std::map<std::uint64_t, std::int64_t> attachments;   // size in MiB -> an imported attachment
     std::map<std::uint64_t, fs::path> age_ciphertexts;   // size in MiB -> age output kept for decrypt
-    std::map<std::uint64_t, std::int64_t> plain_attachments;
 };
 
 Fixture& fixture() {
@@ -92,54 +86,6 @@ void extract_fieldvault(benchmark::State& state, std::uint64_t mib) {
         const auto before = bench::current_rss_bytes();
         const auto start = Clock::now();
         service.extract(f.attachments.at(mib), out);
-        state.SetIterationTime(bench::seconds_since(start));
-        bench::set_memory_counters(state, before, bench::peak_rss_bytes());
-        if (fs::file_size(out) != mib << 20) state.SkipWithError("extracted size differs from the file");
-    }
-    fs::remove(out);
-    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(mib << 20));
-}
-
-// AttachmentService::attach minus the service: one transaction around the store.
-std::int64_t import_plain_once(std::uint64_t mib) {
-    auto& f = fixture();
-    std::ifstream in(f.inputs.at(mib), std::ios::binary);
-    fv::storage::Transaction tx(*f.plain);
-    const auto id = fv::storage::AttachmentStore(*f.plain).import(f.report_id, in, "input.bin",
-                                                                  "application/octet-stream", 0);
-    tx.commit();
-    return id;
-}
-
-void import_plain(benchmark::State& state, std::uint64_t mib) {
-    auto& f = fixture();
-    for (auto _ : state) {
-        bench::reset_peak_rss();
-        const auto before = bench::current_rss_bytes();
-        const auto start = Clock::now();
-        f.plain_attachments[mib] = import_plain_once(mib);
-        state.SetIterationTime(bench::seconds_since(start));
-        bench::set_memory_counters(state, before, bench::peak_rss_bytes());
-    }
-    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(mib << 20));
-}
-
-// AttachmentService::extract minus the temporary name and rename: stream, flush, fsync.
-void extract_plain(benchmark::State& state, std::uint64_t mib) {
-    auto& f = fixture();
-    if (!f.plain_attachments.contains(mib)) f.plain_attachments[mib] = import_plain_once(mib);
-    const auto out = f.workdir / ("plain-extracted-" + std::to_string(mib) + "MiB.bin");
-    for (auto _ : state) {
-        fs::remove(out);
-        bench::reset_peak_rss();
-        const auto before = bench::current_rss_bytes();
-        const auto start = Clock::now();
-        {
-            std::ofstream file(out, std::ios::binary | std::ios::trunc);
-            fv::storage::AttachmentStore(*f.plain).extract(f.plain_attachments.at(mib), file);
-            if (!file.flush()) state.SkipWithError("cannot write the extracted file");
-        }
-        bench::sync_path(out.string());
         state.SetIterationTime(bench::seconds_since(start));
         bench::set_memory_counters(state, before, bench::peak_rss_bytes());
         if (fs::file_size(out) != mib << 20) state.SkipWithError("extracted size differs from the file");
@@ -186,9 +132,6 @@ void setup(std::uint64_t large, std::uint64_t small) {
     fv::storage::ReportContent content;
     content.title = "benchmark evidence";
     f.report_id = core::ReportService(*f.session).create(content);
-    const auto plain = f.workdir / "plain.db";
-    bench::export_plain_copy(f.session->db(), plain, static_cast<int>(page_size(f.session->db())));
-    f.plain = bench::open_plain_database(plain);
 }
 
 }  // namespace
@@ -204,10 +147,8 @@ int main(int argc, char** argv) {
         const auto suffix = [](std::uint64_t mib) { return "/" + std::to_string(mib) + "MiB"; };
         // Ours and age's alternate, so a burst of load from elsewhere hits both.
         bench::register_file_run("attachment/import/fieldvault" + suffix(large), import_fieldvault, large);
-        bench::register_file_run("attachment/import/plain_sqlite" + suffix(large), import_plain, large);
         bench::register_file_run("attachment/encrypt/age" + suffix(large), encrypt_age, large);
         bench::register_file_run("attachment/extract/fieldvault" + suffix(large), extract_fieldvault, large);
-        bench::register_file_run("attachment/extract/plain_sqlite" + suffix(large), extract_plain, large);
         bench::register_file_run("attachment/decrypt/age" + suffix(large), decrypt_age, large);
         bench::register_file_run("attachment/import/fieldvault" + suffix(small), import_fieldvault, small);
         bench::register_file_run("attachment/extract/fieldvault" + suffix(small), extract_fieldvault, small);
@@ -216,7 +157,6 @@ int main(int argc, char** argv) {
         benchmark::AddCustomContext("workdir", fixture().workdir.string());
         benchmark::RunSpecifiedBenchmarks();
         benchmark::Shutdown();
-        fixture().plain.reset();
         fixture().session.reset();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "fieldvault_bench_attachments: %s\n", e.what());

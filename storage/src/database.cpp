@@ -121,6 +121,26 @@ std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid
 
 std::int64_t Database::changes() const { return sqlite3_changes(db_); }
 
+const std::filesystem::path& Database::blob_folder() const {
+    if (blob_folder_.empty()) throw Error(ErrorKind::Invalid, "this database has no folder for attachment files");
+    return blob_folder_;
+}
+
+void Database::track_uncommitted_file(std::filesystem::path file) { uncommitted_files_.push_back(std::move(file)); }
+
+void Database::settle_uncommitted_files(bool committed) noexcept {
+    if (!committed) {
+        // The rows naming these files are gone: the files are undecryptable
+        // leftovers (their keys were in those rows), removed now rather than at
+        // the next open's sweep.
+        for (const auto& file : uncommitted_files_) {
+            std::error_code ignored;
+            std::filesystem::remove(file, ignored);
+        }
+    }
+    uncommitted_files_.clear();
+}
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
@@ -128,12 +148,14 @@ Transaction::~Transaction() {
         // Never throws from a destructor; a failed rollback leaves SQLite to roll
         // back on close, which it does for any open transaction.
         sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        db_.settle_uncommitted_files(false);
     }
 }
 
 void Transaction::commit() {
     db_.exec("COMMIT");
     done_ = true;
+    db_.settle_uncommitted_files(true);
 }
 
 }  // namespace fv::storage

@@ -12,35 +12,26 @@
 
 namespace fv::storage::detail {
 
-namespace {
-
 [[noreturn]] void io_error(std::string_view what, int err) {
     std::string message(what);
-    message += err == ENOSPC ? ": disk full" : std::string(": ") + std::strerror(err);
+    if (err == ENOSPC) {
+        message += ": disk full";
+    } else if (err == EFBIG) {
+        // e.g. a vault on a FAT32 stick (4 GiB per file), or a process file-size limit.
+        message += ": disk full for this file (larger than the file system or a limit allows)";
+    } else if (err == EDQUOT) {
+        message += ": disk full (quota exceeded)";
+    } else {
+        message += std::string(": ") + std::strerror(err);
+    }
     throw Error(ErrorKind::Io, message);
 }
 
-// Closes the descriptor on every path out.
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const noexcept { return fd_; }
-    int release() noexcept {
-        const int fd = fd_;
-        fd_ = -1;
-        return fd;
-    }
+Fd::~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+}
 
-private:
-    int fd_;
-};
-
-void write_all(int fd, std::string_view bytes, std::string_view what) {
+void write_all(int fd, std::span<const std::uint8_t> bytes, std::string_view what) {
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -52,6 +43,35 @@ void write_all(int fd, std::string_view bytes, std::string_view what) {
     }
 }
 
+std::size_t read_up_to(int fd, std::span<std::uint8_t> out, std::string_view what) {
+    std::size_t done = 0;
+    while (done < out.size()) {
+        const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            io_error(what, errno);
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    return done;
+}
+
+void sync_folder(const std::filesystem::path& folder) {
+    Fd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0 || ::fsync(fd.get()) != 0) io_error("cannot sync the vault folder", errno);
+}
+
+namespace {
+
+std::span<const std::uint8_t> as_bytes(std::string_view text) {
+    return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
+
+std::span<std::uint8_t> as_writable_bytes(std::string& text) {
+    return {reinterpret_cast<std::uint8_t*>(text.data()), text.size()};
+}
+
 }  // namespace
 
 void write_temp_file(const std::filesystem::path& dir, std::string_view name, std::string_view bytes) {
@@ -59,7 +79,7 @@ void write_temp_file(const std::filesystem::path& dir, std::string_view name, st
     Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (fd.get() < 0) io_error("cannot write the key header", errno);
     try {
-        write_all(fd.get(), bytes, "cannot write the key header");
+        write_all(fd.get(), as_bytes(bytes), "cannot write the key header");
         if (::fsync(fd.get()) != 0) io_error("cannot write the key header", errno);
     } catch (...) {
         ::unlink(temp.c_str());
@@ -80,8 +100,7 @@ void replace_with_temp_file(const std::filesystem::path& dir, std::string_view n
         ::unlink(temp.c_str());
         io_error("cannot replace the key header", err);
     }
-    Fd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dir_fd.get() < 0 || ::fsync(dir_fd.get()) != 0) io_error("cannot sync the vault folder", errno);
+    sync_folder(dir);
 }
 
 void write_file_atomically(const std::filesystem::path& dir, std::string_view name, std::string_view bytes) {
@@ -98,17 +117,7 @@ std::string read_bounded_file(const std::filesystem::path& path, std::size_t max
         throw Error(ErrorKind::Integrity, "corrupted key header");
     }
     std::string out(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t done = 0;
-    while (done < out.size()) {
-        const ssize_t n = ::read(fd.get(), out.data() + done, out.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            io_error("cannot read " + path.filename().string(), errno);
-        }
-        if (n == 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    out.resize(done);
+    out.resize(read_up_to(fd.get(), as_writable_bytes(out), "cannot read " + path.filename().string()));
     return out;
 }
 
@@ -116,17 +125,7 @@ std::string read_file_prefix(const std::filesystem::path& path, std::size_t coun
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) io_error("cannot read " + path.filename().string(), errno);
     std::string out(count, '\0');
-    std::size_t done = 0;
-    while (done < count) {
-        const ssize_t n = ::read(fd.get(), out.data() + done, count - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            io_error("cannot read " + path.filename().string(), errno);
-        }
-        if (n == 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    out.resize(done);
+    out.resize(read_up_to(fd.get(), as_writable_bytes(out), "cannot read " + path.filename().string()));
     return out;
 }
 

@@ -14,6 +14,7 @@ struct Migration {
 // Defined one per file in storage/migrations/.
 extern const Migration kMigration0001;
 extern const Migration kMigration0002;
+extern const Migration kMigration0003;
 
 // In order, version 1 first, no gaps.
 std::span<const Migration> all_migrations() noexcept;

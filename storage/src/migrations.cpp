@@ -11,7 +11,7 @@ namespace fv::storage {
 namespace detail {
 
 std::span<const Migration> all_migrations() noexcept {
-    static const std::array<Migration, 2> registry{kMigration0001, kMigration0002};
+    static const std::array<Migration, 3> registry{kMigration0001, kMigration0002, kMigration0003};
     return registry;
 }
 

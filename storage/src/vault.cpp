@@ -15,6 +15,7 @@
 #include "fieldvault/crypto/random.h"
 #include "fieldvault/crypto/recovery_key.h"
 #include "fieldvault/storage/migrations.h"
+#include "blob_file.h"
 #include "file_io.h"
 #include "key_header.h"
 #include "key_header_store.h"
@@ -31,6 +32,7 @@ using detail::SlotType;
 namespace {
 
 constexpr std::string_view kDbFile = "vault.db";
+constexpr std::string_view kBlobFolder = "blobs";  // attachment files (schema v3)
 constexpr std::size_t kDbKeySize = 32;
 // A plain SQLite database starts with this; an SQLCipher one starts with random salt.
 constexpr std::string_view kPlainSqliteMagic{"SQLite format 3\0", 16};
@@ -51,6 +53,20 @@ crypto::SecretBuffer raw_key_spec(const crypto::SecretBuffer& key) {
     }
     out[out.size() - 1] = '\'';
     return spec;
+}
+
+// The attachment files' folder: made with the vault, or on the first open of
+// a vault from before schema v3. Its files are only useful with the database.
+void prepare_blob_folder(Database& db, const fs::path& dir) {
+    const auto folder = dir / kBlobFolder;
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+        throw Error(ErrorKind::Io, std::string("cannot create the attachment folder: ") + std::strerror(errno));
+    }
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(folder, ec))) {
+        throw Error(ErrorKind::Integrity, "the vault's attachment folder \"blobs\" is not a folder");
+    }
+    db.set_blob_folder(folder);
 }
 
 void apply_cipher_settings(Database& db, const detail::CipherSettings& c) {
@@ -225,6 +241,7 @@ Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& pa
         detail::create_private_file(dir / kDbFile);
         impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
         migrate(*impl->db);
+        prepare_blob_folder(*impl->db, dir);
         // The header goes last (backup, then primary): its presence is what makes
         // the folder a vault.
         detail::write_header_copies(dir, detail::serialize_key_header(impl->header));
@@ -233,7 +250,7 @@ Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& pa
         return created;
     } catch (...) {
         if (impl) impl->db.reset();
-        for (const char* name : {"vault.db", "vault.db-journal", "vault.key.tmp", "vault.key", "vault.key.bak.tmp",
+        for (const char* name : {"blobs", "vault.db", "vault.db-journal", "vault.key.tmp", "vault.key", "vault.key.bak.tmp",
                                  "vault.key.bak"}) {
             fs::remove(dir / name, ec);
         }
@@ -276,6 +293,8 @@ std::unique_ptr<Vault> Vault::open_unwrapped(const fs::path& dir, detail::Header
     impl->header = copies.candidates[chosen].header;
     impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
     migrate(*impl->db);
+    prepare_blob_folder(*impl->db, dir);
+    detail::remove_orphan_blobs(*impl->db);
     // Only now, with the key proven against the database, is the copy that
     // opened it trusted enough to overwrite the other one.
     detail::repair_header_copies(dir, copies, copies.candidates[chosen].bytes);

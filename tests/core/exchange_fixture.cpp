@@ -1,5 +1,6 @@
 #include "exchange_fixture.h"
 
+#include <filesystem>
 #include <fstream>
 
 #include "fieldvault/core/contacts.h"
@@ -60,6 +61,14 @@ std::map<std::string, std::string> database_snapshot(TestVault& v) {
         }
         out[table] = std::to_string(rows) + " " + crypto::to_hex(hash.finish());
     }
+    // The attachment files too: a refused import must not leave one behind.
+    std::map<std::string, std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(db.blob_folder())) {
+        files[entry.path().filename().string()] = crypto::to_hex(crypto::sha256(read_file(entry.path())));
+    }
+    std::string listing;
+    for (const auto& [name, digest] : files) listing += name + " " + digest + "\n";
+    out["(blob files)"] = listing;
     return out;
 }
 

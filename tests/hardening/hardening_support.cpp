@@ -6,11 +6,14 @@
 #include <csignal>
 #include <exception>
 #include <fstream>
+#include <set>
 #include <vector>
 
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
+#include "fieldvault/crypto/encoding.h"
 #include "fieldvault/crypto/error.h"
+#include "fieldvault/crypto/hash.h"
 #include "test_support.h"
 
 namespace fv::test {
@@ -57,7 +60,7 @@ void copy_folder(const fs::path& from, const fs::path& to) {
     fs::remove_all(to);
     fs::create_directories(to);
     fs::permissions(to, fs::perms::owner_all);
-    for (const auto& entry : fs::directory_iterator(from)) fs::copy_file(entry.path(), to / entry.path().filename());
+    fs::copy(from, to, fs::copy_options::recursive);  // the files and blobs/
 }
 
 namespace {
@@ -73,6 +76,22 @@ void dump_query(storage::Database& db, std::string& out, std::string_view sql, i
         }
         out += '\n';
     }
+}
+
+// Every attachment file on disk, so that a leftover or changed file shows even
+// when no row names it. Names and sealed bytes are random per run, so the
+// untimed dump (compared across runs) keeps only the sizes; the timed one
+// (compared within a run) keeps name, size and SHA-256.
+void dump_blob_files(storage::Database& db, std::string& out, bool exact) {
+    std::multiset<std::string> files;
+    for (const auto& entry : fs::directory_iterator(db.blob_folder())) {
+        const auto bytes = storage::test::read_file(entry.path());
+        files.insert(exact ? entry.path().filename().string() + " " + std::to_string(bytes.size()) + " " +
+                                 crypto::to_hex(crypto::sha256(bytes))
+                           : std::to_string(bytes.size()));
+    }
+    out += "blob files\n";
+    for (const auto& file : files) out += file + "\n";
 }
 
 }  // namespace
@@ -92,12 +111,13 @@ std::string dump_vault(storage::Database& db, bool with_times) {
                5);
     dump_query(db, out, "SELECT seq, action, subject, detail FROM audit_log ORDER BY seq", 4);
     dump_query(db, out, "SELECT docid, title FROM report_search ORDER BY docid", 2);
+    dump_blob_files(db, out, with_times);
     dump_query(db, out, "SELECT name, card FROM identity", 2);
     if (with_times) {
         dump_query(db, out, "SELECT id, created_at FROM cases ORDER BY id", 2);
         dump_query(db, out, "SELECT id, created_at, updated_at FROM reports ORDER BY id", 3);
         dump_query(db, out, "SELECT report_id, number, created_at FROM revisions ORDER BY report_id, number", 3);
-        dump_query(db, out, "SELECT id, created_at FROM attachments ORDER BY id", 2);
+        dump_query(db, out, "SELECT id, created_at, blob_file FROM attachments ORDER BY id", 3);
         dump_query(db, out, "SELECT seq, at, prev_hash, hash FROM audit_log ORDER BY seq", 4);
     }
     return out;

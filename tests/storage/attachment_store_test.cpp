@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <iterator>
 #include <sstream>
 
 #include "fieldvault/crypto/encoding.h"
@@ -21,9 +23,46 @@ std::string pattern(std::size_t size) {
 
 class AttachmentStoreTest : public ::testing::Test {
 protected:
-    std::unique_ptr<Database> db = test::memory_database();
+    test::TempDir blobs;
+    std::unique_ptr<Database> db = with_blob_folder(test::memory_database(), blobs.path());
     AttachmentStore store{*db};
     std::int64_t report = ReportRepository(*db).create(0, {}, 1);
+
+    static std::unique_ptr<Database> with_blob_folder(std::unique_ptr<Database> database,
+                                                      const std::filesystem::path& folder) {
+        database->set_blob_folder(folder);
+        return database;
+    }
+    std::filesystem::path file_of(std::int64_t id) {
+        auto stmt = db->prepare("SELECT blob_file FROM attachments WHERE id = ?");
+        stmt.bind(1, id);
+        EXPECT_TRUE(stmt.step());
+        return blobs.path() / stmt.column_text(0);
+    }
+    std::size_t files_in_folder() {
+        return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(blobs.path()),
+                                                      std::filesystem::directory_iterator()));
+    }
+    // An attachment as schema v1-v2 stored it: bytes in attachment_chunks rows.
+    std::int64_t insert_legacy(const std::string& bytes) {
+        db->prepare("INSERT INTO attachments (report_id, name, media_type, size, sha256, chunk_size, created_at) "
+                    "VALUES (?, 'old.bin', 'application/octet-stream', ?, ?, ?, 3)")
+            .bind(1, report)
+            .bind(2, static_cast<std::int64_t>(bytes.size()))
+            .bind(3, crypto::to_hex(crypto::sha256(bytes)))
+            .bind(4, static_cast<std::int64_t>(kChunk))
+            .run();
+        const auto id = db->last_insert_id();
+        for (std::size_t pos = 0, seq = 0; pos < bytes.size(); pos += kChunk, ++seq) {
+            const auto part = std::string_view(bytes).substr(pos, kChunk);
+            db->prepare("INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)")
+                .bind(1, id)
+                .bind(2, static_cast<std::int64_t>(seq))
+                .bind_blob(3, {reinterpret_cast<const std::uint8_t*>(part.data()), part.size()})
+                .run();
+        }
+        return id;
+    }
 
     std::int64_t import(const std::string& bytes, std::string_view name = "file.bin") {
         std::istringstream in(bytes);
@@ -58,10 +97,104 @@ TEST_F(AttachmentStoreTest, RoundTripsAtChunkBoundaries) {
         EXPECT_EQ(record->report_id, report);
         EXPECT_EQ(record->created_at, 7);
         EXPECT_EQ(extract(id), bytes) << size;
-        auto chunks = db->prepare("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?");
-        chunks.bind(1, id);
+        // The bytes are in their own file, encrypted: none of them in the database.
+        EXPECT_TRUE(std::filesystem::is_regular_file(file_of(id))) << size;
+        auto chunks = db->prepare("SELECT count(*) FROM attachment_chunks");
         ASSERT_TRUE(chunks.step());
-        EXPECT_EQ(static_cast<std::size_t>(chunks.column_int(0)), (size + kChunk - 1) / kChunk) << size;
+        EXPECT_EQ(chunks.column_int(0), 0);
+    }
+    EXPECT_EQ(files_in_folder(), 6u);
+}
+
+TEST_F(AttachmentStoreTest, FilesAreEncryptedPrivateAndNamedAtRandom) {
+    const std::string marker = "MARKER-evidence-\xe8\xad\xa6\xe5\xaf\x9f-" + std::string(5000, 'x');
+    const auto a = import(marker, "secret-name.txt");
+    const auto b = import(marker, "secret-name.txt");
+    const auto file = file_of(a);
+    EXPECT_NE(file, file_of(b));
+    EXPECT_EQ(file.filename().string().size(), 37u);
+    EXPECT_EQ(file.extension(), ".blob");
+    const auto on_disk = test::read_file(file);
+    EXPECT_EQ(on_disk.find("MARKER"), std::string::npos);
+    EXPECT_EQ(on_disk.find("secret-name"), std::string::npos);
+    EXPECT_NE(on_disk, test::read_file(file_of(b)));  // own key each
+    EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
+TEST_F(AttachmentStoreTest, AlteredCutExtendedOrMissingFileIsIntegrity) {
+    const auto bytes = pattern(2 * kChunk + 3);
+    const auto flipped = import(bytes);
+    auto contents = test::read_file(file_of(flipped));
+    contents[kChunk + 100] = static_cast<char>(contents[kChunk + 100] ^ 1);
+    test::write_file(file_of(flipped), contents);
+    EXPECT_EQ(extract_error(flipped), ErrorKind::Integrity);
+
+    const auto cut = import(bytes);
+    contents = test::read_file(file_of(cut));
+    test::write_file(file_of(cut), contents.substr(0, contents.size() - 1));
+    EXPECT_EQ(extract_error(cut), ErrorKind::Integrity);
+
+    const auto extended = import(bytes);
+    test::write_file(file_of(extended), test::read_file(file_of(extended)) + "x");
+    EXPECT_EQ(extract_error(extended), ErrorKind::Integrity);
+
+    const auto missing = import(bytes);
+    std::filesystem::remove(file_of(missing));
+    EXPECT_EQ(extract_error(missing), ErrorKind::Integrity);
+}
+
+TEST_F(AttachmentStoreTest, FilesSwappedBetweenAttachmentsAreIntegrity) {
+    const auto a = import(pattern(1000));
+    const auto b = import(std::string(pattern(1000)).replace(0, 1, "!"));
+    const auto a_bytes = test::read_file(file_of(a));
+    test::write_file(file_of(a), test::read_file(file_of(b)));
+    test::write_file(file_of(b), a_bytes);
+    EXPECT_EQ(extract_error(a), ErrorKind::Integrity);
+    EXPECT_EQ(extract_error(b), ErrorKind::Integrity);
+}
+
+TEST_F(AttachmentStoreTest, RolledBackTransactionTakesItsFilesAlong) {
+    const auto kept = import("kept");
+    {
+        Transaction tx(*db);
+        import(pattern(kChunk + 1));
+        import("second");
+        EXPECT_EQ(files_in_folder(), 3u);
+    }  // rolled back
+    EXPECT_EQ(files_in_folder(), 1u);
+    EXPECT_EQ(store.list_for_report(report).size(), 1u);
+    Transaction tx(*db);
+    const auto committed = import("committed");
+    tx.commit();
+    EXPECT_EQ(files_in_folder(), 2u);
+    EXPECT_EQ(extract(kept), "kept");
+    EXPECT_EQ(extract(committed), "committed");
+}
+
+TEST_F(AttachmentStoreTest, VerifiedImportRecordsTheGivenHash) {
+    const auto bytes = pattern(kChunk + 7);
+    const auto digest = crypto::sha256(bytes);
+    std::istringstream in(bytes);
+    const auto id = store.import_verified(report, in, "v.bin", "x/y", digest, 5);
+    EXPECT_EQ(store.get(id)->sha256, crypto::to_hex(digest));
+    EXPECT_EQ(store.get(id)->size, bytes.size());
+    EXPECT_EQ(extract(id), bytes);
+}
+
+TEST_F(AttachmentStoreTest, WithoutABlobFolderNothingIsStored) {
+    auto bare = test::memory_database();
+    const auto other_report = ReportRepository(*bare).create(0, {}, 1);
+    std::istringstream in("x");
+    EXPECT_THROW(AttachmentStore(*bare).import(other_report, in, "x", "x/y", 1), Error);
+    EXPECT_TRUE(AttachmentStore(*bare).list_for_report(other_report).empty());
+}
+
+TEST_F(AttachmentStoreTest, LegacyChunkedAttachmentsStillExtract) {
+    for (const std::size_t size : {std::size_t{1}, kChunk, 2 * kChunk + 9}) {
+        const auto bytes = pattern(size);
+        const auto id = insert_legacy(bytes);
+        EXPECT_EQ(extract(id), bytes) << size;
     }
 }
 
@@ -112,40 +245,49 @@ TEST_F(AttachmentStoreTest, RefusesPathsAndUnknownReports) {
     }
 }
 
-TEST_F(AttachmentStoreTest, AlteredChunkIsIntegrity) {
-    const auto id = import(pattern(2 * kChunk + 3));
+TEST_F(AttachmentStoreTest, LegacyAlteredChunkIsIntegrity) {
+    const auto id = insert_legacy(pattern(2 * kChunk + 3));
     db->exec("UPDATE attachment_chunks SET data = zeroblob(262144) WHERE seq = 1");
     EXPECT_EQ(extract_error(id), ErrorKind::Integrity);
 }
 
-TEST_F(AttachmentStoreTest, MissingChunkIsIntegrity) {
-    const auto id = import(pattern(2 * kChunk + 3));
+TEST_F(AttachmentStoreTest, LegacyMissingChunkIsIntegrity) {
+    const auto id = insert_legacy(pattern(2 * kChunk + 3));
     db->exec("DELETE FROM attachment_chunks WHERE seq = 1");
     EXPECT_EQ(extract_error(id), ErrorKind::Integrity);
 }
 
-TEST_F(AttachmentStoreTest, MissingLastChunkIsIntegrity) {
-    const auto id = import(pattern(2 * kChunk + 3));
+TEST_F(AttachmentStoreTest, LegacyMissingLastChunkIsIntegrity) {
+    const auto id = insert_legacy(pattern(2 * kChunk + 3));
     db->exec("DELETE FROM attachment_chunks WHERE seq = 2");
     EXPECT_EQ(extract_error(id), ErrorKind::Integrity);
 }
 
-TEST_F(AttachmentStoreTest, ExtraChunkIsIntegrity) {
-    const auto id = import(pattern(kChunk));
+TEST_F(AttachmentStoreTest, LegacyExtraChunkIsIntegrity) {
+    const auto id = insert_legacy(pattern(kChunk));
     db->prepare("INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, 1, x'00')").bind(1, id).run();
     EXPECT_EQ(extract_error(id), ErrorKind::Integrity);
 }
 
-TEST_F(AttachmentStoreTest, WrongRecordedSizeOrHashIsIntegrity) {
+TEST_F(AttachmentStoreTest, WrongRecordedSizeIsIntegrity) {
     const auto a = import("hello");
     db->prepare("UPDATE attachments SET size = 4 WHERE id = ?").bind(1, a).run();
     EXPECT_EQ(extract_error(a), ErrorKind::Integrity);
-    const auto b = import("hello");
-    db->prepare("UPDATE attachments SET sha256 = ? WHERE id = ?").bind(1, std::string(64, '0')).bind(2, b).run();
-    EXPECT_EQ(extract_error(b), ErrorKind::Integrity);
+    const auto big = import(pattern(kChunk));
+    db->prepare("UPDATE attachments SET size = ? WHERE id = ?").bind(1, std::int64_t{2 * kChunk}).bind(2, big).run();
+    EXPECT_EQ(extract_error(big), ErrorKind::Integrity);
     const auto c = import("");
     db->prepare("UPDATE attachments SET size = 1 WHERE id = ?").bind(1, c).run();
     EXPECT_EQ(extract_error(c), ErrorKind::Integrity);
+}
+
+TEST_F(AttachmentStoreTest, LegacyWrongRecordedSizeOrHashIsIntegrity) {
+    const auto a = insert_legacy("hello");
+    db->prepare("UPDATE attachments SET size = 4 WHERE id = ?").bind(1, a).run();
+    EXPECT_EQ(extract_error(a), ErrorKind::Integrity);
+    const auto b = insert_legacy("hello");
+    db->prepare("UPDATE attachments SET sha256 = ? WHERE id = ?").bind(1, std::string(64, '0')).bind(2, b).run();
+    EXPECT_EQ(extract_error(b), ErrorKind::Integrity);
 }
 
 // A stream that fails part-way, as a failing disk would.
@@ -182,9 +324,7 @@ TEST_F(AttachmentStoreTest, FailureMidStreamLeavesNothingBehind) {
     std::istream in(&buf);
     EXPECT_THROW(store.import(report, in, "x", "x/y", 1), Error);
     EXPECT_TRUE(store.list_for_report(report).empty());
-    auto chunks = db->prepare("SELECT count(*) FROM attachment_chunks");
-    ASSERT_TRUE(chunks.step());
-    EXPECT_EQ(chunks.column_int(0), 0);
+    EXPECT_EQ(files_in_folder(), 0u);
     // And inside a caller's transaction, the caller's earlier work survives.
     Transaction tx(*db);
     const auto kept = import("kept");
@@ -193,6 +333,7 @@ TEST_F(AttachmentStoreTest, FailureMidStreamLeavesNothingBehind) {
     EXPECT_THROW(store.import(report, in2, "y", "x/y", 1), Error);
     tx.commit();
     ASSERT_EQ(store.list_for_report(report).size(), 1u);
+    EXPECT_EQ(files_in_folder(), 1u);
     EXPECT_EQ(extract(kept), "kept");
 }
 

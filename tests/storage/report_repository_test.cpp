@@ -153,6 +153,8 @@ TEST_F(ReportRepositoryTest, ListCountsAttachmentsAndFiltersByCase) {
     const auto r1 = reports.create(a, test::full_content("1"), 10);
     const auto r2 = reports.create(b, test::full_content("2"), 20);
     const auto r3 = reports.create(0, test::full_content("3"), 30);
+    test::TempDir blobs;
+    db->set_blob_folder(blobs.path());
     AttachmentStore store(*db);
     for (int i = 0; i < 2; ++i) {
         std::istringstream in("bytes");

@@ -39,9 +39,13 @@ void write_both_headers(const fs::path& dir, std::string_view bytes) {
     test::write_file(dir / "vault.key.bak", bytes);
 }
 
+// Every file under `dir` (relative path -> bytes), folders by name alone.
 std::map<std::string, std::string> snapshot(const fs::path& dir) {
     std::map<std::string, std::string> files;
-    for (const auto& entry : fs::directory_iterator(dir)) files[entry.path().filename()] = test::read_file(entry.path());
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        const auto name = fs::relative(entry.path(), dir).string();
+        files[name] = entry.is_directory() ? "(folder)" : test::read_file(entry.path());
+    }
     return files;
 }
 
@@ -78,8 +82,12 @@ TEST_F(VaultTest, FolderAndFilesArePrivate) {
         ASSERT_EQ(::stat((dir / name).c_str(), &st), 0) << name;
         EXPECT_EQ(st.st_mode & 0777, 0600u) << name;
     }
-    // Closed, the vault is exactly three files (no journal or temp left behind).
-    EXPECT_EQ(snapshot(dir).size(), 3u);
+    ASSERT_EQ(::stat((dir / "blobs").c_str(), &st), 0);
+    EXPECT_TRUE(S_ISDIR(st.st_mode));
+    EXPECT_EQ(st.st_mode & 0777, 0700u);
+    // Closed, the vault is exactly three files and the empty attachment folder
+    // (no journal or temp left behind).
+    EXPECT_EQ(snapshot(dir).size(), 4u);
 }
 
 TEST_F(VaultTest, CreateRefusesAnExistingVaultOrAFolderWithFiles) {

@@ -17,42 +17,6 @@ std::span<const std::uint8_t> as_bytes(const char* data, std::size_t size) {
 
 }  // namespace
 
-BundleItemSink::BundleItemSink(crypto::BundleWriter& writer) : writer_(writer), buffer_(kBufferBytes) {
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-}
-
-BundleItemSink::~BundleItemSink() = default;  // unflushed bytes are dropped: the writer checks sizes
-
-void BundleItemSink::drain() {
-    const auto pending = static_cast<std::size_t>(pptr() - pbase());
-    if (pending > 0) writer_.write(as_bytes(pbase(), pending));
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-}
-
-BundleItemSink::int_type BundleItemSink::overflow(int_type ch) {
-    drain();
-    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-        *pptr() = traits_type::to_char_type(ch);
-        pbump(1);
-    }
-    return traits_type::not_eof(ch);
-}
-
-std::streamsize BundleItemSink::xsputn(const char* s, std::streamsize n) {
-    const auto size = static_cast<std::size_t>(n);
-    if (size >= buffer_.size()) {  // large writes skip the copy
-        drain();
-        writer_.write(as_bytes(s, size));
-        return n;
-    }
-    return std::streambuf::xsputn(s, n);
-}
-
-int BundleItemSink::sync() {
-    drain();
-    return 0;
-}
-
 BundleItemSource::BundleItemSource(crypto::BundleReader& reader) : reader_(reader), buffer_(kBufferBytes) {
     setg(buffer_.data(), buffer_.data(), buffer_.data());
 }

@@ -1,7 +1,8 @@
 #pragma once
-// std::streambuf adapters between the vault's streams (AttachmentStore takes an
-// istream / ostream) and the bundle's item API, so attachments flow between
-// the database and a bundle 64 KiB at a time, in constant memory.
+// std::streambuf adapters between the vault's streams (AttachmentStore::import
+// takes an istream) and the bundle's item API, so attachments flow from a
+// bundle into the vault 64 KiB at a time, in constant memory; and hashing
+// adapters for the bundle file itself.
 #include <cstdint>
 #include <istream>
 #include <ostream>
@@ -12,23 +13,6 @@
 #include "fieldvault/crypto/hash.h"
 
 namespace fv::core::detail {
-
-// Bytes written go to BundleWriter::write (the current item).
-class BundleItemSink : public std::streambuf {
-public:
-    explicit BundleItemSink(crypto::BundleWriter& writer);
-    ~BundleItemSink() override;
-
-protected:
-    int_type overflow(int_type ch) override;
-    std::streamsize xsputn(const char* s, std::streamsize n) override;
-    int sync() override;
-
-private:
-    void drain();
-    crypto::BundleWriter& writer_;
-    std::vector<char> buffer_;
-};
 
 // Bytes read come from BundleReader::read (the current item): end of stream
 // once the item is complete and its size and SHA-256 checked.

@@ -216,12 +216,14 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
             if (p.attachment_id == 0) {
                 writer.write({reinterpret_cast<const std::uint8_t*>(p.document.data()), p.document.size()});
             } else {
-                detail::BundleItemSink sink(writer);
-                std::ostream item_out(&sink);
-                item_out.exceptions(std::ios::badbit);
-                store.extract(p.attachment_id, item_out,
-                              [&](std::uint64_t bytes) { if (progress) progress(done + bytes, total); });
-                item_out.flush();
+                // Straight from the vault's file into the writer, which checks
+                // the bytes against the manifest's size and SHA-256.
+                std::uint64_t item_done = 0;
+                store.extract(p.attachment_id, [&](std::span<const std::uint8_t> bytes) {
+                    writer.write(bytes);
+                    item_done += bytes.size();
+                    if (progress) progress(done + item_done, total);
+                });
             }
             writer.end_item();
             done += p.item.size;

@@ -145,8 +145,10 @@ Received read_items(crypto::BundleReader& reader, storage::Database* store, std:
                 std::istream in(&source);
                 in.exceptions(std::ios::badbit);
                 const auto name = sanitize_file_name(entry->name);
-                storage::AttachmentStore(*store).import(report_ids.at(owner->second), in, name,
-                                                        guess_media_type(name), now);
+                // The reader checks the item's SHA-256 before the stream ends
+                // (it throws otherwise), so the store records it unhashed.
+                storage::AttachmentStore(*store).import_verified(report_ids.at(owner->second), in, name,
+                                                                 guess_media_type(name), item->sha256, now);
             }
             ++out.attachments;
         } else {

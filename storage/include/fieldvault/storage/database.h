@@ -2,6 +2,7 @@
 // A thin RAII wrapper over an open SQLCipher connection: prepared statements with
 // bound parameters only (no SQL is ever built from user text) and transactions.
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <span>
@@ -55,11 +56,25 @@ public:
     std::int64_t changes() const;  // rows changed by the last INSERT/UPDATE/DELETE
     sqlite3* handle() const noexcept { return db_; }
 
+    // Attachment bytes live as encrypted files in this folder (a vault's
+    // "blobs/", docs/vault-format.md); without one, attachments cannot be stored.
+    void set_blob_folder(std::filesystem::path folder) { blob_folder_ = std::move(folder); }
+    const std::filesystem::path& blob_folder() const;  // throws fv::Error(Invalid) if none was set
+    // A file written for a row of the open Transaction: removed if that
+    // transaction rolls back, kept once it commits.
+    void track_uncommitted_file(std::filesystem::path file);
+
 private:
+    friend class Transaction;
+    void settle_uncommitted_files(bool committed) noexcept;
+
     sqlite3* db_;
+    std::filesystem::path blob_folder_;
+    std::vector<std::filesystem::path> uncommitted_files_;
 };
 
-// Begins IMMEDIATE on construction; rolls back on destruction unless committed.
+// Begins IMMEDIATE on construction; rolls back on destruction unless committed
+// (and then removes the files tracked with Database::track_uncommitted_file).
 class Transaction {
 public:
     explicit Transaction(Database& db);

@@ -7,10 +7,12 @@
 #include <istream>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "fieldvault/crypto/hash.h"
 #include "fieldvault/crypto/identity.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/records.h"
@@ -57,17 +59,30 @@ private:
 class AttachmentStore {
 public:
     using Progress = std::function<void(std::uint64_t bytes_done)>;
+    using Sink = std::function<void(std::span<const std::uint8_t> bytes)>;
     explicit AttachmentStore(Database& db) : db_(db) {}
-    // Streams `in` into fixed-size chunks in constant memory, hashing as it goes.
+    // Streams `in` in constant memory into a new encrypted file in the
+    // database's blob folder, hashing as it goes; the row (with the file's key)
+    // is part of the caller's transaction, and the file goes if it rolls back.
     std::int64_t import(std::int64_t report_id, std::istream& in, std::string_view name,
                         std::string_view media_type, std::int64_t now, const Progress& progress = {});
-    // Streams the original bytes to `out`; throws fv::Error(Integrity) if they do
-    // not match the recorded size and SHA-256.
+    // As import(), for bytes whose SHA-256 the stream itself checks: `in` must
+    // fail (throw) before it ends if they differ from `sha256`, as the bundle
+    // reader does. The recorded hash is `sha256`; the bytes are not hashed twice.
+    std::int64_t import_verified(std::int64_t report_id, std::istream& in, std::string_view name,
+                                 std::string_view media_type, const crypto::Sha256Digest& sha256, std::int64_t now,
+                                 const Progress& progress = {});
+    // Streams the original bytes to `out` / `sink`; throws fv::Error(Integrity)
+    // if they were altered, cut or lost (the file's AEAD, and for attachments of
+    // schema v1-v2 stored in chunks, the recorded size and SHA-256).
     void extract(std::int64_t attachment_id, std::ostream& out, const Progress& progress = {});
+    void extract(std::int64_t attachment_id, const Sink& sink);
     std::optional<AttachmentRecord> get(std::int64_t attachment_id);
     std::vector<AttachmentRecord> list_for_report(std::int64_t report_id);
 
 private:
+    std::int64_t store(std::int64_t report_id, std::istream& in, std::string_view name, std::string_view media_type,
+                       const crypto::Sha256Digest* known_sha256, std::int64_t now, const Progress& progress);
     Database& db_;
 };
 

@@ -1,7 +1,9 @@
 #pragma once
 // A vault is one folder: "vault.key" (the key header: Argon2id parameters,
 // salt, cipher settings and the slots that wrap the random database key), its
-// copy "vault.key.bak", and "vault.db" (the SQLCipher database). See docs/vault-format.md.
+// copy "vault.key.bak", "vault.db" (the SQLCipher database) and "blobs/" (the
+// attachment files, each encrypted under its own key kept in the database).
+// See docs/vault-format.md.
 #include <cstddef>
 #include <filesystem>
 #include <functional>
