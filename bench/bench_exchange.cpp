@@ -106,8 +106,7 @@ void import_fieldvault(benchmark::State& state, std::uint64_t mib) {
         fs::remove_all(dir);
         fs::create_directories(dir);
         fs::permissions(dir, fs::perms::owner_all);
-        for (const auto& e : fs::directory_iterator(f.workdir / "receiver-template"))
-            fs::copy_file(e.path(), dir / e.path().filename());
+        fs::copy(f.workdir / "receiver-template", dir, fs::copy_options::recursive);  // files and blobs/
         const auto pass = passphrase();
         auto session = core::Session::open(dir, pass);
         bench::reset_peak_rss();

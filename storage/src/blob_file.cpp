@@ -12,6 +12,7 @@
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/random.h"
+#include "fieldvault/storage/threaded_sink.h"
 #include "file_io.h"
 
 namespace fv::storage::detail {
@@ -81,22 +82,26 @@ std::uint64_t write_blob(const fs::path& path, const crypto::SecretBuffer& key, 
     try {
         crypto::BlobSealer sealer(key);
         write_all(fd.get(), sealer.header(), "cannot store the attachment");
-        WipedBytes plain(kBlobChunkBytes);
         std::vector<std::uint8_t> sealed(kBlobSealedChunkBytes);
+        // Reading and hashing (here) and sealing and writing (the stage's
+        // thread) run side by side. A full chunk is never the last: a size that
+        // is a multiple of the chunk size ends with an empty final chunk.
+        ThreadedSink seal_and_write([&](std::span<const std::uint8_t> chunk) {
+            const auto sealed_bytes = sealer.seal(chunk, chunk.size() < kBlobChunkBytes, sealed);
+            write_all(fd.get(), std::span(sealed).first(sealed_bytes), "cannot store the attachment");
+        });
+        WipedBytes plain(kBlobChunkBytes);
         std::uint64_t total = 0;
         for (;;) {
             const std::size_t n = fill(in, plain.span());
             const auto chunk = plain.span().first(n);
             if (hash != nullptr) hash->update(chunk);
-            // A full chunk is never the last: a size that is a multiple of the
-            // chunk size ends with an empty final chunk.
-            const bool last = n < kBlobChunkBytes;
-            const auto sealed_bytes = sealer.seal(chunk, last, sealed);
-            write_all(fd.get(), std::span(sealed).first(sealed_bytes), "cannot store the attachment");
+            seal_and_write.push(chunk);
             total += n;
             if (progress && n > 0) progress(total);
-            if (last) break;
+            if (n < kBlobChunkBytes) break;
         }
+        seal_and_write.finish();
         if (::fsync(fd.get()) != 0) io_error("cannot store the attachment", errno);
         if (::close(fd.release()) != 0) io_error("cannot store the attachment", errno);
         sync_folder(path.parent_path());

@@ -1,6 +1,9 @@
 #include "bundle_streams.h"
 
+#include <cerrno>
 #include <cstring>
+#include <ios>
+#include <system_error>
 #include <span>
 
 #include "fieldvault/crypto/error.h"
@@ -27,26 +30,61 @@ BundleItemSource::int_type BundleItemSource::underflow() {
     return got == 0 ? traits_type::eof() : traits_type::to_int_type(buffer_[0]);
 }
 
+HashingSink::HashingSink(std::ostream& target)
+    : buffer_(kBufferBytes), stage_([this, &target](std::span<const std::uint8_t> bytes) {
+          hash_.update(bytes);
+          target.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+          // errno belongs to this thread: it travels in the error code, so the
+          // file's owner can say "disk full" (see write_new_file).
+          if (!target) throw std::ios_base::failure("could not write the bundle", std::error_code(errno, std::generic_category()));
+      }) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+HashingSink::~HashingSink() = default;
+
+void HashingSink::hand_over() {
+    const auto pending = static_cast<std::size_t>(pptr() - pbase());
+    if (pending > 0) {
+        stage_.push(as_bytes(pbase(), pending));
+        bytes_ += pending;
+    }
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
 HashingSink::int_type HashingSink::overflow(int_type ch) {
-    if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
-    const char c = traits_type::to_char_type(ch);
-    return xsputn(&c, 1) == 1 ? ch : traits_type::eof();
+    hand_over();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+        *pptr() = traits_type::to_char_type(ch);
+        pbump(1);
+    }
+    return traits_type::not_eof(ch);
 }
 
 std::streamsize HashingSink::xsputn(const char* s, std::streamsize n) {
-    target_.write(s, n);
-    if (!target_) return 0;
-    hash_.update(as_bytes(s, static_cast<std::size_t>(n)));
-    bytes_ += static_cast<std::uint64_t>(n);
-    return n;
+    const auto size = static_cast<std::size_t>(n);
+    if (size >= buffer_.size()) {  // large writes skip the extra copy
+        hand_over();
+        stage_.push(as_bytes(s, size));
+        bytes_ += size;
+        return n;
+    }
+    return std::streambuf::xsputn(s, n);
 }
 
 int HashingSink::sync() {
-    target_.flush();
-    return target_ ? 0 : -1;
+    hand_over();
+    return 0;
 }
 
-HashingSource::HashingSource(std::istream& source) : source_(source), buffer_(kBufferBytes) {
+crypto::Sha256Digest HashingSink::finish() {
+    hand_over();
+    stage_.finish();  // every byte hashed and handed to the target; its error, if any, is thrown here
+    return hash_.finish();
+}
+
+HashingSource::HashingSource(std::istream& source)
+    : source_(source), buffer_(kBufferBytes), stage_([this](std::span<const std::uint8_t> bytes) { hash_.update(bytes); }) {
     setg(buffer_.data(), buffer_.data(), buffer_.data());
 }
 
@@ -54,9 +92,14 @@ HashingSource::int_type HashingSource::underflow() {
     source_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     const auto got = static_cast<std::size_t>(source_.gcount());
     if (source_.bad()) failed_ = true;
-    hash_.update(as_bytes(buffer_.data(), got));
+    if (got > 0) stage_.push(as_bytes(buffer_.data(), got));
     setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
     return got == 0 ? traits_type::eof() : traits_type::to_int_type(buffer_[0]);
+}
+
+crypto::Sha256Digest HashingSource::finish() {
+    stage_.finish();
+    return hash_.finish();
 }
 
 }  // namespace fv::core::detail

@@ -11,6 +11,7 @@
 
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/hash.h"
+#include "fieldvault/storage/threaded_sink.h"
 
 namespace fv::core::detail {
 
@@ -28,11 +29,14 @@ private:
     std::vector<char> buffer_;
 };
 
-// Forwards to `target` and hashes and counts what passes (the bundle file's SHA-256).
+// Forwards to `target` and hashes and counts what passes (the bundle file's
+// SHA-256). Hashing and writing run on a thread of their own, beside the
+// encryption that feeds this stream; finish() flushes and waits for them.
 class HashingSink : public std::streambuf {
 public:
-    explicit HashingSink(std::ostream& target) : target_(target) {}
-    crypto::Sha256Digest finish() { return hash_.finish(); }
+    explicit HashingSink(std::ostream& target);
+    ~HashingSink() override;
+    crypto::Sha256Digest finish();
     std::uint64_t bytes() const noexcept { return bytes_; }
 
 protected:
@@ -41,16 +45,20 @@ protected:
     int sync() override;
 
 private:
-    std::ostream& target_;
+    void hand_over();
+    std::vector<char> buffer_;
     crypto::Sha256 hash_;
     std::uint64_t bytes_ = 0;
+    storage::ThreadedSink stage_;  // last: stopped before the members it uses go
 };
 
-// Reads from `source` and hashes and counts what passes (the bundle file's SHA-256).
+// Reads from `source` and hashes and counts what passes (the bundle file's
+// SHA-256). The hashing runs on a thread of its own, beside the decryption
+// that reads this stream; finish() waits for it.
 class HashingSource : public std::streambuf {
 public:
     explicit HashingSource(std::istream& source);
-    crypto::Sha256Digest finish() { return hash_.finish(); }
+    crypto::Sha256Digest finish();
     bool failed() const noexcept { return failed_; }
 
 protected:
@@ -58,9 +66,10 @@ protected:
 
 private:
     std::istream& source_;
-    crypto::Sha256 hash_;
     std::vector<char> buffer_;
+    crypto::Sha256 hash_;
     bool failed_ = false;
+    storage::ThreadedSink stage_;  // last: stopped before the members it uses go
 };
 
 }  // namespace fv::core::detail

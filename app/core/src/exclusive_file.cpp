@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <system_error>
 #include <string>
 
 #include "fieldvault/crypto/error.h"
@@ -61,11 +62,12 @@ void write_new_file(const fs::path& out, const std::function<void(std::ostream&)
             try {
                 fill(file);
                 file.flush();
-            } catch (const std::ios_base::failure&) {
+            } catch (const std::ios_base::failure& e) {
                 // A writer that set exceptions(badbit) on a stream over `file`
                 // (export does) sees a failed write as ios_base::failure: report
-                // it as the Io error it is, not as an internal error.
-                write_failed(out, errno);
+                // it as the Io error it is, not as an internal error. When another
+                // thread wrote (export's hashing stage), its errno is in the code.
+                write_failed(out, e.code().category() == std::generic_category() ? e.code().value() : errno);
             }
             if (!file) write_failed(out, errno);
         }

@@ -15,6 +15,7 @@
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/received.h"
 #include "fieldvault/storage/repositories.h"
+#include "fieldvault/storage/threaded_sink.h"
 
 namespace fv::core {
 
@@ -217,13 +218,17 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
                 writer.write({reinterpret_cast<const std::uint8_t*>(p.document.data()), p.document.size()});
             } else {
                 // Straight from the vault's file into the writer, which checks
-                // the bytes against the manifest's size and SHA-256.
+                // the bytes against the manifest's size and SHA-256. Reading and
+                // decrypting the vault's file (here) and hashing and sealing
+                // (the writer, on the stage's thread) run side by side.
                 std::uint64_t item_done = 0;
+                storage::ThreadedSink to_writer([&writer](std::span<const std::uint8_t> bytes) { writer.write(bytes); });
                 store.extract(p.attachment_id, [&](std::span<const std::uint8_t> bytes) {
-                    writer.write(bytes);
+                    to_writer.push(bytes);
                     item_done += bytes.size();
                     if (progress) progress(done + item_done, total);
                 });
+                to_writer.finish();
             }
             writer.end_item();
             done += p.item.size;
