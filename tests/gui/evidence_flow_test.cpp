@@ -210,5 +210,40 @@ TEST_F(GuiEvidence, ADanglingSymlinkUnderTheNameCountsAsTaken) {
     EXPECT_FALSE(std::filesystem::exists(std::filesystem::symlink_status(elsewhere)));
 }
 
+TEST_F(GuiEvidence, MessagesAndAChosenExtractCountUntilCleared) {
+    attach(write_file("calls.txt", "call log\n"));
+    const auto attachment = editor().detail()->attachments.at(0);
+    ASSERT_FALSE(evidence().holds_sensitive_data());
+
+    // A failed extract leaves only its message.
+    evidence().extract(ui_->app().state(), attachment, dir_.path() / "no such folder");
+    ui_->settle();
+    ASSERT_FALSE(evidence().error().empty());
+    EXPECT_TRUE(evidence().holds_sensitive_data());
+    evidence().clear();
+    EXPECT_TRUE(evidence().error().empty());
+    EXPECT_FALSE(evidence().holds_sensitive_data());
+
+    // A preview's message (here: damaged picture).
+    auto broken = png_of(16, 16);
+    broken.resize(40);
+    attach(write_file("broken.png", broken));
+    ui_->click("evidence.preview.1");
+    ui_->settle();
+    ASSERT_FALSE(evidence().preview_message().empty());
+    EXPECT_TRUE(evidence().holds_sensitive_data());
+    evidence().clear();
+    EXPECT_TRUE(evidence().preview_message().empty());
+    EXPECT_FALSE(evidence().holds_sensitive_data());
+
+    // The file chosen to extract, after the folder browser was closed with Escape.
+    ui_->click("evidence.extract.0");
+    ui_->press(kKeyEscape);
+    ASSERT_FALSE(evidence().browser().is_open());
+    EXPECT_TRUE(evidence().holds_sensitive_data());
+    evidence().clear();
+    EXPECT_FALSE(evidence().holds_sensitive_data());
+}
+
 }  // namespace
 }  // namespace fv::gui::test

@@ -281,9 +281,13 @@ void EvidencePanel::clear() noexcept {
     ++generation_;
 }
 
+// Whatever clear() wipes that is data (the loading and browsing flags are not):
+// the preview (texture, size, text, name, message), the file chosen to
+// extract, the messages and the open file browser.
 bool EvidencePanel::holds_sensitive_data() const noexcept {
-    return preview_id_ != 0 || texture_ != nullptr || image_width_ != 0 || !text_.text.empty() ||
-           !preview_name_.empty() || !notice_.empty() || extract_target_.id != 0 || browser_.is_open();
+    return preview_id_ != 0 || texture_ != nullptr || image_width_ != 0 || image_height_ != 0 ||
+           !text_.text.empty() || !preview_name_.empty() || !preview_message_.empty() || extract_target_.id != 0 ||
+           !extract_target_.name.empty() || !error_.empty() || !notice_.empty() || browser_.is_open();
 }
 
 }  // namespace fv::gui
