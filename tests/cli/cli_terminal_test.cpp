@@ -105,6 +105,21 @@ TEST_F(CliTest, TerminalInitRefusesTwoDifferentPassphrases) {
     EXPECT_EQ(cli({"unlock-check"}, "first-one\n").exit_code, 1);  // no vault was made
 }
 
+TEST_F(CliTest, TerminalRecoverAsksForTheKeyWithoutEcho) {
+    const auto created = init_vault();
+    TerminalSession recover({"--vault", vault_dir().string(), "recover"});
+    ASSERT_TRUE(recover.wait_for("Recovery key: ")) << recover.output();
+    recover.type(created.recovery_key + "\n");
+    ASSERT_TRUE(recover.wait_for("New passphrase: ")) << recover.output();
+    recover.type("typed-after-recovery\n");
+    ASSERT_TRUE(recover.wait_for("Repeat to confirm: ")) << recover.output();
+    recover.type("typed-after-recovery\n");
+    EXPECT_EQ(recover.finish(), 0) << recover.output();
+    EXPECT_EQ(recover.output().find(created.recovery_key.substr(5)), std::string::npos) << "the key was echoed";
+    EXPECT_EQ(recover.output().find("typed-after"), std::string::npos) << "the passphrase was echoed";
+    EXPECT_EQ(cli({"unlock-check"}, "typed-after-recovery\n").exit_code, 0);
+}
+
 TEST_F(CliTest, TerminalEchoIsRestoredAfterAnInterruptedPrompt) {
     int master = -1;
     // The child prints its terminal's ECHO flag after the CLI was killed mid-prompt.

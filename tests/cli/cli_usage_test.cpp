@@ -26,7 +26,7 @@ TEST_F(CliUsageTest, MisuseExitsTwoWithOneErrorLine) {
         {"attach", "1"},                            // no files
         {"attachment"},
         {"attachment", "get", "1"},                 // --out is required
-        {"recover"},                                // --recovery-key is required
+        {"recover", "--recovery-key"},              // option without its value
         {"search"},
         {"log", "bogus"},
         {"init", "--name"},                         // option without its value

@@ -155,6 +155,83 @@ TEST_F(CliTest, RecoverWithAWrongKeyExitsThree) {
     EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
 }
 
+TEST_F(CliTest, RecoverReadsTheKeyFromStandardInputBeforeTheNewPassphrase) {
+    const auto created = init_vault();
+    // Lower case with spaces instead of dashes, as someone might copy it from paper.
+    auto typed = created.recovery_key;
+    for (auto& c : typed) c = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto r = cli({"recover"}, typed + "\nrecovered passphrase\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("the new passphrase is set"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find(created.recovery_key.substr(5)), std::string::npos);
+    EXPECT_EQ(r.err.find(created.recovery_key.substr(5)), std::string::npos);
+    EXPECT_EQ(cli({"unlock-check"}, "recovered passphrase\n").exit_code, 0);
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 3);
+}
+
+TEST_F(CliTest, RecoverReadsTheKeyFromThePassphraseFile) {
+    const auto created = init_vault();
+    const auto file = write_file("recover.txt", created.recovery_key + "\r\nfrom a file\r\n");
+    const auto r = cli({"--passphrase-file", file.string(), "recover"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(cli({"unlock-check"}, "from a file\n").exit_code, 0);
+    // With --recovery-key the file's first line is the new passphrase, as before.
+    const auto second = write_file("second.txt", "second one\n");
+    ASSERT_EQ(cli({"--passphrase-file", second.string(), "recover", "--recovery-key", created.recovery_key}).exit_code,
+              0);
+    EXPECT_EQ(cli({"unlock-check"}, "second one\n").exit_code, 0);
+}
+
+TEST_F(CliTest, RecoverWithAWrongKeyOnStandardInputExitsThree) {
+    const auto created = init_vault();
+    const auto other = run_cli({"--vault", (base() / "other").string(), "init"}, "x\n",
+                               {{"TMPDIR", tmp_dir().string()}});
+    ASSERT_EQ(other.exit_code, 0) << other.err;
+    const auto other_key = line_after(other.out, "Recovery key: ");
+    ASSERT_FALSE(other_key.empty());
+    ASSERT_NE(other_key, created.recovery_key);
+    const auto before = vault_snapshot();
+    const auto r = cli({"recover"}, other_key + "\nnew passphrase\n");
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_TRUE(is_one_error_line(r.err)) << r.err;
+    EXPECT_NE(r.err.find("wrong recovery key"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find(other_key.substr(5)), std::string::npos);
+    EXPECT_EQ(vault_snapshot(), before);
+    EXPECT_EQ(cli({"unlock-check"}, "new passphrase\n").exit_code, 3);
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+}
+
+TEST_F(CliTest, RecoverWithAMalformedKeyOnStandardInputSaysWhatIsWrong) {
+    const auto created = init_vault();
+    const auto before = vault_snapshot();
+    auto typo = created.recovery_key;
+    typo[typo.size() - 1] = typo.back() == 'A' ? 'B' : 'A';
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"FVRK-0000", "wrong length"},
+        {"", "wrong length (0 characters"},
+        {typo, "checksum mismatch"},
+        {created.recovery_key.substr(0, 10) + "#" + created.recovery_key.substr(11), "character 5 (not counting dashes and spaces) is not a letter or digit"},
+    };
+    for (const auto& [key, why] : cases) {
+        const auto r = cli({"recover"}, key + "\nnew passphrase\n");
+        EXPECT_EQ(r.exit_code, 3) << key << ": " << r.err;
+        EXPECT_TRUE(is_one_error_line(r.err)) << r.err;
+        EXPECT_NE(r.err.find("invalid recovery key: " + why), std::string::npos) << r.err;
+        if (key.size() > 5) {
+            EXPECT_EQ(r.err.find(key.substr(5)), std::string::npos) << "the key was echoed";
+        }
+    }
+    EXPECT_EQ(vault_snapshot(), before);
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+}
+
+TEST_F(CliTest, RecoverHelpSaysTheKeyOptionIsVisibleToOthers) {
+    const auto r = run_cli({"recover", "--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("--recovery-key"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("other users"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, IdentityJsonHasCardAndFingerprint) {
     const auto created = init_vault({"--name", "Ana 李"});
     const auto r = unlocked({"identity", "--json"});

@@ -94,6 +94,43 @@ TEST_F(GuiCasesTimeline, DuplicateCaseNameIsRefusedCalmly) {
     EXPECT_EQ(core::CaseService(ui_->session()).list().size(), 1u);
 }
 
+TEST_F(GuiCasesTimeline, SelectedRowsChosenCaseAndMessagesCountUntilCleared) {
+    add_report("Calls at night", "2026-02-01", "day");
+    const auto id = core::CaseService(ui_->session()).create("Interview A");
+    reload_list();
+    ASSERT_FALSE(list().case_panel().holds_sensitive_data());
+
+    ui_->click("cases.selecting");
+    ui_->click("list.row0");
+    ASSERT_EQ(list().case_panel().selected().size(), 1u);
+    EXPECT_TRUE(list().case_panel().holds_sensitive_data());
+    list().clear();
+    EXPECT_FALSE(list().case_panel().holds_sensitive_data());
+    EXPECT_FALSE(list().holds_sensitive_data());
+
+    reload_list();
+    ui_->click("cases.selecting");
+    ui_->click("cases.target");
+    ui_->click("cases.target=" + std::to_string(id));
+    ASSERT_TRUE(list().case_panel().selected().empty());
+    EXPECT_TRUE(list().case_panel().holds_sensitive_data());
+    list().clear();
+    EXPECT_FALSE(list().case_panel().holds_sensitive_data());
+
+    reload_list();
+    ui_->click("cases.new");
+    ui_->click("cases.name");
+    ui_->type("Interview B");
+    ui_->click("cases.confirm");
+    ui_->settle();
+    ASSERT_FALSE(list().case_panel().notice().empty());
+    EXPECT_TRUE(list().case_panel().holds_sensitive_data());
+    ui_->settle();
+    list().clear();
+    EXPECT_FALSE(list().case_panel().holds_sensitive_data());
+    EXPECT_TRUE(list().case_panel().notice().empty());
+}
+
 TEST_F(GuiCasesTimeline, TimelineMarksEveryReportAndHighlightsASharedPhoneNumber) {
     const auto a = add_report("First call", "2026-01-20", "day", {{"phone", "+86 138 0000 0000"}}, {"harassment"});
     const auto b = add_report("Message to my mother", "2026-03", "month", {{"whatsapp", "+86-138-0000-0000"}},

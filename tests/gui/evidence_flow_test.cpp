@@ -6,8 +6,8 @@
 #include <stb/stb_image_write.h>
 
 #include <fstream>
-#include <sstream>
 
+#include "exchange_test_support.h"
 #include "fieldvault/core/reports.h"
 #include "headless_ui.h"
 #include "texture_backend.h"
@@ -184,15 +184,65 @@ TEST_F(GuiEvidence, ExtractsACopyIntoAChosenFolderWithoutOverwriting) {
         ui_->settle();
         EXPECT_TRUE(evidence().error().empty()) << evidence().error();
     }
-    auto read = [](const std::filesystem::path& p) {
-        std::ifstream in(p, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        return text.str();
-    };
-    EXPECT_EQ(read(out / "calls.txt"), bytes);
-    EXPECT_EQ(read(out / "calls (2).txt"), bytes);  // the first copy was kept
+    EXPECT_EQ(read_file(out / "calls.txt"), bytes);
+    EXPECT_EQ(read_file(out / "calls (2).txt"), bytes);  // the first copy was kept
     EXPECT_NE(evidence().notice().find("calls (2).txt"), std::string::npos);
+}
+
+TEST_F(GuiEvidence, ADanglingSymlinkUnderTheNameCountsAsTaken) {
+    const std::string bytes = "call log\n+86 138 0000 0000\n";
+    attach(write_file("calls.txt", bytes));
+    const auto out = dir_.path() / "usb";
+    const auto elsewhere = dir_.path() / "elsewhere" / "calls.txt";  // does not exist
+    std::filesystem::create_directories(out);
+    std::filesystem::create_directories(elsewhere.parent_path());
+    std::filesystem::create_symlink(elsewhere, out / "calls.txt");
+    ui_->click("evidence.extract.0");
+    go_to_folder(out);
+    ui_->click("browser.choose");
+    ui_->settle();
+    EXPECT_TRUE(evidence().error().empty()) << evidence().error();
+    EXPECT_EQ(read_file(out / "calls (2).txt"), bytes);
+    EXPECT_NE(evidence().notice().find("calls (2).txt"), std::string::npos) << evidence().notice();
+    // The link is left as it was and nothing was written through it.
+    EXPECT_TRUE(std::filesystem::is_symlink(std::filesystem::symlink_status(out / "calls.txt")));
+    EXPECT_EQ(std::filesystem::read_symlink(out / "calls.txt"), elsewhere);
+    EXPECT_FALSE(std::filesystem::exists(std::filesystem::symlink_status(elsewhere)));
+}
+
+TEST_F(GuiEvidence, MessagesAndAChosenExtractCountUntilCleared) {
+    attach(write_file("calls.txt", "call log\n"));
+    const auto attachment = editor().detail()->attachments.at(0);
+    ASSERT_FALSE(evidence().holds_sensitive_data());
+
+    // A failed extract leaves only its message.
+    evidence().extract(ui_->app().state(), attachment, dir_.path() / "no such folder");
+    ui_->settle();
+    ASSERT_FALSE(evidence().error().empty());
+    EXPECT_TRUE(evidence().holds_sensitive_data());
+    evidence().clear();
+    EXPECT_TRUE(evidence().error().empty());
+    EXPECT_FALSE(evidence().holds_sensitive_data());
+
+    // A preview's message (here: damaged picture).
+    auto broken = png_of(16, 16);
+    broken.resize(40);
+    attach(write_file("broken.png", broken));
+    ui_->click("evidence.preview.1");
+    ui_->settle();
+    ASSERT_FALSE(evidence().preview_message().empty());
+    EXPECT_TRUE(evidence().holds_sensitive_data());
+    evidence().clear();
+    EXPECT_TRUE(evidence().preview_message().empty());
+    EXPECT_FALSE(evidence().holds_sensitive_data());
+
+    // The file chosen to extract, after the folder browser was closed with Escape.
+    ui_->click("evidence.extract.0");
+    ui_->press(kKeyEscape);
+    ASSERT_FALSE(evidence().browser().is_open());
+    EXPECT_TRUE(evidence().holds_sensitive_data());
+    evidence().clear();
+    EXPECT_FALSE(evidence().holds_sensitive_data());
 }
 
 }  // namespace

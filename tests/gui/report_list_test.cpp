@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "fieldvault/core/attachments.h"
+#include "fieldvault/core/cases.h"
 #include "fieldvault/core/reports.h"
 #include "headless_ui.h"
 #include "report_filter.h"
@@ -187,6 +188,83 @@ TEST_F(GuiReportList, LockForgetsRowsAndFilters) {
     ui_->click("lock");
     EXPECT_FALSE(ui_->app().holds_sensitive_data());
     EXPECT_TRUE(shown().empty());
+}
+
+// A vault without reports: what the list keeps besides rows must count as
+// sensitive too (typed dates, chosen filters, case names, messages).
+class GuiEmptyReportList : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ui_ = std::make_unique<HeadlessUi>(dir_.path() / "vault");
+        create_vault_through_ui(*ui_);
+        ASSERT_TRUE(list().rows().empty());
+    }
+    ReportListView& list() { return ui_->app().report_list_view(); }
+    // As a lock does it: no job running.
+    void clear_list() {
+        ui_->settle();
+        list().clear();
+    }
+
+    TempDir dir_;
+    std::unique_ptr<HeadlessUi> ui_;
+};
+
+TEST_F(GuiEmptyReportList, HoldsNothingUntilSomethingIsTypedOrChosen) {
+    EXPECT_FALSE(list().holds_sensitive_data());
+}
+
+TEST_F(GuiEmptyReportList, TypedDatesCountUntilCleared) {
+    for (const char* field : {"list.from", "list.to"}) {
+        ui_->click(field);
+        ui_->type("2026-0");
+        EXPECT_TRUE(list().holds_sensitive_data()) << field;
+        clear_list();
+        EXPECT_FALSE(list().holds_sensitive_data()) << field;
+        ui_->press(kKeyTab);  // leave the field; the next frames draw the cleared list
+        ui_->settle();
+    }
+}
+
+TEST_F(GuiEmptyReportList, ChosenStatusTacticAndFilesFiltersCountUntilCleared) {
+    ui_->click("list.status");
+    ui_->click("list.status=final");
+    EXPECT_TRUE(list().holds_sensitive_data());
+    clear_list();
+    EXPECT_FALSE(list().holds_sensitive_data());
+
+    ui_->settle();
+    ui_->click("list.tactic");
+    ui_->click("list.tactic=coercion_by_proxy");
+    EXPECT_TRUE(list().holds_sensitive_data());
+    clear_list();
+    EXPECT_FALSE(list().holds_sensitive_data());
+
+    ui_->settle();
+    ui_->click("list.with_files");
+    EXPECT_TRUE(list().holds_sensitive_data());
+    clear_list();
+    EXPECT_FALSE(list().holds_sensitive_data());
+}
+
+TEST_F(GuiEmptyReportList, CaseNamesCountEvenWithoutReports) {
+    core::CaseService(ui_->session()).create("Interview with Li");
+    list().refresh(ui_->app().state());
+    ui_->settle();
+    ASSERT_TRUE(list().rows().empty());
+    EXPECT_TRUE(list().holds_sensitive_data());
+    clear_list();
+    EXPECT_FALSE(list().holds_sensitive_data());
+}
+
+TEST_F(GuiEmptyReportList, AFailedQuerysMessageCountsUntilCleared) {
+    list().set_search(ui_->app().state(), "\xff\xfe");
+    ui_->settle();
+    ASSERT_FALSE(list().error().empty());
+    EXPECT_TRUE(list().holds_sensitive_data());
+    clear_list();
+    EXPECT_TRUE(list().error().empty());
+    EXPECT_FALSE(list().holds_sensitive_data());
 }
 
 TEST(ReportFilter, CaseFilterAndTiesById) {

@@ -30,7 +30,7 @@ int run_init(const AppContext& context, const std::string& name) {
               << "\n"
               << "Write the recovery key down on paper now and keep it somewhere safe.\n"
               << "It is shown only this once. It opens the vault if the passphrase is forgotten\n"
-              << "(fieldvault-cli recover --recovery-key KEY); anyone who has it can open the vault.\n";
+              << "(fieldvault-cli recover); anyone who has it can open the vault.\n";
     return 0;
 }
 
@@ -53,20 +53,29 @@ int run_unlock_check(const AppContext& context) {
     return 0;
 }
 
-int run_recover(const AppContext& context, std::string& recovery_key) {
+// The key comes from --recovery-key (scripts; other users of the machine can
+// read it in the process list) or, without it, is read as passphrases are: a
+// prompt without echo on a terminal, else line 1 of standard input or of
+// --passphrase-file (the new passphrase follows on line 2).
+int run_recover(const AppContext& context, std::string& key_option, bool key_given) {
+    crypto::SecretBuffer recovery_key;
+    if (key_given) {
+        recovery_key = crypto::SecretBuffer::from_string(key_option);
+        crypto::wipe_memory(key_option.data(), key_option.size());
+    }
     const auto dir = vault_dir(context);
     require_vault(dir);
+    PassphraseSource source(context.global.passphrase_file);
+    if (!key_given) recovery_key = source.read_current("Recovery key");
     std::unique_ptr<core::Session> session;
     try {
-        session = core::Session::open_with_recovery_key(dir, recovery_key);
+        session = core::Session::open_with_recovery_key(dir, recovery_key.reveal_text());
     } catch (const Error& e) {
-        crypto::wipe_memory(recovery_key.data(), recovery_key.size());
         // A mistyped key (bad checksum, wrong length) cannot unlock either.
         if (e.kind() == ErrorKind::Invalid) throw Error(ErrorKind::Unlock, std::string("cannot unlock: ") + e.what());
         throw;
     }
-    crypto::wipe_memory(recovery_key.data(), recovery_key.size());
-    PassphraseSource source(context.global.passphrase_file);
+    recovery_key.wipe();
     const auto next = source.read_new("New passphrase");
     session->change_passphrase(next, kdf_params_for_new_passphrase());
     std::cout << "Vault recovered: the new passphrase is set. The recovery key still works.\n";
@@ -103,8 +112,15 @@ void register_vault_commands(CLI::App& app, AppContext& context) {
 
     auto* recover = add_command(app, "recover", "Open with the recovery key and set a new passphrase");
     auto key = std::make_shared<std::string>();
-    recover->add_option("--recovery-key", *key, "The recovery key printed by init")->required();
-    context.commands.add(recover, [&context, key] { return run_recover(context, *key); });
+    auto* key_option = recover->add_option(
+        "--recovery-key", *key,
+        "The recovery key printed by init. Scripts only: other users of this machine can see it in the "
+        "process list. Without it the key is read like a passphrase (terminal prompt, else line 1 of stdin "
+        "or --passphrase-file; the new passphrase on line 2)");
+    key_option->option_text("KEY");
+    context.commands.add(recover, [&context, key, key_option] {
+        return run_recover(context, *key, key_option->count() > 0);
+    });
 
     auto* identity = add_command(app, "identity", "Show this vault's identity card and fingerprint");
     auto json = std::make_shared<bool>(false);

@@ -182,11 +182,16 @@ void CasePanel::clear() noexcept {
     target_case_ = rename_case_ = 0;
     wipe_string(name_);
     open_new_ = open_rename_ = false;
-    error_.clear();
-    notice_.clear();
+    wipe_string(error_);
+    wipe_string(notice_);
     ++generation_;
 }
 
-bool CasePanel::holds_sensitive_data() const noexcept { return !name_.empty(); }
+// Whatever clear() wipes that is data (the mode flags are not): the selected
+// reports, the chosen cases, the name being typed and the messages.
+bool CasePanel::holds_sensitive_data() const noexcept {
+    return !selected_.empty() || target_case_ != 0 || rename_case_ != 0 || !name_.empty() || !error_.empty() ||
+           !notice_.empty();
+}
 
 }  // namespace fv::gui

@@ -35,17 +35,23 @@ struct PreviewResult {
     }
 };
 
+// Any directory entry counts as taken, a dangling symlink too (exists()
+// follows links and would call it free; the exclusive create then refuses it).
+bool is_taken(const fs::path& path) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(path, ec));
+}
+
 // `name` in `folder`, or "name (2).ext", "name (3).ext"... if taken. Core's
 // extract refuses to replace a file in any case (rename without replacing).
 fs::path free_name(const fs::path& folder, const std::string& name) {
     const fs::path base(name);
-    std::error_code ec;
-    if (!fs::exists(folder / base, ec)) return folder / base;
+    if (!is_taken(folder / base)) return folder / base;
     const auto stem = base.stem().string();
     const auto extension = base.extension().string();
     for (int n = 2; n < 1000; ++n) {
         const auto candidate = folder / (stem + " (" + std::to_string(n) + ")" + extension);
-        if (!fs::exists(candidate, ec)) return candidate;
+        if (!is_taken(candidate)) return candidate;
     }
     throw Error(ErrorKind::Invalid, "This folder already holds too many copies of this file.");
 }
@@ -275,9 +281,13 @@ void EvidencePanel::clear() noexcept {
     ++generation_;
 }
 
+// Whatever clear() wipes that is data (the loading and browsing flags are not):
+// the preview (texture, size, text, name, message), the file chosen to
+// extract, the messages and the open file browser.
 bool EvidencePanel::holds_sensitive_data() const noexcept {
-    return preview_id_ != 0 || texture_ != nullptr || image_width_ != 0 || !text_.text.empty() ||
-           !preview_name_.empty() || !notice_.empty() || extract_target_.id != 0 || browser_.is_open();
+    return preview_id_ != 0 || texture_ != nullptr || image_width_ != 0 || image_height_ != 0 ||
+           !text_.text.empty() || !preview_name_.empty() || !preview_message_.empty() || extract_target_.id != 0 ||
+           !extract_target_.name.empty() || !error_.empty() || !notice_.empty() || browser_.is_open();
 }
 
 }  // namespace fv::gui

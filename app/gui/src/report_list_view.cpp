@@ -370,7 +370,7 @@ void ReportListView::clear() noexcept {
     wipe_string(filter_.date_to);
     filter_ = ReportFilter{};
     wipe_string(search_);
-    error_.clear();
+    wipe_string(error_);
     case_panel_.clear();
     needs_refresh_ = true;
     loading_ = false;
@@ -380,6 +380,12 @@ void ReportListView::clear() noexcept {
     ++generation_;
 }
 
-bool ReportListView::holds_sensitive_data() const noexcept { return !rows_->rows.empty() || !search_.empty() || case_panel_.holds_sensitive_data(); }
+// Whatever clear() wipes: the rows and their order, case names, signers of
+// received reports, the filter (typed dates, chosen case, status, tactic), the
+// search, the message and the case panel.
+bool ReportListView::holds_sensitive_data() const noexcept {
+    return !rows_->rows.empty() || !sorted_.empty() || !order_.empty() || !cases_.empty() || !received_.empty() ||
+           !(filter_ == ReportFilter{}) || !search_.empty() || !error_.empty() || case_panel_.holds_sensitive_data();
+}
 
 }  // namespace fv::gui
