@@ -75,11 +75,14 @@ run() {  # run NAME ENV... : runs build/release/bench/fieldvault_bench_NAME into
   load "after $name" "$name"
 }
 
+# age-keygen refuses to overwrite: one fresh identity per group that needs it.
+new_age_identity() { rm -f "$work/age-identity.txt"; age-keygen -o "$work/age-identity.txt" 2>/dev/null; }
+
 for r in "${runs[@]}"; do
   case $r in
     kdf) run kdf ;;
     attachments)
-      age-keygen -o "$work/age-identity.txt" 2>/dev/null
+      new_age_identity
       run attachments FIELDVAULT_BENCH_WORKDIR="$work/attachments" \
         FIELDVAULT_BENCH_AGE_IDENTITY="$work/age-identity.txt" \
         FIELDVAULT_BENCH_AGE_RECIPIENT="$(age-keygen -y "$work/age-identity.txt")"
@@ -89,7 +92,7 @@ for r in "${runs[@]}"; do
     gui) run gui_list FIELDVAULT_BENCH_CACHE="$build/bench-cache" ;;
     exchange)
       # Needs about 3.5 GB free in $work: inputs, the sender's vault, bundles, age files, one receiving vault.
-      age-keygen -o "$work/age-identity.txt" 2>/dev/null
+      new_age_identity
       run exchange FIELDVAULT_BENCH_WORKDIR="$work/exchange" \
         FIELDVAULT_BENCH_AGE_IDENTITY="$work/age-identity.txt" \
         FIELDVAULT_BENCH_AGE_RECIPIENT="$(age-keygen -y "$work/age-identity.txt")"

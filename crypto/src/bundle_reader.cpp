@@ -9,6 +9,7 @@
 
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/bundle_format.h"
+#include "fieldvault/crypto/parallel_hash.h"
 
 namespace fv::crypto {
 
@@ -64,7 +65,7 @@ struct BundleReader::State {
     bool in_item = false;
     bool item_done = false;
     std::uint64_t item_remaining = 0;
-    Sha256 item_hash;
+    std::optional<ParallelSha256> item_hash;  // one per item, made at its start
 
     explicit State(std::istream& stream) : in(stream) {}
     ~State() {
@@ -131,7 +132,7 @@ struct BundleReader::State {
         if (item_remaining == 0) {
             if (!item_done) {
                 item_done = true;
-                if (item_hash.finish() != current().sha256) {
+                if (item_hash->finish() != current().sha256) {
                     refuse(BundleErrorCode::ContentTampered,
                            "item " + current().id + " does not match the SHA-256 in the signed manifest");
                 }
@@ -140,7 +141,7 @@ struct BundleReader::State {
         }
         const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), item_remaining));
         const auto n = pull(out.first(want));
-        item_hash.update(out.first(n));
+        item_hash->update(out.first(n));
         item_remaining -= n;
         return n;
     }
@@ -164,7 +165,7 @@ struct BundleReader::State {
         in_item = true;
         item_done = false;
         item_remaining = current().size;
-        item_hash = Sha256();
+        item_hash.emplace();
         return &current();
     }
 

@@ -2,11 +2,12 @@
 // manifest order, each checked against its manifest size and SHA-256.
 #include <sodium.h>
 
-#include <ostream>
 #include <optional>
+#include <ostream>
 
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/bundle_format.h"
+#include "fieldvault/crypto/parallel_hash.h"
 #include "fieldvault/crypto/random.h"
 
 namespace fv::crypto {
@@ -22,7 +23,7 @@ struct BundleWriter::State {
     bool failed = false;
     bool finished = false;
     std::uint64_t item_written = 0;
-    Sha256 item_hash;
+    std::optional<ParallelSha256> item_hash;  // one per item, made at its start
 
     State(BundleManifest m, std::ostream& o) : manifest(std::move(m)), out(o) {}
 };
@@ -86,7 +87,7 @@ const BundleItem& BundleWriter::begin_item() {
     }
     s.in_item = true;
     s.item_written = 0;
-    s.item_hash = Sha256();
+    s.item_hash.emplace();
     return s.manifest.items[s.next_item];
 }
 
@@ -101,7 +102,7 @@ void BundleWriter::write(std::span<const std::uint8_t> bytes) {
         throw Error(ErrorKind::Integrity, "item " + item.id + " is longer than the size in its manifest");
     }
     try {
-        s.item_hash.update(bytes);
+        s.item_hash->update(bytes);
         s.sealer->write(bytes);
     } catch (...) {
         s.failed = true;
@@ -120,7 +121,7 @@ void BundleWriter::end_item() {
         s.failed = true;
         throw Error(ErrorKind::Integrity, "item " + item.id + " is shorter than the size in its manifest");
     }
-    if (s.item_hash.finish() != item.sha256) {
+    if (s.item_hash->finish() != item.sha256) {
         s.failed = true;
         throw Error(ErrorKind::Integrity, "item " + item.id + " does not match the SHA-256 in its manifest");
     }

@@ -12,7 +12,7 @@
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/random.h"
-#include "fieldvault/storage/threaded_sink.h"
+#include "fieldvault/crypto/threaded_sink.h"
 #include "file_io.h"
 
 namespace fv::storage::detail {
@@ -86,7 +86,7 @@ std::uint64_t write_blob(const fs::path& path, const crypto::SecretBuffer& key, 
         // Reading and hashing (here) and sealing and writing (the stage's
         // thread) run side by side. A full chunk is never the last: a size that
         // is a multiple of the chunk size ends with an empty final chunk.
-        ThreadedSink seal_and_write([&](std::span<const std::uint8_t> chunk) {
+        crypto::ThreadedSink seal_and_write([&](std::span<const std::uint8_t> chunk) {
             const auto sealed_bytes = sealer.seal(chunk, chunk.size() < kBlobChunkBytes, sealed);
             write_all(fd.get(), std::span(sealed).first(sealed_bytes), "cannot store the attachment");
         });

@@ -277,7 +277,7 @@ std::unique_ptr<Vault> Vault::open_with_recovery_key(const fs::path& dir, std::s
         slot_key = crypto::RecoveryKey::parse(recovery_key);
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::Invalid) throw;
-        throw Error(ErrorKind::Unlock, std::string("wrong recovery key: ") + e.what());
+        throw Error(ErrorKind::Unlock, e.what());  // already says "invalid recovery key: <why>"
     }
     auto unwrapped = unwrap_first(copies, [&](const KeyHeader& header) {
         return unwrap(slot_key, header, SlotType::Recovery, "wrong recovery key");

@@ -83,8 +83,7 @@ crypto::Sha256Digest HashingSink::finish() {
     return hash_.finish();
 }
 
-HashingSource::HashingSource(std::istream& source)
-    : source_(source), buffer_(kBufferBytes), stage_([this](std::span<const std::uint8_t> bytes) { hash_.update(bytes); }) {
+HashingSource::HashingSource(std::istream& source) : source_(source), buffer_(kBufferBytes) {
     setg(buffer_.data(), buffer_.data(), buffer_.data());
 }
 
@@ -92,14 +91,11 @@ HashingSource::int_type HashingSource::underflow() {
     source_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     const auto got = static_cast<std::size_t>(source_.gcount());
     if (source_.bad()) failed_ = true;
-    if (got > 0) stage_.push(as_bytes(buffer_.data(), got));
+    hash_.update(as_bytes(buffer_.data(), got));
     setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
     return got == 0 ? traits_type::eof() : traits_type::to_int_type(buffer_[0]);
 }
 
-crypto::Sha256Digest HashingSource::finish() {
-    stage_.finish();
-    return hash_.finish();
-}
+crypto::Sha256Digest HashingSource::finish() { return hash_.finish(); }
 
 }  // namespace fv::core::detail

@@ -11,7 +11,8 @@
 
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/hash.h"
-#include "fieldvault/storage/threaded_sink.h"
+#include "fieldvault/crypto/parallel_hash.h"
+#include "fieldvault/crypto/threaded_sink.h"
 
 namespace fv::core::detail {
 
@@ -49,12 +50,11 @@ private:
     std::vector<char> buffer_;
     crypto::Sha256 hash_;
     std::uint64_t bytes_ = 0;
-    storage::ThreadedSink stage_;  // last: stopped before the members it uses go
+    crypto::ThreadedSink stage_;  // last: stopped before the members it uses go
 };
 
-// Reads from `source` and hashes and counts what passes (the bundle file's
-// SHA-256). The hashing runs on a thread of its own, beside the decryption
-// that reads this stream; finish() waits for it.
+// Reads from `source` and hashes what passes (the bundle file's SHA-256),
+// beside the decryption that reads this stream (ParallelSha256).
 class HashingSource : public std::streambuf {
 public:
     explicit HashingSource(std::istream& source);
@@ -67,9 +67,8 @@ protected:
 private:
     std::istream& source_;
     std::vector<char> buffer_;
-    crypto::Sha256 hash_;
+    crypto::ParallelSha256 hash_;
     bool failed_ = false;
-    storage::ThreadedSink stage_;  // last: stopped before the members it uses go
 };
 
 }  // namespace fv::core::detail

@@ -15,7 +15,7 @@
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/received.h"
 #include "fieldvault/storage/repositories.h"
-#include "fieldvault/storage/threaded_sink.h"
+#include "fieldvault/crypto/threaded_sink.h"
 
 namespace fv::core {
 
@@ -222,7 +222,7 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
                 // decrypting the vault's file (here) and hashing and sealing
                 // (the writer, on the stage's thread) run side by side.
                 std::uint64_t item_done = 0;
-                storage::ThreadedSink to_writer([&writer](std::span<const std::uint8_t> bytes) { writer.write(bytes); });
+                crypto::ThreadedSink to_writer([&writer](std::span<const std::uint8_t> bytes) { writer.write(bytes); });
                 store.extract(p.attachment_id, [&](std::span<const std::uint8_t> bytes) {
                     to_writer.push(bytes);
                     item_done += bytes.size();

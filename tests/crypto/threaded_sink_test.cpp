@@ -1,6 +1,6 @@
 // The pipeline stage used to stream attachments on two cores: order, errors
 // from either side, bounded memory, and a clean stop on the error path.
-#include "fieldvault/storage/threaded_sink.h"
+#include "fieldvault/crypto/threaded_sink.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 
 #include "fieldvault/crypto/error.h"
 
-namespace fv::storage {
+namespace fv::crypto {
 namespace {
 
 std::span<const std::uint8_t> bytes_of(const std::string& text) {
@@ -103,4 +103,4 @@ TEST(ThreadedSink, RefusesZeroDepthAndPushAfterFinish) {
 }
 
 }  // namespace
-}  // namespace fv::storage
+}  // namespace fv::crypto

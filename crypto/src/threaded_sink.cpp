@@ -1,14 +1,14 @@
-#include "fieldvault/storage/threaded_sink.h"
+#include "fieldvault/crypto/threaded_sink.h"
 
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/secret.h"
 
-namespace fv::storage {
+namespace fv::crypto {
 
 namespace {
 
 void wipe(std::vector<std::uint8_t>& buffer) noexcept {
-    crypto::wipe_memory(buffer.data(), buffer.size());
+    wipe_memory(buffer.data(), buffer.size());
 }
 
 }  // namespace
@@ -95,4 +95,4 @@ void ThreadedSink::run() {
     }
 }
 
-}  // namespace fv::storage
+}  // namespace fv::crypto

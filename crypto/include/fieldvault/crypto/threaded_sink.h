@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-namespace fv::storage {
+namespace fv::crypto {
 
 class ThreadedSink {
 public:
@@ -53,4 +53,4 @@ private:
     std::thread worker_;
 };
 
-}  // namespace fv::storage
+}  // namespace fv::crypto
