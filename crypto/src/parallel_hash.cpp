@@ -2,6 +2,12 @@
 
 namespace fv::crypto {
 
+namespace {
+// 4 x 512 KiB in flight: few thread hand-offs, bounded memory.
+constexpr std::size_t kDepth = 4;
+constexpr std::size_t kBatchBytes = 512 * 1024;
+}  // namespace
+
 ParallelSha256::~ParallelSha256() { worker_.reset(); }
 
 void ParallelSha256::update(std::span<const std::uint8_t> data) {
@@ -13,7 +19,8 @@ void ParallelSha256::update(std::span<const std::uint8_t> data) {
         }
         // Everything so far is already in hash_; from here on the worker adds
         // the rest in order.
-        worker_ = std::make_unique<ThreadedSink>([this](std::span<const std::uint8_t> bytes) { hash_.update(bytes); });
+        worker_ = std::make_unique<ThreadedSink>([this](std::span<const std::uint8_t> bytes) { hash_.update(bytes); },
+                                                 kDepth, kBatchBytes);
     }
     worker_->push(data);
 }

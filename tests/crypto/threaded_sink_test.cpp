@@ -95,6 +95,29 @@ TEST(ThreadedSink, AtMostDepthChunksAreInFlight) {
     EXPECT_EQ(consumed.load(), 10);
 }
 
+TEST(ThreadedSink, BatchesGatherPushesIntoFewerLargerChunks) {
+    std::string joined;
+    std::size_t calls = 0;
+    std::size_t largest = 0;
+    ThreadedSink sink(
+        [&](std::span<const std::uint8_t> b) {
+            joined.append(b.begin(), b.end());
+            ++calls;
+            largest = std::max(largest, b.size());
+        },
+        2, 10000);
+    std::string sent;
+    for (std::size_t i = 0; i < 500; ++i) {
+        const std::string chunk(i % 7 == 0 ? 0 : 100 + i % 50, static_cast<char>('A' + i % 26));
+        sent += chunk;
+        sink.push(bytes_of(chunk));
+    }
+    sink.finish();
+    EXPECT_EQ(joined, sent);
+    EXPECT_LE(calls, sent.size() / 10000 + 1);  // the last batch may be short
+    EXPECT_GE(largest, 10000u);
+}
+
 TEST(ThreadedSink, RefusesZeroDepthAndPushAfterFinish) {
     EXPECT_THROW(ThreadedSink([](std::span<const std::uint8_t>) {}, 0), Error);
     ThreadedSink sink([](std::span<const std::uint8_t>) {});

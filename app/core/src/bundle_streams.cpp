@@ -13,6 +13,9 @@ namespace fv::core::detail {
 namespace {
 
 constexpr std::size_t kBufferBytes = 64 * 1024;
+// The file's hash-and-write stage: 4 x 512 KiB in flight, few thread hand-offs.
+constexpr std::size_t kStageDepth = 4;
+constexpr std::size_t kStageBatchBytes = 512 * 1024;
 
 std::span<const std::uint8_t> as_bytes(const char* data, std::size_t size) {
     return {reinterpret_cast<const std::uint8_t*>(data), size};
@@ -37,7 +40,7 @@ HashingSink::HashingSink(std::ostream& target)
           // errno belongs to this thread: it travels in the error code, so the
           // file's owner can say "disk full" (see write_new_file).
           if (!target) throw std::ios_base::failure("could not write the bundle", std::error_code(errno, std::generic_category()));
-      }) {
+      }, kStageDepth, kStageBatchBytes) {
     setp(buffer_.data(), buffer_.data() + buffer_.size());
 }
 

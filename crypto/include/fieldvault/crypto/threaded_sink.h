@@ -23,7 +23,11 @@ class ThreadedSink {
 public:
     using Consume = std::function<void(std::span<const std::uint8_t> bytes)>;
 
-    explicit ThreadedSink(Consume consume, std::size_t depth = 4);
+    // With batch_bytes > 0, pushes are gathered into chunks of at least that
+    // many bytes before they are handed over (fewer thread hand-offs), for
+    // consumers that do not care where one push ends; empty pushes are then
+    // dropped. With 0, every push is one chunk, as pushed.
+    explicit ThreadedSink(Consume consume, std::size_t depth = 4, std::size_t batch_bytes = 0);
     // Stops the worker without waiting for pending chunks (they are dropped):
     // the error path. Call finish() to complete normally.
     ~ThreadedSink();
@@ -37,11 +41,16 @@ public:
     void finish();
 
 private:
+    std::vector<std::uint8_t> take_buffer();  // waits for a free slot; counts it in flight
+    void enqueue(std::vector<std::uint8_t> buffer);
     void run();
     void stop() noexcept;
 
     Consume consume_;
     std::size_t depth_;
+    std::size_t batch_bytes_;
+    std::vector<std::uint8_t> filling_;  // the batch being gathered (producer's side)
+    bool has_filling_ = false;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<std::vector<std::uint8_t>> queued_;
