@@ -36,7 +36,6 @@ public:
     WipedBytes(const WipedBytes&) = delete;
     WipedBytes& operator=(const WipedBytes&) = delete;
     std::span<std::uint8_t> span() noexcept { return bytes_; }
-    std::uint8_t* data() noexcept { return bytes_.data(); }
 
 private:
     std::vector<std::uint8_t> bytes_;
