@@ -135,6 +135,34 @@ TEST_F(GuiEvidence, PreviewsAnImageInMemoryAndLockWipesIt) {
     EXPECT_FALSE(ui_->app().holds_sensitive_data());
 }
 
+// What `fieldvault --screen evidence` relies on: a preview opened without a
+// click (none scrolls the form) is brought into view by scroll_to_evidence().
+TEST_F(GuiEvidence, ScrollToEvidenceBringsAPreviewIntoView) {
+    FakeTextures textures;
+    set_texture_backend(&textures);
+    attach(write_file("car.png", png_of(240, 135)));
+    auto& state = ui_->app().state();
+    const auto picture = editor().detail()->attachments.at(0);
+    auto preview_in_view = [&] {
+        const auto rect = state.probe().find("evidence.close_preview");
+        return rect && rect->visible && rect->max.y <= ImGui::GetIO().DisplaySize.y;
+    };
+    evidence().preview(state, picture);
+    ui_->settle();
+    ui_->frames(3);
+    ASSERT_EQ(evidence().image_width(), 240);
+    EXPECT_FALSE(preview_in_view());  // below the fold of the form at first
+
+    editor().load(state, editor().report_id());
+    evidence().preview(state, picture);
+    editor().scroll_to_evidence();
+    ui_->settle();
+    ui_->frames(3);
+    EXPECT_EQ(evidence().image_width(), 240);
+    EXPECT_TRUE(preview_in_view());
+    EXPECT_EQ(textures.created, 2);
+}
+
 TEST_F(GuiEvidence, WithoutAGraphicsDeviceTheSizeIsStillShown) {
     attach(write_file("car.png", png_of(3, 2)));
     preview_first();

@@ -1,7 +1,9 @@
 # Runs the real app under Xvfb with Mesa's software GL, asks for a screenshot
 # of one screen, and checks the PNG. Variables: APP, MAKE_VAULT, PNG_CHECK,
 # XVFB_RUN, WORK_DIR, SCREEN, OUT; MAKE_EXCHANGE (optional, for the exchange
-# screens) adds contacts and bundles to the test vault.
+# screens) adds contacts and bundles to the test vault; MAKE_EVIDENCE
+# (optional, for the evidence screen) adds a report with a generated picture,
+# whose magenta bar the check then looks for in the screenshot.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 set(passphrase_file "${WORK_DIR}/passphrase.txt")
@@ -23,6 +25,18 @@ if(MAKE_EXCHANGE)
     message(FATAL_ERROR "could not add contacts and bundles to the test vault (${rc})")
   endif()
 endif()
+set(check_colour)
+if(MAKE_EVIDENCE)
+  execute_process(COMMAND "${MAKE_EVIDENCE}" "${vault}" "${WORK_DIR}"
+                  INPUT_FILE "${passphrase_file}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not add the report with a picture to the test vault (${rc})")
+  endif()
+  if(EXISTS "${WORK_DIR}/demo-test-pattern.png")
+    message(FATAL_ERROR "the generated picture was left behind after attaching it")
+  endif()
+  set(check_colour 255 0 255 5000)  # the pattern's magenta bar is 68 x 150 pixels
+endif()
 set(extra)
 if(SCREEN STREQUAL "import")
   set(extra --bundle "${WORK_DIR}/incoming.fvb")  # made by MAKE_EXCHANGE
@@ -43,7 +57,7 @@ endif()
 if(NOT EXISTS "${OUT}")
   message(FATAL_ERROR "no screenshot written at ${OUT}")
 endif()
-execute_process(COMMAND "${PNG_CHECK}" "${OUT}" 800 600 RESULT_VARIABLE rc)
+execute_process(COMMAND "${PNG_CHECK}" "${OUT}" 800 600 ${check_colour} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the screenshot is not a usable image")
 endif()

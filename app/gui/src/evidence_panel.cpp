@@ -89,11 +89,15 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<storage::Attac
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##evidence", 5, kFlags)) return;
     const float em = ImGui::GetFontSize();
+    // Wide enough for both small buttons at any text size (a fixed width in em cut off "Extract...").
+    const auto& style = ImGui::GetStyle();
+    const float actions_w = ImGui::CalcTextSize("Preview").x + ImGui::CalcTextSize("Extract...").x +
+                            style.FramePadding.x * 4.0f + style.ItemSpacing.x;
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
     ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
     ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, em * 6.0f);
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, actions_w);
     ImGui::TableHeadersRow();
     const bool busy = state.busy();
     for (std::size_t i = 0; i < attachments.size(); ++i) {

@@ -42,6 +42,7 @@ public:
 
     // The preview shown now.
     std::int64_t preview_id() const noexcept { return preview_id_; }
+    bool preview_loading() const noexcept { return preview_loading_; }
     int image_width() const noexcept { return image_width_; }
     int image_height() const noexcept { return image_height_; }
     const std::string& preview_text() const noexcept { return text_.text; }

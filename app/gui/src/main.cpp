@@ -6,6 +6,8 @@
 //                        settings and timeline read
 //                        the passphrase from the first line of standard input)
 //   --screen contacts | export | import | audit  (the exchange screens; passphrase from stdin too)
+//   --screen evidence    the report editor on the first report with a picture attached, its
+//                        evidence panel showing the picture's preview (passphrase from stdin too)
 //   --bundle FILE        with --screen import: the bundle to verify and show
 //   --timing             print the time from launch to the first frame drawn
 #include <sys/prctl.h>
@@ -13,6 +15,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +25,7 @@
 #include <string>
 
 #include "app.h"
+#include "content_wipe.h"
 #include "fonts.h"
 #include "gl_texture_backend.h"
 #include "fieldvault/core/reports.h"
@@ -29,6 +33,7 @@
 #include "platform_window.h"
 #include "stdin_passphrase.h"
 #include "ui_setup.h"
+#include "view.h"
 #include "wiping_allocator.h"
 
 namespace {
@@ -55,7 +60,8 @@ void print_timing(const char* what) {
     std::fprintf(stderr,
                  "usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--timing]\n"
                  "                  [--screenshot FILE --screen welcome|create|unlock|list|report|settings|timeline]\n"
-                 "                  [--screenshot FILE --screen contacts|export|import|audit [--bundle FILE]]\n");
+                 "                  [--screenshot FILE --screen contacts|export|import|audit [--bundle FILE]]\n"
+                 "                  [--screenshot FILE --screen evidence]\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -79,8 +85,9 @@ Arguments parse(int argc, char** argv) {
             args.screen = value();
             if (args.screen != "welcome" && args.screen != "create" && args.screen != "unlock" &&
                 args.screen != "list" && args.screen != "report" && args.screen != "settings" &&
-                !is_exchange_screen(args.screen) && args.screen != "timeline")
-                usage("--screen takes welcome, create, unlock, list, report, settings, timeline, contacts, export, import or audit");
+                !is_exchange_screen(args.screen) && args.screen != "timeline" && args.screen != "evidence")
+                usage("--screen takes welcome, create, unlock, list, report, settings, timeline, contacts, export, import, "
+                      "audit or evidence");
         } else if (arg == "--bundle") {
             args.bundle = value();
         } else if (arg == "--auto-lock") {
@@ -108,6 +115,30 @@ void harden_process() {
     ::setrlimit(RLIMIT_CORE, &no_core);
 }
 
+// The editor on the first report with a picture attached, scrolled to its
+// evidence files, with the picture's preview being decrypted on the worker.
+void show_evidence_preview(fv::gui::App& app) {
+    auto& state = app.state();
+    fv::core::ReportService reports(*state.session());
+    for (const auto& summary : reports.list()) {
+        auto detail = reports.get(summary.id);
+        const auto picture = std::find_if(detail.attachments.begin(), detail.attachments.end(), [](const auto& a) {
+            return a.media_type.rfind("image/", 0) == 0;
+        });
+        auto attachment = picture != detail.attachments.end() ? std::optional(*picture) : std::nullopt;
+        fv::gui::wipe_detail(detail);
+        if (!attachment) continue;
+        auto& editor = app.report_editor_view();
+        editor.load(state, summary.id);
+        app.navigate(fv::gui::Screen::ReportEditor);
+        editor.evidence().preview(state, *attachment);
+        editor.scroll_to_evidence();
+        fv::gui::wipe_string(attachment->name);
+        return;
+    }
+    throw fv::Error(fv::ErrorKind::Usage, "--screen evidence needs a report with a picture attached");
+}
+
 // Unlocks from stdin and shows the screen asked for (screenshot runs).
 void prepare_screen(fv::gui::App& app, const std::string& screen,
                     const std::optional<std::filesystem::path>& bundle) {
@@ -119,7 +150,7 @@ void prepare_screen(fv::gui::App& app, const std::string& screen,
     } else if (screen == "unlock") {
         app.navigate(Screen::Unlock);
     } else if (screen == "list" || screen == "report" || screen == "settings" || screen == "timeline" ||
-               is_exchange_screen(screen)) {
+               is_exchange_screen(screen) || screen == "evidence") {
         auto passphrase = fv::gui::read_passphrase_from_stdin();
         if (!passphrase) throw fv::Error(fv::ErrorKind::Usage, "--screen " + screen + " reads the passphrase from standard input");
         auto& state = app.state();
@@ -132,6 +163,7 @@ void prepare_screen(fv::gui::App& app, const std::string& screen,
             app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);
             app.navigate(Screen::ReportEditor);
         }
+        if (screen == "evidence") show_evidence_preview(app);
         if (screen == "contacts") app.navigate(Screen::Contacts);
         if (screen == "export") app.navigate(Screen::Export);
         if (screen == "audit") app.navigate(Screen::Audit);

@@ -44,7 +44,7 @@ void ReportEditorView::load(AppState& state, std::int64_t report_id) {
     evidence_.clear();
     error_.clear();
     notice_.clear();
-    confirm_finalize_ = confirm_discard_ = false;
+    confirm_finalize_ = confirm_discard_ = scroll_to_evidence_ = false;
     leave_to_.reset();
     report_id_ = report_id;
     needs_reload_ = report_id != 0;
@@ -385,6 +385,10 @@ void ReportEditorView::draw_follow_up(AppState& state) {
 }
 
 void ReportEditorView::draw_attachments(AppState& state) {
+    if (scroll_to_evidence_) {
+        ImGui::SetScrollHereY(0.0f);  // the form's scrolling table: this section at its top
+        scroll_to_evidence_ = evidence_.preview_loading();
+    }
     section("Evidence files");
     const bool final_report = detail_ && detail_->report.status == "final";
     if (report_id_ == 0) {
@@ -463,7 +467,7 @@ void ReportEditorView::clear() noexcept {
     notice_.clear();
     report_id_ = 0;
     needs_reload_ = false;
-    confirm_finalize_ = confirm_discard_ = false;
+    confirm_finalize_ = confirm_discard_ = scroll_to_evidence_ = false;
     leave_to_.reset();
 }
 

@@ -37,6 +37,9 @@ public:
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
     EvidencePanel& evidence() noexcept { return evidence_; }
+    // Scrolls the form to "Evidence files" when next drawn, and again once
+    // a preview being decrypted appears (the screenshot of the panel).
+    void scroll_to_evidence() noexcept { scroll_to_evidence_ = true; }
     bool dirty() const;
     // The App asks before leaving with unsaved edits: the editor shows
     // "Discard changes" and, if confirmed, asks to go to `screen` again.
@@ -68,6 +71,7 @@ private:
     bool needs_reload_ = false;
     bool confirm_finalize_ = false;
     bool confirm_discard_ = false;
+    bool scroll_to_evidence_ = false;
     std::optional<Screen> leave_to_;  // where to go once unsaved edits are discarded
     EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
 };
