@@ -5,6 +5,7 @@
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/crypto/error.h"
 #include "fieldvault/crypto/hash.h"
+#include "fieldvault/storage/database.h"
 #include "test_vault.h"
 
 using namespace fv;
@@ -41,6 +42,31 @@ TEST(AttachmentService, AttachAndExtractRoundTrip) {
     int files = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(v.tmp.path())) ++files;
     EXPECT_EQ(files, 3);  // vault/, screenshot.png, copy.png
+}
+
+TEST(AttachmentService, ExtractRefusesACopyThatDoesNotMatchTheRecordedHash) {
+    test::TestVault v;
+    const auto id = core::ReportService(*v.session).create(titled("with evidence"));
+    const auto src = v.tmp.path() / "notes.txt";
+    test::write_file(src, std::string(3 * 1024 * 1024, 'n'));  // past ParallelSha256's inline limit
+    core::AttachmentService attachments(*v.session);
+    const auto record = attachments.attach(id, src);
+    // A recorded hash that no longer matches (only someone with the database key could do this).
+    v.session->db()
+        .prepare("UPDATE attachments SET sha256 = ? WHERE id = ?")
+        .bind(1, std::string(64, '0'))
+        .bind(2, record.id)
+        .run();
+    const auto out = v.tmp.path() / "copy.txt";
+    try {
+        attachments.extract(record.id, out);
+        FAIL() << "extracted a copy whose hash differs from the record";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Integrity) << e.what();
+    }
+    int files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(v.tmp.path())) ++files;
+    EXPECT_EQ(files, 2);  // vault/ and notes.txt: no copy, no hidden temporary
 }
 
 TEST(AttachmentService, ZeroByteFile) {
