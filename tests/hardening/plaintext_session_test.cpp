@@ -4,7 +4,8 @@
 // Chinese markers in every field, an attachment), edit, show, search, export
 // to a second vault, import there, and attachment get into a chosen folder;
 // the GUI (under Xvfb, when built and xvfb-run exists) unlocks and draws the
-// report list and a report. Then every file under the home, temp, vault and
+// report list, a report, and the evidence panel's in-memory preview of a PNG
+// whose pixel bytes spell the markers. Then every file under the home, temp, vault and
 // export folders is scanned for the markers in UTF-8, UTF-16LE and UTF-16BE:
 // none may be found. The user's own files (the sources given to --attach and
 // --narrative-file, the extracted attachment, the screenshots) are outside
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -34,6 +36,45 @@ const std::string kLatin = "FVLEAK-latin-Q8ZK3";
 const std::string kChinese = "泄漏标记测试";
 constexpr const char* kPass = "plaintext session passphrase";
 constexpr const char* kPeerPass = "plaintext peer passphrase";
+
+// A PNG whose pixel rows are the bytes of `text`, repeated, stored without
+// compression (zlib "stored" blocks), so the text appears verbatim both in the
+// file and in its decoded pixels: a copy of either on disk would be found.
+std::string png_carrying(const std::string& text) {
+    constexpr std::uint32_t kWidth = 64;
+    constexpr std::uint32_t kHeight = 16;
+    const auto crc32 = [](const std::string& bytes) {
+        std::uint32_t crc = 0xffffffffu;
+        for (const char ch : bytes) {
+            crc ^= static_cast<unsigned char>(ch);
+            for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+        }
+        return crc ^ 0xffffffffu;
+    };
+    const auto be32 = [](std::uint32_t v) {
+        return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                           static_cast<char>(v)};
+    };
+    const auto chunk = [&](const std::string& type, const std::string& data) {
+        return be32(static_cast<std::uint32_t>(data.size())) + type + data + be32(crc32(type + data));
+    };
+    std::string raw;  // each row: filter byte 0, then RGB
+    for (std::uint32_t y = 0; y < kHeight; ++y) {
+        raw.push_back('\0');
+        for (std::uint32_t i = 0; i < kWidth * 3; ++i) raw.push_back(text[(y * kWidth * 3 + i) % text.size()]);
+    }
+    std::uint32_t a = 1, b = 0;  // Adler-32 of the raw rows
+    for (const char ch : raw) {
+        a = (a + static_cast<unsigned char>(ch)) % 65521u;
+        b = (b + a) % 65521u;
+    }
+    const auto n = static_cast<std::uint16_t>(raw.size());  // one stored block (< 64 KiB)
+    std::string zlib = {'\x78', '\x01', '\x01', static_cast<char>(n & 0xff), static_cast<char>(n >> 8),
+                        static_cast<char>(~n & 0xff), static_cast<char>((~n >> 8) & 0xff)};
+    zlib += raw + be32((b << 16) | a);
+    const std::string ihdr = be32(kWidth) + be32(kHeight) + std::string{'\x08', '\x02', '\0', '\0', '\0'};
+    return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", zlib) + chunk("IEND", "");
+}
 
 struct ProcessRun {
     int exit_code = -1;
@@ -200,6 +241,9 @@ TEST_F(PlaintextSession, NoMarkerOnDiskAfterCliAndGuiSession) {
                           "high", "--attach", evidence.string()});
     ASSERT_EQ(add.exit_code, 0) << add.out;
     const std::string id = std::to_string(std::stoll(add.out));
+    const auto picture = sources / "photo.png";
+    std::ofstream(picture, std::ios::binary) << png_carrying(" picture " + m + " ");
+    ASSERT_EQ(cli(vault, kPass, {"attach", id, picture.string()}).exit_code, 0);
     ASSERT_EQ(cli(vault, kPass, {"report", "edit", id, "--narrative", "中国警察找我父母 " + m}).exit_code, 0);
     const auto show = cli(vault, kPass, {"report", "show", id, "--json"});
     ASSERT_EQ(show.exit_code, 0);
@@ -234,7 +278,7 @@ TEST_F(PlaintextSession, NoMarkerOnDiskAfterCliAndGuiSession) {
                   .exit_code,
               0);
 
-    // The GUI: unlock, draw the report list and a report.
+    // The GUI: unlock, draw the report list, a report and the picture's preview.
     // FIELDVAULT_PLAINTEXT_GUI names another GUI binary (e.g. of a build with the GUI on).
     bool gui_ran = false;
     std::string gui;
@@ -244,7 +288,7 @@ TEST_F(PlaintextSession, NoMarkerOnDiskAfterCliAndGuiSession) {
     if (const char* other = std::getenv("FIELDVAULT_PLAINTEXT_GUI"); other != nullptr && *other != '\0') gui = other;
 #if defined(FIELDVAULT_XVFB_RUN)
     if (!gui.empty()) {
-        for (const std::string screen : {"list", "report"}) {
+        for (const std::string screen : {"list", "report", "evidence"}) {
             const auto shot = shots / (screen + ".png");
             const auto r = run({FIELDVAULT_XVFB_RUN, "-a", "-s", "-screen 0 1280x800x24", gui, "--vault",
                                 vault.string(), "--screenshot", shot.string(), "--screen", screen},
