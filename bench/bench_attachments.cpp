@@ -29,7 +29,6 @@
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/session.h"
 #include "fieldvault/crypto/random.h"
-#include "fieldvault/storage/database.h"
 #include "support/bench_env.h"
 #include "support/child_process.h"
 #include "support/file_runs.h"
@@ -104,13 +103,6 @@ void decrypt_age(benchmark::State& state, std::uint64_t mib) {
     bench::age_decrypt(state, f.workdir, f.age_identity, mib, f.age_ciphertexts);
 }
 
-
-std::int64_t page_size(fv::storage::Database& db) {
-    auto stmt = db.prepare("PRAGMA page_size");
-    stmt.step();
-    return stmt.column_int(0);
-}
-
 void setup(std::uint64_t large, std::uint64_t small) {
     auto& f = fixture();
     f.workdir = bench::env_or("FIELDVAULT_BENCH_WORKDIR", "");
@@ -153,7 +145,6 @@ int main(int argc, char** argv) {
         bench::register_file_run("attachment/import/fieldvault" + suffix(small), import_fieldvault, small);
         bench::register_file_run("attachment/extract/fieldvault" + suffix(small), extract_fieldvault, small);
         benchmark::AddCustomContext("vault_kdf", "interactive");
-        benchmark::AddCustomContext("vault_page_size", std::to_string(page_size(fixture().session->db())));
         benchmark::AddCustomContext("workdir", fixture().workdir.string());
         benchmark::RunSpecifiedBenchmarks();
         benchmark::Shutdown();

@@ -34,54 +34,31 @@ BundleItemSource::int_type BundleItemSource::underflow() {
 }
 
 HashingSink::HashingSink(std::ostream& target)
-    : buffer_(kBufferBytes), stage_([this, &target](std::span<const std::uint8_t> bytes) {
+    : stage_([this, &target](std::span<const std::uint8_t> bytes) {
           hash_.update(bytes);
           target.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
           // errno belongs to this thread: it travels in the error code, so the
           // file's owner can say "disk full" (see write_new_file).
           if (!target) throw std::ios_base::failure("could not write the bundle", std::error_code(errno, std::generic_category()));
-      }, kStageDepth, kStageBatchBytes) {
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-}
+      }, kStageDepth, kStageBatchBytes) {}
 
 HashingSink::~HashingSink() = default;
 
-void HashingSink::hand_over() {
-    const auto pending = static_cast<std::size_t>(pptr() - pbase());
-    if (pending > 0) {
-        stage_.push(as_bytes(pbase(), pending));
-        bytes_ += pending;
-    }
-    setp(buffer_.data(), buffer_.data() + buffer_.size());
-}
-
 HashingSink::int_type HashingSink::overflow(int_type ch) {
-    hand_over();
-    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-        *pptr() = traits_type::to_char_type(ch);
-        pbump(1);
-    }
-    return traits_type::not_eof(ch);
+    if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+    const char c = traits_type::to_char_type(ch);
+    xsputn(&c, 1);
+    return ch;
 }
 
 std::streamsize HashingSink::xsputn(const char* s, std::streamsize n) {
-    const auto size = static_cast<std::size_t>(n);
-    if (size >= buffer_.size()) {  // large writes skip the extra copy
-        hand_over();
-        stage_.push(as_bytes(s, size));
-        bytes_ += size;
-        return n;
-    }
-    return std::streambuf::xsputn(s, n);
-}
-
-int HashingSink::sync() {
-    hand_over();
-    return 0;
+    // No buffer of our own: the stage copies writes into its batches.
+    stage_.push(as_bytes(s, static_cast<std::size_t>(n)));
+    bytes_ += static_cast<std::uint64_t>(n);
+    return n;
 }
 
 crypto::Sha256Digest HashingSink::finish() {
-    hand_over();
     stage_.finish();  // every byte hashed and handed to the target; its error, if any, is thrown here
     return hash_.finish();
 }

@@ -43,14 +43,11 @@ public:
 protected:
     int_type overflow(int_type ch) override;
     std::streamsize xsputn(const char* s, std::streamsize n) override;
-    int sync() override;
 
 private:
-    void hand_over();
-    std::vector<char> buffer_;
     crypto::Sha256 hash_;
     std::uint64_t bytes_ = 0;
-    crypto::ThreadedSink stage_;  // last: stopped before the members it uses go
+    crypto::ThreadedSink stage_;  // last: stopped before the members it uses go; gathers writes in batches
 };
 
 // Reads from `source` and hashes what passes (the bundle file's SHA-256),
