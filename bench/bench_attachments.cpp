@@ -118,10 +118,10 @@ void setup(std::uint64_t large, std::uint64_t small) {
 
     const auto vault = f.workdir / "vault";
     fs::remove_all(vault);
-    const auto passphrase = fv::crypto::SecretBuffer::from_string("fieldvault benchmark");
-    core::Session::create(vault, passphrase, "bench", fv::crypto::KdfParams::interactive());
+    const auto passphrase = fv::SecretBuffer::from_string("fieldvault benchmark");
+    core::Session::create(vault, passphrase, "bench", fv::KdfParams::interactive());
     f.session = core::Session::open(vault, passphrase);
-    fv::storage::ReportContent content;
+    fv::model::ReportContent content;
     content.title = "benchmark evidence";
     f.report_id = core::ReportService(*f.session).create(content);
 }

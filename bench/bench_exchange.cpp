@@ -47,7 +47,7 @@ namespace core = fv::core;
 
 using Clock = std::chrono::steady_clock;
 
-fv::crypto::SecretBuffer passphrase() { return fv::crypto::SecretBuffer::from_string("fieldvault benchmark"); }
+fv::SecretBuffer passphrase() { return fv::SecretBuffer::from_string("fieldvault benchmark"); }
 
 struct Fixture {
     fs::path workdir;
@@ -149,15 +149,15 @@ void setup(std::uint64_t large, std::uint64_t small) {
     // The receiving identity: one vault, copied afresh for every import run.
     const auto receiver = f.workdir / "receiver-template";
     fs::remove_all(receiver);
-    f.recipient_card = core::Session::create(receiver, passphrase(), "receiver", fv::crypto::KdfParams::interactive()).card;
+    f.recipient_card = core::Session::create(receiver, passphrase(), "receiver", fv::KdfParams::interactive()).card;
 
     const auto sender = f.workdir / "sender";
     fs::remove_all(sender);
-    core::Session::create(sender, passphrase(), "bench", fv::crypto::KdfParams::interactive());
+    core::Session::create(sender, passphrase(), "bench", fv::KdfParams::interactive());
     f.sender = core::Session::open(sender, passphrase());
     core::ContactService(*f.sender).add("receiver", f.recipient_card);
     for (const auto mib : {large, small}) {
-        fv::storage::ReportContent content;
+        fv::model::ReportContent content;
         content.title = "benchmark evidence " + std::to_string(mib) + " MiB";
         f.reports[mib] = core::ReportService(*f.sender).create(content);
         core::AttachmentService(*f.sender).attach(f.reports[mib], f.inputs.at(mib));

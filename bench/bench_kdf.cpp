@@ -11,10 +11,10 @@
 
 namespace {
 
-using fv::crypto::KdfParams;
+using fv::KdfParams;
 
 void run_argon2id(benchmark::State& state, const KdfParams& params) {
-    const auto passphrase = fv::crypto::SecretBuffer::from_string("correct horse battery staple");
+    const auto passphrase = fv::SecretBuffer::from_string("correct horse battery staple");
     fv::crypto::Salt salt{};
     fv::crypto::random_bytes(salt);
     for (auto _ : state) {

@@ -62,11 +62,11 @@ void register_timed(const std::string& name, Fn fn) {
 std::size_t service_equivalent_search(storage::Database& db, const std::string& query) {
     storage::ReportRepository reports(db);
     storage::AttachmentStore attachments(db);
-    std::vector<storage::ReportSummary> results;
+    std::vector<fv::model::ReportSummary> results;
     for (const auto id : reports.search(query)) {
         const auto r = reports.get(id);
         if (!r) continue;
-        results.push_back(storage::ReportSummary{r->id, r->case_id, r->content.title, r->status,
+        results.push_back(fv::model::ReportSummary{r->id, r->case_id, r->content.title, r->status,
                                                  r->content.occurred_start, r->created_at, r->updated_at,
                                                  static_cast<std::int64_t>(attachments.list_for_report(id).size()),
                                                  r->content.tactics});

@@ -31,7 +31,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 void generate(ReportDataset& d, std::uint64_t count) {
     const auto start = std::chrono::steady_clock::now();
     const auto passphrase = dataset_passphrase();
-    core::Session::create(d.vault, passphrase, "bench", crypto::KdfParams::interactive());
+    core::Session::create(d.vault, passphrase, "bench", KdfParams::interactive());
     auto session = core::Session::open(d.vault, passphrase);
     auto& db = session->db();
     // A bigger page cache only speeds up generation; the benchmarks reopen the
@@ -80,7 +80,7 @@ void generate(ReportDataset& d, std::uint64_t count) {
 
 }  // namespace
 
-crypto::SecretBuffer dataset_passphrase() { return crypto::SecretBuffer::from_string("fieldvault benchmark data"); }
+SecretBuffer dataset_passphrase() { return SecretBuffer::from_string("fieldvault benchmark data"); }
 
 ReportDataset ensure_report_dataset(const fs::path& cache_dir, std::uint64_t count) {
     ReportDataset d;

@@ -26,7 +26,7 @@ struct ReportDataset {
 };
 
 // A fixed benchmark passphrase: the vault holds invented data only.
-crypto::SecretBuffer dataset_passphrase();
+SecretBuffer dataset_passphrase();
 
 // Returns the cached dataset under `cache_dir`, or generates it. A dataset is
 // complete only once its marker file exists; a partial one is deleted.

@@ -99,10 +99,10 @@ std::string digits(std::mt19937_64& rng, int count) {
 std::size_t ReportGenerator::pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_); }
 bool ReportGenerator::chance(double p) { return std::bernoulli_distribution(p)(rng_); }
 
-storage::ReportContent ReportGenerator::next(bool chinese) {
+model::ReportContent ReportGenerator::next(bool chinese) {
     const auto& zh = words::chinese();
     const auto& en = words::english();
-    storage::ReportContent c;
+    model::ReportContent c;
 
     const std::size_t city = pick(words::cities().size());
     const std::size_t title = pick(zh.titles.size());

@@ -14,7 +14,7 @@ public:
     explicit ReportGenerator(std::uint64_t seed) : rng_(seed) {}
     // A Chinese report has a Chinese title and narrative (and, for about a
     // third, an English translation); an English report is English throughout.
-    storage::ReportContent next(bool chinese);
+    model::ReportContent next(bool chinese);
     std::uint64_t rare_count() const noexcept { return rare_count_; }
 
 private:

@@ -7,7 +7,7 @@
 
 #include <cstring>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/random.h"
 
 namespace fv::crypto {

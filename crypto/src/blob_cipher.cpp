@@ -9,7 +9,7 @@
 #include <memory>
 #include <string_view>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/random.h"
 
 namespace fv::crypto {

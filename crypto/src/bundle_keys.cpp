@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "fieldvault/crypto/bundle_format.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::crypto::bundle_format {
 

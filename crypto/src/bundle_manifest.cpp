@@ -9,7 +9,7 @@
 #include <string>
 
 #include "fieldvault/crypto/bundle_format.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/random.h"
 
 namespace fv::crypto {

@@ -5,7 +5,7 @@
 
 #include <sodium.h>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/secret.h"
 
 namespace fv::crypto {

@@ -12,7 +12,7 @@
 
 #include <new>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::crypto {
 

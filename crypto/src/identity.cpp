@@ -8,7 +8,7 @@
 #include <cstring>
 
 #include "base32.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::crypto {
 

@@ -5,29 +5,14 @@
 
 #include <sodium.h>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::crypto {
 
 namespace {
 constexpr std::size_t kKeyBytes = 32;
 static_assert(std::tuple_size_v<Salt> == crypto_pwhash_SALTBYTES, "salt size must match libsodium");
-static_assert(KdfParams::kMinOps >= crypto_pwhash_argon2id_OPSLIMIT_MIN, "bounds must be valid for Argon2id");
-static_assert(KdfParams::kMinMem >= crypto_pwhash_argon2id_MEMLIMIT_MIN, "bounds must be valid for Argon2id");
 }  // namespace
-
-KdfParams KdfParams::moderate() {
-    return KdfParams{1, crypto_pwhash_argon2id_OPSLIMIT_MODERATE, crypto_pwhash_argon2id_MEMLIMIT_MODERATE};
-}
-
-KdfParams KdfParams::interactive() {
-    return KdfParams{1, crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE, crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
-}
-
-bool KdfParams::within_bounds() const noexcept {
-    return algorithm == 1 && opslimit >= kMinOps && opslimit <= kMaxOps && memlimit >= kMinMem &&
-           memlimit <= kMaxMem;
-}
 
 SecretBuffer derive_key(const SecretBuffer& passphrase, const Salt& salt, const KdfParams& params) {
     if (params.algorithm != 1) {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/secret.h"
 
 namespace fv::crypto {

@@ -9,7 +9,7 @@
 #include <array>
 
 #include "base32.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/random.h"
 
 namespace fv::crypto {

@@ -1,6 +1,6 @@
 #include "fieldvault/crypto/threaded_sink.h"
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/secret.h"
 
 namespace fv::crypto {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "fieldvault/storage/repositories.h"
 #include "blob_file.h"

@@ -10,7 +10,7 @@
 
 #include "fieldvault/crypto/blob_cipher.h"
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/random.h"
 #include "fieldvault/crypto/threaded_sink.h"
 #include "file_io.h"

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "blob_file.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::storage::detail {
 

@@ -1,4 +1,4 @@
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/repositories.h"
 
 namespace fv::storage {

@@ -5,7 +5,7 @@
 
 #include <utility>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "sqlite_error.h"
 
 namespace fv::storage {

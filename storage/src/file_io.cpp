@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::storage::detail {
 

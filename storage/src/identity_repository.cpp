@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/repositories.h"
 
 namespace fv::storage {

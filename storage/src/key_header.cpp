@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 
 namespace fv::storage::detail {

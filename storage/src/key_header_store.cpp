@@ -3,7 +3,7 @@
 #include <atomic>
 #include <system_error>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "file_io.h"
 
 namespace fv::storage::detail {

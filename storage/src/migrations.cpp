@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "migration.h"
 
 namespace fv::storage {

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/received.h"
 
 namespace fv::storage {

@@ -3,7 +3,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::storage {
 

@@ -1,5 +1,5 @@
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "fieldvault/storage/report_json.h"
 #include "fieldvault/storage/repositories.h"

@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <string>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::storage::detail {
 

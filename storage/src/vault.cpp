@@ -11,7 +11,7 @@
 #include <system_error>
 
 #include "fieldvault/crypto/aead.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/random.h"
 #include "fieldvault/crypto/recovery_key.h"
 #include "fieldvault/storage/migrations.h"

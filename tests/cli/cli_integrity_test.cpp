@@ -24,7 +24,7 @@ TEST_F(CliIntegrityTest, ATamperedAuditEntryFailsVerificationNamingIt) {
     {
         // What an attacker holding the key could do: bypass the append-only
         // trigger and rewrite entry 2. The chain must show it.
-        auto vault = storage::Vault::open(vault_dir(), crypto::SecretBuffer::from_string(kPass));
+        auto vault = storage::Vault::open(vault_dir(), SecretBuffer::from_string(kPass));
         auto& db = vault->db();
         db.exec("DROP TRIGGER audit_log_no_update");
         db.prepare("UPDATE audit_log SET detail = ? WHERE seq = 2").bind(1, std::string_view("revision 9")).run();

@@ -3,7 +3,7 @@
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "fieldvault/storage/database.h"
 #include "test_vault.h"

@@ -10,7 +10,7 @@
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/cases.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/repositories.h"
 #include "test_vault.h"

@@ -7,7 +7,7 @@
 
 #include "fieldvault/core/demo_vault.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "test_vault.h"
 
 namespace fv::test {

@@ -2,9 +2,10 @@
 // record_source for an unknown signer.
 #include <gtest/gtest.h>
 
+#include "contact_records.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/identity_service.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/identity.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/repositories.h"
@@ -38,11 +39,11 @@ TEST(ExchangeContacts, AddListVerifyRemove) {
 
     contacts.verify("Safeguard 组织");
     EXPECT_TRUE(contacts.get("Safeguard 组织").verified);
-    ASSERT_TRUE(contacts.find(other.pub).has_value());
+    ASSERT_TRUE(contacts.find_by_card(other.pub.card()).has_value());
 
     contacts.remove("Safeguard 组织");
     EXPECT_TRUE(contacts.list().empty());
-    EXPECT_FALSE(contacts.find(other.pub).has_value());
+    EXPECT_FALSE(contacts.find_by_card(other.pub.card()).has_value());
 
     const auto log = storage::AuditLog(v.session->db()).entries();
     std::vector<std::string> actions;

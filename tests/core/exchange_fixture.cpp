@@ -14,8 +14,8 @@ void add_contact(TestVault& v, const std::string& name, const TestVault& other) 
     core::ContactService(*v.session).add(name, other.created.card);
 }
 
-storage::ReportContent chinese_report(const std::string& tag) {
-    storage::ReportContent c;
+model::ReportContent chinese_report(const std::string& tag) {
+    model::ReportContent c;
     c.title = "家人被警察约谈 " + tag;
     c.occurred_start = "2026-03-14";
     c.date_precision = "day";

@@ -18,7 +18,7 @@ namespace fv::test {
 void add_contact(TestVault& v, const std::string& name, const TestVault& other);
 
 // Every field set; sensitive: relatives and place.
-storage::ReportContent chinese_report(const std::string& tag);
+model::ReportContent chinese_report(const std::string& tag);
 
 // Row count and a digest of every row of every table (and the audit chain).
 std::map<std::string, std::string> database_snapshot(TestVault& v);

@@ -40,11 +40,11 @@ constexpr const char* kPass = "correct horse";
 
 // The smallest Argon2id the vault accepts: at the default 64 MiB the unlock in
 // each child would be most of what is measured.
-crypto::KdfParams small_kdf() {
-    crypto::KdfParams p;
+KdfParams small_kdf() {
+    KdfParams p;
     p.algorithm = 1;
-    p.opslimit = crypto::KdfParams::kMinOps;
-    p.memlimit = crypto::KdfParams::kMinMem;
+    p.opslimit = KdfParams::kMinOps;
+    p.memlimit = KdfParams::kMinMem;
     return p;
 }
 
@@ -111,7 +111,7 @@ TEST(ExchangeLarge, TwoGibAttachmentExportsAndImportsUnder100MiB) {
     const auto setup = in_child([&] {
         auto session = open(dir_a);
         core::ContactService(*session).add("b", created_b.card);
-        storage::ReportContent content;
+        model::ReportContent content;
         content.title = "大附件";
         const auto id = core::ReportService(*session).create(content);
         core::AttachmentService(*session).attach(id, source);

@@ -94,7 +94,7 @@ TEST(ExchangeRoundTrip, ReportsAndAttachmentsArriveWithProvenance) {
     EXPECT_TRUE(provenance->redacted_fields.empty());
 
     // The unknown signer is now an unverified contact.
-    const auto source = core::ContactService(*b.session).find(crypto::PublicIdentity::parse_card(a.created.card));
+    const auto source = core::ContactService(*b.session).find_by_card(a.created.card);
     ASSERT_TRUE(source.has_value());
     EXPECT_FALSE(source->verified);
     EXPECT_EQ(source->name, result.source_contact);
@@ -118,7 +118,7 @@ TEST(ExchangeRoundTrip, SensitiveFieldsAreRedactedAndTheRedactionStated) {
     EXPECT_EQ(exported.redacted_reports, 1u);
 
     const auto check = core::ImportService(*b.session).verify(bundle);
-    const auto metadata = nlohmann::json::parse(check.metadata);
+    const auto metadata = nlohmann::json::parse(check.metadata.text);
     EXPECT_EQ(metadata.at("sensitive_included"), false);
     ASSERT_EQ(metadata.at("redacted").size(), 1u);
     EXPECT_EQ(metadata["redacted"][0].at("fields"), nlohmann::json({"relatives", "place"}));
@@ -149,7 +149,7 @@ TEST(ExchangeRoundTrip, NoAttachmentsLeavesEvidenceOutAndSaysSo) {
     const auto result = core::ImportService(*b.session).import_bundle(request.out);
     EXPECT_EQ(result.attachments, 0u);
     EXPECT_TRUE(core::ReportService(*b.session).get(result.report_ids.at(0)).attachments.empty());
-    const auto metadata = nlohmann::json::parse(result.check.metadata);
+    const auto metadata = nlohmann::json::parse(result.check.metadata.text);
     EXPECT_EQ(metadata.at("attachments_included"), false);
     EXPECT_EQ(metadata.at("attachments_left_out"), 1);
 }

@@ -2,7 +2,7 @@
 
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "test_vault.h"
 
 using namespace fv;

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 using fv::Error;
 using fv::ErrorKind;

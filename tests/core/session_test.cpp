@@ -6,7 +6,7 @@
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "test_vault.h"
 
 using namespace fv;
@@ -101,4 +101,15 @@ TEST(Session, DefaultVaultDirFollowsEnvironment) {
     ::setenv("XDG_DATA_HOME", "/tmp/xdg", 1);
     EXPECT_EQ(core::Session::default_vault_dir(), "/tmp/xdg/fieldvault/vault");
     ::unsetenv("XDG_DATA_HOME");
+}
+
+// One place reads FIELDVAULT_TEST_FAST_KDF for both faces (was once per face).
+TEST(Session, NewKeysUseModerateKdfUnlessTestsAskForFast) {
+    ::unsetenv("FIELDVAULT_TEST_FAST_KDF");
+    EXPECT_EQ(core::kdf_params_for_new_keys().memlimit, KdfParams::moderate().memlimit);
+    ::setenv("FIELDVAULT_TEST_FAST_KDF", "1", 1);
+    EXPECT_EQ(core::kdf_params_for_new_keys().memlimit, KdfParams::interactive().memlimit);
+    ::setenv("FIELDVAULT_TEST_FAST_KDF", "0", 1);
+    EXPECT_EQ(core::kdf_params_for_new_keys().memlimit, KdfParams::moderate().memlimit);
+    ::unsetenv("FIELDVAULT_TEST_FAST_KDF");
 }

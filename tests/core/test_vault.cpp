@@ -18,9 +18,9 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-crypto::SecretBuffer passphrase(const std::string& text) { return crypto::SecretBuffer::from_string(text); }
+SecretBuffer passphrase(const std::string& text) { return SecretBuffer::from_string(text); }
 
-crypto::KdfParams fast_kdf() { return crypto::KdfParams::interactive(); }
+KdfParams fast_kdf() { return KdfParams::interactive(); }
 
 TestVault::TestVault() {
     created = core::Session::create(dir, passphrase("correct horse"), "Test reporter", fast_kdf());

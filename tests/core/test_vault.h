@@ -5,6 +5,7 @@
 #include <string>
 
 #include "fieldvault/core/session.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::test {
 
@@ -18,8 +19,8 @@ private:
     std::filesystem::path path_;
 };
 
-crypto::SecretBuffer passphrase(const std::string& text);
-crypto::KdfParams fast_kdf();
+SecretBuffer passphrase(const std::string& text);
+KdfParams fast_kdf();
 
 struct TestVault {
     TempDir tmp;

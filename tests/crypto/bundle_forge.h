@@ -54,7 +54,7 @@ std::optional<crypto::BundleErrorCode> outcome(const crypto::IdentityKeys& keys,
 
 // --- the attacker's kit ----------------------------------------------------
 struct Opened {
-    crypto::SecretBuffer file_key;
+    SecretBuffer file_key;
     bf::PayloadNonce nonce{};
     Bytes header;
     std::size_t recipients = 0;
@@ -68,9 +68,9 @@ Opened open_raw(const crypto::IdentityKeys& keys, const Bytes& bundle);
 
 using Chunks = std::vector<std::pair<Bytes, std::uint8_t>>;
 Chunks standard_chunks(const Bytes& plaintext);  // 64 KiB, final tag on the last
-Bytes seal(const crypto::SecretBuffer& file_key, const bf::PayloadNonce& nonce, const Bytes& header,
+Bytes seal(const SecretBuffer& file_key, const bf::PayloadNonce& nonce, const Bytes& header,
            const Chunks& chunks);
-Bytes stanza_header(const crypto::SecretBuffer& file_key, const bf::PayloadNonce& nonce,
+Bytes stanza_header(const SecretBuffer& file_key, const bf::PayloadNonce& nonce,
                     const std::vector<crypto::PublicKey>& encryption_keys, std::uint8_t version = bf::kVersion);
 
 struct Forge {

@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::test {
 

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::crypto {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/identity.h"
 
 namespace {

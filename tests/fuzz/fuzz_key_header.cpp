@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "key_header.h"
 
 namespace {

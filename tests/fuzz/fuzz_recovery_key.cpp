@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/recovery_key.h"
 
 namespace {
@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
 
     if (size >= 32) {
-        const auto key = fv::crypto::SecretBuffer::from_bytes(std::span<const std::uint8_t>(data, 32));
+        const auto key = fv::SecretBuffer::from_bytes(std::span<const std::uint8_t>(data, 32));
         if (!RecoveryKey::parse(RecoveryKey::format(key)).equals(key)) {
             __builtin_trap();
         }

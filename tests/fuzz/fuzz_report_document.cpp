@@ -20,7 +20,7 @@
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/text.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/report_json.h"
 
 namespace {

@@ -19,7 +19,7 @@ protected:
     }
 
     std::int64_t add_report(const std::string& title, const std::string& date, const std::string& precision,
-                            std::vector<storage::Identifier> identifiers = {}, std::vector<std::string> tactics = {}) {
+                            std::vector<model::Identifier> identifiers = {}, std::vector<std::string> tactics = {}) {
         core::ReportContent c;
         c.title = title;
         c.occurred_start = date;

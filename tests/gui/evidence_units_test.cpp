@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "directory_listing.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "headless_ui.h"
 #include "image_preview.h"
 #include "text_preview.h"
@@ -148,10 +148,10 @@ TEST_F(DirectoryListingTest, ShortcutsAreHomeThenMountedVolumes) {
               (std::vector<std::filesystem::path>{"/media/amina", "/run/media/amina", "/media"}));
 }
 
-storage::ReportRecord report(std::int64_t id, const std::string& start, const std::string& precision,
-                             std::vector<storage::Identifier> identifiers = {},
+model::ReportRecord report(std::int64_t id, const std::string& start, const std::string& precision,
+                             std::vector<model::Identifier> identifiers = {},
                              std::vector<std::string> tactics = {}) {
-    storage::ReportRecord r;
+    model::ReportRecord r;
     r.id = id;
     r.content.title = "report " + std::to_string(id);
     r.content.occurred_start = start;

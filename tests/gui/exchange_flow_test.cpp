@@ -16,7 +16,7 @@
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 
 namespace fv::gui::test {

@@ -12,8 +12,8 @@
 namespace fv::gui::test {
 
 core::CreatedVault make_peer_vault(const std::filesystem::path& dir, const std::string& name) {
-    return core::Session::create(dir, crypto::SecretBuffer::from_string(kPassphrase), name,
-                                 crypto::KdfParams::interactive());
+    return core::Session::create(dir, SecretBuffer::from_string(kPassphrase), name,
+                                 KdfParams::interactive());
 }
 
 void add_contact_through_ui(HeadlessUi& ui, const std::string& name, const std::string& card) {

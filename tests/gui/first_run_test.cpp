@@ -2,7 +2,7 @@
 // recovery key, which then requires a new passphrase.
 #include <gtest/gtest.h>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/kdf.h"
 #include "fieldvault/crypto/secret.h"
 #include "headless_ui.h"
@@ -14,14 +14,14 @@ const std::string kNewPassphrase = "a brand new passphrase after recovery";
 
 // A vault made by core (not the UI), so the test knows its recovery key.
 std::string make_vault(const std::filesystem::path& dir) {
-    return core::Session::create(dir, crypto::SecretBuffer::from_string(kPassphrase), "",
-                                 crypto::KdfParams::interactive())
+    return core::Session::create(dir, SecretBuffer::from_string(kPassphrase), "",
+                                 KdfParams::interactive())
         .recovery_key;
 }
 
 bool opens_with(const std::filesystem::path& dir, const std::string& passphrase) {
     try {
-        core::Session::open(dir, crypto::SecretBuffer::from_string(passphrase));
+        core::Session::open(dir, SecretBuffer::from_string(passphrase));
         return true;
     } catch (const fv::Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Unlock);

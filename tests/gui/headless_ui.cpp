@@ -46,7 +46,7 @@ HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, const std::filesy
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
 
     options.vault_dir = vault_dir;
-    options.kdf = crypto::KdfParams::interactive();  // fast Argon2 for tests
+    options.kdf = KdfParams::interactive();  // fast Argon2 for tests
     options.clock = [this] { return now_; };
     app_ = std::make_unique<App>(std::move(options));
     app_->state().probe().enable(true);

@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     std::getline(std::cin, line);
     const auto picture = std::filesystem::path(argv[2]) / "demo-test-pattern.png";
     try {
-        auto passphrase = fv::crypto::SecretBuffer::from_string(line);
+        auto passphrase = fv::SecretBuffer::from_string(line);
         auto session = fv::core::Session::open(argv[1], passphrase);
         fv::core::ReportService reports(*session);
 

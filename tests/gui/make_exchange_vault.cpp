@@ -41,8 +41,8 @@ int main(int argc, char** argv) {
     const std::filesystem::path work = argv[2];
     try {
         using namespace fv::core;
-        auto passphrase = fv::crypto::SecretBuffer::from_string(line);
-        const auto params = fv::crypto::KdfParams::interactive();
+        auto passphrase = fv::SecretBuffer::from_string(line);
+        const auto params = fv::KdfParams::interactive();
         const auto sender = Session::create(work / "sender", passphrase, "Rotterdam support group", params);
         const auto other = Session::create(work / "other", passphrase, "Journalist", params);
         auto vault = Session::open(vault_dir, passphrase);

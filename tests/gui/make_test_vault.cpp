@@ -18,8 +18,8 @@ int main(int argc, char** argv) {
     std::string line;
     std::getline(std::cin, line);
     try {
-        auto passphrase = fv::crypto::SecretBuffer::from_string(line);
-        fv::core::Session::create(argv[1], passphrase, "Test", fv::crypto::KdfParams::interactive());
+        auto passphrase = fv::SecretBuffer::from_string(line);
+        fv::core::Session::create(argv[1], passphrase, "Test", fv::KdfParams::interactive());
         auto session = fv::core::Session::open(argv[1], passphrase);
         fv::core::ReportService reports(*session);
 

@@ -17,7 +17,7 @@ protected:
     }
     std::filesystem::path vault() const { return dir_.path() / "vault"; }
     std::size_t stored_reports() const {
-        auto session = core::Session::open(vault(), crypto::SecretBuffer::from_string(kPassphrase));
+        auto session = core::Session::open(vault(), SecretBuffer::from_string(kPassphrase));
         return core::ReportService(*session).list().size();
     }
 

@@ -7,7 +7,7 @@
 
 #include <fstream>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/secret.h"
 #include "headless_ui.h"
 
@@ -28,7 +28,7 @@ protected:
     std::filesystem::path settings_file() const { return dir_.path() / "config" / "fieldvault" / "settings.json"; }
     bool opens_with(const std::string& passphrase) {
         try {
-            core::Session::open(vault(), crypto::SecretBuffer::from_string(passphrase));
+            core::Session::open(vault(), SecretBuffer::from_string(passphrase));
             return true;
         } catch (const fv::Error&) {
             return false;

@@ -33,18 +33,6 @@ TEST(PassphraseStrength, EveryGradeHasAHint) {
         EXPECT_GT(std::string(strength_hint(s)).size(), 3u);
 }
 
-TEST(KdfFromEnvironment, FastOnlyWhenAskedFor) {
-    ::unsetenv("FIELDVAULT_TEST_FAST_KDF");
-    const auto normal = kdf_params_from_environment();
-    EXPECT_EQ(normal.memlimit, crypto::KdfParams::moderate().memlimit);
-    ::setenv("FIELDVAULT_TEST_FAST_KDF", "1", 1);
-    const auto fast = kdf_params_from_environment();
-    EXPECT_EQ(fast.memlimit, crypto::KdfParams::interactive().memlimit);
-    ::setenv("FIELDVAULT_TEST_FAST_KDF", "0", 1);
-    EXPECT_EQ(kdf_params_from_environment().memlimit, crypto::KdfParams::moderate().memlimit);
-    ::unsetenv("FIELDVAULT_TEST_FAST_KDF");
-}
-
 TEST(HumanSize, UsesBinaryUnits) {
     EXPECT_EQ(human_size(0), "0 B");
     EXPECT_EQ(human_size(1023), "1023 B");

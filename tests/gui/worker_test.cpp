@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::core {
 namespace {

@@ -39,7 +39,7 @@
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/session.h"
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "hardening_support.h"
 #include "test_support.h"

@@ -17,7 +17,7 @@
 #include "fieldvault/core/export.h"
 #include "fieldvault/core/session.h"
 #include "fieldvault/crypto/bundle.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/identity.h"
 #include "hardening_support.h"
 #include "test_support.h"

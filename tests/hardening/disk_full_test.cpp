@@ -10,7 +10,7 @@
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/session.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "hardening_support.h"
 #include "test_support.h"
 

@@ -12,7 +12,7 @@
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "test_support.h"
 
@@ -20,8 +20,8 @@ namespace fv::test {
 
 namespace fs = std::filesystem;
 
-storage::ReportContent sample_content(std::string_view title, std::string_view narrative) {
-    storage::ReportContent c;
+model::ReportContent sample_content(std::string_view title, std::string_view narrative) {
+    model::ReportContent c;
     c.title = std::string(title);
     c.occurred_start = "2025-11-02";
     c.host_country = "NL";

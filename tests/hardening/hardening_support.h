@@ -31,7 +31,7 @@ std::string dump_vault(storage::Database& db, bool with_times);
 // "ok" or SQLite's list of problems.
 std::string integrity_check(storage::Database& db);
 
-storage::ReportContent sample_content(std::string_view title, std::string_view narrative);
+model::ReportContent sample_content(std::string_view title, std::string_view narrative);
 
 // A file of `size` deterministic, incompressible-looking bytes.
 void write_pattern_file(const std::filesystem::path& path, std::size_t size, std::uint8_t seed);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/repositories.h"
 #include "fieldvault/storage/vault.h"
 #include "key_header_store.h"

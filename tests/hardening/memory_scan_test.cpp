@@ -110,8 +110,8 @@ TEST(MemoryAfterLock, NoPassphraseDatabaseKeyOrReportMarkerRemains) {
     const auto dir = tmp.path() / "vault";
 
     // A random passphrase and marker, built straight into locked memory.
-    crypto::SecretBuffer passphrase(40);
-    crypto::SecretBuffer marker_bytes(24);
+    SecretBuffer passphrase(40);
+    SecretBuffer marker_bytes(24);
     {
         crypto::random_bytes(passphrase.mutable_bytes());
         crypto::random_bytes(marker_bytes.mutable_bytes());
@@ -132,7 +132,7 @@ TEST(MemoryAfterLock, NoPassphraseDatabaseKeyOrReportMarkerRemains) {
             slot_key, header.passphrase_slot,
             storage::detail::slot_associated_data(header, storage::detail::SlotType::Passphrase));
         needles.push_back(make_needle("database key", db_key.reveal()));
-        crypto::SecretBuffer hex(64);
+        SecretBuffer hex(64);
         static constexpr char kHex[] = "0123456789abcdef";
         for (std::size_t i = 0; i < 32; ++i) {
             hex.mutable_bytes()[2 * i] = static_cast<std::uint8_t>(kHex[db_key.reveal()[i] >> 4]);

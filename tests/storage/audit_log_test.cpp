@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/repositories.h"
 #include "test_support.h"
 

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "key_header.h"
 #include "test_support.h"

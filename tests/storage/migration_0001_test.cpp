@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/migrations.h"
 #include "test_support.h"
 

@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/migrations.h"
 #include "fieldvault/storage/received.h"
 #include "fieldvault/storage/repositories.h"

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "fieldvault/storage/migrations.h"
 #include "fieldvault/storage/repositories.h"

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/report_json.h"
 #include "test_support.h"
 

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "fieldvault/storage/report_json.h"
 #include "fieldvault/storage/repositories.h"

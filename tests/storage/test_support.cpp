@@ -27,15 +27,15 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
-crypto::KdfParams fast_params() {
-    crypto::KdfParams params;
+KdfParams fast_params() {
+    KdfParams params;
     params.algorithm = 1;
-    params.opslimit = crypto::KdfParams::kMinOps;
-    params.memlimit = crypto::KdfParams::kMinMem;
+    params.opslimit = KdfParams::kMinOps;
+    params.memlimit = KdfParams::kMinMem;
     return params;
 }
 
-crypto::SecretBuffer secret(std::string_view text) { return crypto::SecretBuffer::from_string(text); }
+SecretBuffer secret(std::string_view text) { return SecretBuffer::from_string(text); }
 
 std::unique_ptr<Database> memory_database(int schema) {
     sqlite3* raw = nullptr;

@@ -28,8 +28,8 @@ private:
 };
 
 // The smallest Argon2id parameters accepted from disk, to keep tests fast.
-crypto::KdfParams fast_params();
-crypto::SecretBuffer secret(std::string_view text);
+KdfParams fast_params();
+SecretBuffer secret(std::string_view text);
 
 // An unencrypted in-memory database (for migration and repository tests), at
 // `schema` (-1 = latest), with foreign keys on as in a vault.

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/repositories.h"
 #include "fieldvault/storage/vault.h"
 #include "test_support.h"

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "fieldvault/storage/migrations.h"
 #include "fieldvault/storage/repositories.h"

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <system_error>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::cli {
 

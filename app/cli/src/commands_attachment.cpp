@@ -11,7 +11,7 @@
 #include "attachment_sources.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "vault_access.h"
 
 namespace fv::cli {

@@ -9,7 +9,7 @@
 #include "app_context.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/identity_service.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "json_output.h"
 #include "text_output.h"
 #include "vault_access.h"

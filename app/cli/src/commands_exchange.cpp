@@ -10,7 +10,7 @@
 #include "app_context.h"
 #include "fieldvault/core/export.h"
 #include "fieldvault/core/import.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "json_output.h"
 #include "text_output.h"
 #include "vault_access.h"
@@ -85,9 +85,9 @@ Json check_json(const core::BundleCheck& c) {
     }
     Json metadata;
     try {
-        metadata = Json::parse(c.metadata);
+        metadata = Json::parse(c.metadata.text);
     } catch (const Json::exception&) {
-        metadata = c.metadata;  // not JSON: shown as the sender's text
+        metadata = c.metadata.text;  // not JSON: shown as the sender's text
     }
     return Json{{"bundle_id", c.bundle_id},
                 {"created_at", iso_utc(c.created_at)},

@@ -6,7 +6,7 @@
 #include "app_context.h"
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "json_output.h"
 #include "received_marks.h"
 #include "text_output.h"

@@ -7,7 +7,7 @@
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/session.h"
 #include "fieldvault/core/text.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "json_output.h"
 #include "passphrase_input.h"
 #include "vault_access.h"
@@ -22,7 +22,7 @@ int run_init(const AppContext& context, const std::string& name) {
     if (!core::is_valid_utf8(name)) throw Error(ErrorKind::Invalid, "--name: text is not valid UTF-8");
     PassphraseSource source(context.global.passphrase_file);
     const auto passphrase = source.read_new("New passphrase");
-    const auto created = core::Session::create(dir, passphrase, name, kdf_params_for_new_passphrase());
+    const auto created = core::Session::create(dir, passphrase, name, core::kdf_params_for_new_keys());
     std::cout << "Vault created at " << dir.string() << "\n"
               << "Identity fingerprint: " << created.fingerprint << "\n"
               << "\n"
@@ -42,7 +42,7 @@ int run_passwd(const AppContext& context) {
     if (current.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
     auto session = core::Session::open(dir, current);
     const auto next = source.read_new("New passphrase");
-    session->change_passphrase(next, kdf_params_for_new_passphrase());
+    session->change_passphrase(next, core::kdf_params_for_new_keys());
     std::cout << "Passphrase changed. The recovery key still works.\n";
     return 0;
 }
@@ -58,10 +58,10 @@ int run_unlock_check(const AppContext& context) {
 // prompt without echo on a terminal, else line 1 of standard input or of
 // --passphrase-file (the new passphrase follows on line 2).
 int run_recover(const AppContext& context, std::string& key_option, bool key_given) {
-    crypto::SecretBuffer recovery_key;
+    SecretBuffer recovery_key;
     if (key_given) {
-        recovery_key = crypto::SecretBuffer::from_string(key_option);
-        crypto::wipe_memory(key_option.data(), key_option.size());
+        recovery_key = SecretBuffer::from_string(key_option);
+        wipe_memory(key_option.data(), key_option.size());
     }
     const auto dir = vault_dir(context);
     require_vault(dir);
@@ -77,7 +77,7 @@ int run_recover(const AppContext& context, std::string& key_option, bool key_giv
     }
     recovery_key.wipe();
     const auto next = source.read_new("New passphrase");
-    session->change_passphrase(next, kdf_params_for_new_passphrase());
+    session->change_passphrase(next, core::kdf_params_for_new_keys());
     std::cout << "Vault recovered: the new passphrase is set. The recovery key still works.\n";
     return 0;
 }

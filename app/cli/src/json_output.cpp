@@ -82,7 +82,7 @@ void append_content(Json& document, const core::ReportContent& c) {
     document["sensitive"] = strings(c.sensitive_fields);
 }
 
-Json attachment_json(const storage::AttachmentRecord& a) {
+Json attachment_json(const core::AttachmentRecord& a) {
     return Json{{"id", a.id},
                 {"name", a.name},
                 {"size", a.size},
@@ -112,7 +112,7 @@ Json report_detail_json(const core::ReportDetail& detail) {
     return document;
 }
 
-Json audit_json(const std::vector<storage::AuditEntry>& entries) {
+Json audit_json(const std::vector<core::AuditEntry>& entries) {
     Json list = Json::array();
     for (const auto& e : entries)
         list.push_back(Json{{"seq", e.seq},

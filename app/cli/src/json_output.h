@@ -23,8 +23,8 @@ Json reports_json(const std::vector<core::ReportSummary>& reports, const CaseNam
 // Adds the report fields (flat keys, as in docs/cli.md) to a document.
 void append_content(Json& document, const core::ReportContent& content);
 Json report_detail_json(const core::ReportDetail& detail);
-Json attachment_json(const storage::AttachmentRecord& attachment);
-Json audit_json(const std::vector<storage::AuditEntry>& entries);
+Json attachment_json(const core::AttachmentRecord& attachment);
+Json audit_json(const std::vector<core::AuditEntry>& entries);
 Json identity_json(const core::OwnIdentity& identity);
 
 // Writes one document and a newline; any invalid UTF-8 (none should reach

@@ -8,7 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app_context.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "process_hardening.h"
 
 namespace {

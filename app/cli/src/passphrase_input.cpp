@@ -8,7 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::cli {
 namespace {
@@ -73,8 +73,8 @@ private:
 // One line from fd, one byte at a time (so nothing past the newline is
 // consumed and no stdio buffer keeps a copy), into secure memory. The
 // trailing "\n" or "\r\n" is dropped; end of input ends the line.
-crypto::SecretBuffer read_secret_line(int fd) {
-    crypto::SecretBuffer buffer(kMaxPassphraseBytes);
+SecretBuffer read_secret_line(int fd) {
+    SecretBuffer buffer(kMaxPassphraseBytes);
     auto bytes = buffer.mutable_bytes();
     std::size_t length = 0;
     unsigned char byte = 0;
@@ -82,20 +82,20 @@ crypto::SecretBuffer read_secret_line(int fd) {
         const ssize_t n = ::read(fd, &byte, 1);
         if (n < 0) {
             if (errno == EINTR) continue;
-            crypto::wipe_memory(&byte, 1);
+            wipe_memory(&byte, 1);
             throw Error(ErrorKind::Io, std::string("cannot read the passphrase: ") + std::strerror(errno));
         }
         if (n == 0 || byte == '\n') break;
         if (length == bytes.size()) {
-            crypto::wipe_memory(&byte, 1);
+            wipe_memory(&byte, 1);
             throw Error(ErrorKind::Invalid, "passphrase is too long (at most " +
                                                 std::to_string(kMaxPassphraseBytes) + " bytes)");
         }
         bytes[length++] = byte;
     }
-    crypto::wipe_memory(&byte, 1);
+    wipe_memory(&byte, 1);
     if (length > 0 && bytes[length - 1] == '\r') --length;
-    return crypto::SecretBuffer::from_bytes(bytes.first(length));
+    return SecretBuffer::from_bytes(bytes.first(length));
 }
 
 }  // namespace
@@ -117,9 +117,9 @@ PassphraseSource::~PassphraseSource() {
     if (owns_fd_) (void)::close(fd_);
 }
 
-crypto::SecretBuffer PassphraseSource::next_line() { return read_secret_line(fd_); }
+SecretBuffer PassphraseSource::next_line() { return read_secret_line(fd_); }
 
-crypto::SecretBuffer PassphraseSource::prompt_line(std::string_view prompt) {
+SecretBuffer PassphraseSource::prompt_line(std::string_view prompt) {
     // Echo goes off before the prompt shows: anything typed after the prompt
     // appears is never echoed (and TCSAFLUSH drops what was typed before it).
     EchoOff quiet(fd_);
@@ -128,11 +128,11 @@ crypto::SecretBuffer PassphraseSource::prompt_line(std::string_view prompt) {
     return read_secret_line(fd_);
 }
 
-crypto::SecretBuffer PassphraseSource::read_current(std::string_view prompt) {
+SecretBuffer PassphraseSource::read_current(std::string_view prompt) {
     return interactive_ ? prompt_line(prompt) : next_line();
 }
 
-crypto::SecretBuffer PassphraseSource::read_new(std::string_view prompt) {
+SecretBuffer PassphraseSource::read_new(std::string_view prompt) {
     auto first = read_current(prompt);
     if (first.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
     if (interactive_) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/secret.h"
 
 namespace fv::cli {
 
@@ -22,14 +22,14 @@ public:
     bool interactive() const noexcept { return interactive_; }
 
     // The passphrase that opens the vault (may be empty: the caller decides).
-    crypto::SecretBuffer read_current(std::string_view prompt);
+    SecretBuffer read_current(std::string_view prompt);
     // A passphrase to set: on a terminal asked twice and compared. Throws
     // fv::Error(Invalid) "passphrase must not be empty" or on a mismatch.
-    crypto::SecretBuffer read_new(std::string_view prompt);
+    SecretBuffer read_new(std::string_view prompt);
 
 private:
-    crypto::SecretBuffer next_line();
-    crypto::SecretBuffer prompt_line(std::string_view prompt);
+    SecretBuffer next_line();
+    SecretBuffer prompt_line(std::string_view prompt);
 
     int fd_ = 0;
     bool owns_fd_ = false;

@@ -17,19 +17,19 @@ void mark_received_in_list(Json& document, core::Session& session) {
 void mark_received_in_detail(Json& document, core::Session& session, std::int64_t report_id) {
     const auto p = core::report_provenance(session, report_id);
     document["received"] = p.has_value();
-    document["signer_fingerprint"] = p ? Json(p->bundle.signer_fingerprint) : Json(nullptr);
+    document["signer_fingerprint"] = p ? Json(p->signer_fingerprint) : Json(nullptr);
     if (!p) {
         document["provenance"] = nullptr;
         return;
     }
-    document["provenance"] = Json{{"bundle_id", p->bundle.bundle_id},
-                                  {"signer_card", p->bundle.signer_card},
-                                  {"signer_fingerprint", p->bundle.signer_fingerprint},
-                                  {"sequence", p->bundle.sequence},
-                                  {"sent_at", iso_utc(p->bundle.created_at)},
-                                  {"received_at", iso_utc(p->bundle.received_at)},
-                                  {"manifest_hash", p->bundle.manifest_hash},
-                                  {"bundle_sha256", p->bundle.file_sha256},
+    document["provenance"] = Json{{"bundle_id", p->bundle_id},
+                                  {"signer_card", p->signer_card},
+                                  {"signer_fingerprint", p->signer_fingerprint},
+                                  {"sequence", p->sequence},
+                                  {"sent_at", iso_utc(p->created_at)},
+                                  {"received_at", iso_utc(p->received_at)},
+                                  {"manifest_hash", p->manifest_hash},
+                                  {"bundle_sha256", p->file_sha256},
                                   {"item", p->item_id},
                                   {"redacted_fields", p->redacted_fields}};
 }
@@ -46,9 +46,9 @@ void print_received_note_for_list(std::ostream& out, core::Session& session,
 void print_received_note_for_detail(std::ostream& out, core::Session& session, std::int64_t report_id) {
     const auto p = core::report_provenance(session, report_id);
     if (!p) return;
-    out << "\nReceived (read-only) from " << p->bundle.signer_fingerprint << "\n"
-        << "  bundle " << p->bundle.bundle_id << ", sent " << iso_utc(p->bundle.created_at) << ", received "
-        << iso_utc(p->bundle.received_at) << "\n";
+    out << "\nReceived (read-only) from " << p->signer_fingerprint << "\n"
+        << "  bundle " << p->bundle_id << ", sent " << iso_utc(p->created_at) << ", received "
+        << iso_utc(p->received_at) << "\n";
     if (!p->redacted_fields.empty()) {
         out << "  left out by the sender:";
         for (const auto& f : p->redacted_fields) out << " " << f;

@@ -5,7 +5,7 @@
 
 #include "fieldvault/core/text.h"
 #include "fieldvault/core/vocabulary.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::cli {
 namespace {
@@ -155,7 +155,7 @@ void ReportOptions::apply_to(core::ReportContent& c) const {
         c.relatives.clear();
         for (const auto& raw : relatives_) {
             auto [relationship, what] = split_first_colon(raw);
-            storage::RelativePressured relative;
+            core::RelativePressured relative;
             relative.relationship = std::move(relationship);
             relative.what_happened = std::move(what);
             c.relatives.push_back(std::move(relative));
@@ -184,7 +184,7 @@ void ReportOptions::apply_to(core::ReportContent& c) const {
         c.reported_to.clear();
         for (const auto& raw : reported_to_) {
             auto [authority, reference] = split_first_colon(raw);
-            storage::ReportedTo entry;
+            core::ReportedTo entry;
             entry.authority = std::move(authority);
             entry.reference = std::move(reference);
             c.reported_to.push_back(std::move(entry));

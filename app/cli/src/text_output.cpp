@@ -146,7 +146,7 @@ void print_report_detail(std::ostream& out, const core::ReportDetail& detail) {
     out << '\n';
 }
 
-void print_audit_table(std::ostream& out, const std::vector<storage::AuditEntry>& entries) {
+void print_audit_table(std::ostream& out, const std::vector<core::AuditEntry>& entries) {
     out << std::left << std::setw(6) << "SEQ" << "  " << std::setw(20) << "TIME" << "  " << std::setw(18)
         << "ACTION" << "  " << std::setw(16) << "SUBJECT" << "  " << "DETAIL" << '\n';
     for (const auto& e : entries) {

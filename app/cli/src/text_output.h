@@ -17,6 +17,6 @@ std::string iso_utc(std::int64_t seconds);
 // "id  status  occurred  title" rows, with a header line.
 void print_report_table(std::ostream& out, const std::vector<core::ReportSummary>& reports);
 void print_report_detail(std::ostream& out, const core::ReportDetail& detail);
-void print_audit_table(std::ostream& out, const std::vector<storage::AuditEntry>& entries);
+void print_audit_table(std::ostream& out, const std::vector<core::AuditEntry>& entries);
 
 }  // namespace fv::cli

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "passphrase_input.h"
 
 namespace fv::cli {
@@ -12,12 +12,6 @@ std::filesystem::path vault_dir(const AppContext& context) {
     if (!context.global.vault.empty()) return context.global.vault;
     // default_vault_dir() itself looks at $FIELDVAULT_VAULT first.
     return core::Session::default_vault_dir();
-}
-
-crypto::KdfParams kdf_params_for_new_passphrase() {
-    const char* fast = std::getenv("FIELDVAULT_TEST_FAST_KDF");
-    if (fast != nullptr && std::string_view(fast) == "1") return crypto::KdfParams::interactive();
-    return crypto::KdfParams::moderate();
 }
 
 void require_vault(const std::filesystem::path& dir) {

@@ -5,7 +5,7 @@
 #include <streambuf>
 #include <string>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/repositories.h"
 
 namespace fv::core {
@@ -15,7 +15,7 @@ namespace {
 // guarded, wiped memory with no intermediate std::string or vector.
 class SecretSink : public std::streambuf {
 public:
-    explicit SecretSink(crypto::SecretBuffer& target) : target_(target) {}
+    explicit SecretSink(SecretBuffer& target) : target_(target) {}
     std::size_t written() const noexcept { return written_; }
 
 protected:
@@ -33,18 +33,18 @@ protected:
     }
 
 private:
-    crypto::SecretBuffer& target_;
+    SecretBuffer& target_;
     std::size_t written_ = 0;
 };
 
 }  // namespace
 
-crypto::SecretBuffer read_attachment(Session& session, std::int64_t attachment_id, std::uint64_t max_bytes) {
+SecretBuffer read_attachment(Session& session, std::int64_t attachment_id, std::uint64_t max_bytes) {
     storage::AttachmentStore store(session.db());
     const auto record = store.get(attachment_id);
     if (!record) throw Error(ErrorKind::NotFound, "no attachment with id " + std::to_string(attachment_id));
     if (record->size > max_bytes) throw Error(ErrorKind::Invalid, "This file is too large to preview; extract a copy to open it.");
-    crypto::SecretBuffer bytes(static_cast<std::size_t>(record->size));
+    SecretBuffer bytes(static_cast<std::size_t>(record->size));
     SecretSink sink(bytes);
     std::ostream out(&sink);
     store.extract(attachment_id, out);  // checks size and SHA-256 as it streams

@@ -9,7 +9,7 @@
 #include "exclusive_file.h"
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/parallel_hash.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/repositories.h"

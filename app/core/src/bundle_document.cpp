@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/report_json.h"
 
 namespace fv::core::detail {
@@ -15,7 +15,6 @@ namespace {
 using json = nlohmann::json;
 
 constexpr std::string_view kReportSchema = "fieldvault-report";
-constexpr std::string_view kExportSchema = "fieldvault-export";
 constexpr std::string_view kRedactedTitle = "[redacted]";
 
 [[noreturn]] void malformed(const std::string& why) {
@@ -145,28 +144,6 @@ ReportDocument decode_report_document(std::string_view text_in) {
     }
     doc.attachments_left_out = unsigned_integer(in, "attachments_left_out");
     return doc;
-}
-
-std::string encode_export_metadata(const ExportSummary& s) {
-    json redacted = json::array();
-    for (const auto& [item, fields] : s.redacted) redacted.push_back(json{{"item", item}, {"fields", fields}});
-    json out{{"schema", kExportSchema},
-             {"schema_version", kExportMetadataVersion},
-             {"reports", s.reports},
-             {"attachments", s.attachments},
-             {"sensitive_included", s.sensitive_included},
-             {"attachments_included", s.attachments_included},
-             {"attachments_left_out", s.attachments_left_out},
-             {"redacted", redacted}};
-    auto text_out = out.dump();
-    // The manifest bounds metadata to 64 KiB; each report document still says
-    // what it lacks, so a long list shrinks to a count.
-    if (text_out.size() > 60000) {
-        out["redacted"] = json::array();
-        out["redacted_reports"] = s.redacted.size();
-        text_out = out.dump();
-    }
-    return text_out;
 }
 
 }  // namespace fv::core::detail

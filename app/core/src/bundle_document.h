@@ -1,8 +1,7 @@
 #pragma once
 // What travels inside a bundle besides raw attachment bytes: one JSON document
-// per report (schema "fieldvault-report", version 1) and the manifest metadata
-// (schema "fieldvault-export", version 1) that says what was left out. The
-// layouts are documented in docs/cli.md ("export").
+// per report (schema "fieldvault-report", version 1); the manifest metadata is
+// fieldvault/core/export_metadata.h. The layouts are documented in docs/cli.md ("export").
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,7 +12,6 @@
 namespace fv::core::detail {
 
 inline constexpr int kReportDocumentVersion = 1;
-inline constexpr int kExportMetadataVersion = 1;
 // A report document larger than this is refused before it is read into memory.
 inline constexpr std::uint64_t kMaxReportDocumentBytes = 16u << 20;
 
@@ -45,15 +43,5 @@ std::string encode_report_document(const ReportDocument& doc);
 // Strict: schema, version, key set and types. Throws fv::Error(Integrity)
 // naming the problem (never a value): the sender signed a malformed document.
 ReportDocument decode_report_document(std::string_view text);
-
-struct ExportSummary {
-    std::size_t reports = 0;
-    std::size_t attachments = 0;
-    bool sensitive_included = false;
-    bool attachments_included = true;
-    std::uint64_t attachments_left_out = 0;
-    std::vector<std::pair<std::string, std::vector<std::string>>> redacted;  // item id -> fields
-};
-std::string encode_export_metadata(const ExportSummary& summary);
 
 }  // namespace fv::core::detail

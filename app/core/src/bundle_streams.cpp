@@ -6,7 +6,7 @@
 #include <system_error>
 #include <span>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::core::detail {
 

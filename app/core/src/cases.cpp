@@ -3,7 +3,7 @@
 #include <string>
 
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/repositories.h"
 

@@ -1,10 +1,11 @@
 #include "fieldvault/core/contacts.h"
+#include "contact_records.h"
 
 #include <string>
 
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/text.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/repositories.h"
 
@@ -114,8 +115,11 @@ void ContactService::remove(std::string_view name) {
     tx.commit();
 }
 
-std::optional<Contact> ContactService::find(const crypto::PublicIdentity& identity) {
-    return find_contact(session_.db(), identity);
+std::optional<Contact> ContactService::find_by_card(std::string_view card) {
+    for (const auto& r : storage::ContactRepository(session_.db()).list()) {
+        if (r.card == card) return from_record(r);
+    }
+    return std::nullopt;
 }
 
 }  // namespace fv::core

@@ -6,7 +6,7 @@
 
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/secret.h"
 
 namespace fv::core {
@@ -91,7 +91,7 @@ std::vector<DemoReport> sample_reports() {
     return out;
 }
 
-crypto::SecretBuffer demo_passphrase() { return crypto::SecretBuffer::from_string(kDemoPassphrase); }
+SecretBuffer demo_passphrase() { return SecretBuffer::from_string(kDemoPassphrase); }
 
 }  // namespace
 
@@ -104,7 +104,7 @@ std::filesystem::path default_demo_vault_dir() {
 
 bool is_demo_session(Session& session) { return IdentityService(session).own().name == kDemoIdentityName; }
 
-std::unique_ptr<Session> open_demo_vault(const std::filesystem::path& dir, const crypto::KdfParams& params) {
+std::unique_ptr<Session> open_demo_vault(const std::filesystem::path& dir, const KdfParams& params) {
     if (!Session::vault_exists(dir)) {
         // Built beside the final folder and renamed when complete, so a demo
         // interrupted half-way is started again rather than left half-filled.

@@ -11,7 +11,7 @@
 #include <system_error>
 #include <string>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/random.h"
 
 namespace fv::core::detail {

@@ -11,7 +11,7 @@
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/received.h"
 #include "fieldvault/storage/repositories.h"
@@ -92,15 +92,17 @@ std::string bundle_name_for(const storage::AttachmentRecord& a) {
     return "attachment-" + std::to_string(a.id);
 }
 
+// The items to seal and, from the same loop, the plan a preview shows.
 struct Plan {
     std::vector<PlannedItem> items;
-    detail::ExportSummary summary;
+    ExportPlan shown;
 };
 
 Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, const ExportRequest& request) {
     Plan plan;
-    plan.summary.sensitive_included = request.include_sensitive;
-    plan.summary.attachments_included = request.include_attachments;
+    auto& summary = plan.shown.metadata;
+    summary.sensitive_included = request.include_sensitive;
+    summary.attachments_included = request.include_attachments;
     std::vector<PlannedItem> attachments;
     storage::ReportRepository reports(db);
     storage::AttachmentStore store(db);
@@ -113,37 +115,47 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
         doc.updated_at = report->updated_at;
         doc.revision = report->revision;
         doc.content = report->content;
+        ExportPlanReport shown;
+        shown.id = id;
+        shown.title = report->content.title;
         if (request.include_sensitive) {
             if (report->case_id != 0) {
                 if (auto c = storage::CaseRepository(db).get(report->case_id)) doc.case_name = c->name;
             }
         } else {
             doc.redacted_fields = detail::redact_sensitive(doc.content);
+            shown.left_out_fields = doc.redacted_fields;
+            shown.case_name_left_out = report->case_id != 0;
         }
         const std::string item_id = "report-" + std::to_string(id);
         for (const auto& a : store.list_for_report(id)) {
             if (!request.include_attachments) {
                 ++doc.attachments_left_out;
+                ++shown.attachments_left_out;
                 continue;
             }
+            ++shown.attachments;
+            shown.attachment_bytes += a.size;
             const std::string att_item = "attachment-" + std::to_string(a.id);
             doc.attachments.push_back(detail::DocumentAttachment{att_item, a.name, a.media_type, a.size, a.sha256});
             attachments.push_back(PlannedItem{{att_item, "attachment", bundle_name_for(a), a.size, digest_from_hex(a.sha256)},
                                               {}, a.id});
         }
-        plan.summary.attachments_left_out += doc.attachments_left_out;
-        if (!doc.redacted_fields.empty()) plan.summary.redacted.emplace_back(item_id, doc.redacted_fields);
+        summary.attachments_left_out += doc.attachments_left_out;
+        if (!doc.redacted_fields.empty()) summary.redacted.push_back(RedactedItem{item_id, doc.redacted_fields});
+        plan.shown.reports.push_back(std::move(shown));
         PlannedItem item;
         item.document = detail::encode_report_document(doc);
         item.item = crypto::BundleItem{item_id, "report", item_id + ".json", item.document.size(),
                                        crypto::sha256(item.document)};
         plan.items.push_back(std::move(item));
     }
-    plan.summary.reports = plan.items.size();
-    plan.summary.attachments = attachments.size();
+    summary.reports = plan.items.size();
+    summary.attachments = attachments.size();
     // Report documents first, then attachments: the importer learns where
     // each attachment belongs before its bytes arrive.
     for (auto& a : attachments) plan.items.push_back(std::move(a));
+    for (const auto& p : plan.items) plan.shown.payload_bytes += p.item.size;
     return plan;
 }
 
@@ -157,6 +169,33 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 }  // namespace
+
+std::size_t ExportPlan::attachments() const noexcept {
+    std::size_t n = 0;
+    for (const auto& r : reports) n += r.attachments;
+    return n;
+}
+
+std::uint64_t ExportPlan::attachment_bytes() const noexcept {
+    std::uint64_t n = 0;
+    for (const auto& r : reports) n += r.attachment_bytes;
+    return n;
+}
+
+std::size_t ExportPlan::attachments_left_out() const noexcept {
+    std::size_t n = 0;
+    for (const auto& r : reports) n += r.attachments_left_out;
+    return n;
+}
+
+ExportPlan ExportService::plan(const ExportRequest& request) {
+    auto& db = session_.db();
+    const auto recipients = resolve_recipients(db, request.recipients);
+    const auto ids = select_reports(db, request);
+    auto plan = plan_items(db, ids, request);
+    plan.shown.recipients = recipients.shown;
+    return std::move(plan.shown);
+}
 
 ExportResult ExportService::export_bundle(const ExportRequest& request, const Progress& progress) {
     auto& db = session_.db();
@@ -175,7 +214,7 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
     manifest.created_at = now;
     manifest.sequence = storage::ReceivedRepository(db).next_export_sequence(crypto::to_hex(keys->pub.signing_key));
     manifest.recipients = recipients.identities;
-    manifest.metadata = detail::encode_export_metadata(plan.summary);
+    manifest.metadata = encode_export_metadata(plan.shown.metadata);
     std::uint64_t total = 0;
     for (const auto& p : plan.items) {
         manifest.items.push_back(p.item);
@@ -192,8 +231,8 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
         result.file_size = file_size;
         result.recipients = recipients.shown;
         result.report_ids = ids;
-        result.attachments = plan.summary.attachments;
-        result.redacted_reports = plan.summary.redacted.size();
+        result.attachments = plan.shown.metadata.attachments;
+        result.redacted_reports = plan.shown.metadata.redacted.size();
 
         std::vector<std::string> to, reports;
         for (const auto& r : recipients.shown) to.push_back(r.fingerprint);

@@ -1,6 +1,6 @@
 #include "fieldvault/core/identity_service.h"
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/identity.h"
 #include "fieldvault/storage/repositories.h"
 

@@ -7,11 +7,12 @@
 #include "bundle_document.h"
 #include "bundle_streams.h"
 #include "fieldvault/core/attachments.h"
+#include "contact_records.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/encoding.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/received.h"
 #include "fieldvault/storage/repositories.h"
@@ -48,7 +49,7 @@ BundleCheck describe(storage::Database& db, const crypto::BundleReader& reader) 
         c.signer_verified = contact->verified;
     }
     for (const auto& r : m.recipients) c.recipient_fingerprints.push_back(r.fingerprint());
-    c.metadata = m.metadata;
+    c.metadata = decode_export_metadata(m.metadata);
     for (const auto& i : m.items) c.items.push_back(ReceivedItem{i.id, i.kind, i.name, i.size, crypto::to_hex(i.sha256)});
     c.manifest_hash = crypto::to_hex(reader.manifest_hash());
     c.header_hash = crypto::to_hex(reader.header_hash());
@@ -166,13 +167,34 @@ std::map<std::int64_t, std::string> received_report_signers(Session& session) {
     return storage::ReceivedRepository(session.db()).received_report_signers();
 }
 
-std::optional<storage::ReportProvenance> report_provenance(Session& session, std::int64_t report_id) {
-    return storage::ReceivedRepository(session.db()).provenance(report_id);
+std::optional<ReportProvenance> report_provenance(Session& session, std::int64_t report_id) {
+    const auto stored = storage::ReceivedRepository(session.db()).provenance(report_id);
+    if (!stored) return std::nullopt;
+    const auto& b = stored->bundle;
+    ReportProvenance p;
+    p.bundle_id = b.bundle_id;
+    p.signer_card = b.signer_card;
+    p.signer_fingerprint = b.signer_fingerprint;
+    if (const auto contact = ContactService(session).find_by_card(b.signer_card)) {
+        p.signer_contact = contact->name;
+        p.signer_verified = contact->verified;
+    }
+    p.sequence = b.sequence;
+    p.created_at = b.created_at;
+    p.received_at = b.received_at;
+    p.manifest_hash = b.manifest_hash;
+    p.header_hash = b.header_hash;
+    p.file_sha256 = b.file_sha256;
+    p.item_id = stored->item_id;
+    p.redacted_fields = stored->redacted_fields;
+    p.metadata = decode_export_metadata(b.metadata);
+    return p;
 }
 
-crypto::BundleInfo inspect_bundle(const fs::path& file) {
+BundleInfo inspect_bundle(const fs::path& file) {
     auto in = open_bundle(file);
-    return crypto::BundleReader::inspect(in);
+    const auto info = crypto::BundleReader::inspect(in);
+    return BundleInfo{info.version, info.recipients, info.size};
 }
 
 BundleCheck ImportService::verify(const fs::path& file) {
@@ -224,7 +246,7 @@ ImportResult ImportService::import_bundle(const fs::path& file) {
     record.received_at = now;
     record.manifest_hash = result.check.manifest_hash;
     record.header_hash = result.check.header_hash;
-    record.metadata = result.check.metadata;
+    record.metadata = result.check.metadata.text;
     record.file_sha256 = result.check.file_sha256;
     const auto row = provenance.add_bundle(record);
 

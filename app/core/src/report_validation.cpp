@@ -5,7 +5,7 @@
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/text.h"
 #include "fieldvault/core/vocabulary.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::core {
 namespace {

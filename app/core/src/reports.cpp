@@ -4,7 +4,7 @@
 
 #include "attachment_import.h"
 #include "fieldvault/core/text.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/repositories.h"
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <system_error>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/identity.h"
 #include "fieldvault/storage/repositories.h"
 #include "fieldvault/storage/vault.h"
@@ -25,6 +25,12 @@ fs::path Session::default_vault_dir() {
     if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
         return fs::path(home) / ".local" / "share" / "fieldvault" / "vault";
     throw Error(ErrorKind::Usage, "no vault folder: give --vault DIR or set FIELDVAULT_VAULT");
+}
+
+KdfParams kdf_params_for_new_keys() {
+    const char* fast = std::getenv("FIELDVAULT_TEST_FAST_KDF");
+    if (fast != nullptr && std::string_view(fast) == "1") return KdfParams::interactive();
+    return KdfParams::moderate();
 }
 
 bool Session::vault_exists(const fs::path& dir) { return storage::Vault::exists(dir); }
@@ -48,8 +54,8 @@ void remove_partial_vault(const fs::path& dir, bool folder_existed) {
 
 }  // namespace
 
-CreatedVault Session::create(const fs::path& dir, const crypto::SecretBuffer& passphrase, std::string_view name,
-                             const crypto::KdfParams& params) {
+CreatedVault Session::create(const fs::path& dir, const SecretBuffer& passphrase, std::string_view name,
+                             const KdfParams& params) {
     if (passphrase.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
     const bool folder_existed = fs::exists(dir);
     auto created = storage::Vault::create(dir, passphrase, params);
@@ -74,7 +80,7 @@ CreatedVault Session::create(const fs::path& dir, const crypto::SecretBuffer& pa
     }
 }
 
-std::unique_ptr<Session> Session::open(const fs::path& dir, const crypto::SecretBuffer& passphrase) {
+std::unique_ptr<Session> Session::open(const fs::path& dir, const SecretBuffer& passphrase) {
     auto vault = storage::Vault::open(dir, passphrase);
     return std::unique_ptr<Session>(new Session(dir, std::move(vault)));
 }
@@ -88,7 +94,7 @@ Session::Session(fs::path dir, std::unique_ptr<storage::Vault> vault) : dir_(std
 
 Session::~Session() = default;
 
-void Session::change_passphrase(const crypto::SecretBuffer& new_passphrase, const crypto::KdfParams& params) {
+void Session::change_passphrase(const SecretBuffer& new_passphrase, const KdfParams& params) {
     if (new_passphrase.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
     // The log entry commits only once the header is replaced; if anything fails
     // the old header is put back, so an error leaves the vault as it was.

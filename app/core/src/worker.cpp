@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::core {
 

@@ -13,12 +13,6 @@ Clock steady_clock_seconds() {
     };
 }
 
-crypto::KdfParams kdf_params_from_environment() {
-    const char* fast = std::getenv("FIELDVAULT_TEST_FAST_KDF");
-    if (fast != nullptr && std::strcmp(fast, "1") == 0) return crypto::KdfParams::interactive();
-    return crypto::KdfParams::moderate();
-}
-
 AppState::AppState(AppOptions options) : options_(std::move(options)), worker_(std::make_unique<core::Worker>()) {
     if (!options_.clock) options_.clock = steady_clock_seconds();
 }

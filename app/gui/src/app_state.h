@@ -13,7 +13,7 @@
 
 #include "fieldvault/core/session.h"
 #include "fieldvault/core/worker.h"
-#include "fieldvault/crypto/kdf.h"
+#include "fieldvault/model/kdf_params.h"
 #include "settings.h"
 #include "ui_probe.h"
 
@@ -39,14 +39,11 @@ Clock steady_clock_seconds();
 
 struct AppOptions {
     std::filesystem::path vault_dir;
-    crypto::KdfParams kdf = crypto::KdfParams::moderate();  // for a new vault
+    KdfParams kdf = KdfParams::moderate();  // for a new vault
     Settings settings;                                      // as loaded (or defaults)
     std::filesystem::path settings_file;                    // empty = not saved
     Clock clock;                                            // empty = steady clock
 };
-
-// FIELDVAULT_TEST_FAST_KDF=1 (the CLI's variable) selects interactive Argon2 limits.
-crypto::KdfParams kdf_params_from_environment();
 
 class AppState {
 public:
@@ -59,7 +56,7 @@ public:
     // Another vault folder (first run: "open an existing vault"); only while locked.
     // Remembered in the settings (the current folder only, no history).
     void set_vault_dir(std::filesystem::path dir);
-    const crypto::KdfParams& kdf() const { return options_.kdf; }
+    const KdfParams& kdf() const { return options_.kdf; }
     double now() const { return options_.clock(); }
 
     double auto_lock_seconds() const { return options_.settings.auto_lock_seconds; }

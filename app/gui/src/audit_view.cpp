@@ -11,7 +11,7 @@
 namespace fv::gui {
 namespace {
 
-void wipe_entries(std::vector<storage::AuditEntry>& entries) noexcept {
+void wipe_entries(std::vector<core::AuditEntry>& entries) noexcept {
     for (auto& e : entries) {
         wipe_string(e.action);
         wipe_string(e.subject);
@@ -21,7 +21,7 @@ void wipe_entries(std::vector<storage::AuditEntry>& entries) noexcept {
 }
 
 struct AuditResult {
-    std::vector<storage::AuditEntry> entries;
+    std::vector<core::AuditEntry> entries;
     core::AuditVerification verification;
     ~AuditResult() { wipe_entries(entries); }
 };

@@ -17,7 +17,7 @@ public:
 
     void refresh(AppState& state);
     bool loading() const noexcept { return loading_; }
-    const std::vector<storage::AuditEntry>& entries() const noexcept { return entries_; }
+    const std::vector<core::AuditEntry>& entries() const noexcept { return entries_; }
     const std::optional<core::AuditVerification>& verification() const noexcept { return verification_; }
     const std::string& error() const noexcept { return error_; }
 
@@ -28,7 +28,7 @@ private:
     void draw_status();
     void draw_table(AppState& state);
 
-    std::vector<storage::AuditEntry> entries_;
+    std::vector<core::AuditEntry> entries_;
     std::optional<core::AuditVerification> verification_;
     std::string error_;
     bool needs_refresh_ = true;

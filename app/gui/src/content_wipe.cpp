@@ -18,29 +18,29 @@ void wipe_rows(std::vector<Row>& rows) noexcept {
 
 }  // namespace
 
-void wipe_row(storage::Identifier& row) noexcept {
+void wipe_row(core::Identifier& row) noexcept {
     wipe_string(row.channel);
     wipe_string(row.value);
 }
 
-void wipe_row(storage::Perpetrator& row) noexcept {
+void wipe_row(core::Perpetrator& row) noexcept {
     wipe_string(row.affiliation);
     wipe_string(row.names);
     wipe_string(row.description);
 }
 
-void wipe_row(storage::RelativePressured& row) noexcept {
+void wipe_row(core::RelativePressured& row) noexcept {
     for (std::string* text : {&row.relationship, &row.location, &row.what_happened, &row.by_whom, &row.how_known})
         wipe_string(*text);
 }
 
-void wipe_row(storage::Witness& row) noexcept {
+void wipe_row(core::Witness& row) noexcept {
     wipe_string(row.name);
     wipe_string(row.contact);
     wipe_string(row.statement);
 }
 
-void wipe_row(storage::ReportedTo& row) noexcept {
+void wipe_row(core::ReportedTo& row) noexcept {
     for (std::string* text : {&row.authority, &row.date, &row.reference, &row.outcome}) wipe_string(*text);
 }
 

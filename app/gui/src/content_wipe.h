@@ -6,11 +6,11 @@
 namespace fv::gui {
 
 void wipe_content(core::ReportContent& content) noexcept;
-void wipe_row(storage::Identifier& row) noexcept;
-void wipe_row(storage::Perpetrator& row) noexcept;
-void wipe_row(storage::RelativePressured& row) noexcept;
-void wipe_row(storage::Witness& row) noexcept;
-void wipe_row(storage::ReportedTo& row) noexcept;
+void wipe_row(core::Identifier& row) noexcept;
+void wipe_row(core::Perpetrator& row) noexcept;
+void wipe_row(core::RelativePressured& row) noexcept;
+void wipe_row(core::Witness& row) noexcept;
+void wipe_row(core::ReportedTo& row) noexcept;
 void wipe_detail(core::ReportDetail& detail) noexcept;
 
 }  // namespace fv::gui

@@ -3,7 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "passphrase_strength.h"
 #include "theme.h"
 
@@ -13,7 +13,7 @@ namespace {
 // What the worker hands back: filled on the worker, read in the frame loop
 // after the job is done (the Worker's completion ordering makes that safe).
 struct CreateResult {
-    crypto::SecretBuffer recovery_key;
+    SecretBuffer recovery_key;
     std::string fingerprint;
     std::unique_ptr<core::Session> session;
 };
@@ -108,7 +108,7 @@ void CreateView::submit(AppState& state) {
         error_ = "There is already a vault in " + state.vault_dir().string() + ".";
         return;
     }
-    auto secret = std::make_shared<crypto::SecretBuffer>(passphrase_.take_copy());
+    auto secret = std::make_shared<SecretBuffer>(passphrase_.take_copy());
     passphrase_.wipe();
     confirmation_.wipe();
 
@@ -120,7 +120,7 @@ void CreateView::submit(AppState& state) {
         "Creating the vault (this takes a few seconds)",
         [secret, result, dir, kdf, name](core::JobContext&) {
             auto created = core::Session::create(dir, *secret, name, kdf);
-            result->recovery_key = crypto::SecretBuffer::from_string(created.recovery_key);
+            result->recovery_key = SecretBuffer::from_string(created.recovery_key);
             wipe_string(created.recovery_key);
             result->fingerprint = created.fingerprint;
             result->session = core::Session::open(dir, *secret);
@@ -164,7 +164,7 @@ void CreateView::draw_recovery_key(AppState& state) {
 void CreateView::acknowledge(AppState& state) {
     if (!written_down_) return;
     recovery_key_.wipe();
-    recovery_key_ = crypto::SecretBuffer();
+    recovery_key_ = SecretBuffer();
     written_down_ = false;
     state.go_to(state.unlocked() ? Screen::ReportList : Screen::Unlock);
 }
@@ -173,7 +173,7 @@ void CreateView::clear() noexcept {
     passphrase_.wipe();
     confirmation_.wipe();
     recovery_key_.wipe();
-    recovery_key_ = crypto::SecretBuffer();
+    recovery_key_ = SecretBuffer();
     written_down_ = false;
     wipe_string(name_);
     error_.clear();

@@ -34,7 +34,7 @@ private:
     PassphraseField passphrase_;
     PassphraseField confirmation_;
     std::string error_;
-    crypto::SecretBuffer recovery_key_;  // shown once, then wiped
+    SecretBuffer recovery_key_;  // shown once, then wiped
     std::string fingerprint_;
     bool written_down_ = false;
 };

@@ -9,7 +9,7 @@
 #include "fieldvault/core/attachment_reader.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/file_names.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "glyph_cache.h"
 #include "texture_backend.h"
 #include "view.h"
@@ -21,7 +21,7 @@ namespace {
 // Larger files are not read into memory for a preview (extract them instead).
 constexpr std::uint64_t kMaxPreviewBytes = 64ull << 20;
 
-bool is_text(const storage::AttachmentRecord& attachment) {
+bool is_text(const core::AttachmentRecord& attachment) {
     return attachment.media_type.rfind("text/plain", 0) == 0 || attachment.media_type == "text/markdown";
 }
 
@@ -58,7 +58,7 @@ fs::path free_name(const fs::path& folder, const std::string& name) {
 
 }  // namespace
 
-void EvidencePanel::draw(AppState& state, const std::vector<storage::AttachmentRecord>& attachments,
+void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentRecord>& attachments,
                          bool can_attach, const Attach& attach) {
     if (can_attach) {
         ImGui::BeginDisabled(state.busy());
@@ -84,7 +84,7 @@ void EvidencePanel::draw(AppState& state, const std::vector<storage::AttachmentR
     }
 }
 
-void EvidencePanel::draw_table(AppState& state, const std::vector<storage::AttachmentRecord>& attachments) {
+void EvidencePanel::draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments) {
     constexpr ImGuiTableFlags kFlags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##evidence", 5, kFlags)) return;
@@ -180,7 +180,7 @@ void EvidencePanel::draw_preview(AppState& state) {
     }
 }
 
-void EvidencePanel::preview(AppState& state, const storage::AttachmentRecord& attachment) {
+void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attachment) {
     drop_preview();
     error_.clear();
     notice_.clear();
@@ -232,7 +232,7 @@ void EvidencePanel::preview(AppState& state, const storage::AttachmentRecord& at
         });
 }
 
-void EvidencePanel::extract(AppState& state, const storage::AttachmentRecord& attachment, const fs::path& folder) {
+void EvidencePanel::extract(AppState& state, const core::AttachmentRecord& attachment, const fs::path& folder) {
     error_.clear();
     notice_.clear();
     core::Session* session = state.session_for_job();
@@ -257,7 +257,7 @@ void EvidencePanel::extract(AppState& state, const storage::AttachmentRecord& at
                 notice_ = "A copy was written to " + display_path(*written) + ".";
             }
         });
-    extract_target_ = storage::AttachmentRecord{};
+    extract_target_ = core::AttachmentRecord{};
 }
 
 void EvidencePanel::drop_preview() noexcept {
@@ -279,7 +279,7 @@ void EvidencePanel::clear() noexcept {
     browser_.close();
     browsing_to_extract_ = false;
     wipe_string(extract_target_.name);
-    extract_target_ = storage::AttachmentRecord{};
+    extract_target_ = core::AttachmentRecord{};
     wipe_string(error_);
     wipe_string(notice_);
     ++generation_;

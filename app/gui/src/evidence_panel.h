@@ -13,7 +13,7 @@
 
 #include "app_state.h"
 #include "file_browser.h"
-#include "fieldvault/storage/records.h"
+#include "fieldvault/core/reports.h"
 #include "image_preview.h"
 #include "text_preview.h"
 
@@ -29,7 +29,7 @@ public:
     EvidencePanel& operator=(const EvidencePanel&) = delete;
 
     // can_attach: the report is saved and not final; attach() stores a file.
-    void draw(AppState& state, const std::vector<storage::AttachmentRecord>& attachments, bool can_attach,
+    void draw(AppState& state, const std::vector<core::AttachmentRecord>& attachments, bool can_attach,
               const Attach& attach);
     // Drops the preview (texture, text) and every message; bumps the
     // generation so a preview still on the worker is discarded when it ends.
@@ -37,8 +37,8 @@ public:
     bool holds_sensitive_data() const noexcept;
 
     // What the buttons do (tests call them too).
-    void preview(AppState& state, const storage::AttachmentRecord& attachment);
-    void extract(AppState& state, const storage::AttachmentRecord& attachment, const std::filesystem::path& folder);
+    void preview(AppState& state, const core::AttachmentRecord& attachment);
+    void extract(AppState& state, const core::AttachmentRecord& attachment, const std::filesystem::path& folder);
 
     // The preview shown now.
     std::int64_t preview_id() const noexcept { return preview_id_; }
@@ -52,13 +52,13 @@ public:
     FileBrowser& browser() noexcept { return browser_; }
 
 private:
-    void draw_table(AppState& state, const std::vector<storage::AttachmentRecord>& attachments);
+    void draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments);
     void draw_preview(AppState& state);
     void drop_preview() noexcept;
 
     FileBrowser browser_;
     bool browsing_to_extract_ = false;
-    storage::AttachmentRecord extract_target_;
+    core::AttachmentRecord extract_target_;
     std::int64_t preview_id_ = 0;
     std::string preview_name_;
     bool preview_loading_ = false;

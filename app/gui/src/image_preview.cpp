@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "view.h"
 
 namespace fv::gui {
@@ -44,14 +44,14 @@ DecodedImage decode_image(std::span<const std::uint8_t> bytes, const ImageLimits
     image.width = width;
     image.height = height;
     try {
-        image.rgba = crypto::SecretBuffer::from_bytes({pixels, size});
+        image.rgba = SecretBuffer::from_bytes({pixels, size});
     } catch (...) {
-        crypto::wipe_memory(pixels, size);
+        wipe_memory(pixels, size);
         stbi_image_free(pixels);
         throw;
     }
     // The decoder's own buffer held the picture too: zero it before it goes.
-    crypto::wipe_memory(pixels, size);
+    wipe_memory(pixels, size);
     stbi_image_free(pixels);
     return image;
 }

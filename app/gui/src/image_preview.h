@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <span>
 
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/secret.h"
 
 namespace fv::gui {
 
@@ -17,7 +17,7 @@ struct ImageLimits {
 struct DecodedImage {
     int width = 0;
     int height = 0;
-    crypto::SecretBuffer rgba;  // width * height * 4 bytes, wiped when freed
+    SecretBuffer rgba;  // width * height * 4 bytes, wiped when freed
 };
 
 // True if the bytes start like a PNG, JPEG, GIF or BMP file (the formats we

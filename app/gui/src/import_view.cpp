@@ -4,8 +4,6 @@
 #include <imgui_stdlib.h>
 
 #include <memory>
-#include <set>
-#include <nlohmann/json.hpp>
 
 #include "exchange_widgets.h"
 #include "glyph_cache.h"
@@ -16,7 +14,8 @@ namespace {
 
 void wipe_check(core::BundleCheck& c) noexcept {
     wipe_string(c.signer_card);
-    wipe_string(c.metadata);
+    wipe_string(c.metadata.text);
+    for (auto& item : c.metadata.metadata.redacted) wipe_string(item.item_id);
     if (c.signer_contact) wipe_string(*c.signer_contact);
     for (auto& item : c.items) wipe_string(item.name);
 }
@@ -27,34 +26,26 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 }  // namespace
 
-std::vector<std::string> left_out_lines(const std::string& metadata_json) {
+std::vector<std::string> left_out_lines(const core::ReceivedExportMetadata& received) {
     std::vector<std::string> lines;
-    try {
-        const auto doc = nlohmann::json::parse(metadata_json);
-        if (!doc.value("sensitive_included", true)) {
-            std::string fields;
-            std::size_t reports = 0;
-            std::set<std::string> seen;
-            for (const auto& entry : doc.value("redacted", nlohmann::json::array())) {
-                ++reports;
-                for (const auto& field : entry.value("fields", nlohmann::json::array())) {
-                    const auto code = field.get<std::string>();
-                    if (!seen.insert(code).second) continue;
-                    if (!fields.empty()) fields += ", ";
-                    fields += sensitive_field_label(code);
-                }
-            }
-            reports += doc.value("redacted_reports", std::size_t{0});
-            lines.push_back(reports == 0 ? "Sensitive fields: not sent (none of these reports had any)."
-                                         : "Sensitive fields left out of " + plural(reports, "report", "reports") +
-                                               (fields.empty() ? "" : ": " + fields) + ".");
-        }
-        const auto left = doc.value("attachments_left_out", std::size_t{0});
-        if (!doc.value("attachments_included", true) || left > 0)
-            lines.push_back("Evidence files left out: " + std::to_string(left) + ".");
-    } catch (const std::exception&) {
+    if (!received.readable) {
         lines.push_back("The sender's note on what was left out could not be read.");
+        return lines;
     }
+    const auto& m = received.metadata;
+    if (!m.sensitive_included) {
+        std::string fields;
+        for (const auto& code : m.redacted_field_names()) {
+            if (!fields.empty()) fields += ", ";
+            fields += sensitive_field_label(code);
+        }
+        const auto reports = m.redacted_report_count();
+        lines.push_back(reports == 0 ? "Sensitive fields: not sent (none of these reports had any)."
+                                     : "Sensitive fields left out of " + plural(reports, "report", "reports") +
+                                           (fields.empty() ? "" : ": " + fields) + ".");
+    }
+    if (!m.attachments_included || m.attachments_left_out > 0)
+        lines.push_back("Evidence files left out: " + std::to_string(m.attachments_left_out) + ".");
     return lines;
 }
 

@@ -45,6 +45,6 @@ private:
 };
 
 // What the sender's metadata says was left out, one line each (empty: nothing).
-std::vector<std::string> left_out_lines(const std::string& metadata_json);
+std::vector<std::string> left_out_lines(const core::ReceivedExportMetadata& metadata);
 
 }  // namespace fv::gui

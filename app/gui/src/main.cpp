@@ -29,7 +29,7 @@
 #include "fonts.h"
 #include "gl_texture_backend.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "platform_window.h"
 #include "stdin_passphrase.h"
 #include "ui_setup.h"
@@ -190,7 +190,7 @@ int run(Arguments args) {
     } else {
         options.vault_dir = fv::core::Session::default_vault_dir();
     }
-    options.kdf = fv::gui::kdf_params_from_environment();
+    options.kdf = fv::core::kdf_params_for_new_keys();
     if (args.auto_lock) options.settings.auto_lock_seconds = *args.auto_lock;
     const int font_percent = options.settings.font_percent;
     const auto theme = options.settings.theme;

@@ -23,19 +23,19 @@ bool PassphraseField::draw(const char* label, float width) {
 
 std::string_view PassphraseField::text() const noexcept { return {chars(), ::strnlen(chars(), kCapacity - 1)}; }
 
-crypto::SecretBuffer PassphraseField::take_copy() const {
+SecretBuffer PassphraseField::take_copy() const {
     const auto value = text();
-    return crypto::SecretBuffer::from_bytes(
+    return SecretBuffer::from_bytes(
         {reinterpret_cast<const std::uint8_t*>(value.data()), value.size()});
 }
 
 void PassphraseField::wipe() noexcept {
-    crypto::wipe_memory(chars(), kCapacity);
+    wipe_memory(chars(), kCapacity);
     wipe_imgui_text_state();
 }
 
 void PassphraseField::set_for_test(std::string_view value) noexcept {
-    crypto::wipe_memory(chars(), kCapacity);
+    wipe_memory(chars(), kCapacity);
     const auto n = value.size() < kCapacity - 1 ? value.size() : kCapacity - 1;
     std::memcpy(chars(), value.data(), n);
 }

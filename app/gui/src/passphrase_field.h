@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/secret.h"
 
 namespace fv::gui {
 
@@ -19,7 +19,7 @@ public:
     std::string_view text() const noexcept;
     bool empty() const noexcept { return text().empty(); }
     // A copy of the typed text in its own SecretBuffer (for a worker job).
-    crypto::SecretBuffer take_copy() const;
+    SecretBuffer take_copy() const;
     // Zeroes our buffer and the text ImGui kept for the field.
     void wipe() noexcept;
     // For tests: put text in as if typed (fixed buffer; longer text is cut).
@@ -28,7 +28,7 @@ public:
 private:
     char* chars() noexcept;
     const char* chars() const noexcept;
-    crypto::SecretBuffer buffer_;
+    SecretBuffer buffer_;
     bool masked_ = true;
 };
 

@@ -3,9 +3,7 @@
 #include <imgui.h>
 
 #include "exchange_widgets.h"
-#include "fieldvault/core/contacts.h"
 #include "fieldvault/core/import.h"
-#include "fieldvault/crypto/identity.h"
 #include "theme.h"
 #include "view.h"
 
@@ -23,20 +21,13 @@ std::optional<ReceivedInfo> load_received_info(core::Session& session, std::int6
     const auto provenance = core::report_provenance(session, report_id);
     if (!provenance) return std::nullopt;
     ReceivedInfo info;
-    info.signer_fingerprint = provenance->bundle.signer_fingerprint;
-    info.bundle_id = provenance->bundle.bundle_id;
-    info.created_at = provenance->bundle.created_at;
-    info.received_at = provenance->bundle.received_at;
+    info.signer_fingerprint = provenance->signer_fingerprint;
+    info.bundle_id = provenance->bundle_id;
+    info.created_at = provenance->created_at;
+    info.received_at = provenance->received_at;
     info.redacted_fields = provenance->redacted_fields;
-    try {
-        const auto identity = crypto::PublicIdentity::parse_card(provenance->bundle.signer_card);
-        if (const auto contact = core::ContactService(session).find(identity)) {
-            info.signer_name = contact->name;
-            info.signer_verified = contact->verified;
-        }
-    } catch (const std::exception&) {
-        // A stored card that no longer parses: the fingerprint still says who.
-    }
+    if (provenance->signer_contact) info.signer_name = *provenance->signer_contact;
+    info.signer_verified = provenance->signer_verified;
     return info;
 }
 

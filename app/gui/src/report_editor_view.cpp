@@ -18,8 +18,8 @@ namespace fv::gui {
 namespace {
 
 // Fresh rows start with a sensible code so the row is valid once its text is typed.
-const storage::Identifier kNewIdentifier{"phone", ""};
-const storage::Perpetrator kNewPerpetrator{"unknown", "", ""};
+const core::Identifier kNewIdentifier{"phone", ""};
+const core::Perpetrator kNewPerpetrator{"unknown", "", ""};
 
 void text_area(AppState& state, const char* id, const char* probe_key, std::string& value, float lines) {
     ImGui::InputTextMultiline(id, &value, ImVec2(-1.0f, ImGui::GetTextLineHeight() * lines +
@@ -263,7 +263,7 @@ void ReportEditorView::draw_left_column(AppState& state) {
     section("Numbers, accounts and addresses used");
     sensitive_toggle(state, c.sensitive_fields, "identifiers");
     editable_rows(state, "identifiers", "Identifier", "Add identifier", c.identifiers, kNewIdentifier,
-                  [&](storage::Identifier& row, const std::string& key) {
+                  [&](core::Identifier& row, const std::string& key) {
                       field_label("Channel");
                       ImGui::SetNextItemWidth(-1.0f);
                       vocabulary_combo(state, key + ".channel", core::Vocabulary::Channel, row.channel, nullptr);
@@ -279,7 +279,7 @@ void ReportEditorView::draw_people(AppState& state) {
     section("Who (perpetrators)");
     sensitive_toggle(state, c.sensitive_fields, "perpetrators");
     editable_rows(state, "perpetrators", "Perpetrator", "Add perpetrator", c.perpetrators, kNewPerpetrator,
-                  [&](storage::Perpetrator& row, const std::string& key) {
+                  [&](core::Perpetrator& row, const std::string& key) {
                       field_label("Claimed to be");
                       ImGui::SetNextItemWidth(-1.0f);
                       vocabulary_combo(state, key + ".affiliation", core::Vocabulary::Affiliation, row.affiliation,
@@ -296,8 +296,8 @@ void ReportEditorView::draw_people(AppState& state) {
 
     section("Relatives pressured");
     sensitive_toggle(state, c.sensitive_fields, "relatives");
-    editable_rows(state, "relatives", "Relative", "Add relative", c.relatives, storage::RelativePressured{},
-                  [&](storage::RelativePressured& row, const std::string& key) {
+    editable_rows(state, "relatives", "Relative", "Add relative", c.relatives, core::RelativePressured{},
+                  [&](core::RelativePressured& row, const std::string& key) {
                       text_row(state, "Relationship", (key + ".relationship").c_str(), row.relationship, false,
                                "mother, brother...");
                       text_row(state, "Where", (key + ".location").c_str(), row.location, false,
@@ -353,8 +353,8 @@ void ReportEditorView::draw_follow_up(AppState& state) {
     auto& c = draft_;
     section("Witnesses");
     sensitive_toggle(state, c.sensitive_fields, "witnesses");
-    editable_rows(state, "witnesses", "Witness", "Add witness", c.witnesses, storage::Witness{},
-                  [&](storage::Witness& row, const std::string& key) {
+    editable_rows(state, "witnesses", "Witness", "Add witness", c.witnesses, core::Witness{},
+                  [&](core::Witness& row, const std::string& key) {
                       text_row(state, "Name", (key + ".name").c_str(), row.name);
                       text_row(state, "Contact", (key + ".contact").c_str(), row.contact);
                       text_row(state, "Statement", (key + ".statement").c_str(), row.statement, false,
@@ -368,8 +368,8 @@ void ReportEditorView::draw_follow_up(AppState& state) {
 
     section("Reported to");
     sensitive_toggle(state, c.sensitive_fields, "reported_to");
-    editable_rows(state, "reported_to", "Report", "Add where it was reported", c.reported_to, storage::ReportedTo{},
-                  [&](storage::ReportedTo& row, const std::string& key) {
+    editable_rows(state, "reported_to", "Report", "Add where it was reported", c.reported_to, core::ReportedTo{},
+                  [&](core::ReportedTo& row, const std::string& key) {
                       text_row(state, "Authority", (key + ".authority").c_str(), row.authority, false,
                                "police, MP, platform...");
                       text_row(state, "Date", (key + ".date").c_str(), row.date, false, "2026-03-20");
@@ -410,7 +410,7 @@ void ReportEditorView::draw_attachments(AppState& state) {
             wipe_string(attach_path_);
         }
     }
-    static const std::vector<storage::AttachmentRecord> kNone;
+    static const std::vector<core::AttachmentRecord> kNone;
     evidence_.draw(state, detail_ ? detail_->attachments : kNone, report_id_ != 0 && !final_report,
                    [this, &state](const std::filesystem::path& file) { attach(state, file); });
     if (report_id_ != 0 && (!detail_ || detail_->attachments.empty())) draw_notice("No files attached.");

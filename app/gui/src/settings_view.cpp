@@ -7,7 +7,7 @@
 
 #include "editor_widgets.h"
 #include "exchange_widgets.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "passphrase_strength.h"
 #include "theme.h"
 
@@ -205,8 +205,8 @@ void SettingsView::change_passphrase(AppState& state) {
     }
     core::Session* session = state.session_for_job();
     if (session == nullptr || state.busy()) return;
-    auto old_secret = std::make_shared<crypto::SecretBuffer>(current_.take_copy());
-    auto new_secret = std::make_shared<crypto::SecretBuffer>(new_.take_copy());
+    auto old_secret = std::make_shared<SecretBuffer>(current_.take_copy());
+    auto new_secret = std::make_shared<SecretBuffer>(new_.take_copy());
     current_.wipe();
     new_.wipe();
     confirmation_.wipe();

@@ -4,10 +4,10 @@
 
 namespace fv::gui {
 
-std::optional<crypto::SecretBuffer> read_passphrase_from_stdin() {
+std::optional<SecretBuffer> read_passphrase_from_stdin() {
     if (::isatty(STDIN_FILENO) != 0) return std::nullopt;
     // Read byte by byte into locked memory, so nothing is buffered beyond the line.
-    crypto::SecretBuffer line(1024);
+    SecretBuffer line(1024);
     auto bytes = line.mutable_bytes();
     std::size_t length = 0;
     while (length < bytes.size()) {
@@ -18,7 +18,7 @@ std::optional<crypto::SecretBuffer> read_passphrase_from_stdin() {
     }
     if (length > 0 && bytes[length - 1] == '\r') --length;
     if (length == 0) return std::nullopt;
-    return crypto::SecretBuffer::from_bytes(bytes.first(length));
+    return SecretBuffer::from_bytes(bytes.first(length));
 }
 
 }  // namespace fv::gui

@@ -3,11 +3,11 @@
 // standard input when it is not a terminal, as with fieldvault-cli.
 #include <optional>
 
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/secret.h"
 
 namespace fv::gui {
 
 // nullopt if stdin is a terminal or empty.
-std::optional<crypto::SecretBuffer> read_passphrase_from_stdin();
+std::optional<SecretBuffer> read_passphrase_from_stdin();
 
 }  // namespace fv::gui

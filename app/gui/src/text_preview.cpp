@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "fieldvault/core/text.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
 namespace fv::gui {
 

@@ -41,7 +41,7 @@ void wipe_mark(TimelineMark& mark) noexcept {
     wipe_string(mark.date_label);
 }
 
-std::string date_label(const storage::ReportContent& c) {
+std::string date_label(const core::ReportContent& c) {
     std::string label = c.occurred_start;
     if (!c.occurred_end.empty()) label += " to " + c.occurred_end;
     if (c.date_precision == "approximate") label += " (approximate)";
@@ -122,7 +122,7 @@ std::string normalize_identifier(std::string_view value) {
     return "id:" + text;
 }
 
-void TimelineModel::build(const std::vector<storage::ReportRecord>& reports) {
+void TimelineModel::build(const std::vector<core::ReportRecord>& reports) {
     clear();
     std::map<std::string, RecurringIdentifier> by_key;
     for (const auto& report : reports) {

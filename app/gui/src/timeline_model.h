@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "fieldvault/storage/records.h"
+#include "fieldvault/core/reports.h"
 
 namespace fv::gui {
 
@@ -57,7 +57,7 @@ public:
     TimelineModel(TimelineModel&&) = default;
     TimelineModel& operator=(TimelineModel&&) = default;
 
-    void build(const std::vector<storage::ReportRecord>& reports);
+    void build(const std::vector<core::ReportRecord>& reports);
     // Zeroes every decrypted string (titles, identifiers) and empties the model.
     void clear() noexcept;
     bool empty() const noexcept { return marks_.empty() && undated_.empty(); }

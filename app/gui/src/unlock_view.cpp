@@ -3,7 +3,7 @@
 #include <imgui.h>
 
 #include "fieldvault/core/demo_vault.h"
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "passphrase_strength.h"
 #include "theme.h"
 
@@ -148,7 +148,7 @@ void UnlockView::draw_new_passphrase(AppState& state) {
 void UnlockView::submit(AppState& state) {
     error_.clear();
     if (passphrase_.empty()) return;
-    auto secret = std::make_shared<crypto::SecretBuffer>(passphrase_.take_copy());
+    auto secret = std::make_shared<SecretBuffer>(passphrase_.take_copy());
     passphrase_.wipe();
     auto result = std::make_shared<UnlockResult>();
     const auto dir = state.vault_dir();
@@ -173,7 +173,7 @@ void UnlockView::submit(AppState& state) {
 void UnlockView::submit_recovery_key(AppState& state) {
     error_.clear();
     if (recovery_key_.empty()) return;
-    auto key = std::make_shared<crypto::SecretBuffer>(recovery_key_.take_copy());
+    auto key = std::make_shared<SecretBuffer>(recovery_key_.take_copy());
     recovery_key_.wipe();
     auto result = std::make_shared<UnlockResult>();
     const auto dir = state.vault_dir();
@@ -207,7 +207,7 @@ void UnlockView::submit_new_passphrase(AppState& state) {
         error_ = strength_hint(Strength::TooShort);
         return;
     }
-    auto secret = std::make_shared<crypto::SecretBuffer>(new_passphrase_.take_copy());
+    auto secret = std::make_shared<SecretBuffer>(new_passphrase_.take_copy());
     new_passphrase_.wipe();
     new_confirmation_.wipe();
     core::Session* session = pending_session_.get();

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "fieldvault/crypto/error.h"
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/error.h"
+#include "fieldvault/model/secret.h"
 #include "main_navigation.h"
 #include "theme.h"
 
@@ -166,7 +166,7 @@ void wipe_string(std::string& text) noexcept {
     // resize() to the capacity makes every allocated byte part of the string,
     // so the wipe covers what an earlier, longer value left behind.
     text.resize(text.capacity());
-    crypto::wipe_memory(text.data(), text.size());
+    wipe_memory(text.data(), text.size());
     text.clear();
     text.shrink_to_fit();
 }

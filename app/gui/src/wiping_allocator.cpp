@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/secret.h"
 
 namespace fv::gui {
 namespace {
@@ -28,14 +28,14 @@ void wiping_free(void* block, void* /*user_data*/) {
     auto* base = static_cast<unsigned char*>(block) - kHeader;
     std::size_t size = 0;
     std::memcpy(&size, base, sizeof size);
-    crypto::wipe_memory(block, size);
+    wipe_memory(block, size);
     std::free(base);
 }
 
 template <typename T>
 void wipe_vector(ImVector<T>& vector) {
     if (vector.Data != nullptr)
-        crypto::wipe_memory(vector.Data, static_cast<std::size_t>(vector.Capacity) * sizeof(T));
+        wipe_memory(vector.Data, static_cast<std::size_t>(vector.Capacity) * sizeof(T));
     vector.clear();  // frees through wiping_free
 }
 
@@ -55,7 +55,7 @@ void wipe_imgui_text_state() {
     state.CurLenW = 0;
     state.ID = 0;
     // The undo stack of the text editor holds typed characters too.
-    crypto::wipe_memory(&state.Stb, sizeof state.Stb);
+    wipe_memory(&state.Stb, sizeof state.Stb);
 }
 
 }  // namespace fv::gui

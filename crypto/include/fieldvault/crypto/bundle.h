@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
 #include "fieldvault/crypto/identity.h"
 

@@ -6,21 +6,11 @@
 #include <cstdint>
 
 #include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/kdf_params.h"
 
 namespace fv::crypto {
 
-struct KdfParams {
-    std::uint32_t algorithm = 1;  // 1 = Argon2id v1.3 (crypto_pwhash_ALG_ARGON2ID13)
-    std::uint64_t opslimit = 0;
-    std::uint64_t memlimit = 0;  // bytes
-
-    static KdfParams moderate();     // the default for new vaults
-    static KdfParams interactive();  // tests and benchmarks only
-    // Bounds accepted from disk; anything outside is refused, not silently changed.
-    static constexpr std::uint64_t kMinOps = 1, kMaxOps = 20;
-    static constexpr std::uint64_t kMinMem = 8ull << 20, kMaxMem = 1ull << 30;
-    bool within_bounds() const noexcept;
-};
+using fv::KdfParams;  // plain settings, shared with the model
 
 using Salt = std::array<std::uint8_t, 16>;
 

@@ -1,50 +1,15 @@
 #pragma once
-// Secret material (keys, passphrases) lives only in SecretBuffer: sodium_malloc'd
-// memory with guard pages, locked where the OS allows, zeroed when freed, and
-// readable only through the explicit reveal()/mutable_bytes() accessors so that
-// every read of a secret is visible in review.
-#include <cstddef>
-#include <cstdint>
-#include <span>
-#include <string_view>
+// SecretBuffer belongs to the shared model (fieldvault/model/secret.h) so the
+// faces can hold passphrases without seeing crypto; crypto code keeps its names.
+#include "fieldvault/model/secret.h"
 
 namespace fv::crypto {
 
+using fv::SecretBuffer;
+using fv::wipe_memory;
+
 // Calls sodium_init() once; throws fv::Error if libsodium cannot start.
 // Every crypto entry point calls it, so callers need not.
-void ensure_initialized();
-
-class SecretBuffer {
-public:
-    SecretBuffer() = default;
-    explicit SecretBuffer(std::size_t size);  // zero-filled
-    static SecretBuffer from_bytes(std::span<const std::uint8_t> bytes);
-    static SecretBuffer from_string(std::string_view text);  // copies; caller wipes its own copy
-    ~SecretBuffer();
-
-    SecretBuffer(SecretBuffer&& other) noexcept;
-    SecretBuffer& operator=(SecretBuffer&& other) noexcept;
-    SecretBuffer(const SecretBuffer&) = delete;
-    SecretBuffer& operator=(const SecretBuffer&) = delete;
-
-    std::size_t size() const noexcept { return size_; }
-    bool empty() const noexcept { return size_ == 0; }
-
-    std::span<const std::uint8_t> reveal() const noexcept { return {data_, size_}; }
-    std::span<std::uint8_t> mutable_bytes() noexcept { return {data_, size_}; }
-    // The bytes as text (for a passphrase); the view dies with the buffer.
-    std::string_view reveal_text() const noexcept;
-
-    // Constant-time comparison (sodium_memcmp).
-    bool equals(const SecretBuffer& other) const noexcept;
-    void wipe() noexcept;  // zero and free now
-
-private:
-    std::uint8_t* data_ = nullptr;
-    std::size_t size_ = 0;
-};
-
-// Zero a non-secret-typed buffer that held a secret (e.g. a std::string from a prompt).
-void wipe_memory(void* data, std::size_t size) noexcept;
+inline void ensure_initialized() { ensure_sodium_initialized(); }
 
 }  // namespace fv::crypto

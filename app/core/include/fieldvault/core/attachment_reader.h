@@ -4,13 +4,13 @@
 #include <cstdint>
 
 #include "fieldvault/core/session.h"
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/secret.h"
 
 namespace fv::core {
 
 // The original bytes, checked against the recorded size and SHA-256. Throws
 // fv::Error(Invalid) if the attachment is larger than `max_bytes` (checked
 // before anything is read), NotFound for an unknown id, Integrity on a mismatch.
-crypto::SecretBuffer read_attachment(Session& session, std::int64_t attachment_id, std::uint64_t max_bytes);
+SecretBuffer read_attachment(Session& session, std::int64_t attachment_id, std::uint64_t max_bytes);
 
 }  // namespace fv::core

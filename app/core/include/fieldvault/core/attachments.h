@@ -6,11 +6,10 @@
 #include <string>
 
 #include "fieldvault/core/session.h"
-#include "fieldvault/storage/records.h"
+#include "fieldvault/core/records.h"
 
 namespace fv::core {
 
-using storage::AttachmentRecord;
 
 class AttachmentService {
 public:

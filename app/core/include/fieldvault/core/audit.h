@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "fieldvault/core/session.h"
-#include "fieldvault/storage/records.h"
+#include "fieldvault/core/records.h"
 
 namespace fv::core {
 
@@ -16,7 +16,7 @@ struct AuditVerification {
 class AuditService {
 public:
     explicit AuditService(Session& session) : session_(session) {}
-    std::vector<storage::AuditEntry> entries();
+    std::vector<AuditEntry> entries();
     AuditVerification verify();
 
 private:

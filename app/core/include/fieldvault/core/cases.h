@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "fieldvault/core/session.h"
-#include "fieldvault/storage/records.h"
+#include "fieldvault/core/records.h"
 
 namespace fv::core {
 
@@ -25,12 +25,12 @@ public:
     // Moves every listed report to `case_id` (0 = no case), all or none.
     // Grouping is not content: final reports move too, no new revision.
     void move_reports(const std::vector<std::int64_t>& report_ids, std::int64_t case_id);
-    std::vector<storage::CaseRecord> list();
+    std::vector<CaseRecord> list();
 
     // The current content of the reports of one case (nullopt = all reports,
     // 0 = reports in no case), without revisions or attachments: what the
     // timeline needs. `progress` may throw to stop (e.g. on cancel).
-    std::vector<storage::ReportRecord> load_reports(std::optional<std::int64_t> case_id,
+    std::vector<ReportRecord> load_reports(std::optional<std::int64_t> case_id,
                                                     const Progress& progress = {});
 
 private:

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "fieldvault/core/session.h"
-#include "fieldvault/crypto/identity.h"
 
 namespace fv::core {
 
@@ -37,17 +36,11 @@ public:
     Contact get(std::string_view name);
     void verify(std::string_view name);
     void remove(std::string_view name);
-    // The contact holding exactly this identity, if any.
-    std::optional<Contact> find(const crypto::PublicIdentity& identity);
+    // The contact holding exactly this identity card, if any.
+    std::optional<Contact> find_by_card(std::string_view card);
 
 private:
     Session& session_;
 };
-
-// Inside the caller's transaction: the contact for `identity`, recorded as a new
-// unverified source "source-<first two fingerprint groups>" when unknown.
-Contact record_source(storage::Database& db, const crypto::PublicIdentity& identity, std::int64_t now);
-// The contact holding this identity (by its card), inside any transaction.
-std::optional<Contact> find_contact(storage::Database& db, const crypto::PublicIdentity& identity);
 
 }  // namespace fv::core

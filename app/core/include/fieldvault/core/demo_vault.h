@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "fieldvault/core/session.h"
-#include "fieldvault/crypto/kdf.h"
+#include "fieldvault/model/kdf_params.h"
 
 namespace fv::core {
 
@@ -26,6 +26,6 @@ bool is_demo_session(Session& session);
 // Opens the demo vault in `dir`, first creating it with the sample reports
 // if the folder holds no vault. Throws like Session::create / open.
 std::unique_ptr<Session> open_demo_vault(const std::filesystem::path& dir,
-                                         const crypto::KdfParams& params = crypto::KdfParams::moderate());
+                                         const KdfParams& params = KdfParams::moderate());
 
 }  // namespace fv::core

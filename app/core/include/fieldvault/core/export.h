@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "fieldvault/core/export_metadata.h"
 #include "fieldvault/core/session.h"
 
 namespace fv::core {
@@ -29,6 +30,30 @@ struct ExportRecipient {
     std::string name;
     std::string fingerprint;
     bool verified = false;
+};
+
+// One report as the export will take it.
+struct ExportPlanReport {
+    std::int64_t id = 0;
+    std::string title;                         // the vault's title (what the user knows it by)
+    std::vector<std::string> left_out_fields;  // marked sensitive, staying in the vault
+    bool case_name_left_out = false;           // in a case whose name stays in the vault
+    std::size_t attachments = 0;               // evidence files going with it
+    std::uint64_t attachment_bytes = 0;
+    std::size_t attachments_left_out = 0;      // files staying in the vault
+};
+
+// Exactly what export_bundle will seal for the same request: the plan is
+// computed by the same code, so what a preview shows is what leaves.
+struct ExportPlan {
+    std::vector<ExportRecipient> recipients;
+    std::vector<ExportPlanReport> reports;
+    ExportMetadata metadata;           // the note the manifest will carry
+    std::uint64_t payload_bytes = 0;   // report documents and files, before encryption
+
+    std::size_t attachments() const noexcept;
+    std::uint64_t attachment_bytes() const noexcept;
+    std::size_t attachments_left_out() const noexcept;
 };
 
 struct ExportResult {
@@ -52,6 +77,10 @@ public:
     // received report, or an existing output file. Records "export" in the
     // audit log (recipients' fingerprints, reports, bundle id, file SHA-256).
     ExportResult export_bundle(const ExportRequest& request, const Progress& progress = {});
+    // The same checks and choices as export_bundle (recipients, reports,
+    // redaction, files), with nothing written and nothing recorded. The
+    // request's output path is not looked at.
+    ExportPlan plan(const ExportRequest& request);
 
 private:
     Session& session_;

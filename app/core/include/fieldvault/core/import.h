@@ -12,9 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "fieldvault/core/export_metadata.h"
 #include "fieldvault/core/session.h"
-#include "fieldvault/crypto/bundle.h"
-#include "fieldvault/storage/received.h"
 
 namespace fv::core {
 
@@ -35,7 +34,7 @@ struct BundleCheck {
     std::optional<std::string> signer_contact;  // the contact's name if known
     bool signer_verified = false;
     std::vector<std::string> recipient_fingerprints;
-    std::string metadata;  // the sender's JSON (what was left out)
+    ReceivedExportMetadata metadata;  // the sender's note of what was left out
     std::vector<ReceivedItem> items;
     std::string manifest_hash;  // hex BLAKE2b-512
     std::string header_hash;    // hex BLAKE2b-512
@@ -54,14 +53,40 @@ struct ImportResult {
     bool new_source = false;     // the signer was unknown and has just been recorded
 };
 
+// Where a received report came from: the bundle as verified at import, and
+// who signed it as this vault knows them now (the contact holding the signer's
+// card, if any).
+struct ReportProvenance {
+    std::string bundle_id;  // hex
+    std::string signer_card;
+    std::string signer_fingerprint;
+    std::optional<std::string> signer_contact;  // the contact's name if known
+    bool signer_verified = false;
+    std::uint64_t sequence = 0;
+    std::int64_t created_at = 0;   // the sender's clock
+    std::int64_t received_at = 0;  // this vault's clock
+    std::string manifest_hash;     // hex BLAKE2b-512
+    std::string header_hash;       // hex BLAKE2b-512
+    std::string file_sha256;       // hex SHA-256 of the bundle file
+    std::string item_id;           // the report's item in the bundle
+    std::vector<std::string> redacted_fields;  // left out of this report by the sender
+    ReceivedExportMetadata metadata;           // the sender's note for the whole bundle
+};
+
 // Every received report's signer fingerprint, by report id (for lists).
 std::map<std::int64_t, std::string> received_report_signers(Session& session);
-// Where a received report came from; nullopt for the vault's own reports.
-std::optional<storage::ReportProvenance> report_provenance(Session& session, std::int64_t report_id);
+// nullopt for the vault's own reports.
+std::optional<ReportProvenance> report_provenance(Session& session, std::int64_t report_id);
 
-// What anyone can learn without a key. Throws BundleError (exit 4) or
+// What anyone can learn from a bundle without a key.
+struct BundleInfo {
+    unsigned version = 0;
+    std::size_t recipients = 0;
+    std::uint64_t size = 0;  // bytes in the file
+};
+// Throws fv::Error(Integrity) (exit 4) for what is not a readable bundle,
 // fv::Error(NotFound) for a missing file.
-crypto::BundleInfo inspect_bundle(const std::filesystem::path& file);
+BundleInfo inspect_bundle(const std::filesystem::path& file);
 
 class ImportService {
 public:
@@ -70,7 +95,7 @@ public:
     // Every check of docs/bundle-format.md plus the report documents' shape;
     // stores nothing. Throws fv::Error(Integrity) (a BundleError for the
     // container's checks) on any failure.
-    BundleCheck verify(const std::filesystem::path& file);
+    [[nodiscard]] BundleCheck verify(const std::filesystem::path& file);
     // As verify, then stores. Throws fv::Error(Integrity) "already imported"
     // for a bundle id seen before; on any failure nothing is stored.
     ImportResult import_bundle(const std::filesystem::path& file);

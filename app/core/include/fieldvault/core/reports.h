@@ -9,20 +9,15 @@
 #include <vector>
 
 #include "fieldvault/core/session.h"
-#include "fieldvault/storage/records.h"
+#include "fieldvault/core/records.h"
 
 namespace fv::core {
 
-using storage::ReportContent;
-using storage::ReportRecord;
-using storage::ReportSummary;
-using storage::RevisionRecord;
-using storage::CaseRecord;
 
 struct ReportDetail {
     ReportRecord report;
     std::string case_name;  // empty if none
-    std::vector<storage::AttachmentRecord> attachments;
+    std::vector<AttachmentRecord> attachments;
     std::vector<RevisionRecord> revisions;
 };
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "fieldvault/crypto/kdf.h"
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/kdf_params.h"
+#include "fieldvault/model/secret.h"
 
 namespace fv::storage {
 class Vault;
@@ -31,17 +31,17 @@ public:
     static bool vault_exists(const std::filesystem::path& dir);
 
     // Creates a vault with a fresh identity; records "create_vault" in the audit log.
-    static CreatedVault create(const std::filesystem::path& dir, const crypto::SecretBuffer& passphrase,
+    static CreatedVault create(const std::filesystem::path& dir, const SecretBuffer& passphrase,
                                std::string_view name,
-                               const crypto::KdfParams& params = crypto::KdfParams::moderate());
+                               const KdfParams& params = KdfParams::moderate());
     // Throws fv::Error(Unlock) on a wrong passphrase or key.
-    static std::unique_ptr<Session> open(const std::filesystem::path& dir, const crypto::SecretBuffer& passphrase);
+    static std::unique_ptr<Session> open(const std::filesystem::path& dir, const SecretBuffer& passphrase);
     static std::unique_ptr<Session> open_with_recovery_key(const std::filesystem::path& dir,
                                                            std::string_view recovery_key);
     ~Session();
 
-    void change_passphrase(const crypto::SecretBuffer& new_passphrase,
-                           const crypto::KdfParams& params = crypto::KdfParams::moderate());
+    void change_passphrase(const SecretBuffer& new_passphrase,
+                           const KdfParams& params = KdfParams::moderate());
     void lock() noexcept;
     bool locked() const noexcept;
 
@@ -55,6 +55,10 @@ private:
     std::filesystem::path dir_;
     std::unique_ptr<storage::Vault> vault_;
 };
+
+// The Argon2id cost for new key slots (create, passphrase change): moderate,
+// or interactive when FIELDVAULT_TEST_FAST_KDF=1 (tests only).
+KdfParams kdf_params_for_new_keys();
 
 // Seconds since the epoch (UTC). One place, so tests can reason about time.
 std::int64_t now_seconds();

@@ -1,6 +1,6 @@
 // SecretBuffer: secrets live in sodium_malloc'd memory (guard pages around it,
 // mlock'd where the OS allows, zeroed by sodium_free), never in std::string.
-#include "fieldvault/crypto/secret.h"
+#include "fieldvault/model/secret.h"
 
 #include <sodium.h>
 
@@ -9,11 +9,11 @@
 #include <new>
 #include <utility>
 
-#include "fieldvault/crypto/error.h"
+#include "fieldvault/model/error.h"
 
-namespace fv::crypto {
+namespace fv {
 
-void ensure_initialized() {
+void ensure_sodium_initialized() {
     static std::once_flag once;
     static bool ok = false;
     std::call_once(once, [] { ok = sodium_init() >= 0; });  // 1 = already initialised, also fine
@@ -29,7 +29,7 @@ std::uint8_t* allocate(std::size_t size) {
     if (size == 0) {
         return nullptr;
     }
-    ensure_initialized();
+    ensure_sodium_initialized();
     void* memory = sodium_malloc(size);
     if (memory == nullptr) {
         throw std::bad_alloc();
@@ -105,4 +105,4 @@ void wipe_memory(void* data, std::size_t size) noexcept {
     }
 }
 
-}  // namespace fv::crypto
+}  // namespace fv
