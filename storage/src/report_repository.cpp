@@ -173,8 +173,15 @@ void bind_case(Statement& stmt, int index, std::int64_t case_id) {
     }
 }
 
+// A status code the vault did not write is damage, not a third state.
+ReportStatus status_from_column(const std::string& code) {
+    const auto status = model::parse_status(code);
+    if (!status) throw Error(ErrorKind::Integrity, "a report has an unknown status in the database");
+    return *status;
+}
+
 struct CurrentState {
-    std::string status;
+    ReportStatus status;
     std::int64_t revision;
 };
 
@@ -182,7 +189,7 @@ CurrentState current_state(Database& db, std::int64_t id) {
     auto stmt = db.prepare("SELECT status, revision FROM reports WHERE id = ?");
     stmt.bind(1, id);
     if (!stmt.step()) throw Error(ErrorKind::NotFound, "no such report");
-    return {stmt.column_text(0), stmt.column_int(1)};
+    return {status_from_column(stmt.column_text(0)), stmt.column_int(1)};
 }
 
 }  // namespace
@@ -205,7 +212,7 @@ std::int64_t ReportRepository::create(std::int64_t case_id, const ReportContent&
 
 void ReportRepository::update(std::int64_t id, std::int64_t case_id, const ReportContent& content, std::int64_t now) {
     const auto state = current_state(db_, id);
-    if (state.status == "final") throw Error(ErrorKind::Invalid, "report is final");
+    if (state.status == ReportStatus::Final) throw Error(ErrorKind::Invalid, "report is final");
     const std::int64_t revision = state.revision + 1;
     detail::Savepoint scope(db_, "report_update");
     std::string sql = "UPDATE reports SET case_id = ?, updated_at = ?, revision = ?";
@@ -239,12 +246,11 @@ void ReportRepository::set_case(std::int64_t id, std::int64_t case_id, std::int6
     stmt.bind(2, now).bind(3, id).run();
 }
 
-void ReportRepository::set_status(std::int64_t id, std::string_view status, std::int64_t now) {
-    if (status != "draft" && status != "final") throw Error(ErrorKind::Invalid, "unknown report status");
+void ReportRepository::set_status(std::int64_t id, ReportStatus status, std::int64_t now) {
     const auto state = current_state(db_, id);
     // A final report stays final: nothing is silently changed after sign-off.
-    if (state.status == "final") throw Error(ErrorKind::Invalid, "report is final");
-    db_.prepare("UPDATE reports SET status = ?, updated_at = ? WHERE id = ?").bind(1, status).bind(2, now).bind(3, id).run();
+    if (state.status == ReportStatus::Final) throw Error(ErrorKind::Invalid, "report is final");
+    db_.prepare("UPDATE reports SET status = ?, updated_at = ? WHERE id = ?").bind(1, model::status_code(status)).bind(2, now).bind(3, id).run();
 }
 
 std::optional<ReportRecord> ReportRepository::get(std::int64_t id) {
@@ -255,7 +261,7 @@ std::optional<ReportRecord> ReportRepository::get(std::int64_t id) {
     ReportRecord record;
     record.id = id;
     record.case_id = stmt.column_int(0);
-    record.status = stmt.column_text(1);
+    record.status = status_from_column(stmt.column_text(1));
     record.created_at = stmt.column_int(2);
     record.updated_at = stmt.column_int(3);
     record.revision = stmt.column_int(4);
@@ -289,7 +295,7 @@ std::vector<std::string> split_codes(const std::string& joined) {
 std::vector<ReportSummary> read_summaries(Statement& stmt) {
     std::vector<ReportSummary> out;
     while (stmt.step()) {
-        out.push_back(ReportSummary{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), stmt.column_text(3),
+        out.push_back(ReportSummary{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), status_from_column(stmt.column_text(3)),
                                     stmt.column_text(4), stmt.column_int(5), stmt.column_int(6), stmt.column_int(7),
                                     split_codes(stmt.column_text(8))});
     }

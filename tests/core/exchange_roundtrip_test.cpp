@@ -74,7 +74,7 @@ TEST(ExchangeRoundTrip, ReportsAndAttachmentsArriveWithProvenance) {
 
     const auto detail = core::ReportService(*b.session).get(result.report_ids[0]);
     EXPECT_EQ(detail.report.content, content);
-    EXPECT_EQ(detail.report.status, "final");  // read-only record
+    EXPECT_EQ(detail.report.status, core::ReportStatus::Final);  // read-only record
     ASSERT_EQ(detail.attachments.size(), 2u);
     for (const auto& att : detail.attachments) {
         const auto out = b.tmp.path() / ("copy-" + std::to_string(att.id));

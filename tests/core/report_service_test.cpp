@@ -43,7 +43,7 @@ TEST(ReportService, CreateAndGetRoundTripsEveryFieldGroup) {
     const auto detail = reports.get(id);
     EXPECT_EQ(detail.report.content, content);
     EXPECT_EQ(detail.case_name, "Case A");
-    EXPECT_EQ(detail.report.status, "draft");
+    EXPECT_EQ(detail.report.status, core::ReportStatus::Draft);
     ASSERT_EQ(detail.revisions.size(), 1u);
     EXPECT_EQ(detail.revisions[0].content, content);
 }
@@ -69,7 +69,7 @@ TEST(ReportService, FinalReportsCannotBeEditedOrFinalisedAgain) {
     core::ReportService reports(*v.session);
     const auto id = reports.create(sample("To finalise"));
     reports.finalize(id);
-    EXPECT_EQ(reports.get(id).report.status, "final");
+    EXPECT_EQ(reports.get(id).report.status, core::ReportStatus::Final);
     EXPECT_THROW(reports.edit(id, sample("changed")), Error);
     EXPECT_THROW(reports.finalize(id), Error);
     EXPECT_EQ(reports.get(id).report.content.title, "To finalise");

@@ -57,7 +57,7 @@ TEST_F(GuiReportFlow, EditorSavesTitleChineseNarrativeAndTactic) {
     EXPECT_EQ(detail.report.content.title, kTitle);
     EXPECT_EQ(detail.report.content.narrative, kNarrative);
     EXPECT_EQ(detail.report.content.tactics, std::vector<std::string>{"surveillance"});
-    EXPECT_EQ(detail.report.status, "draft");
+    EXPECT_EQ(detail.report.status, core::ReportStatus::Draft);
     EXPECT_EQ(detail.report.revision, 1);
     EXPECT_FALSE(ui_->app().report_editor_view().dirty());
 }
@@ -166,7 +166,7 @@ TEST_F(GuiReportFlow, FinaliseThroughConfirmationMakesReportReadOnly) {
     const auto id = ui_->app().report_editor_view().report_id();
     ui_->click("editor.finalize");
     ui_->click("editor.finalize_confirm");
-    EXPECT_EQ(stored(id).report.status, "final");
+    EXPECT_EQ(stored(id).report.status, core::ReportStatus::Final);
     EXPECT_FALSE(ui_->drawn("editor.save"));
     EXPECT_FALSE(ui_->drawn("editor.attach"));
     // What the buttons would call is refused by core too.

@@ -271,13 +271,13 @@ TEST(ReportFilter, CaseFilterAndTiesById) {
     std::vector<core::ReportSummary> rows(3);
     rows[0].id = 1;
     rows[0].case_id = 7;
-    rows[0].status = "draft";
+    rows[0].status = core::ReportStatus::Draft;
     rows[1].id = 2;
     rows[1].case_id = 0;
-    rows[1].status = "draft";
+    rows[1].status = core::ReportStatus::Draft;
     rows[2].id = 3;
     rows[2].case_id = 7;
-    rows[2].status = "draft";
+    rows[2].status = core::ReportStatus::Draft;
     ReportFilter filter;
     filter.case_id = 7;
     EXPECT_EQ(filter_and_sort(rows, filter, {SortColumn::Status, true}), (std::vector<std::size_t>{0, 2}));
@@ -296,7 +296,7 @@ TEST(ReportFilter, FilteringTheSortedOrderKeepsItAndSkipsRowsThatFail) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
         rows[i].id = static_cast<std::int64_t>(i + 1);
         rows[i].title = titles[i];
-        rows[i].status = i % 2 == 0 ? "draft" : "final";
+        rows[i].status = i % 2 == 0 ? core::ReportStatus::Draft : core::ReportStatus::Final;
     }
     const auto sorted = sort_rows(rows, {SortColumn::Title, true});
     EXPECT_EQ(sorted, (std::vector<std::size_t>{3, 1, 4, 0, 2}));  // a b c d e

@@ -27,7 +27,7 @@ TEST_F(ReportRepositoryTest, EveryFieldGroupRoundTrips) {
     ASSERT_TRUE(record);
     EXPECT_EQ(record->content, content);
     EXPECT_EQ(record->case_id, case_id);
-    EXPECT_EQ(record->status, "draft");
+    EXPECT_EQ(record->status, ReportStatus::Draft);
     EXPECT_EQ(record->created_at, 100);
     EXPECT_EQ(record->updated_at, 100);
     EXPECT_EQ(record->revision, 1);
@@ -107,8 +107,8 @@ TEST_F(ReportRepositoryTest, UpdateCanMoveAReportBetweenCases) {
 
 TEST_F(ReportRepositoryTest, FinalReportsRefuseEditsAndStatusChanges) {
     const auto id = reports.create(0, test::full_content("a"), 1);
-    reports.set_status(id, "final", 2);
-    EXPECT_EQ(reports.get(id)->status, "final");
+    reports.set_status(id, ReportStatus::Final, 2);
+    EXPECT_EQ(reports.get(id)->status, ReportStatus::Final);
     try {
         reports.update(id, 0, test::full_content("b"), 3);
         FAIL();
@@ -116,15 +116,16 @@ TEST_F(ReportRepositoryTest, FinalReportsRefuseEditsAndStatusChanges) {
         EXPECT_EQ(e.kind(), ErrorKind::Invalid);
         EXPECT_STREQ(e.what(), "report is final");
     }
-    EXPECT_THROW(reports.set_status(id, "draft", 4), Error);
+    EXPECT_THROW(reports.set_status(id, ReportStatus::Draft, 4), Error);
     EXPECT_EQ(reports.get(id)->content, test::full_content("a"));
     EXPECT_EQ(reports.revisions(id).size(), 1u);
 }
 
-TEST_F(ReportRepositoryTest, UnknownStatusIsRefused) {
+// The status is typed above storage; the database's CHECK keeps a third code out.
+TEST_F(ReportRepositoryTest, UnknownStatusIsRefusedByTheSchema) {
     const auto id = reports.create(0, {}, 1);
-    EXPECT_THROW(reports.set_status(id, "archived", 2), Error);
-    EXPECT_EQ(reports.get(id)->status, "draft");
+    EXPECT_THROW(db->exec("UPDATE reports SET status = 'archived'"), Error);
+    EXPECT_EQ(reports.get(id)->status, ReportStatus::Draft);
 }
 
 TEST_F(ReportRepositoryTest, RevisionsAreAppendOnly) {
@@ -166,7 +167,7 @@ TEST_F(ReportRepositoryTest, ListCountsAttachmentsAndFiltersByCase) {
     EXPECT_EQ(all[2].id, r1);
     EXPECT_EQ(all[2].attachment_count, 2);
     EXPECT_EQ(all[2].title, "title 1");
-    EXPECT_EQ(all[2].status, "draft");
+    EXPECT_EQ(all[2].status, storage::ReportStatus::Draft);
     EXPECT_EQ(all[2].occurred_start, "2026-03-14T18:30");
     EXPECT_EQ(all[2].case_id, a);
     EXPECT_EQ(all[1].attachment_count, 0);

@@ -134,7 +134,7 @@ TEST(SearchSummaries, ReturnsTheSameHitsAsListRowsInOneQuery) {
     EXPECT_EQ(rows[0].id, id);
     EXPECT_EQ(rows[0].title, "电话");
     EXPECT_EQ(rows[0].occurred_start, "2026-03-14");
-    EXPECT_EQ(rows[0].status, "draft");
+    EXPECT_EQ(rows[0].status, storage::ReportStatus::Draft);
     EXPECT_TRUE(reports.search_summaries("美国").empty());
     EXPECT_TRUE(reports.search_summaries("").empty());
     EXPECT_TRUE(reports.search_summaries("\"*)(").empty());

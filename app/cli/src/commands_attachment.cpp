@@ -28,7 +28,7 @@ int run_attach(const AppContext& context, const AttachArgs& args) {
     const auto session = unlock_vault(context);
     // Fail on an unknown or final report before storing anything.
     const auto report = core::ReportService(*session).get(args.report_id);
-    if (report.report.status == "final")
+    if (report.report.status == core::ReportStatus::Final)
         throw Error(ErrorKind::Invalid,
                     "report " + std::to_string(args.report_id) + " is final; evidence can no longer be added");
     core::AttachmentService attachments(*session);

@@ -8,7 +8,7 @@ Json summary_json(const core::ReportSummary& s, const CaseNames& cases) {
     const auto found = cases.find(s.case_id);
     return Json{{"id", s.id},
                 {"title", s.title},
-                {"status", s.status},
+                {"status", core::status_code(s.status)},
                 {"case", found == cases.end() ? Json(nullptr) : Json(found->second)},
                 {"occurred", s.occurred_start},
                 {"created_at", iso_utc(s.created_at)},
@@ -95,7 +95,7 @@ Json report_detail_json(const core::ReportDetail& detail) {
     const auto& r = detail.report;
     Json document{{"id", r.id},
                   {"title", r.content.title},
-                  {"status", r.status},
+                  {"status", core::status_code(r.status)},
                   {"case", detail.case_name.empty() ? Json(nullptr) : Json(detail.case_name)},
                   {"revision", r.revision},
                   {"created_at", iso_utc(r.created_at)},

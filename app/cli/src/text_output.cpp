@@ -117,7 +117,7 @@ void print_report_table(std::ostream& out, const std::vector<core::ReportSummary
     out << std::left << std::setw(6) << "ID" << "  " << std::setw(6) << "STATUS" << "  " << std::setw(20)
         << "OCCURRED" << "  " << "TITLE" << '\n';
     for (const auto& r : reports) {
-        out << std::setw(6) << r.id << "  " << std::setw(6) << r.status << "  " << std::setw(20)
+        out << std::setw(6) << r.id << "  " << std::setw(6) << core::status_code(r.status) << "  " << std::setw(20)
             << (r.occurred_start.empty() ? std::string("-") : r.occurred_start) << "  " << r.title << '\n';
     }
     out << std::right;
@@ -126,7 +126,7 @@ void print_report_table(std::ostream& out, const std::vector<core::ReportSummary
 void print_report_detail(std::ostream& out, const core::ReportDetail& detail) {
     const auto& r = detail.report;
     out << "Report " << r.id << ": " << r.content.title << '\n';
-    out << "Status: " << r.status << '\n';
+    out << "Status: " << core::status_code(r.status) << '\n';
     line(out, "Case", detail.case_name);
     out << "Created: " << iso_utc(r.created_at) << '\n';
     out << "Updated: " << iso_utc(r.updated_at) << '\n';

@@ -37,7 +37,7 @@ AttachmentRecord import_attachment(storage::Database& db, std::int64_t report_id
 
     const auto report = storage::ReportRepository(db).get(report_id);
     if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(report_id));
-    if (report->status == "final")
+    if (report->status == ReportStatus::Final)
         throw Error(ErrorKind::Invalid, "report " + std::to_string(report_id) + " is final; evidence can no longer be added");
 
     storage::AttachmentStore store(db);

@@ -99,7 +99,7 @@ std::string encode_report_document(const ReportDocument& doc) {
     }
     const json out{{"schema", kReportSchema},
                    {"schema_version", kReportDocumentVersion},
-                   {"status", doc.status},
+                   {"status", model::status_code(doc.status)},
                    {"created_at", doc.created_at},
                    {"updated_at", doc.updated_at},
                    {"revision", doc.revision},
@@ -125,8 +125,9 @@ ReportDocument decode_report_document(std::string_view text_in) {
     if (text(in, "schema") != kReportSchema) malformed("unknown schema");
     if (integer(in, "schema_version") != kReportDocumentVersion) malformed("unsupported schema_version");
     ReportDocument doc;
-    doc.status = text(in, "status");
-    if (doc.status != "draft" && doc.status != "final") malformed("unknown status");
+    const auto status = model::parse_status(text(in, "status"));
+    if (!status) malformed("unknown status");
+    doc.status = *status;
     doc.created_at = integer(in, "created_at");
     doc.updated_at = integer(in, "updated_at");
     doc.revision = integer(in, "revision");

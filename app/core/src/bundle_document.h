@@ -24,7 +24,7 @@ struct DocumentAttachment {
 };
 
 struct ReportDocument {
-    std::string status;  // the sender's status (draft/final)
+    model::ReportStatus status = model::ReportStatus::Draft;  // the sender's status
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
     std::int64_t revision = 0;

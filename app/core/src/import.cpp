@@ -255,7 +255,7 @@ ImportResult ImportService::import_bundle(const fs::path& file) {
     std::string report_list;
     for (const auto& [item_id, report_id] : received.reports) {
         // Stored final: a received report is a read-only record of what was sent.
-        reports.set_status(report_id, "final", now);
+        reports.set_status(report_id, ReportStatus::Final, now);
         provenance.link_report(report_id, row, item_id, received.documents.at(item_id).redacted_fields);
         audit.append("report_receive", "report:" + std::to_string(report_id),
                      "bundle " + record.bundle_id + " item " + item_id, now);

@@ -24,7 +24,7 @@ std::string subject_of(std::int64_t id) { return "report:" + std::to_string(id);
 ReportRecord load_draft(storage::ReportRepository& reports, std::int64_t id, std::string_view refusal) {
     auto current = reports.get(id);
     if (!current) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
-    if (current->status == "final")
+    if (current->status == ReportStatus::Final)
         throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " is " + std::string(refusal));
     return std::move(*current);
 }
@@ -68,7 +68,7 @@ void ReportService::finalize(std::int64_t id) {
     storage::Transaction tx(db);
     storage::ReportRepository reports(db);
     const auto current = load_draft(reports, id, "already final");
-    reports.set_status(id, "final", now);
+    reports.set_status(id, ReportStatus::Final, now);
     storage::AuditLog(db).append("report_finalize", subject_of(id), "revision " + std::to_string(current.revision), now);
     tx.commit();
 }

@@ -122,7 +122,7 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
         error_ = "Save the report first, then attach files to it.";
         return;
     }
-    if (detail_ && detail_->report.status == "final") {
+    if (detail_ && detail_->report.status == core::ReportStatus::Final) {
         error_ = "This report is final: no more files can be attached.";
         return;
     }
@@ -168,7 +168,7 @@ void ReportEditorView::draw_content(AppState& state) {
     draw_error(error_);
     draw_notice(notice_);
 
-    const bool final_report = detail_ && detail_->report.status == "final";
+    const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV |
                                        ImGuiTableFlags_ScrollY;
     if (ImGui::BeginTable("##form", 2, kFlags)) {
@@ -190,7 +190,7 @@ void ReportEditorView::draw_header(AppState& state) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (detail_) {
-        const auto status = core::label(core::Vocabulary::Status, detail_->report.status);
+        const auto status = core::label(core::Vocabulary::Status, core::status_code(detail_->report.status));
         ImGui::Text("Report %lld  |  %.*s  |  revision %lld", static_cast<long long>(report_id_),
                     static_cast<int>(status.size()), status.data(), static_cast<long long>(detail_->report.revision));
     } else {
@@ -203,7 +203,7 @@ void ReportEditorView::draw_header(AppState& state) {
         ImGui::PopStyleColor();
     }
 
-    const bool final_report = detail_ && detail_->report.status == "final";
+    const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     if (final_report) return;
     const auto& style = ImGui::GetStyle();
     const float save_w = ImGui::CalcTextSize("Save").x + style.FramePadding.x * 2.0f;
@@ -311,7 +311,7 @@ void ReportEditorView::draw_people(AppState& state) {
 
 void ReportEditorView::draw_right_column(AppState& state) {
     auto& c = draft_;
-    const bool final_report = detail_ && detail_->report.status == "final";
+    const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     const float em = ImGui::GetFontSize();
     ImGui::BeginDisabled(final_report);
     section("Account, in the words of the person");
@@ -390,7 +390,7 @@ void ReportEditorView::draw_attachments(AppState& state) {
         scroll_to_evidence_ = evidence_.preview_loading();
     }
     section("Evidence files");
-    const bool final_report = detail_ && detail_->report.status == "final";
+    const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     if (report_id_ == 0) {
         draw_notice("Save the report first; then attach files here or drop them on the window.");
     } else if (!final_report) {

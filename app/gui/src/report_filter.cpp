@@ -8,7 +8,7 @@ namespace {
 
 bool passes(const core::ReportSummary& row, const ReportFilter& filter) {
     if (filter.case_id >= 0 && row.case_id != filter.case_id) return false;
-    if (!filter.status.empty() && row.status != filter.status) return false;
+    if (!filter.status.empty() && core::status_code(row.status) != filter.status) return false;
     if (filter.with_attachments && row.attachment_count == 0) return false;
     if (!filter.tactic.empty() &&
         std::find(row.tactics.begin(), row.tactics.end(), filter.tactic) == row.tactics.end())
@@ -32,7 +32,7 @@ int sign(std::strong_ordering order) { return order < 0 ? -1 : (order > 0 ? 1 : 
 int compare(const core::ReportSummary& a, const core::ReportSummary& b, SortColumn column) {
     switch (column) {
         case SortColumn::Id: return sign(a.id <=> b.id);
-        case SortColumn::Status: return sign(a.status.compare(b.status) <=> 0);
+        case SortColumn::Status: return sign(core::status_code(a.status).compare(core::status_code(b.status)) <=> 0);
         case SortColumn::Occurred: return sign(a.occurred_start.compare(b.occurred_start) <=> 0);
         case SortColumn::Title: return sign(a.title.compare(b.title) <=> 0);
         case SortColumn::Files: return sign(a.attachment_count <=> b.attachment_count);

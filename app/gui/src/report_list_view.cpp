@@ -332,7 +332,7 @@ void ReportListView::draw_table(AppState& state) {
             if (i == 0) state.probe().item("list.row0");
             ImGui::PopID();
             ImGui::TableNextColumn();
-            const auto status = core::label(core::Vocabulary::Status, row.status);
+            const auto status = core::label(core::Vocabulary::Status, core::status_code(row.status));
             ImGui::TextUnformatted(status.data(), status.data() + status.size());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.occurred_start.empty() ? "-" : row.occurred_start.c_str());

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "fieldvault/model/report_status.h"
+
 namespace fv::model {
 
 struct Identifier {          // a phone number, handle, URL... used against the person
@@ -87,7 +89,7 @@ struct ReportContent {
 struct ReportRecord {
     std::int64_t id = 0;
     std::int64_t case_id = 0;   // 0 = no case
-    std::string status = "draft";  // draft or final
+    ReportStatus status = ReportStatus::Draft;
     std::int64_t created_at = 0;   // unix seconds UTC
     std::int64_t updated_at = 0;
     std::int64_t revision = 0;     // number of the latest revision (1-based)
@@ -98,7 +100,7 @@ struct ReportSummary {          // for lists: cheap to load 100,000 of
     std::int64_t id = 0;
     std::int64_t case_id = 0;
     std::string title;
-    std::string status;
+    ReportStatus status = ReportStatus::Draft;
     std::string occurred_start;
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;

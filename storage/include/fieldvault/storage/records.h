@@ -19,5 +19,6 @@ using model::ReportRecord;
 using model::ReportSummary;
 using model::RevisionRecord;
 using model::Witness;
+using model::ReportStatus;
 
 }  // namespace fv::storage

@@ -39,7 +39,7 @@ public:
     std::int64_t create(std::int64_t case_id, const ReportContent& content, std::int64_t now);
     // Stores a new revision and makes it current. Throws fv::Error(Invalid) if final.
     void update(std::int64_t id, std::int64_t case_id, const ReportContent& content, std::int64_t now);
-    void set_status(std::int64_t id, std::string_view status, std::int64_t now);
+    void set_status(std::int64_t id, ReportStatus status, std::int64_t now);
     // Moves the report to another case (0 = none). Grouping, not content: no
     // new revision, allowed for final reports too. Throws fv::Error(NotFound).
     void set_case(std::int64_t id, std::int64_t case_id, std::int64_t now);

@@ -17,5 +17,8 @@ using model::ReportRecord;
 using model::ReportSummary;
 using model::RevisionRecord;
 using model::Witness;
+using model::ReportStatus;
+using model::status_code;
+using model::parse_status;
 
 }  // namespace fv::core
