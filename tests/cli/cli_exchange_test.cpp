@@ -203,5 +203,43 @@ TEST_F(CliExchangeTest, ExportUsageAndRefusals) {
         EXPECT_EQ(e.path().filename().string().find(".part"), std::string::npos);
 }
 
+// --dry-run shows core's plan (what stays behind, what goes, to whom) and
+// writes and records nothing.
+TEST_F(CliExchangeTest, DryRunShowsThePlanAndWritesNothing) {
+    const auto id = add_report({"--title", "约谈 report", "--location", "武汉某处", "--sensitive", "place"});
+    const auto evidence = write_file("照片.jpg", std::string(7000, 'x'));
+    ASSERT_EQ(unlocked({"attach", std::to_string(id), evidence.string()}).exit_code, 0);
+    const auto log_before = unlocked({"log", "--json"}).out;
+
+    const auto text = unlocked({"export", "--to", "org-b", "--report", std::to_string(id), "--dry-run"});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("Dry run: nothing was written"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("约谈 report"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("left out (marked sensitive): place"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Evidence files: 1 (7000 bytes)"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("To: org-b"), std::string::npos) << text.out;
+
+    const auto json = unlocked({"export", "--to", "org-b", "--report", std::to_string(id), "--dry-run", "--json",
+                                "--include-sensitive"});
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    const auto doc = nlohmann::json::parse(json.out);
+    EXPECT_TRUE(doc.at("dry_run").get<bool>());
+    ASSERT_EQ(doc.at("reports").size(), 1u);
+    EXPECT_EQ(doc.at("reports")[0].at("sensitive_fields_sent"), nlohmann::json::array({"place"}));
+    EXPECT_TRUE(doc.at("reports")[0].at("left_out_fields").empty());
+    EXPECT_EQ(doc.at("reports")[0].at("attachment_bytes").get<std::uint64_t>(), 7000u);
+    EXPECT_TRUE(doc.at("metadata").at("sensitive_included").get<bool>());
+    EXPECT_EQ(doc.at("recipients")[0].at("fingerprint").get<std::string>(), b_fingerprint);
+
+    for (const auto& e : fs::recursive_directory_iterator(base()))
+        EXPECT_NE(e.path().extension(), ".fvb") << e.path();  // no bundle anywhere
+    EXPECT_EQ(unlocked({"log", "--json"}).out, log_before);  // nothing recorded
+    // Without --dry-run, --out is required; --json only goes with --dry-run.
+    EXPECT_EQ(unlocked({"export", "--to", "org-b", "--all"}).exit_code, 2);
+    EXPECT_EQ(unlocked({"export", "--to", "org-b", "--all", "--json", "--out", "y.fvb"}).exit_code, 2);
+    // A dry run refuses what the export refuses.
+    EXPECT_EQ(unlocked({"export", "--to", "nobody", "--all", "--dry-run"}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace fv::test

@@ -101,7 +101,7 @@ TEST_F(GuiExchange, ExportThroughWizardThenImportInTheRecipientsVault) {
     auto& wizard = ui_->app().export_view();
     EXPECT_EQ(wizard.selected_ids(), std::vector<std::int64_t>{id});
     // The review said what stays behind: the report's sensitive field.
-    EXPECT_EQ(wizard.review().reports[0].sensitive_fields, std::vector<std::string>{"place"});
+    EXPECT_EQ(wizard.review().reports[0].left_out_fields, std::vector<std::string>{"place"});
     // Proposed in the home folder, shown as "~/...".
     EXPECT_EQ(wizard.output_path().rfind("~/fieldvault-", 0), 0u) << wizard.output_path();
     const std::filesystem::path out = expand_home(wizard.output_path());

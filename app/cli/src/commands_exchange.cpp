@@ -26,6 +26,8 @@ struct ExportArgs {
     bool include_sensitive = false;
     bool no_attachments = false;
     std::string out;
+    bool dry_run = false;
+    bool json = false;
 };
 
 core::ExportRequest to_request(const ExportArgs& args) {
@@ -44,9 +46,67 @@ core::ExportRequest to_request(const ExportArgs& args) {
     return request;
 }
 
+Json plan_json(const core::ExportPlan& plan) {
+    Json reports = Json::array();
+    for (const auto& r : plan.reports) {
+        reports.push_back(Json{{"id", r.id},
+                               {"title", r.title},
+                               {"left_out_fields", r.left_out_fields},
+                               {"sensitive_fields_sent", r.sensitive_sent},
+                               {"case_name_left_out", r.case_name_left_out},
+                               {"attachments", r.attachments},
+                               {"attachment_bytes", r.attachment_bytes},
+                               {"attachments_left_out", r.attachments_left_out}});
+    }
+    Json recipients = Json::array();
+    for (const auto& r : plan.recipients)
+        recipients.push_back(Json{{"name", r.name}, {"fingerprint", r.fingerprint}, {"verified", r.verified}});
+    return Json{{"dry_run", true},
+                {"reports", reports},
+                {"recipients", recipients},
+                {"payload_bytes", plan.payload_bytes},
+                {"metadata", Json::parse(core::encode_export_metadata(plan.metadata))}};
+}
+
+void print_plan(const core::ExportPlan& plan) {
+    std::cout << "Dry run: nothing was written and nothing recorded. The export would seal:\n"
+              << "Reports: " << plan.reports.size() << "\n";
+    for (const auto& r : plan.reports) {
+        std::cout << "  report " << r.id << "  " << r.title << "\n";
+        if (!r.left_out_fields.empty() || r.case_name_left_out) {
+            std::cout << "    left out (marked sensitive):";
+            for (const auto& f : r.left_out_fields) std::cout << " " << f;
+            if (r.case_name_left_out) std::cout << " case-name";
+            std::cout << "\n";
+        }
+        if (!r.sensitive_sent.empty()) {
+            std::cout << "    SENT although marked sensitive:";
+            for (const auto& f : r.sensitive_sent) std::cout << " " << f;
+            std::cout << "\n";
+        }
+    }
+    std::cout << "Evidence files: " << plan.attachments() << " (" << plan.attachment_bytes() << " bytes)";
+    if (plan.attachments_left_out() > 0) std::cout << "; left in the vault: " << plan.attachments_left_out();
+    std::cout << "\n";
+    for (const auto& r : plan.recipients) {
+        std::cout << "To: " << r.name << "  " << r.fingerprint << (r.verified ? "" : "  (UNVERIFIED contact)") << "\n";
+    }
+}
+
 int run_export(const AppContext& context, const ExportArgs& args) {
+    if (!args.dry_run && args.out.empty()) throw Error(ErrorKind::Usage, "--out FILE is required (or --dry-run)");
+    if (args.json && !args.dry_run) throw Error(ErrorKind::Usage, "--json is only for --dry-run");
     const auto request = to_request(args);
     const auto session = unlock_vault(context);
+    if (args.dry_run) {
+        const auto plan = core::ExportService(*session).plan(request);
+        if (args.json) {
+            print_json(std::cout, plan_json(plan));
+        } else {
+            print_plan(plan);
+        }
+        return 0;
+    }
     const auto result = core::ExportService(*session).export_bundle(request);
     std::cout << "Wrote " << args.out << " (" << result.file_size << " bytes)\n"
               << "Bundle id: " << result.bundle_id << "\n"
@@ -172,7 +232,9 @@ void register_exchange_commands(CLI::App& app, AppContext& context) {
     exp->add_option("--case", ex->case_name, "Every report of a case")->option_text("NAME");
     exp->add_flag("--include-sensitive", ex->include_sensitive, "Also send fields marked sensitive");
     exp->add_flag("--no-attachments", ex->no_attachments, "Leave evidence files out");
-    exp->add_option("--out", ex->out, "Bundle file to create (never overwritten)")->required()->option_text("FILE");
+    exp->add_option("--out", ex->out, "Bundle file to create (never overwritten)")->option_text("FILE");
+    exp->add_flag("--dry-run", ex->dry_run, "Show exactly what would be sealed; write and record nothing");
+    exp->add_flag("--json", ex->json, "With --dry-run: one JSON document (see docs/cli.md)");
     context.commands.add(exp, [&context, ex] { return run_export(context, *ex); });
 
     auto* inspect = add_command(app, "inspect", "What a bundle shows without a key (version, recipients, size)");

@@ -119,6 +119,7 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
         shown.id = id;
         shown.title = report->content.title;
         if (request.include_sensitive) {
+            shown.sensitive_sent = report->content.sensitive_fields;
             if (report->case_id != 0) {
                 if (auto c = storage::CaseRepository(db).get(report->case_id)) doc.case_name = c->name;
             }

@@ -50,9 +50,16 @@ struct LoadResult {
     }
 };
 
+void wipe_plan(core::ExportPlan& plan) noexcept {
+    for (auto& r : plan.reports) wipe_string(r.title);
+    plan.reports.clear();
+    for (auto& r : plan.recipients) wipe_string(r.name);
+    plan.recipients.clear();
+}
+
 struct ReviewResult {
-    ExportReview review;
-    ~ReviewResult() { review.wipe(); }
+    core::ExportPlan review;
+    ~ReviewResult() { wipe_plan(review); }
 };
 
 std::string plural(std::size_t n, const char* one, const char* many) {
@@ -60,11 +67,6 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 }
 
 }  // namespace
-
-void ExportReview::wipe() noexcept {
-    for (auto& r : reports) wipe_string(r.title);
-    reports.clear();
-}
 
 std::string default_bundle_path() {
     const char* home = std::getenv("HOME");
@@ -160,28 +162,14 @@ core::ExportRequest ExportView::request() const {
 void ExportView::load_review(AppState& state) {
     core::Session* session = state.session_for_job();
     if (session == nullptr) return;
-    review_.wipe();
+    wipe_plan(review_);
     review_loading_ = true;
     auto result = std::make_shared<ReviewResult>();
     state.worker().submit(
         "Preparing the summary",
-        [session, result, ids = selected_ids()](core::JobContext& context) {
-            core::ReportService reports(*session);
-            std::uint64_t done = 0;
-            for (const auto id : ids) {
-                context.throw_if_cancelled();
-                auto detail = reports.get(id);
-                ExportReview::Report r;
-                r.id = id;
-                r.title = detail.report.content.title;
-                r.sensitive_fields = detail.report.content.sensitive_fields;
-                r.has_case = !detail.case_name.empty();
-                r.attachments = detail.attachments.size();
-                for (const auto& a : detail.attachments) r.attachment_bytes += a.size;
-                wipe_detail(detail);
-                result->review.reports.push_back(std::move(r));
-                context.set_progress(++done, ids.size());
-            }
+        [session, result, request = request()](core::JobContext& context) {
+            context.throw_if_cancelled();
+            result->review = core::ExportService(*session).plan(request);
         },
         [this, result, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_) return;
@@ -422,15 +410,13 @@ void ExportView::draw_review_step(AppState& state) {
     }
     ImGui::TextUnformatted("Exactly what will leave your vault:");
     ImGui::Spacing();
-    std::size_t files = 0;
-    std::uint64_t bytes = 0;
-    std::map<std::string, std::size_t> redacted;  // field -> reports
+    std::map<std::string, std::size_t> redacted;  // field -> reports it stays out of
+    std::size_t sensitive_sent = 0;
     std::size_t with_case = 0;
     for (const auto& r : review_.reports) {
-        files += r.attachments;
-        bytes += r.attachment_bytes;
-        for (const auto& f : r.sensitive_fields) ++redacted[f];
-        if (r.has_case) ++with_case;
+        for (const auto& f : r.left_out_fields) ++redacted[f];
+        if (!r.sensitive_sent.empty()) ++sensitive_sent;
+        if (r.case_name_left_out) ++with_case;
     }
     ImGui::Text("Reports: %zu", review_.reports.size());
     const float list_height = std::min(ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(review_.reports.size()) +
@@ -441,16 +427,18 @@ void ExportView::draw_review_step(AppState& state) {
     }
     ImGui::EndChild();
 
-    if (!include_attachments_) {
-        ImGui::Text("Evidence files: none (%s stay in your vault)", plural(files, "file", "files").c_str());
+    if (review_.attachments() == 0 && review_.attachments_left_out() > 0) {
+        ImGui::Text("Evidence files: none (%s stay in your vault)",
+                    plural(review_.attachments_left_out(), "file", "files").c_str());
     } else {
-        ImGui::Text("Evidence files: %s, %s in total", plural(files, "file", "files").c_str(), human_size(bytes).c_str());
+        ImGui::Text("Evidence files: %s, %s in total", plural(review_.attachments(), "file", "files").c_str(),
+                    human_size(review_.attachment_bytes()).c_str());
     }
 
-    if (include_sensitive_) {
-        draw_warning(redacted.empty() ? "Sensitive fields: included (none of these reports has any)."
-                                      : "Sensitive fields: INCLUDED. Relatives' names and other fields you marked "
-                                        "sensitive will be sent.");
+    if (review_.metadata.sensitive_included) {
+        draw_warning(sensitive_sent == 0 ? "Sensitive fields: included (none of these reports has any)."
+                                         : "Sensitive fields: INCLUDED. Relatives' names and other fields you marked "
+                                           "sensitive will be sent.");
     } else if (redacted.empty() && with_case == 0) {
         ImGui::TextUnformatted("Left out: nothing (no field of these reports is marked sensitive).");
     } else {
@@ -465,8 +453,7 @@ void ExportView::draw_review_step(AppState& state) {
 
     ImGui::Spacing();
     ImGui::TextUnformatted("Readable only by:");
-    for (const auto& c : contacts_) {
-        if (!recipients_.count(c.name)) continue;
+    for (const auto& c : review_.recipients) {
         ImGui::BulletText("%s  %s", c.name.c_str(), c.fingerprint.c_str());
         if (!c.verified) {
             ImGui::SameLine();
@@ -553,7 +540,7 @@ void ExportView::reset_choices() noexcept {
     recipients_.clear();
     include_sensitive_ = false;
     include_attachments_ = true;
-    review_.wipe();
+    wipe_plan(review_);
     wipe_string(out_path_);
     result_.reset();
     wipe_string(error_);

@@ -16,20 +16,6 @@
 
 namespace fv::gui {
 
-// What the review step shows, read from the vault on the worker.
-struct ExportReview {
-    struct Report {
-        std::int64_t id = 0;
-        std::string title;
-        std::vector<std::string> sensitive_fields;
-        bool has_case = false;
-        std::size_t attachments = 0;
-        std::uint64_t attachment_bytes = 0;
-    };
-    std::vector<Report> reports;
-    void wipe() noexcept;
-};
-
 class ExportView final : public View {
 public:
     enum class Step { Reports, Recipients, Contents, Review, Save, Running, Done };
@@ -42,7 +28,8 @@ public:
     bool loading() const noexcept { return loading_; }
     const std::vector<core::ReportSummary>& reports() const noexcept { return rows_; }
     const std::vector<core::Contact>& contacts() const noexcept { return contacts_; }
-    const ExportReview& review() const noexcept { return review_; }
+    // What the review step shows: core's plan for the same request the export runs.
+    const core::ExportPlan& review() const noexcept { return review_; }
     const std::optional<core::ExportResult>& result() const noexcept { return result_; }
     const std::string& output_path() const noexcept { return out_path_; }
     const std::string& error() const noexcept { return error_; }
@@ -81,7 +68,7 @@ private:
     std::set<std::string> recipients_;
     bool include_sensitive_ = false;
     bool include_attachments_ = true;
-    ExportReview review_;
+    core::ExportPlan review_;
     std::string out_path_;
     std::optional<core::ExportResult> result_;
     std::string error_;

@@ -37,6 +37,7 @@ struct ExportPlanReport {
     std::int64_t id = 0;
     std::string title;                         // the vault's title (what the user knows it by)
     std::vector<std::string> left_out_fields;  // marked sensitive, staying in the vault
+    std::vector<std::string> sensitive_sent;   // marked sensitive, sent (the request includes them)
     bool case_name_left_out = false;           // in a case whose name stays in the vault
     std::size_t attachments = 0;               // evidence files going with it
     std::uint64_t attachment_bytes = 0;
