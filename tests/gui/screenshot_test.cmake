@@ -1,4 +1,5 @@
-# Runs the real app under Xvfb with Mesa's software GL, asks for a screenshot
+# Runs the real app (the screen driver, or the shipping program for SCREEN
+# "start") under Xvfb with Mesa's software GL, asks for a screenshot
 # of one screen, and checks the PNG. Variables: APP, MAKE_VAULT, PNG_CHECK,
 # XVFB_RUN, WORK_DIR, SCREEN, OUT; MAKE_EXCHANGE (optional, for the exchange
 # screens) adds contacts and bundles to the test vault; MAKE_EVIDENCE
@@ -11,7 +12,7 @@ file(WRITE "${passphrase_file}" "screenshot test passphrase\n")
 file(WRITE "${WORK_DIR}/notes.txt" "evidence file for the screenshot test\n")
 
 set(vault "${WORK_DIR}/vault")
-if(NOT SCREEN STREQUAL "create" AND NOT SCREEN STREQUAL "welcome")
+if(NOT SCREEN MATCHES "^(create|welcome|start)$")
   execute_process(COMMAND "${MAKE_VAULT}" "${vault}" "${WORK_DIR}/notes.txt"
                   INPUT_FILE "${passphrase_file}" RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
@@ -37,9 +38,13 @@ if(MAKE_EVIDENCE)
   endif()
   set(check_colour 255 0 255 5000)  # the pattern's magenta bar is 68 x 150 pixels
 endif()
-set(extra)
+# SCREEN "start": the shipping program itself, on whatever it shows first.
+set(extra --screen "${SCREEN}")
+if(SCREEN STREQUAL "start")
+  set(extra)
+endif()
 if(SCREEN STREQUAL "import")
-  set(extra --bundle "${WORK_DIR}/incoming.fvb")  # made by MAKE_EXCHANGE
+  list(APPEND extra --bundle "${WORK_DIR}/incoming.fvb")  # made by MAKE_EXCHANGE
 endif()
 
 file(REMOVE "${OUT}")
@@ -47,7 +52,7 @@ execute_process(
   COMMAND "${XVFB_RUN}" -a -s "-screen 0 1280x800x24"
           env LIBGL_ALWAYS_SOFTWARE=1 FIELDVAULT_TEST_FAST_KDF=1 ASAN_OPTIONS=detect_leaks=0
           "XDG_CONFIG_HOME=${WORK_DIR}/config" "HOME=${WORK_DIR}"
-          "${APP}" --vault "${vault}" --screenshot "${OUT}" --screen "${SCREEN}" ${extra}
+          "${APP}" --vault "${vault}" --screenshot "${OUT}" ${extra}
   INPUT_FILE "${passphrase_file}"
   RESULT_VARIABLE rc
   TIMEOUT 120)

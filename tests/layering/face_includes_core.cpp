@@ -12,6 +12,7 @@
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/import.h"
+#include "fieldvault/core/process_hardening.h"
 #include "fieldvault/core/records.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/session.h"

@@ -8,8 +8,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app_context.h"
+#include "fieldvault/core/process_hardening.h"
 #include "fieldvault/model/error.h"
-#include "process_hardening.h"
 
 namespace {
 
@@ -45,7 +45,7 @@ void print_error(std::string_view message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    fv::cli::harden_process();
+    fv::core::harden_process();
 
     CLI::App app{"Fieldvault: an encrypted, offline vault for reports of transnational repression.",
                  "fieldvault-cli"};

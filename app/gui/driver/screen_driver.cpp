@@ -1,0 +1,145 @@
+// fieldvault-screens: a TEST program, never shipped (the release preset does
+// not build it). The real app, opened on a test vault and taken to one screen
+// before its first frame, for the screenshot tests and docs/screenshots:
+//   fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE]
+// NAME: welcome | create | unlock (no passphrase), or list | report | settings |
+// timeline | contacts | export | import | audit | evidence (the passphrase is
+// the first line of standard input). --bundle: with import, the bundle to verify.
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "app_runner.h"
+#include "content_wipe.h"
+#include "fieldvault/core/process_hardening.h"
+#include "fieldvault/core/reports.h"
+#include "fieldvault/model/error.h"
+#include "stdin_passphrase.h"
+#include "view.h"
+
+namespace {
+
+using fv::gui::Screen;
+
+constexpr std::array<const char*, 3> kLockedScreens{"welcome", "create", "unlock"};
+constexpr std::array<const char*, 9> kUnlockedScreens{"list",    "report", "settings", "timeline", "contacts",
+                                                      "export",  "import", "audit",    "evidence"};
+
+struct DriverArguments {
+    fv::gui::RunOptions run;
+    std::string screen;
+    std::optional<std::filesystem::path> bundle;
+};
+
+bool one_of(const auto& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+[[noreturn]] void usage(const char* problem) {
+    if (problem != nullptr) std::fprintf(stderr, "fieldvault-screens: %s\n", problem);
+    std::fprintf(stderr,
+                 "usage: fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE]\n"
+                 "  NAME: welcome create unlock list report settings timeline contacts export import audit evidence\n");
+    std::exit(problem != nullptr ? 2 : 0);
+}
+
+DriverArguments parse(int argc, char** argv) {
+    DriverArguments args;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usage(("missing value after " + arg).c_str());
+            return argv[++i];
+        };
+        if (arg == "--vault") {
+            args.run.vault = value();
+        } else if (arg == "--screenshot") {
+            args.run.screenshot = value();
+        } else if (arg == "--screen") {
+            args.screen = value();
+        } else if (arg == "--bundle") {
+            args.bundle = value();
+        } else if (arg == "--help" || arg == "-h") {
+            usage(nullptr);
+        } else {
+            usage(("unknown argument " + arg).c_str());
+        }
+    }
+    if (!one_of(kLockedScreens, args.screen) && !one_of(kUnlockedScreens, args.screen))
+        usage("--screen names one screen");
+    if (!args.run.screenshot) usage("--screenshot FILE is required");
+    return args;
+}
+
+// The editor on the first report with a picture attached, scrolled to its
+// evidence files, with the picture's preview being decrypted on the worker.
+void show_evidence_preview(fv::gui::App& app) {
+    auto& state = app.state();
+    fv::core::ReportService reports(*state.session());
+    for (const auto& summary : reports.list()) {
+        auto detail = reports.get(summary.id);
+        const auto picture = std::find_if(detail.attachments.begin(), detail.attachments.end(), [](const auto& a) {
+            return a.media_type.rfind("image/", 0) == 0;
+        });
+        auto attachment = picture != detail.attachments.end() ? std::optional(*picture) : std::nullopt;
+        fv::gui::wipe_detail(detail);
+        if (!attachment) continue;
+        auto& editor = app.report_editor_view();
+        editor.load(state, summary.id);
+        app.navigate(Screen::ReportEditor);
+        editor.evidence().preview(state, *attachment);
+        editor.scroll_to_evidence();
+        fv::gui::wipe_string(attachment->name);
+        return;
+    }
+    throw fv::Error(fv::ErrorKind::Usage, "--screen evidence needs a report with a picture attached");
+}
+
+void show_unlocked_screen(fv::gui::App& app, const DriverArguments& args) {
+    auto passphrase = fv::gui::read_passphrase_from_stdin();
+    if (!passphrase)
+        throw fv::Error(fv::ErrorKind::Usage, "--screen " + args.screen + " reads the passphrase from standard input");
+    auto& state = app.state();
+    state.set_session(fv::core::Session::open(state.vault_dir(), *passphrase));
+    passphrase->wipe();
+    const std::string& screen = args.screen;
+    app.navigate(Screen::ReportList);
+    if (screen == "settings") app.navigate(Screen::Settings);
+    if (screen == "timeline") app.navigate(Screen::Timeline);
+    if (screen == "contacts") app.navigate(Screen::Contacts);
+    if (screen == "export") app.navigate(Screen::Export);
+    if (screen == "audit") app.navigate(Screen::Audit);
+    if (screen == "evidence") show_evidence_preview(app);
+    if (screen == "report") {
+        const auto reports = fv::core::ReportService(*state.session()).list();
+        app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);
+        app.navigate(Screen::ReportEditor);
+    }
+    if (screen == "import") {
+        app.navigate(Screen::Import);
+        if (args.bundle) {
+            app.import_view().set_path(fv::gui::display_path(std::filesystem::absolute(*args.bundle)));
+            app.import_view().verify(state);
+        }
+    }
+    // Jobs the screen starts (its first read, a verification) finish before the frames are drawn.
+    state.worker().wait_until_idle();
+}
+
+void prepare_screen(fv::gui::App& app, const DriverArguments& args) {
+    if (args.screen == "welcome") return app.navigate(Screen::Welcome);
+    if (args.screen == "create") return app.navigate(Screen::Create);
+    if (args.screen == "unlock") return app.navigate(Screen::Unlock);
+    show_unlocked_screen(app, args);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    fv::core::harden_process();
+    const DriverArguments args = parse(argc, argv);
+    return fv::gui::run_app(args.run, [&args](fv::gui::App& app) { prepare_screen(app, args); });
+}
