@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
@@ -147,3 +148,36 @@ TEST(AttachmentService, FinalReportTakesNoMoreEvidence) {
     test::write_file(src, "late");
     EXPECT_THROW(core::AttachmentService(*v.session).attach(id, src), Error);
 }
+
+namespace {
+
+ErrorKind evidence_error(const std::vector<std::filesystem::path>& files) {
+    try {
+        core::check_evidence_files(files);
+    } catch (const Error& e) {
+        return e.kind();
+    }
+    return ErrorKind::Usage;  // "no error" for these tests
+}
+
+// The check both faces run before asking for the passphrase (was written
+// once in the CLI and once in core).
+TEST(AttachmentService, EvidenceFilesAreCheckedBeforeAnythingIsStored) {
+    test::TempDir tmp;
+    const auto good = tmp.path() / "photo.jpg";
+    test::write_file(good, "x");
+    const auto fifo = tmp.path() / "pipe";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    EXPECT_EQ(evidence_error({good}), ErrorKind::Usage);  // nothing thrown
+    EXPECT_EQ(evidence_error({}), ErrorKind::Usage);
+    EXPECT_EQ(evidence_error({good, tmp.path() / "typo.jpg"}), ErrorKind::NotFound);
+    EXPECT_EQ(evidence_error({tmp.path()}), ErrorKind::Invalid);
+    EXPECT_EQ(evidence_error({fifo}), ErrorKind::Invalid);
+    try {
+        core::check_evidence_files({good, tmp.path() / "typo.jpg"});
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("typo.jpg"), std::string::npos) << e.what();
+    }
+}
+
+}  // namespace

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "app_context.h"
-#include "attachment_sources.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
@@ -24,7 +23,7 @@ struct AttachArgs {
 
 int run_attach(const AppContext& context, const AttachArgs& args) {
     // Checked up front so one bad path stores none of the files.
-    check_attachment_sources(args.files);
+    core::check_evidence_files({args.files.begin(), args.files.end()});
     const auto session = unlock_vault(context);
     // Fail on an unknown or final report before storing anything.
     const auto report = core::ReportService(*session).get(args.report_id);

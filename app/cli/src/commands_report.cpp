@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app_context.h"
-#include "attachment_sources.h"
+#include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
 #include "json_output.h"
 #include "received_marks.h"
@@ -27,12 +27,13 @@ int run_add(const AppContext& context, const AddArgs& args) {
     core::ReportContent content;
     args.fields.apply_to(content);
     core::validate_report(content);
-    check_attachment_sources(args.attach);
+    const std::vector<std::filesystem::path> files(args.attach.begin(), args.attach.end());
+    core::check_evidence_files(files);
     const auto case_name = args.fields.case_name().value_or(std::string());
 
     const auto session = unlock_vault(context);
     // One transaction: a file that fails while being stored leaves no report.
-    const auto id = core::ReportService(*session).create_with_attachments(content, case_name, to_paths(args.attach));
+    const auto id = core::ReportService(*session).create_with_attachments(content, case_name, files);
     std::cout << id << "\n";
     return 0;
 }

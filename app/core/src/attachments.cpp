@@ -18,6 +18,10 @@ namespace fv::core {
 
 namespace fs = std::filesystem;
 
+void check_evidence_files(const std::vector<fs::path>& files) {
+    for (const auto& file : files) detail::check_source_file(file);
+}
+
 namespace detail {
 
 void check_source_file(const fs::path& file) {
@@ -26,6 +30,8 @@ void check_source_file(const fs::path& file) {
     if (ec || !fs::exists(status)) throw Error(ErrorKind::NotFound, "no such file: " + file.string());
     if (fs::is_directory(status)) throw Error(ErrorKind::Invalid, "is a directory, not a file: " + file.string());
     if (!fs::is_regular_file(status)) throw Error(ErrorKind::Invalid, "not a regular file: " + file.string());
+    std::ifstream probe(file, std::ios::binary);
+    if (!probe) throw Error(ErrorKind::Io, "cannot read " + file.string() + ": " + std::strerror(errno));
 }
 
 AttachmentRecord import_attachment(storage::Database& db, std::int64_t report_id, const fs::path& file,

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "fieldvault/core/session.h"
 #include "fieldvault/core/records.h"
@@ -31,5 +32,12 @@ private:
 };
 
 std::string guess_media_type(const std::filesystem::path& file);
+
+// Every evidence file exists, is a regular file and can be read: checked
+// before anything is stored (and before a face asks for the passphrase), so a
+// typo in one path fails the whole action instead of leaving half of it done.
+// Throws fv::Error(NotFound), Invalid (a directory or other non-regular file)
+// or Io (unreadable), naming the file.
+void check_evidence_files(const std::vector<std::filesystem::path>& files);
 
 }  // namespace fv::core
