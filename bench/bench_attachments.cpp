@@ -119,7 +119,7 @@ void setup(std::uint64_t large, std::uint64_t small) {
     const auto vault = f.workdir / "vault";
     fs::remove_all(vault);
     const auto passphrase = fv::SecretBuffer::from_string("fieldvault benchmark");
-    core::Session::create(vault, passphrase, "bench", fv::KdfParams::interactive());
+    (void)core::Session::create(vault, passphrase, "bench", fv::KdfParams::interactive());
     f.session = core::Session::open(vault, passphrase);
     fv::model::ReportContent content;
     content.title = "benchmark evidence";

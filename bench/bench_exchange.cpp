@@ -153,7 +153,7 @@ void setup(std::uint64_t large, std::uint64_t small) {
 
     const auto sender = f.workdir / "sender";
     fs::remove_all(sender);
-    core::Session::create(sender, passphrase(), "bench", fv::KdfParams::interactive());
+    (void)core::Session::create(sender, passphrase(), "bench", fv::KdfParams::interactive());
     f.sender = core::Session::open(sender, passphrase());
     core::ContactService(*f.sender).add("receiver", f.recipient_card);
     for (const auto mib : {large, small}) {

@@ -31,7 +31,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 void generate(ReportDataset& d, std::uint64_t count) {
     const auto start = std::chrono::steady_clock::now();
     const auto passphrase = dataset_passphrase();
-    core::Session::create(d.vault, passphrase, "bench", KdfParams::interactive());
+    (void)core::Session::create(d.vault, passphrase, "bench", KdfParams::interactive());
     auto session = core::Session::open(d.vault, passphrase);
     auto& db = session->db();
     // A bigger page cache only speeds up generation; the benchmarks reopen the

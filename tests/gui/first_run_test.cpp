@@ -21,7 +21,7 @@ std::string make_vault(const std::filesystem::path& dir) {
 
 bool opens_with(const std::filesystem::path& dir, const std::string& passphrase) {
     try {
-        core::Session::open(dir, SecretBuffer::from_string(passphrase));
+        (void)core::Session::open(dir, SecretBuffer::from_string(passphrase));
         return true;
     } catch (const fv::Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Unlock);

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
     std::getline(std::cin, line);
     try {
         auto passphrase = fv::SecretBuffer::from_string(line);
-        fv::core::Session::create(argv[1], passphrase, "Test", fv::KdfParams::interactive());
+        (void)fv::core::Session::create(argv[1], passphrase, "Test", fv::KdfParams::interactive());
         auto session = fv::core::Session::open(argv[1], passphrase);
         fv::core::ReportService reports(*session);
 

@@ -28,7 +28,7 @@ protected:
     std::filesystem::path settings_file() const { return dir_.path() / "config" / "fieldvault" / "settings.json"; }
     bool opens_with(const std::string& passphrase) {
         try {
-            core::Session::open(vault(), SecretBuffer::from_string(passphrase));
+            (void)core::Session::open(vault(), SecretBuffer::from_string(passphrase));
             return true;
         } catch (const fv::Error&) {
             return false;

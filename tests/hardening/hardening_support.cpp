@@ -44,7 +44,7 @@ void write_pattern_file(const fs::path& path, std::size_t size, std::uint8_t see
 }
 
 void make_sample_vault(const fs::path& dir, std::string_view passphrase) {
-    core::Session::create(dir, storage::test::secret(passphrase), "Tester", storage::test::fast_params());
+    (void)core::Session::create(dir, storage::test::secret(passphrase), "Tester", storage::test::fast_params());
     auto session = core::Session::open(dir, storage::test::secret(passphrase));
     core::ReportService reports(*session);
     const auto first = reports.create(sample_content("Call from a stranger", "He knew my address."), "Ana");

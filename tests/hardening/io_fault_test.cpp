@@ -104,7 +104,7 @@ protected:
 
     static bool opens(const fs::path& dir, const char* passphrase) {
         try {
-            core::Session::open(dir, secret(passphrase));
+            (void)core::Session::open(dir, secret(passphrase));
             return true;
         } catch (const Error& e) {
             EXPECT_EQ(e.kind(), ErrorKind::Unlock) << e.what();

@@ -35,7 +35,7 @@ std::map<std::string, std::string> snapshot(const fs::path& dir) {
 
 bool opens(const fs::path& dir, const char* passphrase) {
     try {
-        Vault::open(dir, secret(passphrase));
+        (void)Vault::open(dir, secret(passphrase));
         return true;
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Unlock) << e.what();
@@ -45,7 +45,7 @@ bool opens(const fs::path& dir, const char* passphrase) {
 
 ErrorKind open_error(const fs::path& dir, const char* passphrase) {
     try {
-        Vault::open(dir, secret(passphrase));
+        (void)Vault::open(dir, secret(passphrase));
     } catch (const Error& e) {
         return e.kind();
     }

@@ -123,7 +123,7 @@ TEST(MemoryAfterLock, NoPassphraseDatabaseKeyOrReportMarkerRemains) {
     std::vector<Needle> needles = {make_needle("passphrase", passphrase.reveal()),
                                    make_needle("report marker", marker_bytes.reveal())};
 
-    core::Session::create(dir, passphrase, "Scanner", storage::test::fast_params());
+    (void)core::Session::create(dir, passphrase, "Scanner", storage::test::fast_params());
     {
         // The database key, found the way Vault::open finds it, kept only masked.
         const auto header = storage::detail::parse_key_header(storage::test::read_file(dir / "vault.key"));

@@ -25,7 +25,7 @@ using test::secret;
 
 ErrorKind open_error(const fs::path& dir, std::string_view passphrase) {
     try {
-        Vault::open(dir, secret(passphrase));
+        (void)Vault::open(dir, secret(passphrase));
     } catch (const Error& e) {
         return e.kind();
     }
@@ -142,7 +142,7 @@ TEST_F(VaultTest, WrongOrMalformedRecoveryKeyIsUnlock) {
     const auto other_key = Vault::create(other_dir, secret("p"), fast_params()).recovery_key_text;
     for (const std::string& key : {other_key, std::string("FVRK-not-a-key"), std::string()}) {
         try {
-            Vault::open_with_recovery_key(dir, key);
+            (void)Vault::open_with_recovery_key(dir, key);
             ADD_FAILURE() << "opened";
         } catch (const Error& e) {
             EXPECT_EQ(e.kind(), ErrorKind::Unlock);
@@ -266,7 +266,7 @@ TEST_F(VaultTest, PlainSqliteDatabaseIsRefused) {
         migrate(plain);
     }
     try {
-        Vault::open(dir, secret("correct horse"));
+        (void)Vault::open(dir, secret("correct horse"));
         FAIL();
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Integrity);

@@ -112,7 +112,8 @@ std::unique_ptr<Session> open_demo_vault(const std::filesystem::path& dir, const
         const auto building = dir.parent_path() / (dir.filename().string() + ".building");
         std::filesystem::remove_all(building);
         std::filesystem::create_directories(dir.parent_path());
-        Session::create(building, demo_passphrase(), kDemoIdentityName, params);
+        // The demo passphrase is public; its recovery key is not needed.
+        (void)Session::create(building, demo_passphrase(), kDemoIdentityName, params);
         {
             auto session = Session::open(building, demo_passphrase());
             ReportService reports(*session);

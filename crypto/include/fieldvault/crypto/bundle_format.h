@@ -66,7 +66,7 @@ Blake2b512 blake2b_512(std::span<const std::uint8_t> data);
 // context || header_hash || manifest_hash (158 bytes): what the sender signs.
 Bytes signed_message(const Blake2b512& header_hash, const Blake2b512& manifest_hash);
 std::array<std::uint8_t, kSignatureBytes> sign(const IdentityKeys& signer, std::span<const std::uint8_t> message);
-bool verify_signature(const PublicKey& signer, std::span<const std::uint8_t> signature,
+[[nodiscard]] bool verify_signature(const PublicKey& signer, std::span<const std::uint8_t> signature,
                       std::span<const std::uint8_t> message);
 
 // --- manifest --------------------------------------------------------------

@@ -92,7 +92,7 @@ public:
     void append(std::string_view action, std::string_view subject, std::string_view detail, std::int64_t now);
     std::vector<AuditEntry> entries();
     // Recomputes the chain; returns the seq of the first bad entry, or nullopt if whole.
-    std::optional<std::int64_t> verify();
+    [[nodiscard]] std::optional<std::int64_t> verify();
 
 private:
     Database& db_;

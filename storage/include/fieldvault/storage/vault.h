@@ -47,8 +47,8 @@ public:
     // Throws fv::Error(Unlock) for a wrong passphrase/recovery key,
     // fv::Error(Integrity) for a corrupt header or database (or an unencrypted one),
     // fv::Error(NotFound) if there is no vault.
-    static std::unique_ptr<Vault> open(const std::filesystem::path& dir, const crypto::SecretBuffer& passphrase);
-    static std::unique_ptr<Vault> open_with_recovery_key(const std::filesystem::path& dir, std::string_view recovery_key);
+    [[nodiscard]] static std::unique_ptr<Vault> open(const std::filesystem::path& dir, const crypto::SecretBuffer& passphrase);
+    [[nodiscard]] static std::unique_ptr<Vault> open_with_recovery_key(const std::filesystem::path& dir, std::string_view recovery_key);
 
     ~Vault();  // closes the database and wipes the key
 

@@ -11,6 +11,6 @@ namespace fv::core {
 // The original bytes, checked against the recorded size and SHA-256. Throws
 // fv::Error(Invalid) if the attachment is larger than `max_bytes` (checked
 // before anything is read), NotFound for an unknown id, Integrity on a mismatch.
-SecretBuffer read_attachment(Session& session, std::int64_t attachment_id, std::uint64_t max_bytes);
+[[nodiscard]] SecretBuffer read_attachment(Session& session, std::int64_t attachment_id, std::uint64_t max_bytes);
 
 }  // namespace fv::core

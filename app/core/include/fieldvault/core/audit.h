@@ -17,7 +17,7 @@ class AuditService {
 public:
     explicit AuditService(Session& session) : session_(session) {}
     std::vector<AuditEntry> entries();
-    AuditVerification verify();
+    [[nodiscard]] AuditVerification verify();
 
 private:
     Session& session_;

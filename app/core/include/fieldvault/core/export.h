@@ -81,7 +81,7 @@ public:
     // The same checks and choices as export_bundle (recipients, reports,
     // redaction, files), with nothing written and nothing recorded. The
     // request's output path is not looked at.
-    ExportPlan plan(const ExportRequest& request);
+    [[nodiscard]] ExportPlan plan(const ExportRequest& request);
 
 private:
     Session& session_;

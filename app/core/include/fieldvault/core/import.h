@@ -86,7 +86,7 @@ struct BundleInfo {
 };
 // Throws fv::Error(Integrity) (exit 4) for what is not a readable bundle,
 // fv::Error(NotFound) for a missing file.
-BundleInfo inspect_bundle(const std::filesystem::path& file);
+[[nodiscard]] BundleInfo inspect_bundle(const std::filesystem::path& file);
 
 class ImportService {
 public:

@@ -31,12 +31,12 @@ public:
     static bool vault_exists(const std::filesystem::path& dir);
 
     // Creates a vault with a fresh identity; records "create_vault" in the audit log.
-    static CreatedVault create(const std::filesystem::path& dir, const SecretBuffer& passphrase,
+    [[nodiscard]] static CreatedVault create(const std::filesystem::path& dir, const SecretBuffer& passphrase,
                                std::string_view name,
                                const KdfParams& params = KdfParams::moderate());
     // Throws fv::Error(Unlock) on a wrong passphrase or key.
-    static std::unique_ptr<Session> open(const std::filesystem::path& dir, const SecretBuffer& passphrase);
-    static std::unique_ptr<Session> open_with_recovery_key(const std::filesystem::path& dir,
+    [[nodiscard]] static std::unique_ptr<Session> open(const std::filesystem::path& dir, const SecretBuffer& passphrase);
+    [[nodiscard]] static std::unique_ptr<Session> open_with_recovery_key(const std::filesystem::path& dir,
                                                            std::string_view recovery_key);
     ~Session();
 

@@ -15,6 +15,6 @@ struct VaultKeyStatus {
     std::int64_t passphrase_changed_at = 0; // latest change; 0 = never changed
 };
 
-VaultKeyStatus vault_key_status(Session& session);
+[[nodiscard]] VaultKeyStatus vault_key_status(Session& session);
 
 }  // namespace fv::core
