@@ -1,16 +1,19 @@
-// Fuzzes the date/time parser behind `report add/edit --occurred/--end` and
-// the dates inside received reports (core::is_valid_iso8601, app/core/text.h;
-// the CLI passes the text through unchanged and validate_report checks it).
+// Fuzzes the date/time parser behind `report add/edit --occurred/--end`, the
+// dates inside received reports and the timeline (core::parse_iso8601,
+// app/core/dates.h, and core::is_valid_iso8601 on top of it; the CLI passes
+// the text through unchanged and validate_report checks it).
 // Beyond "no crash": a differential check against an independent,
 // deliberately plain reference written from the documented grammar
 //   YYYY | YYYY-MM | YYYY-MM-DD | YYYY-MM-DD(T| )HH:MM[:SS][Z|(+|-)HH:MM]
 // (years 1900-2999, real days of the month incl. leap years, seconds up to
-// 60 for a leap second, zone offsets up to 14:59). Any disagreement traps.
+// 60 for a leap second, zone offsets up to 14:59). Any disagreement traps,
+// and so does a parsed date whose fields or days contradict its text.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/text.h"
 
 namespace {
@@ -68,11 +71,33 @@ bool reference(std::string_view s) {
     return zh <= 14 && zm <= 59;
 }
 
+// What parse_iso8601 read must agree with the text it read it from.
+bool consistent(std::string_view text, const fv::core::IsoDate& date) {
+    using fv::core::IsoPrecision;
+    const bool has_day = date.precision >= IsoPrecision::Day;
+    if (date.month.has_value() != (date.precision >= IsoPrecision::Month)) return false;
+    if (date.day.has_value() != has_day) return false;
+    if (date.time.has_value() != (date.precision >= IsoPrecision::Minute)) return false;
+    if (date.first_day > date.last_day) return false;
+    const std::string first = fv::core::format_day(date.first_day);
+    if (text.substr(0, 4) != std::string_view(first).substr(0, 4)) return false;
+    if (has_day) return date.first_day == date.last_day && text.substr(0, 10) == first;
+    if (date.month && text.substr(0, 7) != std::string_view(first).substr(0, 7)) return false;
+    if (fv::core::civil_day(date.first_day).day != 1) return false;  // a month or a year starts on the 1st
+    const auto last = fv::core::civil_day(date.last_day);
+    return fv::core::day_number(last.year, last.month, last.day) == date.last_day &&
+           fv::core::civil_day(date.last_day + 1).day == 1;  // a month or a year ends on its last day
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     if (fv::core::is_valid_iso8601(text) != reference(text)) {
+        __builtin_trap();
+    }
+    const auto parsed = fv::core::parse_iso8601(text);
+    if (parsed.has_value() != reference(text) || (parsed && !consistent(text, *parsed))) {
         __builtin_trap();
     }
     // Valid dates are plain ASCII, so also valid UTF-8.

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "fieldvault/core/cases.h"
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/reports.h"
 #include "headless_ui.h"
 
@@ -153,6 +154,26 @@ TEST_F(GuiCasesTimeline, TimelineMarksEveryReportAndHighlightsASharedPhoneNumber
     ui_->click("timeline.mark." + std::to_string(b));
     EXPECT_EQ(ui_->app().screen(), Screen::ReportEditor);
     EXPECT_EQ(ui_->app().report_editor_view().report_id(), b);
+}
+
+// The GUI once had its own date parser that knew only the 'T' form, so this
+// report (accepted by the vault) was listed as undated.
+TEST_F(GuiCasesTimeline, TimelinePlacesADateWrittenWithASpace) {
+    const auto spaced = add_report("Call in the evening", "2026-03-14 18:30", "exact");
+    const auto month = add_report("Letters all month", "2026-03", "month");
+    ui_->click("nav.timeline");
+    ui_->settle();
+    auto& timeline = ui_->app().timeline_view();
+    EXPECT_EQ(timeline.marks_drawn(), 2);
+    EXPECT_TRUE(timeline.model().undated().empty());
+    ASSERT_EQ(timeline.model().marks().size(), 2u);
+    EXPECT_EQ(timeline.model().marks()[0].report_id, month);  // March 1st comes first
+    EXPECT_EQ(timeline.model().marks()[1].report_id, spaced);
+    EXPECT_EQ(core::format_day(timeline.model().marks()[1].first_day), "2026-03-14");
+
+    ui_->click("timeline.mark." + std::to_string(spaced));
+    EXPECT_EQ(ui_->app().screen(), Screen::ReportEditor);
+    EXPECT_EQ(ui_->app().report_editor_view().report_id(), spaced);
 }
 
 TEST_F(GuiCasesTimeline, TimelineOfOneCase) {

@@ -1,5 +1,6 @@
-// The non-ImGui parts of evidence, the file browser and the timeline: image
-// decoding limits, text preview, directory listing, timeline model.
+// The non-ImGui parts of evidence and the file browser: image decoding
+// limits, text preview, directory listing. (The timeline's analysis is
+// core's: tests/core/report_analysis_test.cpp.)
 #include <gtest/gtest.h>
 #include <stb/stb_image_write.h>
 #include <sys/stat.h>
@@ -12,7 +13,6 @@
 #include "headless_ui.h"
 #include "image_preview.h"
 #include "text_preview.h"
-#include "timeline_model.h"
 
 namespace fv::gui::test {
 namespace {
@@ -146,79 +146,6 @@ TEST_F(DirectoryListingTest, ShortcutsAreHomeThenMountedVolumes) {
     EXPECT_EQ(shortcuts[2].path, media / "cdrom");  // the user's own folder under /media is not a volume
     EXPECT_EQ(default_media_roots("amina"),
               (std::vector<std::filesystem::path>{"/media/amina", "/run/media/amina", "/media"}));
-}
-
-model::ReportRecord report(std::int64_t id, const std::string& start, const std::string& precision,
-                             std::vector<model::Identifier> identifiers = {},
-                             std::vector<std::string> tactics = {}) {
-    model::ReportRecord r;
-    r.id = id;
-    r.content.title = "report " + std::to_string(id);
-    r.content.occurred_start = start;
-    r.content.date_precision = precision;
-    r.content.identifiers = std::move(identifiers);
-    r.content.tactics = std::move(tactics);
-    return r;
-}
-
-TEST(TimelineModel, NormalisesPhoneNumbersAndAccounts) {
-    EXPECT_EQ(normalize_identifier("+86 138-0000 0000"), "phone:+8613800000000");
-    EXPECT_EQ(normalize_identifier("0086 (138) 0000.0000"), "phone:+8613800000000");
-    EXPECT_EQ(normalize_identifier("+86 138 0000 0000"), normalize_identifier("+8613800000000"));
-    EXPECT_NE(normalize_identifier("+86 138 0000 0001"), normalize_identifier("+86 138 0000 0000"));
-    EXPECT_EQ(normalize_identifier("@WXID_Example"), normalize_identifier("wxid_example"));
-    EXPECT_EQ(normalize_identifier("https://www.Example.com/agent/"), normalize_identifier("example.com/agent"));
-    EXPECT_EQ(normalize_identifier("  "), "");
-    EXPECT_EQ(normalize_identifier("12"), "id:12");  // too short to be a phone number
-}
-
-TEST(TimelineModel, ParsesDatesWithTheirPrecision) {
-    const auto day = parse_day_range("2026-03-14");
-    ASSERT_TRUE(day);
-    EXPECT_EQ(day->first, day->last);
-    EXPECT_EQ(format_day(day->first), "2026-03-14");
-    const auto month = parse_day_range("2024-02");
-    ASSERT_TRUE(month);
-    EXPECT_EQ(format_day(month->first), "2024-02-01");
-    EXPECT_EQ(format_day(month->last), "2024-02-29");
-    EXPECT_EQ(format_day(parse_day_range("2026-01-20T18:30Z")->first), "2026-01-20");
-    EXPECT_FALSE(parse_day_range("2026-02-30"));
-    EXPECT_FALSE(parse_day_range(""));
-}
-
-TEST(TimelineModel, MarksSpansLanesAndRecurringIdentifiers) {
-    TimelineModel model;
-    model.build({
-        report(1, "2026-01-20", "day", {{"phone", "+86 138 0000 0000"}, {"wechat", "wxid_a"}}, {"harassment"}),
-        report(2, "2026-03", "month", {{"whatsapp", "+8613800000000"}}, {"surveillance", "harassment"}),
-        report(3, "2026-03-14", "approximate", {{"wechat", "WXID_A"}, {"email", "x@example.org"}}),
-        report(4, "", "exact", {{"phone", "+86-138-0000-0000"}}),
-        report(5, "2026-03-14", "day"),
-    });
-    ASSERT_EQ(model.marks().size(), 4u);
-    ASSERT_EQ(model.undated().size(), 1u);
-    EXPECT_EQ(model.undated()[0].report_id, 4);
-    const auto& month = *std::find_if(model.marks().begin(), model.marks().end(),
-                                      [](const auto& m) { return m.report_id == 2; });
-    EXPECT_TRUE(month.span);
-    EXPECT_EQ(month.end_day - month.start_day, 30.0);
-    EXPECT_EQ(month.tactic, "surveillance");
-    const auto& approx = *std::find_if(model.marks().begin(), model.marks().end(),
-                                       [](const auto& m) { return m.report_id == 3; });
-    EXPECT_TRUE(approx.approximate);
-    // Reports 2, 3 and 5 overlap in March: three lanes.
-    EXPECT_EQ(model.lanes(), 3);
-
-    ASSERT_EQ(model.recurring().size(), 2u);
-    EXPECT_EQ(model.recurring()[0].key, "phone:+8613800000000");
-    EXPECT_EQ(model.recurring()[0].report_ids, (std::vector<std::int64_t>{1, 2, 4}));
-    EXPECT_EQ(model.recurring()[0].display, "+86 138 0000 0000");
-    EXPECT_EQ(model.recurring()[1].report_ids, (std::vector<std::int64_t>{1, 3}));
-    EXPECT_EQ(model.tactics(), (std::vector<std::string>{"harassment", "surveillance", ""}));
-
-    model.clear();
-    EXPECT_TRUE(model.empty());
-    EXPECT_TRUE(model.recurring().empty());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "app_context.h"
 #include "fieldvault/core/process_hardening.h"
+#include "commands_timeline.h"
 #include "fieldvault/model/error.h"
 
 namespace {
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
     fv::cli::register_search_log_commands(app, context);
     fv::cli::register_contact_commands(app, context);
     fv::cli::register_exchange_commands(app, context);
+    fv::cli::register_timeline_command(app, context);
 
     try {
         app.parse(argc, argv);

@@ -2,6 +2,7 @@
 // but never echo its content (it may be sensitive).
 #include <string>
 
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/text.h"
 #include "fieldvault/core/vocabulary.h"
@@ -51,7 +52,9 @@ void validate_report(const ReportContent& c) {
 
     check_date("occurred", c.occurred_start);
     check_date("end", c.occurred_end);
-    if (!c.occurred_end.empty() && c.occurred_start.empty()) invalid("end: given without a start date");
+    const auto when = parse_date_range(c.occurred_start, c.occurred_end).error;
+    if (when == DateRangeError::EndWithoutStart) invalid("end: given without a start date");
+    if (when == DateRangeError::EndBeforeStart) invalid("end: before the start date");
     check_code(Vocabulary::DatePrecision, "precision", c.date_precision);
 
     for (const auto& [name, value] : {std::pair<std::string_view, const std::string&>{"host_country", c.host_country},

@@ -9,6 +9,7 @@
 
 #include "content_wipe.h"
 #include "fieldvault/core/cases.h"
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/vocabulary.h"
 #include "glyph_cache.h"
 #include "theme.h"
@@ -39,7 +40,7 @@ std::string tactic_name(const std::string& code) {
 
 // What a load job fills in on the worker; read on the frame thread only after it ended.
 struct TimelineResult {
-    TimelineModel model;
+    core::ReportAnalysis model;
     std::vector<core::CaseRecord> cases;
     ~TimelineResult() {
         for (auto& c : cases) wipe_string(c.name);
@@ -173,9 +174,11 @@ void TimelineView::draw_axis(AppState& state, float width, float height) {
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
 
     // A little room on both sides so the first and last marks are not on the edge.
-    const double pad = std::max(3.0, (model_.last_day() - model_.first_day()) * 0.04);
-    const double first = model_.first_day() - pad;
-    const double last = model_.last_day() + pad;
+    const auto axis_first = static_cast<double>(model_.first_day());
+    const auto axis_last = static_cast<double>(model_.last_day());
+    const double pad = std::max(3.0, (axis_last - axis_first) * 0.04);
+    const double first = axis_first - pad;
+    const double last = axis_last + pad;
     auto x_of = [&](double day) {
         return left + static_cast<float>((day - first) / (last - first)) * (right - left);
     };
@@ -185,27 +188,28 @@ void TimelineView::draw_axis(AppState& state, float width, float height) {
 
     // Ticks on month starts (or year starts when months would crowd), labelled
     // where the label fits.
-    const auto first_range = parse_day_range(format_day(static_cast<std::int64_t>(first)).substr(0, 7));
     const bool years = (last - first) / 30.0 > static_cast<double>((right - left) / (em * 4.0f));
     float last_label_end = -1e9f;
-    if (first_range) {
-        std::int64_t day = first_range->first;
-        while (static_cast<double>(day) <= last) {
-            const std::string date = format_day(day);
-            const bool year_start = date.compare(5, 5, "01-01") == 0;
-            if (static_cast<double>(day) >= first && (!years || year_start)) {
-                const float x = x_of(static_cast<double>(day));
-                draw->AddLine(ImVec2(x, base - em * 0.3f), ImVec2(x, base + em * 0.3f), text, 1.0f);
-                draw->AddLine(ImVec2(x, top), ImVec2(x, base), faint & 0x40FFFFFFu, 1.0f);
-                const std::string label = years ? date.substr(0, 4) : date.substr(0, 7);
-                const float label_w = ImGui::CalcTextSize(label.c_str()).x;
-                if (x - label_w * 0.5f > last_label_end + em * 0.5f && x + label_w * 0.5f < right + em) {
-                    draw->AddText(ImVec2(x - label_w * 0.5f, base + em * 0.5f), text, label.c_str());
-                    last_label_end = x + label_w * 0.5f;
-                }
+    auto month = core::civil_day(static_cast<std::int64_t>(std::floor(first)));
+    while (true) {
+        const auto day = core::day_number(month.year, month.month, 1);
+        const auto at = static_cast<double>(day);
+        if (at > last) break;
+        if (at >= first && (!years || month.month == 1)) {
+            const float x = x_of(at);
+            draw->AddLine(ImVec2(x, base - em * 0.3f), ImVec2(x, base + em * 0.3f), text, 1.0f);
+            draw->AddLine(ImVec2(x, top), ImVec2(x, base), faint & 0x40FFFFFFu, 1.0f);
+            const std::string date = core::format_day(day);
+            const std::string label = years ? date.substr(0, 4) : date.substr(0, 7);
+            const float label_w = ImGui::CalcTextSize(label.c_str()).x;
+            if (x - label_w * 0.5f > last_label_end + em * 0.5f && x + label_w * 0.5f < right + em) {
+                draw->AddText(ImVec2(x - label_w * 0.5f, base + em * 0.5f), text, label.c_str());
+                last_label_end = x + label_w * 0.5f;
             }
-            const auto next = parse_day_range(format_day(day).substr(0, 7));
-            day = next ? next->last + 1 : day + 31;
+        }
+        if (++month.month > 12) {
+            month.month = 1;
+            ++month.year;
         }
     }
 
@@ -218,8 +222,8 @@ void TimelineView::draw_axis(AppState& state, float width, float height) {
         const bool lit = is_highlighted(mark.report_id);
         const float alpha = any_highlight && !lit ? 0.25f : 1.0f;
         const float y = base - em * 0.9f - static_cast<float>(mark.lane) * lane_h;
-        const float x0 = x_of(mark.start_day);
-        const float x1 = x_of(mark.end_day + (mark.span ? 1.0 : 0.0));
+        const float x0 = x_of(static_cast<double>(mark.first_day));
+        const float x1 = x_of(static_cast<double>(mark.last_day) + (mark.span ? 1.0 : 0.0));
         const ImU32 colour = tactic_colour(mark.tactic, alpha);
         if (mark.span) {
             // A date known only to the month (or a range): a bar over the whole span.
@@ -321,7 +325,7 @@ void TimelineView::draw_recurring(AppState& state) {
             // The reports this identifier links, to open directly.
             ImGui::Indent();
             for (const auto id : r.report_ids) {
-                const TimelineMark* mark = nullptr;
+                const core::TimelineMark* mark = nullptr;
                 for (const auto* list : {&model_.marks(), &model_.undated()})
                     for (const auto& m : *list)
                         if (m.report_id == id) mark = &m;

@@ -4,13 +4,14 @@
 // year-precision date, a hollow mark when approximate; hover shows title and
 // date, a click opens the report. Identifiers that recur across reports are
 // listed beside the axis; choosing one highlights the reports it links.
-// Reports load on the worker; the model is computed there too.
+// Reports load on the worker; core::ReportAnalysis is computed there too, so
+// the GUI draws what `fieldvault-cli timeline` prints.
 #include <cstdint>
 #include <optional>
 #include <vector>
 
+#include "fieldvault/core/report_analysis.h"
 #include "fieldvault/core/reports.h"
-#include "timeline_model.h"
 #include "view.h"
 
 namespace fv::gui {
@@ -24,7 +25,7 @@ public:
     // Loads the reports of `case_id` (nullopt = all cases) on the worker.
     void load(AppState& state, std::optional<std::int64_t> case_id);
     bool loading() const noexcept { return loading_; }
-    const TimelineModel& model() const noexcept { return model_; }
+    const core::ReportAnalysis& model() const noexcept { return model_; }
     // Index into model().recurring() of the highlighted identifier.
     std::optional<std::size_t> highlighted() const noexcept { return highlighted_; }
     // What the last frame drew (tests).
@@ -41,7 +42,7 @@ private:
     void draw_recurring(AppState& state);
     bool is_highlighted(std::int64_t report_id) const;
 
-    TimelineModel model_;
+    core::ReportAnalysis model_;
     std::vector<core::CaseRecord> cases_;
     std::optional<std::int64_t> case_id_;  // nullopt = all cases
     std::optional<std::size_t> highlighted_;
