@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include "exclusive_file.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/encoding.h"
@@ -178,6 +179,70 @@ TEST(AttachmentService, EvidenceFilesAreCheckedBeforeAnythingIsStored) {
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("typo.jpg"), std::string::npos) << e.what();
     }
+}
+
+}  // namespace
+
+namespace {
+
+// Issue 12, item 4: the plaintext copy was created 0666-minus-umask and only
+// then chmod'ed, so another local user could open it in between. Now it is
+// created 0600 from its first byte, whatever the umask.
+TEST(AttachmentService, ExtractCopyIsPrivateFromItsFirstByte) {
+    test::TestVault v;
+    const auto id = core::ReportService(*v.session).create(titled("with evidence"));
+    const auto src = v.tmp.path() / "audio.m4a";
+    test::write_file(src, std::string(3 * 1024 * 1024, 'a'));
+    core::AttachmentService attachments(*v.session);
+    const auto record = attachments.attach(id, src);
+
+    const auto out_dir = v.tmp.path() / "out";
+    std::filesystem::create_directory(out_dir);
+    const mode_t old_mask = ::umask(0);  // the worst case: nothing masked
+    std::vector<mode_t> seen;
+    attachments.extract(record.id, out_dir / "audio.m4a", [&](std::uint64_t, std::uint64_t) {
+        for (const auto& e : std::filesystem::directory_iterator(out_dir)) {
+            struct stat st {};
+            if (::lstat(e.path().c_str(), &st) == 0) seen.push_back(st.st_mode & 07777);
+        }
+    });
+    ::umask(old_mask);
+    ASSERT_FALSE(seen.empty());  // the temporary file was seen while being written
+    for (const auto mode : seen) EXPECT_EQ(mode, 0600u);
+    struct stat st {};
+    ASSERT_EQ(::stat((out_dir / "audio.m4a").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0600u);
+}
+
+}  // namespace
+
+namespace {
+
+// The one call that creates every plaintext copy and export: 0600 at once
+// under any umask, and never through an existing name or symlink.
+TEST(NewPrivateFile, CreatedPrivateAndNeverThroughAnExistingNameOrLink) {
+    test::TempDir tmp;
+    const mode_t old_mask = ::umask(0);
+    const auto fresh = tmp.path() / "fresh";
+    const int fd = core::detail::open_new_private_file(fresh);
+    ::umask(old_mask);
+    ASSERT_GE(fd, 0);
+    struct stat st {};
+    ASSERT_EQ(::fstat(fd, &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0600u);
+    ::close(fd);
+
+    const auto existing = tmp.path() / "existing";
+    test::write_file(existing, "keep me");
+    EXPECT_LT(core::detail::open_new_private_file(existing), 0);
+    EXPECT_EQ(errno, EEXIST);
+    EXPECT_EQ(test::read_file(existing), "keep me");
+
+    const auto target = tmp.path() / "target";
+    const auto link = tmp.path() / "link";
+    std::filesystem::create_symlink(target, link);
+    EXPECT_LT(core::detail::open_new_private_file(link), 0);
+    EXPECT_FALSE(std::filesystem::exists(target));  // the link was not followed
 }
 
 }  // namespace

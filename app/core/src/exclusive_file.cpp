@@ -7,9 +7,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
+#include <streambuf>
 #include <system_error>
 #include <string>
+#include <vector>
 
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/random.h"
@@ -18,17 +19,71 @@ namespace fv::core::detail {
 
 namespace fs = std::filesystem;
 
+int open_new_private_file(const fs::path& path) noexcept {
+    return ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, S_IRUSR | S_IWUSR);
+}
+
 namespace {
 
-// fsync a file we have just written (a read-only descriptor is enough on Linux).
-void sync_file(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        if (fd >= 0) ::close(fd);
-        throw Error(ErrorKind::Io, "could not flush " + path.string() + ": " + std::strerror(errno));
+// The temporary file, created 0600 with O_EXCL and O_NOFOLLOW: it is the
+// user's alone from its first byte (a plaintext extract must never be
+// readable by another local user, not even for the instant before a chmod),
+// and an attacker's symlink or file under its name is refused, not followed.
+class NewFileBuffer final : public std::streambuf {
+public:
+    explicit NewFileBuffer(const fs::path& path)
+        : fd_(open_new_private_file(path)),
+          buffer_(64 * 1024) {
+        if (fd_ >= 0) setp(buffer_.data(), buffer_.data() + buffer_.size());
     }
-    ::close(fd);
-}
+    ~NewFileBuffer() override {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    NewFileBuffer(const NewFileBuffer&) = delete;
+    NewFileBuffer& operator=(const NewFileBuffer&) = delete;
+
+    bool opened() const noexcept { return fd_ >= 0; }
+    int error() const noexcept { return error_; }  // errno of the first failed write
+    // Everything written reaches the disk, or the errno of what failed.
+    int flush_and_sync() {
+        if (sync() != 0) return error_;
+        if (::fsync(fd_) != 0) return errno;
+        return 0;
+    }
+
+protected:
+    int_type overflow(int_type ch) override {
+        if (!drain()) return traits_type::eof();
+        if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(ch);
+            pbump(1);
+        }
+        return traits_type::not_eof(ch);
+    }
+    int sync() override { return drain() ? 0 : -1; }
+
+private:
+    bool drain() {
+        const char* data = pbase();
+        std::size_t left = static_cast<std::size_t>(pptr() - pbase());
+        while (left > 0 && error_ == 0) {
+            const ssize_t n = ::write(fd_, data, left);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                error_ = n < 0 ? errno : EIO;
+                break;
+            }
+            data += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+        return error_ == 0;
+    }
+
+    int fd_;
+    std::vector<char> buffer_;
+    int error_ = 0;
+};
 
 [[noreturn]] void write_failed(const fs::path& out, int error) {
     if (error == ENOSPC || error == EFBIG || error == EDQUOT)
@@ -56,9 +111,10 @@ void write_new_file(const fs::path& out, const std::function<void(std::ostream&)
     const auto tmp = dir / ("." + out.filename().string() + ".fieldvault-" + crypto::random_hex_id(8) + ".part");
     try {
         {
-            std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-            if (!file) throw Error(ErrorKind::Io, "cannot write in " + dir.string() + ": " + std::strerror(errno));
-            ::chmod(tmp.c_str(), S_IRUSR | S_IWUSR);
+            NewFileBuffer buffer(tmp);
+            if (!buffer.opened())
+                throw Error(ErrorKind::Io, "cannot write in " + dir.string() + ": " + std::strerror(errno));
+            std::ostream file(&buffer);
             try {
                 fill(file);
                 file.flush();
@@ -67,11 +123,12 @@ void write_new_file(const fs::path& out, const std::function<void(std::ostream&)
                 // (export does) sees a failed write as ios_base::failure: report
                 // it as the Io error it is, not as an internal error. When another
                 // thread wrote (export's hashing stage), its errno is in the code.
-                write_failed(out, e.code().category() == std::generic_category() ? e.code().value() : errno);
+                write_failed(out, e.code().category() == std::generic_category() ? e.code().value()
+                                                                                  : buffer.error());
             }
-            if (!file) write_failed(out, errno);
+            if (!file) write_failed(out, buffer.error());
+            if (const int error = buffer.flush_and_sync(); error != 0) write_failed(out, error);
         }
-        sync_file(tmp);
         if (before_rename) before_rename();
         if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, out.c_str(), RENAME_NOREPLACE) != 0) {
             // File systems without RENAME_NOREPLACE (some FUSE and NFS mounts,

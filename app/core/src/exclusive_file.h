@@ -16,6 +16,12 @@ namespace fv::core::detail {
 // disk, just before the rename: export commits its audit entry there, so a
 // bundle never appears under its final name without being recorded. If it
 // throws, the temporary file is removed and nothing is renamed.
+// Opens `path` for writing as a new file, mode 0600 from its creation (no
+// chmod afterwards, so no moment when another user could open it), refusing
+// an existing file or symlink under that name (O_EXCL|O_NOFOLLOW). Returns the
+// descriptor, or -1 with errno set.
+int open_new_private_file(const std::filesystem::path& path) noexcept;
+
 void write_new_file(const std::filesystem::path& out, const std::function<void(std::ostream&)>& fill,
                     const std::function<void()>& before_rename = {});
 
