@@ -256,6 +256,22 @@ TEST(IdentityCard, RejectsMixedOrderSigningKey) {
     EXPECT_NE(message.find("Ed25519"), std::string::npos) << message;
 }
 
+// CVE-2025-69277 class: a valid key plus the point of order 2, (0, -1). On the
+// curve and of large order, but outside the prime-order subgroup; libsodium's
+// own check accepted such points before its December 2025 fix. Refused by our
+// subgroup check whatever libsodium is linked.
+TEST(IdentityCard, RejectsSigningKeyWithAnOrderTwoComponent) {
+    const auto good = identity_from_seed(12);
+    const auto order2 = key_from_hex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+    PublicIdentity crafted = good;
+    ASSERT_EQ(crypto_core_ed25519_add(crafted.signing_key.data(), good.signing_key.data(), order2.data()), 0);
+    ASSERT_NE(crafted.signing_key, good.signing_key);
+    const auto message = expect_error([&] { (void)PublicIdentity::parse_card(crafted.card()); }, ErrorKind::Invalid);
+    EXPECT_NE(message.find("Ed25519"), std::string::npos) << message;
+    // The good key itself still passes the added check.
+    EXPECT_NO_THROW((void)PublicIdentity::parse_card(good.card()));
+}
+
 TEST(Fingerprint, HasSixGroupsOfFiveDigits) {
     const std::regex format("^[0-9]{5}( [0-9]{5}){5}$");
     for (int i = 0; i < 20; ++i) {
