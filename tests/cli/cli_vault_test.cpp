@@ -112,6 +112,29 @@ TEST_F(CliTest, PasswdRefusesAnEmptyNewPassphrase) {
     EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
 }
 
+// Issue 12, item 6: the CLI applies the GUI's rule (core enforces it for both):
+// a new passphrase needs at least 8 characters, counted as characters, not bytes.
+TEST_F(CliTest, InitPasswdAndRecoverRefuseAShortPassphrase) {
+    const auto refused = cli({"init"}, "seven77\n");
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("at least 8 characters"), std::string::npos) << refused.err;
+    EXPECT_TRUE(is_one_error_line(refused.err)) << refused.err;
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 1);  // no vault was made
+
+    const auto created = init_vault();
+    const auto passwd = cli({"passwd"}, std::string(kPass) + "\n短密码\n");  // 3 characters, 9 bytes
+    EXPECT_EQ(passwd.exit_code, 1);
+    EXPECT_NE(passwd.err.find("at least 8 characters"), std::string::npos) << passwd.err;
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);  // the old passphrase still opens it
+
+    const auto recover = cli({"recover", "--recovery-key", created.recovery_key}, "short\n");
+    EXPECT_EQ(recover.exit_code, 1);
+    EXPECT_NE(recover.err.find("at least 8 characters"), std::string::npos) << recover.err;
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+    // Eight characters are enough, also in Chinese.
+    EXPECT_EQ(cli({"passwd"}, std::string(kPass) + "\n我的八个字的密码\n").exit_code, 0);
+}
+
 TEST_F(CliTest, RecoverWithThePrintedKeySetsANewPassphrase) {
     const auto created = init_vault();
     ASSERT_FALSE(created.recovery_key.empty());
@@ -135,7 +158,7 @@ TEST_F(CliTest, RecoverWithAWrongKeyExitsThree) {
     const auto created = init_vault();
     // A well-formed key of another vault.
     const auto other_dir = base() / "other";
-    const auto other = run_cli({"--vault", other_dir.string(), "init"}, "x\n", {{"TMPDIR", tmp_dir().string()}});
+    const auto other = run_cli({"--vault", other_dir.string(), "init"}, "another vault passphrase\n", {{"TMPDIR", tmp_dir().string()}});
     ASSERT_EQ(other.exit_code, 0) << other.err;
     const auto other_key = line_after(other.out, "Recovery key: ");
     ASSERT_FALSE(other_key.empty());
@@ -184,7 +207,7 @@ TEST_F(CliTest, RecoverReadsTheKeyFromThePassphraseFile) {
 
 TEST_F(CliTest, RecoverWithAWrongKeyOnStandardInputExitsThree) {
     const auto created = init_vault();
-    const auto other = run_cli({"--vault", (base() / "other").string(), "init"}, "x\n",
+    const auto other = run_cli({"--vault", (base() / "other").string(), "init"}, "another vault passphrase\n",
                                {{"TMPDIR", tmp_dir().string()}});
     ASSERT_EQ(other.exit_code, 0) << other.err;
     const auto other_key = line_after(other.out, "Recovery key: ");

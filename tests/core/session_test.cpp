@@ -45,7 +45,7 @@ TEST(Session, CreateReturnsRecoveryKeyAndFingerprint) {
 TEST(Session, CreateRefusesAnExistingVault) {
     test::TestVault v;
     v.session->lock();
-    EXPECT_THROW(core::Session::create(v.dir, passphrase("other"), "", test::fast_kdf()), Error);
+    EXPECT_THROW(core::Session::create(v.dir, passphrase("another long passphrase"), "", test::fast_kdf()), Error);
     // The existing vault still opens with its own passphrase.
     EXPECT_NO_THROW(core::Session::open(v.dir, passphrase("correct horse")));
 }

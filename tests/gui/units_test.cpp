@@ -7,31 +7,10 @@
 #include "fonts.h"
 #include "headless_ui.h"
 #include "passphrase_field.h"
-#include "passphrase_strength.h"
 #include "view.h"
 
 namespace fv::gui::test {
 namespace {
-
-TEST(PassphraseStrength, GradesByLengthAndVariety) {
-    EXPECT_EQ(passphrase_strength(""), Strength::Empty);
-    EXPECT_EQ(passphrase_strength("abc123"), Strength::TooShort);
-    EXPECT_EQ(passphrase_strength("aaaaaaaaaaaaaaaaaaaaaaaa"), Strength::Weak);
-    EXPECT_EQ(passphrase_strength("password"), Strength::Weak);
-    EXPECT_EQ(passphrase_strength("tiger lamp river"), Strength::Fair);
-    EXPECT_EQ(passphrase_strength("correct horse battery staple"), Strength::Strong);
-}
-
-TEST(PassphraseStrength, CountsCharactersNotBytes) {
-    // Three Hanzi are nine bytes but three characters: too short.
-    EXPECT_EQ(passphrase_strength("我的家"), Strength::TooShort);
-    EXPECT_NE(passphrase_strength("我的家在很远的地方有山"), Strength::TooShort);
-}
-
-TEST(PassphraseStrength, EveryGradeHasAHint) {
-    for (auto s : {Strength::Empty, Strength::TooShort, Strength::Weak, Strength::Fair, Strength::Strong})
-        EXPECT_GT(std::string(strength_hint(s)).size(), 3u);
-}
 
 TEST(HumanSize, UsesBinaryUnits) {
     EXPECT_EQ(human_size(0), "0 B");

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "fieldvault/core/passphrase_strength.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/identity.h"
 #include "fieldvault/storage/repositories.h"
@@ -28,6 +29,9 @@ fs::path Session::default_vault_dir() {
 }
 
 KdfParams kdf_params_for_new_keys() {
+#if !FIELDVAULT_ALLOW_TEST_FAST_KDF
+    return KdfParams::moderate();  // a shipped build: no variable can weaken a new vault
+#endif
     const char* fast = std::getenv("FIELDVAULT_TEST_FAST_KDF");
     if (fast != nullptr && std::string_view(fast) == "1") return KdfParams::interactive();
     return KdfParams::moderate();
@@ -56,7 +60,7 @@ void remove_partial_vault(const fs::path& dir, bool folder_existed) {
 
 CreatedVault Session::create(const fs::path& dir, const SecretBuffer& passphrase, std::string_view name,
                              const KdfParams& params) {
-    if (passphrase.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
+    require_acceptable_passphrase(passphrase.reveal_text());
     const bool folder_existed = fs::exists(dir);
     auto created = storage::Vault::create(dir, passphrase, params);
     try {
@@ -95,7 +99,7 @@ Session::Session(fs::path dir, std::unique_ptr<storage::Vault> vault) : dir_(std
 Session::~Session() = default;
 
 void Session::change_passphrase(const SecretBuffer& new_passphrase, const KdfParams& params) {
-    if (new_passphrase.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
+    require_acceptable_passphrase(new_passphrase.reveal_text());
     // The log entry commits only once the header is replaced; if anything fails
     // the old header is put back, so an error leaves the vault as it was.
     vault().change_passphrase(new_passphrase, params, [](storage::Database& database) {

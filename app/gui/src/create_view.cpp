@@ -4,7 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "fieldvault/model/error.h"
-#include "passphrase_strength.h"
+#include "fieldvault/core/passphrase_strength.h"
 #include "theme.h"
 
 namespace fv::gui {
@@ -18,13 +18,13 @@ struct CreateResult {
     std::unique_ptr<core::Session> session;
 };
 
-ImVec4 strength_colour(Strength strength) {
+ImVec4 strength_colour(core::Strength strength) {
     switch (strength) {
-        case Strength::Strong: return ImVec4(0.10f, 0.50f, 0.20f, 1.0f);
-        case Strength::Fair: return theme::accent();
-        case Strength::Weak:
-        case Strength::TooShort: return theme::warning();
-        case Strength::Empty: break;
+        case core::Strength::Strong: return ImVec4(0.10f, 0.50f, 0.20f, 1.0f);
+        case core::Strength::Fair: return theme::accent();
+        case core::Strength::Weak:
+        case core::Strength::TooShort: return theme::warning();
+        case core::Strength::Empty: break;
     }
     return theme::muted();
 }
@@ -59,9 +59,9 @@ void CreateView::draw_form(AppState& state) {
     ImGui::TextUnformatted("Passphrase");
     passphrase_.draw("##passphrase", width);
     state.probe().item("create.passphrase");
-    const auto strength = passphrase_strength(passphrase_.text());
+    const auto strength = core::passphrase_strength(passphrase_.text());
     ImGui::PushStyleColor(ImGuiCol_Text, strength_colour(strength));
-    ImGui::TextUnformatted(strength_hint(strength));
+    ImGui::TextUnformatted(core::strength_hint(strength));
     ImGui::PopStyleColor();
 
     ImGui::TextUnformatted("Passphrase again");
@@ -78,7 +78,7 @@ void CreateView::draw_form(AppState& state) {
         }
     }
     ImGui::Spacing();
-    const bool ready = matches && strength != Strength::Empty && strength != Strength::TooShort;
+    const bool ready = matches && strength != core::Strength::Empty && strength != core::Strength::TooShort;
     ImGui::BeginDisabled(!ready);
     const bool clicked = ImGui::Button("Create vault");
     state.probe().item("create.submit");
@@ -99,9 +99,9 @@ void CreateView::submit(AppState& state) {
         error_ = "The two passphrases are not the same.";
         return;
     }
-    const auto strength = passphrase_strength(passphrase_.text());
-    if (strength == Strength::Empty || strength == Strength::TooShort) {
-        error_ = strength_hint(Strength::TooShort);
+    const auto strength = core::passphrase_strength(passphrase_.text());
+    if (strength == core::Strength::Empty || strength == core::Strength::TooShort) {
+        error_ = core::strength_hint(core::Strength::TooShort);
         return;
     }
     if (core::Session::vault_exists(state.vault_dir())) {

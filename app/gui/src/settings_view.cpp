@@ -8,7 +8,7 @@
 #include "editor_widgets.h"
 #include "exchange_widgets.h"
 #include "fieldvault/model/error.h"
-#include "passphrase_strength.h"
+#include "fieldvault/core/passphrase_strength.h"
 #include "theme.h"
 
 namespace fv::gui {
@@ -173,13 +173,13 @@ void SettingsView::draw_change_passphrase(AppState& state) {
     ImGui::TextUnformatted("New passphrase");
     new_.draw("##new", -1.0f);
     state.probe().item("settings.new");
-    const auto strength = passphrase_strength(new_.text());
-    draw_notice(strength_hint(strength));
+    const auto strength = core::passphrase_strength(new_.text());
+    draw_notice(core::strength_hint(strength));
     ImGui::TextUnformatted("New passphrase again");
     const bool enter = confirmation_.draw("##again", -1.0f);
     state.probe().item("settings.again");
-    const bool ready = !current_.empty() && equal_passphrases(new_, confirmation_) && strength != Strength::Empty &&
-                       strength != Strength::TooShort;
+    const bool ready = !current_.empty() && equal_passphrases(new_, confirmation_) && strength != core::Strength::Empty &&
+                       strength != core::Strength::TooShort;
     ImGui::BeginDisabled(!ready);
     const bool clicked = ImGui::Button("Change passphrase");
     state.probe().item("settings.change");
@@ -198,9 +198,9 @@ void SettingsView::change_passphrase(AppState& state) {
         error_ = "The two new passphrases are not the same.";
         return;
     }
-    const auto strength = passphrase_strength(new_.text());
-    if (strength == Strength::Empty || strength == Strength::TooShort) {
-        error_ = strength_hint(Strength::TooShort);
+    const auto strength = core::passphrase_strength(new_.text());
+    if (strength == core::Strength::Empty || strength == core::Strength::TooShort) {
+        error_ = core::strength_hint(core::Strength::TooShort);
         return;
     }
     core::Session* session = state.session_for_job();

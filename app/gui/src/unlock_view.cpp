@@ -4,7 +4,7 @@
 
 #include "fieldvault/core/demo_vault.h"
 #include "fieldvault/model/error.h"
-#include "passphrase_strength.h"
+#include "fieldvault/core/passphrase_strength.h"
 #include "theme.h"
 
 namespace fv::gui {
@@ -125,13 +125,13 @@ void UnlockView::draw_new_passphrase(AppState& state) {
     ImGui::TextUnformatted("New passphrase");
     new_passphrase_.draw("##new_passphrase", -1.0f);
     state.probe().item("unlock.new_passphrase");
-    const auto strength = passphrase_strength(new_passphrase_.text());
-    draw_notice(strength_hint(strength));
+    const auto strength = core::passphrase_strength(new_passphrase_.text());
+    draw_notice(core::strength_hint(strength));
     ImGui::TextUnformatted("New passphrase again");
     const bool enter = new_confirmation_.draw("##new_confirmation", -1.0f);
     state.probe().item("unlock.new_confirmation");
     const bool matches = equal_passphrases(new_passphrase_, new_confirmation_);
-    const bool ready = matches && strength != Strength::Empty && strength != Strength::TooShort;
+    const bool ready = matches && strength != core::Strength::Empty && strength != core::Strength::TooShort;
     if (!new_confirmation_.empty() && !matches) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
         ImGui::TextUnformatted("The two passphrases do not match yet.");
@@ -202,9 +202,9 @@ void UnlockView::submit_new_passphrase(AppState& state) {
         error_ = "The two passphrases are not the same.";
         return;
     }
-    const auto strength = passphrase_strength(new_passphrase_.text());
-    if (strength == Strength::Empty || strength == Strength::TooShort) {
-        error_ = strength_hint(Strength::TooShort);
+    const auto strength = core::passphrase_strength(new_passphrase_.text());
+    if (strength == core::Strength::Empty || strength == core::Strength::TooShort) {
+        error_ = core::strength_hint(core::Strength::TooShort);
         return;
     }
     auto secret = std::make_shared<SecretBuffer>(new_passphrase_.take_copy());

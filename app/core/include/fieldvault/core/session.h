@@ -31,6 +31,7 @@ public:
     static bool vault_exists(const std::filesystem::path& dir);
 
     // Creates a vault with a fresh identity; records "create_vault" in the audit log.
+    // Throws fv::Error(Invalid) for a passphrase shorter than 8 characters.
     [[nodiscard]] static CreatedVault create(const std::filesystem::path& dir, const SecretBuffer& passphrase,
                                std::string_view name,
                                const KdfParams& params = KdfParams::moderate());
@@ -57,7 +58,9 @@ private:
 };
 
 // The Argon2id cost for new key slots (create, passphrase change): moderate,
-// or interactive when FIELDVAULT_TEST_FAST_KDF=1 (tests only).
+// or interactive when FIELDVAULT_TEST_FAST_KDF=1 in a build made for tests
+// (FIELDVAULT_ALLOW_TEST_FAST_KDF; the release preset turns it off, so a
+// shipped program ignores the variable).
 KdfParams kdf_params_for_new_keys();
 
 // Seconds since the epoch (UTC). One place, so tests can reason about time.

@@ -1,8 +1,10 @@
-#include "passphrase_strength.h"
+#include "fieldvault/core/passphrase_strength.h"
+
+#include "fieldvault/model/error.h"
 
 #include <cstddef>
 
-namespace fv::gui {
+namespace fv::core {
 namespace {
 
 // Counts code points, not bytes: a Chinese passphrase is not "long" because
@@ -56,4 +58,10 @@ const char* strength_hint(Strength strength) noexcept {
     return "";
 }
 
-}  // namespace fv::gui
+void require_acceptable_passphrase(std::string_view passphrase) {
+    const auto strength = passphrase_strength(passphrase);
+    if (strength == Strength::Empty || strength == Strength::TooShort)
+        throw Error(ErrorKind::Invalid, strength_hint(Strength::TooShort));
+}
+
+}  // namespace fv::core
