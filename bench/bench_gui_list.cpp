@@ -17,13 +17,13 @@
 #include <memory>
 #include <vector>
 
-#include "app.h"
+#include "app/app.h"
 #include "fieldvault/core/session.h"
-#include "report_filter.h"
+#include "models/report_filter.h"
 #include "support/bench_env.h"
 #include "support/report_dataset.h"
-#include "ui_setup.h"
-#include "wiping_allocator.h"
+#include "platform/ui_setup.h"
+#include "platform/wiping_allocator.h"
 
 namespace {
 

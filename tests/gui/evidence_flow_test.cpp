@@ -10,7 +10,7 @@
 #include "exchange_test_support.h"
 #include "fieldvault/core/reports.h"
 #include "headless_ui.h"
-#include "texture_backend.h"
+#include "platform/texture_backend.h"
 
 namespace fv::gui::test {
 namespace {

@@ -8,11 +8,11 @@
 
 #include <fstream>
 
-#include "directory_listing.h"
+#include "models/directory_listing.h"
 #include "fieldvault/model/error.h"
 #include "headless_ui.h"
-#include "image_preview.h"
-#include "text_preview.h"
+#include "views/image_preview.h"
+#include "views/text_preview.h"
 
 namespace fv::gui::test {
 namespace {

@@ -8,7 +8,7 @@
 #include <future>
 
 #include "exchange_test_support.h"
-#include "exchange_widgets.h"
+#include "views/exchange_widgets.h"
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/export.h"

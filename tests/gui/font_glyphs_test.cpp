@@ -5,8 +5,8 @@
 #include <imgui.h>
 
 #include "fieldvault/core/reports.h"
-#include "fonts.h"
-#include "glyph_cache.h"
+#include "platform/fonts.h"
+#include "platform/glyph_cache.h"
 #include "headless_ui.h"
 
 namespace fv::gui::test {

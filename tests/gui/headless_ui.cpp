@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include "fieldvault/crypto/kdf.h"
-#include "ui_setup.h"
-#include "wiping_allocator.h"
+#include "platform/ui_setup.h"
+#include "platform/wiping_allocator.h"
 
 namespace fv::gui::test {
 

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "app.h"
+#include "app/app.h"
 
 namespace fv::gui::test {
 

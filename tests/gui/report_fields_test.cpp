@@ -6,7 +6,7 @@
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/vocabulary.h"
 #include "headless_ui.h"
-#include "revision_history.h"
+#include "models/revision_history.h"
 
 namespace fv::gui::test {
 namespace {

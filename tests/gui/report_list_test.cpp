@@ -10,7 +10,7 @@
 #include "fieldvault/core/cases.h"
 #include "fieldvault/core/reports.h"
 #include "headless_ui.h"
-#include "report_filter.h"
+#include "models/report_filter.h"
 
 namespace fv::gui::test {
 namespace {

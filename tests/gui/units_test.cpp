@@ -3,11 +3,11 @@
 #include <imgui.h>
 #include <stdlib.h>
 
-#include "app_state.h"
-#include "fonts.h"
+#include "app/app_state.h"
+#include "platform/fonts.h"
 #include "headless_ui.h"
-#include "passphrase_field.h"
-#include "view.h"
+#include "views/passphrase_field.h"
+#include "views/view.h"
 
 namespace fv::gui::test {
 namespace {

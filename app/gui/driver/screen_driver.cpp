@@ -12,13 +12,13 @@
 #include <optional>
 #include <string>
 
-#include "app_runner.h"
-#include "content_wipe.h"
+#include "platform/app_runner.h"
+#include "models/content_wipe.h"
 #include "fieldvault/core/process_hardening.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
-#include "stdin_passphrase.h"
-#include "view.h"
+#include "platform/stdin_passphrase.h"
+#include "views/view.h"
 
 namespace {
 

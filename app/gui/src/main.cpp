@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "app_runner.h"
+#include "platform/app_runner.h"
 #include "fieldvault/core/process_hardening.h"
 
 namespace {

@@ -1,0 +1,126 @@
+#include "models/revision_history.h"
+
+#include <imgui.h>
+
+#include <array>
+#include <ctime>
+
+#include "views/view.h"
+
+namespace fv::gui {
+namespace {
+
+using Content = core::ReportContent;
+
+struct FieldDiff {
+    const char* label;
+    bool (*differs)(const Content&, const Content&);
+};
+
+// Every member of ReportContent, in the order of the form. A new member
+// needs a line here (the unit test sets every field and counts the labels).
+constexpr std::array kFields = {
+    FieldDiff{"Title", [](const Content& a, const Content& b) { return a.title != b.title; }},
+    FieldDiff{"Occurred",
+              [](const Content& a, const Content& b) {
+                  return a.occurred_start != b.occurred_start || a.occurred_end != b.occurred_end;
+              }},
+    FieldDiff{"Date precision", [](const Content& a, const Content& b) { return a.date_precision != b.date_precision; }},
+    FieldDiff{"Country", [](const Content& a, const Content& b) { return a.host_country != b.host_country; }},
+    FieldDiff{"City", [](const Content& a, const Content& b) { return a.host_city != b.host_city; }},
+    FieldDiff{"Place", [](const Content& a, const Content& b) { return a.place != b.place; }},
+    FieldDiff{"Origin country", [](const Content& a, const Content& b) { return a.origin_country != b.origin_country; }},
+    FieldDiff{"Tactics", [](const Content& a, const Content& b) { return a.tactics != b.tactics; }},
+    FieldDiff{"Channels", [](const Content& a, const Content& b) { return a.channels != b.channels; }},
+    FieldDiff{"Identifiers", [](const Content& a, const Content& b) { return a.identifiers != b.identifiers; }},
+    FieldDiff{"Perpetrators", [](const Content& a, const Content& b) { return a.perpetrators != b.perpetrators; }},
+    FieldDiff{"Demands",
+              [](const Content& a, const Content& b) {
+                  return a.demands != b.demands || a.demands_detail != b.demands_detail;
+              }},
+    FieldDiff{"Relatives pressured", [](const Content& a, const Content& b) { return a.relatives != b.relatives; }},
+    FieldDiff{"Narrative",
+              [](const Content& a, const Content& b) {
+                  return a.narrative != b.narrative || a.narrative_language != b.narrative_language;
+              }},
+    FieldDiff{"Translation",
+              [](const Content& a, const Content& b) {
+                  return a.translation != b.translation || a.translation_language != b.translation_language ||
+                         a.translator != b.translator;
+              }},
+    FieldDiff{"Witnesses", [](const Content& a, const Content& b) { return a.witnesses != b.witnesses; }},
+    FieldDiff{"Impact",
+              [](const Content& a, const Content& b) {
+                  return a.impacts != b.impacts || a.impact_detail != b.impact_detail;
+              }},
+    FieldDiff{"Reported to", [](const Content& a, const Content& b) { return a.reported_to != b.reported_to; }},
+    FieldDiff{"Risk level", [](const Content& a, const Content& b) { return a.risk_level != b.risk_level; }},
+    FieldDiff{"Sensitivity", [](const Content& a, const Content& b) { return a.sensitive_fields != b.sensitive_fields; }},
+};
+
+std::string joined(const std::vector<std::string>& labels) {
+    std::string text;
+    for (const auto& label : labels) {
+        if (!text.empty()) text += ", ";
+        text += label;
+    }
+    return text;
+}
+
+}  // namespace
+
+std::vector<std::string> changed_fields(const Content& before, const Content& after) {
+    std::vector<std::string> labels;
+    for (const auto& field : kFields)
+        if (field.differs(before, after)) labels.emplace_back(field.label);
+    return labels;
+}
+
+std::string format_local_time(std::int64_t unix_seconds) {
+    const auto t = static_cast<std::time_t>(unix_seconds);
+    std::tm parts{};
+    if (::localtime_r(&t, &parts) == nullptr) return "?";
+    char text[32];
+    if (std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &parts) == 0) return "?";
+    return text;
+}
+
+void draw_revision_history(AppState& state, const std::vector<core::RevisionRecord>& revisions) {
+    if (revisions.empty()) {
+        draw_notice("Not saved yet.");
+        return;
+    }
+    constexpr ImGuiTableFlags kFlags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##revisions", 4, kFlags)) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupColumn("No.", ImGuiTableColumnFlags_WidthFixed, em * 2.2f);
+    ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
+    ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+    ImGui::TableSetupColumn("What changed", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    for (std::size_t i = revisions.size(); i-- > 0;) {
+        const auto& revision = revisions[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(revision.number));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_local_time(revision.created_at).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(revision.content_sha256.substr(0, 8).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("SHA-256 %s", revision.content_sha256.c_str());
+        ImGui::TableNextColumn();
+        if (i == 0) {
+            draw_notice("First version");
+        } else {
+            const auto labels = changed_fields(revisions[i - 1].content, revision.content);
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(labels.empty() ? "No field changed" : joined(labels).c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+    ImGui::EndTable();
+    state.probe().item("editor.revisions");
+}
+
+}  // namespace fv::gui

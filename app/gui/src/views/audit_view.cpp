@@ -1,0 +1,168 @@
+#include "views/audit_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "views/exchange_widgets.h"
+#include "platform/theme.h"
+
+namespace fv::gui {
+namespace {
+
+void wipe_entries(std::vector<core::AuditEntry>& entries) noexcept {
+    for (auto& e : entries) {
+        wipe_string(e.action);
+        wipe_string(e.subject);
+        wipe_string(e.detail);
+    }
+    entries.clear();
+}
+
+struct AuditResult {
+    std::vector<core::AuditEntry> entries;
+    core::AuditVerification verification;
+    ~AuditResult() { wipe_entries(entries); }
+};
+
+}  // namespace
+
+void AuditView::on_show(AppState& /*state*/) { needs_refresh_ = true; }
+
+void AuditView::refresh(AppState& state) {
+    needs_refresh_ = false;
+    core::Session* session = state.session_for_job();
+    if (session == nullptr || loading_) return;
+    loading_ = true;
+    auto result = std::make_shared<AuditResult>();
+    state.worker().submit(
+        "Reading and checking the audit log",
+        [session, result](core::JobContext&) {
+            core::AuditService audit(*session);
+            result->entries = audit.entries();
+            result->verification = audit.verify();
+        },
+        [this, result, generation = generation_](const core::JobOutcome& outcome) {
+            if (generation != generation_) return;
+            loading_ = false;
+            if (outcome.cancelled) return;
+            if (!outcome.ok()) {
+                error_ = describe_error(outcome.error);
+                return;
+            }
+            error_.clear();
+            std::swap(entries_, result->entries);
+            verification_ = result->verification;
+        });
+}
+
+void AuditView::draw_content(AppState& state) {
+    if (needs_refresh_) refresh(state);
+    draw_heading("Audit log");
+    draw_notice("Every action on this vault, in order. Each entry holds the hash of the one before, so an "
+                "entry changed or removed afterwards breaks the chain. Report content is never written here.");
+    ImGui::BeginDisabled(loading_ || state.busy());
+    if (ImGui::Button("Check again")) refresh(state);
+    state.probe().item("audit.refresh");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    draw_status();
+    draw_error(error_);
+    draw_table(state);
+}
+
+void AuditView::draw_status() {
+    ImGui::AlignTextToFramePadding();
+    if (loading_ && !verification_) {
+        draw_notice("Checking...");
+        return;
+    }
+    if (!verification_) return;
+    if (verification_->ok) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
+        ImGui::Text("Chain intact: %zu entries verified.", verification_->entries);
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::error());
+        if (verification_->first_bad_seq)
+            ImGui::Text("The chain is broken at entry %lld: the log was changed after it was written.",
+                        static_cast<long long>(*verification_->first_bad_seq));
+        else
+            ImGui::TextUnformatted("The chain does not verify: the log was changed after it was written.");
+    }
+    ImGui::PopStyleColor();
+}
+
+void AuditView::draw_table(AppState& state) {
+    if (entries_.empty()) return;
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                       ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                       ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingStretchProp;
+    // The details keep a readable width: at large text sizes the table scrolls sideways instead.
+    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 70.0f);
+    if (!ImGui::BeginTable("##audit", 5, kFlags, ImVec2(0.0f, 0.0f), inner_width)) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    // Widths from the longest text each column holds, so nothing is cut at any font size.
+    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00000").x + pad);
+    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("2026-12-31 23:59 UTC").x + pad);
+    ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("report_finalize").x + pad);
+    ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("bundle:00000000...").x + pad);
+    ImGui::TableSetupColumn("Details", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    const std::int64_t bad = verification_ && verification_->first_bad_seq ? *verification_->first_bad_seq : -1;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(entries_.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            // Newest first.
+            const auto& e = entries_[entries_.size() - 1 - static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            if (e.seq == bad) {
+                ImVec4 tint = theme::error();
+                tint.w = 0.25f;
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(tint));
+            }
+            ImGui::TableNextColumn();
+            ImGui::Text("%lld", static_cast<long long>(e.seq));
+            if (i == 0) state.probe().item("audit.row0");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_utc(e.at).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.action.c_str());
+            ImGui::TableNextColumn();
+            // A bundle id is 32 hex digits: its start is enough to tell bundles apart here.
+            const bool long_subject = e.subject.size() > 16;
+            const std::string subject = long_subject ? e.subject.substr(0, 15) + "..." : e.subject;
+            ImGui::TextUnformatted(subject.c_str());
+            if (long_subject && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.subject.c_str());
+            ImGui::TableNextColumn();
+            // One line per row (the clipper needs equal heights); the whole on hover.
+            ImGui::TextUnformatted(e.detail.c_str());
+            if (ImGui::IsItemHovered() && !e.detail.empty()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(em * 40.0f);
+                ImGui::TextUnformatted(e.detail.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+    }
+    ImGui::EndTable();
+}
+
+void AuditView::clear() noexcept {
+    wipe_entries(entries_);
+    verification_.reset();
+    error_.clear();
+    needs_refresh_ = true;
+    loading_ = false;
+    ++generation_;
+}
+
+bool AuditView::holds_sensitive_data() const noexcept { return !entries_.empty(); }
+
+}  // namespace fv::gui

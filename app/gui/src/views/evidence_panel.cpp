@@ -1,0 +1,297 @@
+#include "views/evidence_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "fieldvault/core/attachment_reader.h"
+#include "fieldvault/core/attachments.h"
+#include "fieldvault/core/file_names.h"
+#include "fieldvault/model/error.h"
+#include "platform/glyph_cache.h"
+#include "platform/texture_backend.h"
+#include "views/view.h"
+
+namespace fv::gui {
+namespace fs = std::filesystem;
+namespace {
+
+// Larger files are not read into memory for a preview (extract them instead).
+constexpr std::uint64_t kMaxPreviewBytes = 64ull << 20;
+
+bool is_text(const core::AttachmentRecord& attachment) {
+    return attachment.media_type.rfind("text/plain", 0) == 0 || attachment.media_type == "text/markdown";
+}
+
+// What a preview job fills in on the worker; read on the frame thread only
+// after the job ended. Everything decrypted is wiped when it goes.
+struct PreviewResult {
+    std::optional<DecodedImage> image;
+    std::optional<TextPreview> text;
+    ~PreviewResult() {
+        if (text) wipe_string(text->text);
+    }
+};
+
+// Any directory entry counts as taken, a dangling symlink too (exists()
+// follows links and would call it free; the exclusive create then refuses it).
+bool is_taken(const fs::path& path) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(path, ec));
+}
+
+// `name` in `folder`, or "name (2).ext", "name (3).ext"... if taken. Core's
+// extract refuses to replace a file in any case (rename without replacing).
+fs::path free_name(const fs::path& folder, const std::string& name) {
+    const fs::path base(name);
+    if (!is_taken(folder / base)) return folder / base;
+    const auto stem = base.stem().string();
+    const auto extension = base.extension().string();
+    for (int n = 2; n < 1000; ++n) {
+        const auto candidate = folder / (stem + " (" + std::to_string(n) + ")" + extension);
+        if (!is_taken(candidate)) return candidate;
+    }
+    throw Error(ErrorKind::Invalid, "This folder already holds too many copies of this file.");
+}
+
+}  // namespace
+
+void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentRecord>& attachments,
+                         bool can_attach, const Attach& attach) {
+    if (can_attach) {
+        ImGui::BeginDisabled(state.busy());
+        if (ImGui::Button("Choose a file to attach...")) {
+            browsing_to_extract_ = false;
+            browser_.open(FileBrowser::Mode::File, "Attach a file");
+        }
+        state.probe().item("evidence.browse");
+        ImGui::EndDisabled();
+    }
+    draw_error(error_);
+    draw_notice(notice_);
+    if (!attachments.empty()) draw_table(state, attachments);
+    draw_preview(state);
+
+    if (auto chosen = browser_.draw(state)) {
+        if (browsing_to_extract_) {
+            extract(state, extract_target_, *chosen);
+        } else if (attach) {
+            attach(*chosen);
+        }
+        browsing_to_extract_ = false;
+    }
+}
+
+void EvidencePanel::draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments) {
+    constexpr ImGuiTableFlags kFlags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##evidence", 5, kFlags)) return;
+    const float em = ImGui::GetFontSize();
+    // Wide enough for both small buttons at any text size (a fixed width in em cut off "Extract...").
+    const auto& style = ImGui::GetStyle();
+    const float actions_w = ImGui::CalcTextSize("Preview").x + ImGui::CalcTextSize("Extract...").x +
+                            style.FramePadding.x * 4.0f + style.ItemSpacing.x;
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+    ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
+    ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, em * 6.0f);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, actions_w);
+    ImGui::TableHeadersRow();
+    const bool busy = state.busy();
+    for (std::size_t i = 0; i < attachments.size(); ++i) {
+        const auto& attachment = attachments[i];
+        const std::string index = std::to_string(i);
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        glyphs::note(attachment.name);
+        ImGui::TextUnformatted(attachment.name.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", attachment.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(attachment.media_type.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", attachment.media_type.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(human_size(attachment.size).c_str());
+        ImGui::TableNextColumn();
+        // The full hash is long: its start here, the whole on hover, copied on click.
+        const std::string short_hash = attachment.sha256.substr(0, 8) + "...";
+        if (ImGui::Selectable(short_hash.c_str())) {
+            ImGui::SetClipboardText(attachment.sha256.c_str());
+            notice_ = "SHA-256 copied to the clipboard.";
+        }
+        if (state.probe().enabled()) state.probe().item(("evidence.sha." + index).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("SHA-256 %s\n(click to copy)", attachment.sha256.c_str());
+        ImGui::TableNextColumn();
+        ImGui::BeginDisabled(busy);
+        if (ImGui::SmallButton("Preview")) preview(state, attachment);
+        if (state.probe().enabled()) state.probe().item(("evidence.preview." + index).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Extract...")) {
+            extract_target_ = attachment;
+            browsing_to_extract_ = true;
+            browser_.open(FileBrowser::Mode::Folder, "Extract a copy into a folder");
+        }
+        if (state.probe().enabled()) state.probe().item(("evidence.extract." + index).c_str());
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("Writes a decrypted copy outside the vault.");
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void EvidencePanel::draw_preview(AppState& state) {
+    if (preview_id_ == 0) return;
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Preview: %s", preview_name_.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Close preview")) {
+        drop_preview();
+        return;
+    }
+    state.probe().item("evidence.close_preview");
+    if (preview_loading_) {
+        draw_notice("Decrypting the file in memory...");
+        return;
+    }
+    if (!preview_message_.empty()) draw_notice(preview_message_);
+    const float em = ImGui::GetFontSize();
+    if (image_width_ > 0) {
+        ImGui::TextDisabled("%d x %d pixels", image_width_, image_height_);
+        if (texture_ != nullptr) {
+            // Fit within the column and about 20 lines, keeping the aspect ratio; never enlarged.
+            const float max_w = ImGui::GetContentRegionAvail().x;
+            const float max_h = em * 20.0f;
+            const float scale = std::min({1.0f, max_w / static_cast<float>(image_width_),
+                                          max_h / static_cast<float>(image_height_)});
+            ImGui::Image(texture_, ImVec2(static_cast<float>(image_width_) * scale,
+                                          static_cast<float>(image_height_) * scale));
+        }
+    } else if (!text_.text.empty()) {
+        ImGui::BeginChild("##text_preview", ImVec2(0.0f, em * 14.0f), true);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(text_.text.data(), text_.text.data() + text_.text.size());
+        ImGui::PopTextWrapPos();
+        ImGui::EndChild();
+        if (text_.truncated) draw_notice("Only the start of the file is shown.");
+    }
+}
+
+void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attachment) {
+    drop_preview();
+    error_.clear();
+    notice_.clear();
+    core::Session* session = state.session_for_job();
+    if (session == nullptr) return;
+    preview_id_ = attachment.id;
+    preview_name_ = attachment.name;
+    preview_loading_ = true;
+    auto result = std::make_shared<PreviewResult>();
+    state.worker().submit(
+        "Opening the file for a preview",
+        [session, result, id = attachment.id, text = is_text(attachment)](core::JobContext&) {
+            const auto bytes = core::read_attachment(*session, id, kMaxPreviewBytes);
+            // A text file is previewed as text even if it starts like an image ("BM...").
+            if (!text && looks_like_image(bytes.reveal())) {
+                result->image = decode_image(bytes.reveal());
+            } else if (text) {
+                result->text = make_text_preview(bytes.reveal());
+            } else {
+                throw Error(ErrorKind::Invalid,
+                            "There is no preview for this kind of file; extract a copy to open it.");
+            }
+        },
+        [this, result, id = attachment.id, generation = generation_](const core::JobOutcome& outcome) {
+            if (generation != generation_ || id != preview_id_) return;  // locked or another preview meanwhile
+            preview_loading_ = false;
+            if (outcome.cancelled) {
+                preview_message_ = "The preview was cancelled.";
+                return;
+            }
+            if (!outcome.ok()) {
+                preview_message_ = describe_error(outcome.error);
+                return;
+            }
+            if (result->image) {
+                image_width_ = result->image->width;
+                image_height_ = result->image->height;
+                if (TextureBackend* backend = texture_backend()) {
+                    texture_ = backend->create(result->image->rgba.reveal().data(), image_width_, image_height_);
+                } else {
+                    preview_message_ = "The picture is not drawn here (no graphics device).";
+                }
+                result->image.reset();  // the pixels now live in the texture only
+            } else if (result->text) {
+                std::swap(text_, *result->text);
+                glyphs::note(text_.text);
+                if (text_.text.empty()) preview_message_ = "This file is empty.";
+            }
+        });
+}
+
+void EvidencePanel::extract(AppState& state, const core::AttachmentRecord& attachment, const fs::path& folder) {
+    error_.clear();
+    notice_.clear();
+    core::Session* session = state.session_for_job();
+    if (session == nullptr) return;
+    auto written = std::make_shared<fs::path>();
+    state.worker().submit(
+        "Writing a copy of the file",
+        [session, written, folder, id = attachment.id, name = attachment.name](core::JobContext& context) {
+            *written = free_name(folder, core::sanitize_file_name(name));
+            core::AttachmentService(*session).extract(id, *written, [&context](std::uint64_t done, std::uint64_t total) {
+                context.set_progress(done, total);
+                context.throw_if_cancelled();  // the partial copy is removed by core
+            });
+        },
+        [this, written, generation = generation_](const core::JobOutcome& outcome) {
+            if (generation != generation_) return;
+            if (outcome.cancelled) {
+                notice_ = "Extracting was cancelled; nothing was written.";
+            } else if (!outcome.ok()) {
+                error_ = describe_error(outcome.error);
+            } else {
+                notice_ = "A copy was written to " + display_path(*written) + ".";
+            }
+        });
+    extract_target_ = core::AttachmentRecord{};
+}
+
+void EvidencePanel::drop_preview() noexcept {
+    if (texture_ != nullptr) {
+        if (TextureBackend* backend = texture_backend()) backend->destroy(texture_);
+        texture_ = nullptr;
+    }
+    image_width_ = image_height_ = 0;
+    wipe_string(text_.text);
+    text_.truncated = false;
+    wipe_string(preview_name_);
+    preview_message_.clear();
+    preview_id_ = 0;
+    preview_loading_ = false;
+}
+
+void EvidencePanel::clear() noexcept {
+    drop_preview();
+    browser_.close();
+    browsing_to_extract_ = false;
+    wipe_string(extract_target_.name);
+    extract_target_ = core::AttachmentRecord{};
+    wipe_string(error_);
+    wipe_string(notice_);
+    ++generation_;
+}
+
+// Whatever clear() wipes that is data (the loading and browsing flags are not):
+// the preview (texture, size, text, name, message), the file chosen to
+// extract, the messages and the open file browser.
+bool EvidencePanel::holds_sensitive_data() const noexcept {
+    return preview_id_ != 0 || texture_ != nullptr || image_width_ != 0 || image_height_ != 0 ||
+           !text_.text.empty() || !preview_name_.empty() || !preview_message_.empty() || extract_target_.id != 0 ||
+           !extract_target_.name.empty() || !error_.empty() || !notice_.empty() || browser_.is_open();
+}
+
+}  // namespace fv::gui

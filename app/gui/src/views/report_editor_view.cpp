@@ -1,0 +1,484 @@
+#include "views/report_editor_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "fieldvault/core/attachments.h"
+#include "platform/glyph_cache.h"
+#include "platform/report_glyphs.h"
+#include "views/editor_widgets.h"
+#include "fieldvault/core/vocabulary.h"
+#include "models/revision_history.h"
+#include "platform/theme.h"
+
+namespace fv::gui {
+namespace {
+
+// Fresh rows start with a sensible code so the row is valid once its text is typed.
+const core::Identifier kNewIdentifier{"phone", ""};
+const core::Perpetrator kNewPerpetrator{"unknown", "", ""};
+
+void text_area(AppState& state, const char* id, const char* probe_key, std::string& value, float lines) {
+    ImGui::InputTextMultiline(id, &value, ImVec2(-1.0f, ImGui::GetTextLineHeight() * lines +
+                                                         ImGui::GetStyle().FramePadding.y * 2.0f));
+    state.probe().item(probe_key);
+}
+
+}  // namespace
+
+void ReportEditorView::forget_loaded() noexcept {
+    if (detail_) wipe_detail(*detail_);
+    detail_.reset();
+    if (received_) received_->wipe();
+    received_.reset();
+}
+
+void ReportEditorView::load(AppState& state, std::int64_t report_id) {
+    wipe_content(draft_);
+    wipe_string(case_name_);
+    wipe_string(attach_path_);
+    forget_loaded();
+    evidence_.clear();
+    error_.clear();
+    notice_.clear();
+    confirm_finalize_ = confirm_discard_ = scroll_to_evidence_ = false;
+    leave_to_.reset();
+    report_id_ = report_id;
+    needs_reload_ = report_id != 0;
+    if (needs_reload_) reload(state);
+}
+
+void ReportEditorView::reload(AppState& state) {
+    core::Session* session = state.session();
+    if (session == nullptr || report_id_ == 0) return;
+    needs_reload_ = false;
+    try {
+        auto fresh = core::ReportService(*session).get(report_id_);
+        forget_loaded();
+        wipe_content(draft_);
+        wipe_string(case_name_);
+        detail_ = std::move(fresh);
+        received_ = load_received_info(*session, report_id_);
+        draft_ = detail_->report.content;
+        case_name_ = detail_->case_name;
+        note_glyphs(*detail_);
+    } catch (...) {
+        error_ = describe_error(std::current_exception());
+    }
+}
+
+bool ReportEditorView::dirty() const {
+    if (!detail_) return !(draft_ == core::ReportContent{}) || !case_name_.empty();
+    return !(draft_ == detail_->report.content) || case_name_ != detail_->case_name;
+}
+
+bool ReportEditorView::save(AppState& state) {
+    error_.clear();
+    notice_.clear();
+    core::Session* session = state.session();
+    if (session == nullptr) {
+        error_ = "The vault is busy; try again in a moment.";
+        return false;
+    }
+    try {
+        core::ReportService reports(*session);
+        if (report_id_ == 0) {
+            report_id_ = reports.create(draft_, case_name_);
+        } else {
+            reports.edit(report_id_, draft_, std::string_view(case_name_));
+        }
+        reload(state);
+        notice_ = detail_ ? "Saved as revision " + std::to_string(detail_->report.revision) + "." : "Saved.";
+        return true;
+    } catch (...) {
+        error_ = describe_error(std::current_exception());
+        return false;
+    }
+}
+
+bool ReportEditorView::finalize(AppState& state) {
+    error_.clear();
+    notice_.clear();
+    core::Session* session = state.session();
+    if (session == nullptr || report_id_ == 0) return false;
+    try {
+        core::ReportService(*session).finalize(report_id_);
+        reload(state);
+        notice_ = "The report is final.";
+        return true;
+    } catch (...) {
+        error_ = describe_error(std::current_exception());
+        return false;
+    }
+}
+
+void ReportEditorView::attach(AppState& state, const std::filesystem::path& file) {
+    error_.clear();
+    notice_.clear();
+    if (report_id_ == 0) {
+        error_ = "Save the report first, then attach files to it.";
+        return;
+    }
+    if (detail_ && detail_->report.status == core::ReportStatus::Final) {
+        error_ = "This report is final: no more files can be attached.";
+        return;
+    }
+    core::Session* session = state.session_for_job();
+    if (session == nullptr) return;
+    const auto id = report_id_;
+    state.worker().submit(
+        "Storing the file in the vault",
+        [session, id, file](core::JobContext& context) {
+            core::AttachmentService(*session).attach(id, file, [&context](std::uint64_t done, std::uint64_t total) {
+                context.set_progress(done, total);
+                context.throw_if_cancelled();  // unwinds out of the store; its transaction rolls back
+            });
+        },
+        [this, id](const core::JobOutcome& outcome) {
+            if (outcome.cancelled) {
+                notice_ = "Attaching was cancelled.";
+                return;
+            }
+            if (!outcome.ok()) {
+                error_ = describe_error(outcome.error);
+                return;
+            }
+            if (id == report_id_) {
+                notice_ = "File attached.";
+                needs_reload_ = true;
+            }
+        });
+}
+
+void ReportEditorView::files_dropped(AppState& state, const std::vector<std::filesystem::path>& paths) {
+    for (const auto& path : paths) attach(state, path);
+}
+
+void ReportEditorView::draw_content(AppState& state) {
+    if (needs_reload_) reload(state);
+    // What the form shows now (a few KB: one bit test per character).
+    note_glyphs(draft_);
+    glyphs::note(case_name_);
+    draw_header(state);
+    if (received_) draw_received_info(state, *received_);
+    if (state.busy()) draw_busy_indicator(state, true);
+    draw_error(error_);
+    draw_notice(notice_);
+
+    const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV |
+                                       ImGuiTableFlags_ScrollY;
+    if (ImGui::BeginTable("##form", 2, kFlags)) {
+        ImGui::TableNextColumn();
+        ImGui::BeginDisabled(final_report);
+        draw_left_column(state);
+        ImGui::EndDisabled();
+        ImGui::TableNextColumn();
+        draw_right_column(state);
+        ImGui::EndTable();
+    }
+    draw_modals(state);
+}
+
+void ReportEditorView::draw_header(AppState& state) {
+    // The App asks before leaving if there are unsaved edits.
+    if (ImGui::Button("< Reports")) state.go_to(Screen::ReportList);
+    state.probe().item("editor.back");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    if (detail_) {
+        const auto status = core::label(core::Vocabulary::Status, core::status_code(detail_->report.status));
+        ImGui::Text("Report %lld  |  %.*s  |  revision %lld", static_cast<long long>(report_id_),
+                    static_cast<int>(status.size()), status.data(), static_cast<long long>(detail_->report.revision));
+    } else {
+        ImGui::TextUnformatted("New report");
+    }
+    if (dirty()) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
+        ImGui::TextUnformatted("(unsaved changes)");
+        ImGui::PopStyleColor();
+    }
+
+    const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
+    if (final_report) return;
+    const auto& style = ImGui::GetStyle();
+    const float save_w = ImGui::CalcTextSize("Save").x + style.FramePadding.x * 2.0f;
+    const float final_w = ImGui::CalcTextSize("Finalise...").x + style.FramePadding.x * 2.0f;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - save_w - final_w - style.ItemSpacing.x);
+    const bool busy = state.busy();
+    ImGui::BeginDisabled(busy || !dirty());
+    if (ImGui::Button("Save")) save(state);
+    state.probe().item("editor.save");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(busy || report_id_ == 0 || dirty());
+    if (ImGui::Button("Finalise...")) confirm_finalize_ = true;
+    state.probe().item("editor.finalize");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && dirty())
+        ImGui::SetTooltip("Save your changes first.");
+    ImGui::EndDisabled();
+}
+
+void ReportEditorView::draw_left_column(AppState& state) {
+    auto& c = draft_;
+    const float em = ImGui::GetFontSize();
+    section("What happened");
+    text_row(state, "Title", "editor.title", c.title, true);
+    sensitive_toggle(state, c.sensitive_fields, "title");
+    text_row(state, "Case", "editor.case", case_name_);
+
+    field_label("Occurred");
+    ImGui::SetNextItemWidth(em * 8.0f);
+    ImGui::InputTextWithHint("##start", "2026-03-14", &c.occurred_start);
+    state.probe().item("editor.occurred");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("to");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 8.0f);
+    ImGui::InputTextWithHint("##end", "(optional)", &c.occurred_end);
+    state.probe().item("editor.occurred_end");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1.0f);
+    vocabulary_combo(state, "editor.precision", core::Vocabulary::DatePrecision, c.date_precision, nullptr);
+
+    section("Where");
+    text_row(state, "Country", "editor.host_country", c.host_country);
+    text_row(state, "City", "editor.host_city", c.host_city, true);
+    sensitive_toggle(state, c.sensitive_fields, "host_city");
+    text_row(state, "Place", "editor.place", c.place, true);
+    sensitive_toggle(state, c.sensitive_fields, "place");
+    text_row(state, "From (origin)", "editor.origin", c.origin_country, true);
+    sensitive_toggle(state, c.sensitive_fields, "origin_country");
+
+    section("How");
+    ImGui::TextUnformatted("Tactics");
+    code_checkboxes(state, "tactic", core::Vocabulary::Tactic, c.tactics, 2);
+    ImGui::TextUnformatted("Channels");
+    code_checkboxes(state, "channel", core::Vocabulary::Channel, c.channels, 3);
+
+    section("Numbers, accounts and addresses used");
+    sensitive_toggle(state, c.sensitive_fields, "identifiers");
+    editable_rows(state, "identifiers", "Identifier", "Add identifier", c.identifiers, kNewIdentifier,
+                  [&](core::Identifier& row, const std::string& key) {
+                      field_label("Channel");
+                      ImGui::SetNextItemWidth(-1.0f);
+                      vocabulary_combo(state, key + ".channel", core::Vocabulary::Channel, row.channel, nullptr);
+                      text_row(state, "Number, handle", (key + ".value").c_str(), row.value, false,
+                               "+86 ..., @handle, https://...");
+                  });
+    draw_people(state);
+}
+
+// Who did it, what they wanted, and who else was pressured.
+void ReportEditorView::draw_people(AppState& state) {
+    auto& c = draft_;
+    section("Who (perpetrators)");
+    sensitive_toggle(state, c.sensitive_fields, "perpetrators");
+    editable_rows(state, "perpetrators", "Perpetrator", "Add perpetrator", c.perpetrators, kNewPerpetrator,
+                  [&](core::Perpetrator& row, const std::string& key) {
+                      field_label("Claimed to be");
+                      ImGui::SetNextItemWidth(-1.0f);
+                      vocabulary_combo(state, key + ".affiliation", core::Vocabulary::Affiliation, row.affiliation,
+                                       "Not said");
+                      text_row(state, "Names, badges", (key + ".names").c_str(), row.names, false,
+                               "names or badge numbers they gave");
+                      text_row(state, "Description", (key + ".description").c_str(), row.description, false,
+                               "what they looked like, what they said");
+                  });
+
+    section("What they demanded");
+    code_checkboxes(state, "demand", core::Vocabulary::Demand, c.demands, 3);
+    text_row(state, "Details", "editor.demands_detail", c.demands_detail);
+
+    section("Relatives pressured");
+    sensitive_toggle(state, c.sensitive_fields, "relatives");
+    editable_rows(state, "relatives", "Relative", "Add relative", c.relatives, core::RelativePressured{},
+                  [&](core::RelativePressured& row, const std::string& key) {
+                      text_row(state, "Relationship", (key + ".relationship").c_str(), row.relationship, false,
+                               "mother, brother...");
+                      text_row(state, "Where", (key + ".location").c_str(), row.location, false,
+                               "city or province");
+                      text_row(state, "What happened", (key + ".what_happened").c_str(), row.what_happened);
+                      text_row(state, "By whom", (key + ".by_whom").c_str(), row.by_whom);
+                      text_row(state, "How known", (key + ".how_known").c_str(), row.how_known, false,
+                               "how you learned of it");
+                  });
+}
+
+void ReportEditorView::draw_right_column(AppState& state) {
+    auto& c = draft_;
+    const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
+    const float em = ImGui::GetFontSize();
+    ImGui::BeginDisabled(final_report);
+    section("Account, in the words of the person");
+    sensitive_toggle(state, c.sensitive_fields, "narrative");
+    text_area(state, "##narrative", "editor.narrative", c.narrative, 9.0f);
+    field_label("Language");
+    ImGui::SetNextItemWidth(em * 8.0f);
+    ImGui::InputTextWithHint("##narrative_language", "zh-Hans", &c.narrative_language);
+    state.probe().item("editor.narrative_language");
+
+    section("Translation");
+    sensitive_toggle(state, c.sensitive_fields, "translation");
+    text_area(state, "##translation", "editor.translation", c.translation, 4.0f);
+    field_label("Language");
+    ImGui::SetNextItemWidth(em * 8.0f);
+    ImGui::InputTextWithHint("##translation_language", "en", &c.translation_language);
+    state.probe().item("editor.translation_language");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("by");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##translator", "translator's name", &c.translator);
+    state.probe().item("editor.translator");
+    draw_follow_up(state);
+    ImGui::EndDisabled();
+
+    draw_attachments(state);
+
+    ImGui::Spacing();
+    const std::string history = "Revision history (" +
+                                std::to_string(detail_ ? detail_->revisions.size() : std::size_t{0}) + ")###history";
+    const bool open = ImGui::CollapsingHeader(history.c_str());
+    state.probe().item("editor.history");
+    if (open) draw_revision_history(state, detail_ ? detail_->revisions : std::vector<core::RevisionRecord>{});
+}
+
+// Witnesses, harm done, where it was reported, and the risk now.
+void ReportEditorView::draw_follow_up(AppState& state) {
+    auto& c = draft_;
+    section("Witnesses");
+    sensitive_toggle(state, c.sensitive_fields, "witnesses");
+    editable_rows(state, "witnesses", "Witness", "Add witness", c.witnesses, core::Witness{},
+                  [&](core::Witness& row, const std::string& key) {
+                      text_row(state, "Name", (key + ".name").c_str(), row.name);
+                      text_row(state, "Contact", (key + ".contact").c_str(), row.contact);
+                      text_row(state, "Statement", (key + ".statement").c_str(), row.statement, false,
+                               "what they saw or heard");
+                  });
+
+    section("Impact");
+    sensitive_toggle(state, c.sensitive_fields, "impact");
+    code_checkboxes(state, "impact", core::Vocabulary::Impact, c.impacts, 3);
+    text_row(state, "Details", "editor.impact_detail", c.impact_detail);
+
+    section("Reported to");
+    sensitive_toggle(state, c.sensitive_fields, "reported_to");
+    editable_rows(state, "reported_to", "Report", "Add where it was reported", c.reported_to, core::ReportedTo{},
+                  [&](core::ReportedTo& row, const std::string& key) {
+                      text_row(state, "Authority", (key + ".authority").c_str(), row.authority, false,
+                               "police, MP, platform...");
+                      text_row(state, "Date", (key + ".date").c_str(), row.date, false, "2026-03-20");
+                      text_row(state, "Reference", (key + ".reference").c_str(), row.reference, false,
+                               "case or ticket number");
+                      text_row(state, "Outcome", (key + ".outcome").c_str(), row.outcome);
+                  });
+
+    section("Risk");
+    field_label("Risk level");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    vocabulary_combo(state, "editor.risk", core::Vocabulary::RiskLevel, c.risk_level, "Not assessed");
+}
+
+void ReportEditorView::draw_attachments(AppState& state) {
+    if (scroll_to_evidence_) {
+        ImGui::SetScrollHereY(0.0f);  // the form's scrolling table: this section at its top
+        scroll_to_evidence_ = evidence_.preview_loading();
+    }
+    section("Evidence files");
+    const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
+    if (report_id_ == 0) {
+        draw_notice("Save the report first; then attach files here or drop them on the window.");
+    } else if (!final_report) {
+        const float button_w = ImGui::CalcTextSize("Attach").x + ImGui::GetStyle().FramePadding.x * 2.0f +
+                               ImGui::GetStyle().ItemSpacing.x;
+        ImGui::SetNextItemWidth(-button_w);
+        const bool enter = ImGui::InputTextWithHint("##attach_path", "/path/to/file (or drop files on the window)",
+                                                    &attach_path_, ImGuiInputTextFlags_EnterReturnsTrue);
+        state.probe().item("editor.attach_path");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(attach_path_.empty() || state.busy());
+        const bool clicked = ImGui::Button("Attach");
+        state.probe().item("editor.attach");
+        ImGui::EndDisabled();
+        if ((clicked || enter) && !attach_path_.empty() && !state.busy()) {
+            attach(state, std::filesystem::path(attach_path_));
+            wipe_string(attach_path_);
+        }
+    }
+    static const std::vector<core::AttachmentRecord> kNone;
+    evidence_.draw(state, detail_ ? detail_->attachments : kNone, report_id_ != 0 && !final_report,
+                   [this, &state](const std::filesystem::path& file) { attach(state, file); });
+    if (report_id_ != 0 && (!detail_ || detail_->attachments.empty())) draw_notice("No files attached.");
+}
+
+void ReportEditorView::draw_modals(AppState& state) {
+    if (confirm_finalize_) {
+        ImGui::OpenPopup("Finalise report");
+        confirm_finalize_ = false;
+    }
+    if (confirm_discard_) {
+        ImGui::OpenPopup("Discard changes");
+        confirm_discard_ = false;
+    }
+    const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Finalise report", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("A final report can no longer be edited, and no files can be added to it.");
+        if (ImGui::Button("Finalise")) {
+            finalize(state);
+            ImGui::CloseCurrentPopup();
+        }
+        state.probe().item("editor.finalize_confirm");
+        ImGui::SameLine();
+        if (ImGui::Button("Keep as draft")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Discard changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("This report has changes that are not saved.");
+        if (ImGui::Button("Discard them")) {
+            ImGui::CloseCurrentPopup();
+            state.go_to(leave_to_.value_or(Screen::ReportList), true);
+            leave_to_.reset();
+        }
+        state.probe().item("editor.discard");
+        ImGui::SameLine();
+        if (ImGui::Button("Keep editing") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+            ImGui::CloseCurrentPopup();
+            leave_to_.reset();
+        }
+        state.probe().item("editor.keep_editing");
+        ImGui::EndPopup();
+    }
+}
+
+void ReportEditorView::clear() noexcept {
+    wipe_content(draft_);
+    wipe_string(case_name_);
+    wipe_string(attach_path_);
+    forget_loaded();
+    evidence_.clear();
+    error_.clear();
+    notice_.clear();
+    report_id_ = 0;
+    needs_reload_ = false;
+    confirm_finalize_ = confirm_discard_ = scroll_to_evidence_ = false;
+    leave_to_.reset();
+}
+
+void ReportEditorView::ask_before_leaving(Screen screen) {
+    leave_to_ = screen;
+    confirm_discard_ = true;
+}
+
+bool ReportEditorView::holds_sensitive_data() const noexcept {
+    return !(draft_ == core::ReportContent{}) || !case_name_.empty() || !attach_path_.empty() || detail_.has_value() ||
+           report_id_ != 0 || evidence_.holds_sensitive_data();
+}
+
+}  // namespace fv::gui

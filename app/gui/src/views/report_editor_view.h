@@ -1,0 +1,79 @@
+#pragma once
+// One report: every field group of the domain, save (a new report, or a new
+// revision of an existing one), finalise, evidence files (attach by path or
+// by drop), revision history, and a guard against leaving with unsaved edits.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/content_wipe.h"
+#include "views/evidence_panel.h"
+#include "fieldvault/core/reports.h"
+#include "views/received_info.h"
+#include "views/view.h"
+
+namespace fv::gui {
+
+class ReportEditorView final : public View {
+public:
+    void clear() noexcept override;
+    bool holds_sensitive_data() const noexcept override;
+    void files_dropped(AppState& state, const std::vector<std::filesystem::path>& paths) override;
+
+    // Start a new report (id 0) or load an existing one.
+    void load(AppState& state, std::int64_t report_id);
+    // What the buttons do.
+    bool save(AppState& state);
+    bool finalize(AppState& state);
+    void attach(AppState& state, const std::filesystem::path& file);
+
+    std::int64_t report_id() const noexcept { return report_id_; }
+    core::ReportContent& draft() noexcept { return draft_; }
+    const std::optional<core::ReportDetail>& detail() const noexcept { return detail_; }
+    // Provenance of a received report (read-only); nullopt for the vault's own.
+    const std::optional<ReceivedInfo>& received() const noexcept { return received_; }
+    const std::string& error() const noexcept { return error_; }
+    const std::string& notice() const noexcept { return notice_; }
+    EvidencePanel& evidence() noexcept { return evidence_; }
+    // Scrolls the form to "Evidence files" when next drawn, and again once
+    // a preview being decrypted appears (the screenshot of the panel).
+    void scroll_to_evidence() noexcept { scroll_to_evidence_ = true; }
+    bool dirty() const;
+    // The App asks before leaving with unsaved edits: the editor shows
+    // "Discard changes" and, if confirmed, asks to go to `screen` again.
+    void ask_before_leaving(Screen screen);
+    bool asking_before_leaving() const noexcept { return leave_to_.has_value(); }
+
+protected:
+    void draw_content(AppState& state) override;
+
+private:
+    void reload(AppState& state);
+    void draw_header(AppState& state);
+    void draw_left_column(AppState& state);
+    void draw_right_column(AppState& state);
+    void draw_people(AppState& state);
+    void draw_follow_up(AppState& state);
+    void draw_attachments(AppState& state);
+    void draw_modals(AppState& state);
+    void forget_loaded() noexcept;
+
+    std::int64_t report_id_ = 0;
+    core::ReportContent draft_;
+    std::string case_name_;
+    std::optional<core::ReportDetail> detail_;  // as last loaded from the vault
+    std::optional<ReceivedInfo> received_;      // where a received report came from
+    std::string attach_path_;
+    std::string error_;
+    std::string notice_;
+    bool needs_reload_ = false;
+    bool confirm_finalize_ = false;
+    bool confirm_discard_ = false;
+    bool scroll_to_evidence_ = false;
+    std::optional<Screen> leave_to_;  // where to go once unsaved edits are discarded
+    EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
+};
+
+}  // namespace fv::gui

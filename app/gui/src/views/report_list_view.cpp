@@ -1,0 +1,391 @@
+#include "views/report_list_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <array>
+#include <memory>
+#include <utility>
+#include <cstdio>
+
+#include "fieldvault/core/import.h"
+#include "fieldvault/core/vocabulary.h"
+#include "platform/glyph_cache.h"
+#include "platform/theme.h"
+
+namespace fv::gui {
+namespace {
+
+void wipe_rows(std::vector<core::ReportSummary>& rows) noexcept {
+    for (auto& row : rows) {
+        wipe_string(row.title);
+        wipe_string(row.occurred_start);
+        for (auto& code : row.tactics) wipe_string(code);
+    }
+    rows.clear();
+    rows.shrink_to_fit();
+}
+
+// The next filter on this line if `width` still fits, else on a new line
+// (large text sizes and narrow windows wrap instead of clipping).
+void same_line_if_fits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+}  // namespace
+
+ReportListView::Rows::~Rows() { wipe_rows(rows); }
+
+// Shared by every list that holds no rows: clear() (noexcept) assigns it
+// without allocating.
+const std::shared_ptr<const ReportListView::Rows>& ReportListView::no_rows() {
+    static const auto empty = std::make_shared<const Rows>();
+    return empty;
+}
+
+void ReportListView::on_show(AppState& /*state*/) { needs_refresh_ = true; }
+
+namespace {
+
+// What a query job fills in on the worker; read on the frame thread only
+// after the job finished.
+struct ListResult {
+    std::vector<core::ReportSummary> rows;
+    std::vector<core::CaseRecord> cases;
+    std::map<std::int64_t, std::string> received;
+    SortSpec sorted_by;               // the sort the job applied
+    std::vector<std::size_t> sorted;  // rows in that order (sorting 100,000 rows is not frame work)
+    ~ListResult() {
+        wipe_rows(rows);
+        for (auto& c : cases) wipe_string(c.name);
+    }
+};
+
+}  // namespace
+
+void ReportListView::refresh(AppState& state) {
+    needs_refresh_ = false;
+    if (loading_) {
+        refresh_again_ = true;  // the running query is stale; ask again when it ends
+        return;
+    }
+    core::Session* session = state.session_for_job();
+    if (session == nullptr) return;
+    loading_ = true;
+    loading_since_ = ImGui::GetTime();
+    auto result = std::make_shared<ListResult>();
+    state.worker().submit(
+        search_.empty() ? "Loading reports" : "Searching",
+        [session, result, query = search_, sort = sort_](core::JobContext&) mutable {
+            core::ReportService reports(*session);
+            result->rows = query.empty() ? reports.list() : reports.search(query);
+            result->cases = reports.cases();
+            result->received = core::received_report_signers(*session);
+            wipe_string(query);
+            result->sorted_by = sort;
+            result->sorted = sort_rows(result->rows, sort);
+        },
+        [this, result, generation = generation_](const core::JobOutcome& outcome) {
+            if (generation != generation_) return;  // locked (cleared) meanwhile
+            loading_ = false;
+            if (std::exchange(refresh_again_, false)) needs_refresh_ = true;
+            if (outcome.cancelled) return;
+            if (!outcome.ok()) {
+                rows_ = no_rows();
+                sorted_.clear();
+                order_.clear();
+                error_ = describe_error(outcome.error);
+                return;
+            }
+            error_.clear();
+            auto fresh = std::make_shared<Rows>();
+            std::swap(fresh->rows, result->rows);
+            rows_ = std::move(fresh);  // the old rows are wiped when no sort job holds them
+            std::swap(cases_, result->cases);
+            std::swap(received_, result->received);
+            // The job's order indexes the new rows: take it at once, so sorted_
+            // and order_ never index the previous rows; if the user clicked
+            // another column while the query ran, sort again on the worker.
+            sorted_ = std::move(result->sorted);
+            refilter();
+            if (!(result->sorted_by == sort_)) needs_sort_ = true;
+        });
+}
+
+void ReportListView::set_search(AppState& state, std::string query) {
+    wipe_string(search_);
+    search_ = std::move(query);
+    refresh(state);
+}
+
+void ReportListView::request_sort(AppState& state) {
+    sorting_ = true;
+    const auto request = ++sort_request_;
+    auto rows = rows_;
+    auto sorted = std::make_shared<std::vector<std::size_t>>();
+    state.worker().submit(
+        "Sorting",
+        [rows, sorted, sort = sort_](core::JobContext&) { *sorted = sort_rows(rows->rows, sort); },
+        [this, rows, sorted, sort = sort_, request, generation = generation_](const core::JobOutcome& outcome) {
+            if (generation != generation_ || request != sort_request_) return;  // locked, or a newer click
+            sorting_ = false;
+            if (!outcome.ok() || rows != rows_ || !(sort == sort_)) return;  // new rows bring their own order
+            sorted_ = std::move(*sorted);
+            refilter();
+        });
+}
+
+void ReportListView::refilter() { order_ = filter_rows(rows_->rows, sorted_, filter_); }
+
+void ReportListView::set_filter(const ReportFilter& filter) {
+    filter_ = filter;
+    refilter();
+}
+
+std::vector<std::int64_t> ReportListView::shown_ids() const {
+    std::vector<std::int64_t> ids;
+    ids.reserve(order_.size());
+    for (const auto i : order_) ids.push_back(rows_->rows[i].id);
+    return ids;
+}
+
+void ReportListView::draw_content(AppState& state) {
+    if (needs_refresh_) refresh(state);
+    draw_toolbar(state);
+    draw_filters(state);
+    case_panel_.draw(state, cases_, filter_.case_id, [this] { needs_refresh_ = true; });
+    // Another job (not our own query, which has its own quiet note) shows its progress.
+    if (state.busy() && !loading_ && !sorting_) draw_busy_indicator(state, true);
+    draw_error(error_);
+    draw_table(state);
+}
+
+void ReportListView::draw_toolbar(AppState& state) {
+    if (ImGui::Button("New report")) state.open_report(0);
+    state.probe().item("list.new");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
+    if (ImGui::InputTextWithHint("##search", "Search titles and narratives (any language)", &search_))
+        needs_refresh_ = true;
+    state.probe().item("list.search");
+    if (!search_.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Clear")) {
+            wipe_string(search_);
+            needs_refresh_ = true;
+        }
+        state.probe().item("list.clear");
+    }
+    // Only a slow query says so (a fast one would make the line flicker).
+    if (loading_ && ImGui::GetTime() - loading_since_ > 0.3) {
+        ImGui::SameLine();
+        draw_notice(search_.empty() ? "Loading..." : "Searching...");
+    }
+
+    if (needs_refresh_) refresh(state);
+}
+
+void ReportListView::draw_filters(AppState& state) {
+    ReportFilter filter = filter_;
+    const float em = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Case");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 9.0f);
+    std::string case_preview = "Any";
+    if (filter.case_id == 0) case_preview = "No case";
+    for (const auto& c : cases_) {
+        glyphs::note(c.name);
+        if (c.id == filter.case_id) case_preview = c.name;
+    }
+    const bool case_open = ImGui::BeginCombo("##case_filter", case_preview.c_str());
+    state.probe().item("list.case");
+    if (case_open) {
+        if (ImGui::Selectable("Any", filter.case_id < 0)) filter.case_id = -1;
+        if (ImGui::Selectable("No case", filter.case_id == 0)) filter.case_id = 0;
+        for (const auto& c : cases_) {
+            ImGui::PushID(static_cast<int>(c.id));
+            if (ImGui::Selectable(c.name.c_str(), c.id == filter.case_id)) filter.case_id = c.id;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Status");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 6.0f);
+    const std::string status_preview =
+        filter.status.empty() ? "Any" : std::string(core::label(core::Vocabulary::Status, filter.status));
+    const bool status_open = ImGui::BeginCombo("##status_filter", status_preview.c_str());
+    state.probe().item("list.status");
+    if (status_open) {
+        if (ImGui::Selectable("Any", filter.status.empty())) filter.status.clear();
+        for (const auto& entry : core::entries(core::Vocabulary::Status)) {
+            const std::string label(entry.label);
+            if (ImGui::Selectable(label.c_str(), filter.status == entry.code)) filter.status = std::string(entry.code);
+            if (state.probe().enabled()) state.probe().item(("list.status=" + std::string(entry.code)).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    same_line_if_fits(em * 17.0f);
+    ImGui::TextUnformatted("Tactic");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 11.0f);
+    const std::string tactic_preview =
+        filter.tactic.empty() ? "Any" : std::string(core::label(core::Vocabulary::Tactic, filter.tactic));
+    const bool tactic_open = ImGui::BeginCombo("##tactic_filter", tactic_preview.c_str());
+    state.probe().item("list.tactic");
+    if (tactic_open) {
+        if (ImGui::Selectable("Any", filter.tactic.empty())) filter.tactic.clear();
+        for (const auto& entry : core::entries(core::Vocabulary::Tactic)) {
+            const std::string label(entry.label);
+            if (ImGui::Selectable(label.c_str(), filter.tactic == entry.code)) filter.tactic = std::string(entry.code);
+            if (state.probe().enabled()) state.probe().item(("list.tactic=" + std::string(entry.code)).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    same_line_if_fits(em * 19.0f);
+    ImGui::TextUnformatted("From");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 6.5f);
+    ImGui::InputTextWithHint("##from", "2026-01", &filter.date_from);
+    state.probe().item("list.from");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("to");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 6.5f);
+    ImGui::InputTextWithHint("##to", "2026-12-31", &filter.date_to);
+    state.probe().item("list.to");
+    same_line_if_fits(em * 9.0f);
+    ImGui::Checkbox("With files only", &filter.with_attachments);
+    state.probe().item("list.with_files");
+    if (!(filter == filter_)) set_filter(filter);
+}
+
+void ReportListView::draw_table(AppState& state) {
+    if (needs_sort_) {
+        needs_sort_ = false;
+        request_sort(state);
+    }
+    if (rows_->rows.empty()) {
+        if (loading_) return;  // the first rows are on their way
+        ImGui::Spacing();
+        draw_notice(search_.empty() ? "No reports yet. \"New report\" starts one."
+                                    : "No report matches this search.");
+        return;
+    }
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                       ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable;
+    if (!ImGui::BeginTable("##reports", 5, kFlags, ImVec2(0.0f, 0.0f))) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                                      ImGuiTableColumnFlags_PreferSortDescending,
+                            em * 3.0f);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
+    ImGui::TableSetupColumn("Occurred", ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
+    ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Files", ImGuiTableColumnFlags_WidthFixed, em * 3.5f);
+    // Headers drawn one by one so each is recorded for tests.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < 5; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        if (state.probe().enabled()) state.probe().item(("list.header." + std::to_string(column)).c_str());
+    }
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs != nullptr && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            const auto& spec = specs->Specs[0];
+            sort_.column = static_cast<SortColumn>(spec.ColumnIndex);
+            sort_.ascending = spec.SortDirection == ImGuiSortDirection_Ascending;
+            request_sort(state);  // once per click, on the worker
+        }
+        specs->SpecsDirty = false;
+    }
+    if (order_.empty()) {
+        ImGui::EndTable();
+        draw_notice("No report matches these filters.");
+        return;
+    }
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(order_.size()));
+    std::int64_t open_id = 0;
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& row = rows_->rows[order_[static_cast<std::size_t>(i)]];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(i);
+            char id_text[24];
+            std::snprintf(id_text, sizeof id_text, "%lld", static_cast<long long>(row.id));
+            if (ImGui::Selectable(id_text, case_panel_.is_selected(row.id), ImGuiSelectableFlags_SpanAllColumns)) {
+                // While selecting reports to move, a click selects instead of opening.
+                if (case_panel_.selecting()) {
+                    case_panel_.toggle(row.id);
+                } else {
+                    open_id = row.id;
+                }
+            }
+            if (i == 0) state.probe().item("list.row0");
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            const auto status = core::label(core::Vocabulary::Status, core::status_code(row.status));
+            ImGui::TextUnformatted(status.data(), status.data() + status.size());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.occurred_start.empty() ? "-" : row.occurred_start.c_str());
+            ImGui::TableNextColumn();
+            glyphs::note(row.title);  // visible rows only
+            if (const auto received = received_.find(row.id); received != received_.end()) {
+                // Someone else's report, read-only: marked, with who signed it on hover.
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
+                ImGui::TextUnformatted("[received]");
+                ImGui::PopStyleColor();
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Signed by %s", received->second.c_str());
+                if (i == 0) state.probe().item("list.row0.received");
+                ImGui::SameLine();
+            }
+            ImGui::TextUnformatted(row.title.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%lld", static_cast<long long>(row.attachment_count));
+        }
+    }
+    ImGui::EndTable();
+    if (open_id != 0) state.open_report(open_id);
+}
+
+void ReportListView::clear() noexcept {
+    // The App stops every job before clearing, so this is the last holder:
+    // the rows are wiped now.
+    rows_ = no_rows();
+    sorted_.clear();
+    order_.clear();
+    for (auto& c : cases_) wipe_string(c.name);
+    cases_.clear();
+    for (auto& [id, fingerprint] : received_) wipe_string(fingerprint);
+    received_.clear();
+    wipe_string(filter_.date_from);
+    wipe_string(filter_.date_to);
+    filter_ = ReportFilter{};
+    wipe_string(search_);
+    wipe_string(error_);
+    case_panel_.clear();
+    needs_refresh_ = true;
+    loading_ = false;
+    refresh_again_ = false;
+    needs_sort_ = false;
+    sorting_ = false;
+    ++generation_;
+}
+
+// Whatever clear() wipes: the rows and their order, case names, signers of
+// received reports, the filter (typed dates, chosen case, status, tactic), the
+// search, the message and the case panel.
+bool ReportListView::holds_sensitive_data() const noexcept {
+    return !rows_->rows.empty() || !sorted_.empty() || !order_.empty() || !cases_.empty() || !received_.empty() ||
+           !(filter_ == ReportFilter{}) || !search_.empty() || !error_.empty() || case_panel_.holds_sensitive_data();
+}
+
+}  // namespace fv::gui

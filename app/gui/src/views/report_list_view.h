@@ -1,0 +1,87 @@
+#pragma once
+// All reports (or the matches of a search), one row each, filtered and
+// sorted by column. Only the visible rows are drawn (ImGuiListClipper).
+// Loading and searching run on the worker: the frame keeps drawing the rows
+// it has, and the new rows replace them when the query's result is posted
+// back. One query at a time; a change while one runs queues one more.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "views/case_panel.h"
+#include "fieldvault/core/reports.h"
+#include "models/report_filter.h"
+#include "views/view.h"
+
+namespace fv::gui {
+
+class ReportListView final : public View {
+public:
+    void on_show(AppState& state) override;
+    void clear() noexcept override;
+    bool holds_sensitive_data() const noexcept override;
+
+    // Asks the worker for the rows (all, or the search's matches); they are
+    // shown once the frame loop polls the job's result.
+    void refresh(AppState& state);
+    // A query is on the worker.
+    bool loading() const noexcept { return loading_; }
+    void set_search(AppState& state, std::string query);
+    const std::vector<core::ReportSummary>& rows() const noexcept { return rows_->rows; }
+    // A sort (after a header click) is on the worker.
+    bool sorting() const noexcept { return sorting_; }
+    // Ids of the rows shown, in the order shown.
+    std::vector<std::int64_t> shown_ids() const;
+    void set_filter(const ReportFilter& filter);
+    const SortSpec& sort() const noexcept { return sort_; }
+    // Received reports (id -> signer fingerprint), marked in the list.
+    const std::map<std::int64_t, std::string>& received() const noexcept { return received_; }
+    const std::string& error() const noexcept { return error_; }
+    CasePanel& case_panel() noexcept { return case_panel_; }
+
+protected:
+    void draw_content(AppState& state) override;
+
+private:
+    void draw_toolbar(AppState& state);
+    void draw_table(AppState& state);
+    void draw_filters(AppState& state);
+    // A new sort column, or rows sorted by another one: sort all rows on the
+    // worker (100,000 rows take ~0.1 s), then filter; the old order stays
+    // on screen until then.
+    void request_sort(AppState& state);
+    // A new filter: walk the sorted rows (fast).
+    void refilter();
+
+    // The rows of the last query, shared read-only with a sort job on the
+    // worker; wiped when the last holder lets go. Never null.
+    struct Rows {
+        std::vector<core::ReportSummary> rows;
+        Rows() = default;
+        Rows(const Rows&) = delete;
+        Rows& operator=(const Rows&) = delete;
+        ~Rows();
+    };
+    static const std::shared_ptr<const Rows>& no_rows();
+    std::shared_ptr<const Rows> rows_ = no_rows();
+    std::vector<core::CaseRecord> cases_;
+    std::map<std::int64_t, std::string> received_;  // report id -> signer fingerprint
+    std::vector<std::size_t> sorted_;  // every index into rows_, in sort_ order
+    std::vector<std::size_t> order_;   // the entries of sorted_ that pass filter_, as shown
+    ReportFilter filter_;
+    SortSpec sort_;
+    std::string search_;
+    std::string error_;
+    bool needs_refresh_ = true;
+    bool loading_ = false;
+    bool refresh_again_ = false;       // the search changed while a query ran
+    bool needs_sort_ = false;          // rows arrived sorted by another column
+    bool sorting_ = false;
+    std::uint64_t sort_request_ = 0;   // only the latest sort's result is used
+    std::uint64_t generation_ = 0;     // bumped by clear(): late results are dropped
+    double loading_since_ = 0.0;
+    CasePanel case_panel_;             // new/rename case, move selected reports
+};
+
+}  // namespace fv::gui

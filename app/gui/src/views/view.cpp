@@ -1,0 +1,174 @@
+#include "views/view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "fieldvault/model/error.h"
+#include "fieldvault/model/secret.h"
+#include "app/main_navigation.h"
+#include "platform/theme.h"
+
+namespace fv::gui {
+
+void View::draw(AppState& state) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // "##" keeps the window's name off screen; the OS title stays "Fieldvault".
+    if (ImGui::Begin("##fieldvault", nullptr, kFlags)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
+        ImGui::TextUnformatted("Fieldvault");
+        ImGui::PopStyleColor();
+        if (state.demo()) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
+            ImGui::TextUnformatted("DEMO VAULT - invented sample data");
+            ImGui::PopStyleColor();
+        }
+        // Right-aligned: [Lock] [Quick exit]. Quick exit is always there, on
+        // every screen: one click locks and closes, no dialog.
+        const auto& style = ImGui::GetStyle();
+        const char* lock_label = "Lock  (Ctrl+L)";
+        const char* exit_label = "Quick exit  (Ctrl+Shift+Q)";
+        const float exit_width = ImGui::CalcTextSize(exit_label).x + style.FramePadding.x * 2.0f;
+        const char* settings_label = "Settings";
+        float width = exit_width;
+        if (state.unlocked())
+            width += ImGui::CalcTextSize(lock_label).x + ImGui::CalcTextSize(settings_label).x +
+                     (style.FramePadding.x * 2.0f + style.ItemSpacing.x) * 2.0f;
+        // Reports, Contacts, Export... between the name and the buttons, or
+        // on a row of their own when that is too narrow (main_navigation.h).
+        bool navigation_inline = false;
+        if (state.unlocked()) {
+            ImGui::SameLine();
+            navigation_inline = main_navigation_fits(ImGui::GetWindowContentRegionMax().x - width -
+                                                     ImGui::GetCursorPosX() - style.ItemSpacing.x);
+            if (navigation_inline) draw_main_navigation(state);
+        }
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+        if (state.unlocked()) {
+            if (ImGui::Button(settings_label)) state.go_to(Screen::Settings);
+            state.probe().item("settings");
+            ImGui::SameLine();
+            if (ImGui::Button(lock_label)) state.request_lock();
+            state.probe().item("lock");
+            ImGui::SameLine();
+        }
+        ImGui::PushStyleColor(ImGuiCol_Button, theme::quick_exit());
+        if (ImGui::Button(exit_label)) state.request_quick_exit();
+        ImGui::PopStyleColor();
+        state.probe().item("quick_exit");
+        if (state.unlocked() && !navigation_inline) draw_main_navigation(state);
+        ImGui::Separator();
+        ImGui::Spacing();
+        draw_content(state);
+    }
+    ImGui::End();
+}
+
+void begin_centered_column(const char* id, float width_em) {
+    const float width = std::min(ImGui::GetFontSize() * width_em, ImGui::GetContentRegionAvail().x);
+    const float offset = (ImGui::GetContentRegionAvail().x - width) * 0.5f;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + offset);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 2.0f);
+    ImGui::BeginChild(id, ImVec2(width, 0.0f), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+}
+
+void end_centered_column() { ImGui::EndChild(); }
+
+void draw_heading(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+}
+
+std::string display_path(const std::filesystem::path& path) {
+    const std::string text = path.string();
+    const char* home = std::getenv("HOME");
+    if (home == nullptr || *home == '\0') return text;
+    std::string prefix = home;
+    if (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
+    if (text == prefix) return "~";
+    if (text.size() > prefix.size() && text.compare(0, prefix.size(), prefix) == 0 && text[prefix.size()] == '/')
+        return "~" + text.substr(prefix.size());
+    return text;
+}
+
+void draw_busy_indicator(AppState& state, bool allow_cancel) {
+    const auto job = state.worker().current();
+    if (!job) return;
+    ImGui::TextUnformatted(job->label.c_str());
+    float fraction = 0.0f;
+    std::string overlay = "working...";
+    if (job->total > 0) {
+        fraction = static_cast<float>(static_cast<double>(job->done) / static_cast<double>(job->total));
+        overlay = human_size(job->done) + " of " + human_size(job->total);
+    } else {
+        // Indeterminate: a band that moves, so the user sees the app is alive.
+        const double t = ImGui::GetTime();
+        fraction = static_cast<float>(t - static_cast<double>(static_cast<long long>(t)));
+    }
+    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), overlay.c_str());
+    if (allow_cancel && !job->cancel_requested) {
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) state.worker().cancel(job->id);
+    }
+}
+
+void draw_error(const std::string& message) {
+    if (message.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::error());
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+}
+
+void draw_notice(const std::string& message) {
+    if (message.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+}
+
+std::string human_size(std::uint64_t bytes) {
+    static constexpr const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    if (bytes < 1024) return std::to_string(bytes) + " B";
+    double value = static_cast<double>(bytes);
+    std::size_t unit = 0;
+    while (value >= 1024.0 && unit + 1 < std::size(kUnits)) {
+        value /= 1024.0;
+        ++unit;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %s", value, kUnits[unit]);
+    return text;
+}
+
+std::string describe_error(const std::exception_ptr& error) {
+    if (!error) return {};
+    try {
+        std::rethrow_exception(error);
+    } catch (const fv::Error& e) {
+        return e.what();
+    } catch (const std::exception& e) {
+        return std::string("Something went wrong: ") + e.what();
+    } catch (...) {
+        return "Something went wrong.";
+    }
+}
+
+void wipe_string(std::string& text) noexcept {
+    // resize() to the capacity makes every allocated byte part of the string,
+    // so the wipe covers what an earlier, longer value left behind.
+    text.resize(text.capacity());
+    wipe_memory(text.data(), text.size());
+    text.clear();
+    text.shrink_to_fit();
+}
+
+}  // namespace fv::gui

@@ -1,0 +1,109 @@
+#include "views/welcome_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "fieldvault/core/demo_vault.h"
+
+namespace fv::gui {
+namespace {
+
+// "~/..." as people type it.
+std::filesystem::path expand_home(const std::string& text) {
+    const char* home = std::getenv("HOME");
+    if (home != nullptr && (text == "~" || text.rfind("~/", 0) == 0)) return std::string(home) + text.substr(1);
+    return text;
+}
+
+}  // namespace
+
+void WelcomeView::on_show(AppState& /*state*/) { error_.clear(); }
+
+void WelcomeView::draw_content(AppState& state) {
+    begin_centered_column("##welcome", 34.0f);
+    draw_heading("Welcome to Fieldvault");
+    draw_notice("There is no vault in " + display_path(state.vault_dir()) + " yet.");
+    ImGui::Spacing();
+    if (ImGui::Button("Create a new vault")) state.go_to(Screen::Create);
+    state.probe().item("welcome.create");
+    draw_notice("Start an empty vault in this folder, protected by a passphrase you choose.");
+
+    ImGui::Spacing();
+    ImGui::BeginDisabled(state.busy());
+    if (ImGui::Button("Try the demo vault")) open_demo(state);
+    ImGui::EndDisabled();
+    state.probe().item("welcome.demo");
+    draw_notice("Invented sample reports, marked [DEMO], in a separate folder: look around before "
+                "writing anything real.");
+    if (state.busy()) draw_busy_indicator(state, false);
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Open an existing vault folder");
+    draw_notice("For example a copy from a backup or a USB stick.");
+    const float open_w = ImGui::CalcTextSize("Open").x + ImGui::GetStyle().FramePadding.x * 2.0f +
+                         ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(-open_w);
+    const bool enter = ImGui::InputTextWithHint("##folder", "/media/usb/fieldvault", &folder_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    state.probe().item("welcome.path");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(folder_.empty());
+    const bool clicked = ImGui::Button("Open");
+    state.probe().item("welcome.open");
+    ImGui::EndDisabled();
+    if ((clicked || enter) && !folder_.empty()) open_folder(state, folder_);
+    draw_error(error_);
+    end_centered_column();
+}
+
+bool WelcomeView::open_folder(AppState& state, const std::string& folder) {
+    error_.clear();
+    const auto path = expand_home(folder);
+    bool exists = false;
+    try {
+        exists = core::Session::vault_exists(path);
+    } catch (...) {
+        exists = false;
+    }
+    if (!exists) {
+        error_ = "No Fieldvault vault was found in that folder.";
+        return false;
+    }
+    state.set_vault_dir(path);
+    state.go_to(Screen::Unlock);
+    return true;
+}
+
+void WelcomeView::open_demo(AppState& state) {
+    error_.clear();
+    struct Result {
+        std::unique_ptr<core::Session> session;
+    };
+    auto result = std::make_shared<Result>();
+    const auto dir = core::default_demo_vault_dir();
+    const auto kdf = state.kdf();
+    state.worker().submit(
+        "Opening the demo vault",
+        [result, dir, kdf](core::JobContext&) { result->session = core::open_demo_vault(dir, kdf); },
+        [this, &state, result, dir](const core::JobOutcome& outcome) {
+            if (outcome.cancelled) return;
+            if (!outcome.ok()) {
+                error_ = "The demo vault could not be opened: " + describe_error(outcome.error);
+                return;
+            }
+            state.enter_demo(dir, std::move(result->session));
+            state.go_to(Screen::ReportList);
+        });
+}
+
+void WelcomeView::clear() noexcept {
+    wipe_string(folder_);
+    error_.clear();
+}
+
+}  // namespace fv::gui

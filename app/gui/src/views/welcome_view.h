@@ -1,0 +1,30 @@
+#pragma once
+// First run: no vault in the chosen folder. Create a new one there, or point
+// the app at an existing vault folder (a copy brought from a backup).
+#include <string>
+
+#include "views/view.h"
+
+namespace fv::gui {
+
+class WelcomeView final : public View {
+public:
+    void on_show(AppState& state) override;
+    void clear() noexcept override;
+    bool holds_sensitive_data() const noexcept override { return false; }  // a folder path only
+
+    // What "Open" does: switch to `folder` if it holds a vault.
+    bool open_folder(AppState& state, const std::string& folder);
+    // What "Try the demo vault" does: create it on first use, open it (on the worker).
+    void open_demo(AppState& state);
+    const std::string& error() const noexcept { return error_; }
+
+protected:
+    void draw_content(AppState& state) override;
+
+private:
+    std::string folder_;
+    std::string error_;
+};
+
+}  // namespace fv::gui
