@@ -41,7 +41,7 @@ int run_list(const AppContext& context, bool json) {
                                 {"fingerprint", c.fingerprint},
                                 {"verified", c.verified},
                                 {"card", c.card},
-                                {"added_at", iso_utc(c.created_at)}});
+                                {"added_at", core::format_utc_time(c.created_at)}});
         }
         print_json(std::cout, Json{{"contacts", list}});
         return 0;

@@ -150,7 +150,7 @@ Json check_json(const core::BundleCheck& c) {
         metadata = c.metadata.text;  // not JSON: shown as the sender's text
     }
     return Json{{"bundle_id", c.bundle_id},
-                {"created_at", iso_utc(c.created_at)},
+                {"created_at", core::format_utc_time(c.created_at)},
                 {"sequence", c.sequence},
                 {"signer_fingerprint", c.signer_fingerprint},
                 {"signer_card", c.signer_card},
@@ -172,7 +172,7 @@ void print_check(const core::BundleCheck& c) {
     } else {
         std::cout << "  (unknown: not one of your contacts)";
     }
-    std::cout << "\nCreated: " << iso_utc(c.created_at) << " (the sender's clock)\n"
+    std::cout << "\nCreated: " << core::format_utc_time(c.created_at) << " (the sender's clock)\n"
               << "Bundle id: " << c.bundle_id << "  sequence " << c.sequence << "\n"
               << "Recipients: " << c.recipient_fingerprints.size() << "\n"
               << "Items: " << c.items.size() << "\n";

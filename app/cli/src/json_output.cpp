@@ -11,8 +11,8 @@ Json summary_json(const core::ReportSummary& s, const CaseNames& cases) {
                 {"status", core::status_code(s.status)},
                 {"case", found == cases.end() ? Json(nullptr) : Json(found->second)},
                 {"occurred", s.occurred_start},
-                {"created_at", iso_utc(s.created_at)},
-                {"updated_at", iso_utc(s.updated_at)},
+                {"created_at", core::format_utc_time(s.created_at)},
+                {"updated_at", core::format_utc_time(s.updated_at)},
                 {"attachments", s.attachment_count}};
 }
 
@@ -88,7 +88,7 @@ Json attachment_json(const core::AttachmentRecord& a) {
                 {"size", a.size},
                 {"sha256", a.sha256},
                 {"media_type", a.media_type},
-                {"created_at", iso_utc(a.created_at)}};
+                {"created_at", core::format_utc_time(a.created_at)}};
 }
 
 Json report_detail_json(const core::ReportDetail& detail) {
@@ -98,13 +98,13 @@ Json report_detail_json(const core::ReportDetail& detail) {
                   {"status", core::status_code(r.status)},
                   {"case", detail.case_name.empty() ? Json(nullptr) : Json(detail.case_name)},
                   {"revision", r.revision},
-                  {"created_at", iso_utc(r.created_at)},
-                  {"updated_at", iso_utc(r.updated_at)}};
+                  {"created_at", core::format_utc_time(r.created_at)},
+                  {"updated_at", core::format_utc_time(r.updated_at)}};
     append_content(document, r.content);
     Json revisions = Json::array();
     for (const auto& rev : detail.revisions)
         revisions.push_back(
-            Json{{"number", rev.number}, {"created_at", iso_utc(rev.created_at)}, {"sha256", rev.content_sha256}});
+            Json{{"number", rev.number}, {"created_at", core::format_utc_time(rev.created_at)}, {"sha256", rev.content_sha256}});
     document["revisions"] = std::move(revisions);
     Json attachments = Json::array();
     for (const auto& a : detail.attachments) attachments.push_back(attachment_json(a));
@@ -116,7 +116,7 @@ Json audit_json(const std::vector<core::AuditEntry>& entries) {
     Json list = Json::array();
     for (const auto& e : entries)
         list.push_back(Json{{"seq", e.seq},
-                            {"at", iso_utc(e.at)},
+                            {"at", core::format_utc_time(e.at)},
                             {"action", e.action},
                             {"subject", e.subject},
                             {"detail", e.detail},

@@ -26,8 +26,8 @@ void mark_received_in_detail(Json& document, core::Session& session, std::int64_
                                   {"signer_card", p->signer_card},
                                   {"signer_fingerprint", p->signer_fingerprint},
                                   {"sequence", p->sequence},
-                                  {"sent_at", iso_utc(p->created_at)},
-                                  {"received_at", iso_utc(p->received_at)},
+                                  {"sent_at", core::format_utc_time(p->created_at)},
+                                  {"received_at", core::format_utc_time(p->received_at)},
                                   {"manifest_hash", p->manifest_hash},
                                   {"bundle_sha256", p->file_sha256},
                                   {"item", p->item_id},
@@ -47,8 +47,8 @@ void print_received_note_for_detail(std::ostream& out, core::Session& session, s
     const auto p = core::report_provenance(session, report_id);
     if (!p) return;
     out << "\nReceived (read-only) from " << p->signer_fingerprint << "\n"
-        << "  bundle " << p->bundle_id << ", sent " << iso_utc(p->created_at) << ", received "
-        << iso_utc(p->received_at) << "\n";
+        << "  bundle " << p->bundle_id << ", sent " << core::format_utc_time(p->created_at) << ", received "
+        << core::format_utc_time(p->received_at) << "\n";
     if (!p->redacted_fields.empty()) {
         out << "  left out by the sender:";
         for (const auto& f : p->redacted_fields) out << " " << f;

@@ -104,14 +104,6 @@ void print_content(std::ostream& out, const core::ReportContent& c) {
 
 }  // namespace
 
-std::string iso_utc(std::int64_t seconds) {
-    const auto t = static_cast<std::time_t>(seconds);
-    std::tm parts{};
-    if (gmtime_r(&t, &parts) == nullptr) return std::to_string(seconds);
-    char text[32];
-    const auto n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return std::string(text, n);
-}
 
 void print_report_table(std::ostream& out, const std::vector<core::ReportSummary>& reports) {
     out << std::left << std::setw(6) << "ID" << "  " << std::setw(6) << "STATUS" << "  " << std::setw(20)
@@ -128,12 +120,12 @@ void print_report_detail(std::ostream& out, const core::ReportDetail& detail) {
     out << "Report " << r.id << ": " << r.content.title << '\n';
     out << "Status: " << core::status_code(r.status) << '\n';
     line(out, "Case", detail.case_name);
-    out << "Created: " << iso_utc(r.created_at) << '\n';
-    out << "Updated: " << iso_utc(r.updated_at) << '\n';
+    out << "Created: " << core::format_utc_time(r.created_at) << '\n';
+    out << "Updated: " << core::format_utc_time(r.updated_at) << '\n';
     print_content(out, r.content);
     out << "Revisions:";
     for (const auto& rev : detail.revisions)
-        out << "\n  " << rev.number << "  " << iso_utc(rev.created_at) << "  sha256 " << rev.content_sha256;
+        out << "\n  " << rev.number << "  " << core::format_utc_time(rev.created_at) << "  sha256 " << rev.content_sha256;
     out << '\n';
     if (detail.attachments.empty()) {
         out << "Attachments: none\n";
@@ -150,7 +142,7 @@ void print_audit_table(std::ostream& out, const std::vector<core::AuditEntry>& e
     out << std::left << std::setw(6) << "SEQ" << "  " << std::setw(20) << "TIME" << "  " << std::setw(18)
         << "ACTION" << "  " << std::setw(16) << "SUBJECT" << "  " << "DETAIL" << '\n';
     for (const auto& e : entries) {
-        out << std::setw(6) << e.seq << "  " << std::setw(20) << iso_utc(e.at) << "  " << std::setw(18) << e.action
+        out << std::setw(6) << e.seq << "  " << std::setw(20) << core::format_utc_time(e.at) << "  " << std::setw(18) << e.action
             << "  " << std::setw(16) << e.subject << "  " << e.detail << '\n';
     }
     out << std::right;

@@ -1,5 +1,7 @@
 #include "models/revision_history.h"
 
+#include "fieldvault/core/dates.h"
+
 #include <imgui.h>
 
 #include <array>
@@ -76,14 +78,6 @@ std::vector<std::string> changed_fields(const Content& before, const Content& af
     return labels;
 }
 
-std::string format_local_time(std::int64_t unix_seconds) {
-    const auto t = static_cast<std::time_t>(unix_seconds);
-    std::tm parts{};
-    if (::localtime_r(&t, &parts) == nullptr) return "?";
-    char text[32];
-    if (std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &parts) == 0) return "?";
-    return text;
-}
 
 void draw_revision_history(AppState& state, const std::vector<core::RevisionRecord>& revisions) {
     if (revisions.empty()) {
@@ -105,7 +99,7 @@ void draw_revision_history(AppState& state, const std::vector<core::RevisionReco
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(revision.number));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_local_time(revision.created_at).c_str());
+        ImGui::TextUnformatted(core::format_local_time(revision.created_at).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(revision.content_sha256.substr(0, 8).c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("SHA-256 %s", revision.content_sha256.c_str());

@@ -12,8 +12,6 @@ namespace fv::gui {
 // Labels of the fields that differ between two versions of a report, in
 // form order ("Title", "Perpetrators", ...); empty if none differ.
 std::vector<std::string> changed_fields(const core::ReportContent& before, const core::ReportContent& after);
-// "2026-03-14 18:30" in local time.
-std::string format_local_time(std::int64_t unix_seconds);
 // A table of `revisions` (oldest first, as ReportService returns them),
 // newest shown first.
 void draw_revision_history(AppState& state, const std::vector<core::RevisionRecord>& revisions);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/vocabulary.h"
 #include "platform/theme.h"
 
@@ -12,12 +13,8 @@ namespace fv::gui {
 
 std::string format_utc(std::int64_t seconds) {
     if (seconds == 0) return "-";
-    const auto t = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    if (gmtime_r(&t, &tm) == nullptr) return "-";
-    char text[32];
-    if (std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &tm) == 0) return "-";
-    return text;
+    const auto iso = core::format_utc_time(seconds);  // "2026-03-14T09:30:00Z"
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
 void draw_large_text(const std::string& text, float scale) {
