@@ -127,4 +127,23 @@ TEST_F(CliAttachmentTest, GetRefusesToOverwriteAnExistingFile) {
 }
 
 }  // namespace
+// Issue 12, item 3: a dot-file name is stored visible; a program-like name
+// is flagged in `report show` (text) and in its JSON ("name_risk").
+TEST_F(CliAttachmentTest, HiddenNamesAreRenamedAndProgramNamesFlagged) {
+    const auto id = add_report({"--title", "With evidence"});
+    const auto dotfile = write_file(".bash_profile", "echo planted");
+    const auto program = write_file("invoice.pdf.exe", "MZ");
+    ASSERT_EQ(unlocked({"attach", std::to_string(id), dotfile.string(), program.string()}).exit_code, 0);
+    const auto show = unlocked({"report", "show", std::to_string(id)});
+    ASSERT_EQ(show.exit_code, 0) << show.err;
+    EXPECT_NE(show.out.find("_bash_profile"), std::string::npos) << show.out;
+    EXPECT_NE(show.out.find("would run as a program"), std::string::npos) << show.out;
+    const auto doc = nlohmann::json::parse(unlocked({"report", "show", std::to_string(id), "--json"}).out);
+    const auto& files = doc.at("attachments");
+    ASSERT_EQ(files.size(), 2u);
+    EXPECT_EQ(files[0].at("name"), "_bash_profile");
+    EXPECT_EQ(files[0].at("name_risk"), "none");
+    EXPECT_EQ(files[1].at("name_risk"), "program");
+}
+
 }  // namespace fv::test

@@ -49,3 +49,30 @@ TEST(FileNames, BoundsLengthWhenReplacingInvalidBytes) {
     EXPECT_LE(mixed.size(), 200u);
     EXPECT_EQ(mixed.substr(0, 150), std::string(150, 'a'));
 }
+
+namespace {
+
+// Issue 12, item 3: a sender named an attachment ".bash_profile"; it was
+// stored (and extracted) under that name.
+TEST(FileNames, ALeadingDotBecomesAnUnderscore) {
+    using fv::core::sanitize_file_name;
+    EXPECT_EQ(sanitize_file_name(".bash_profile"), "_bash_profile");
+    EXPECT_EQ(sanitize_file_name("x/.ssh"), "_ssh");
+    EXPECT_EQ(sanitize_file_name("...hidden"), "_..hidden");
+    EXPECT_EQ(sanitize_file_name("photo.jpg"), "photo.jpg");  // inner dots stay
+    EXPECT_EQ(sanitize_file_name(sanitize_file_name(".a")), "_a");  // idempotent
+}
+
+TEST(FileNames, RiskSaysHiddenOrProgram) {
+    using fv::core::file_name_risk;
+    using fv::core::FileNameRisk;
+    EXPECT_EQ(file_name_risk(".bash_profile"), FileNameRisk::Hidden);
+    EXPECT_EQ(file_name_risk("invoice.pdf.exe"), FileNameRisk::Program);
+    EXPECT_EQ(file_name_risk("run-me.SH"), FileNameRisk::Program);
+    EXPECT_EQ(file_name_risk("会议.desktop"), FileNameRisk::Program);
+    EXPECT_EQ(file_name_risk("照片.jpg"), FileNameRisk::None);
+    EXPECT_EQ(file_name_risk("notes"), FileNameRisk::None);
+    EXPECT_EQ(file_name_risk("archive.tar.gz"), FileNameRisk::None);
+}
+
+}  // namespace

@@ -217,6 +217,38 @@ TEST_F(GuiEvidence, ExtractsACopyIntoAChosenFolderWithoutOverwriting) {
     EXPECT_NE(evidence().notice().find("calls (2).txt"), std::string::npos);
 }
 
+// Issue 12, item 3: extract used to open the folder browser in the home
+// folder itself, where a file named like a dot-file would take effect.
+TEST_F(GuiEvidence, ExtractNeverStartsInTheHomeFolderItself) {
+    attach(write_file("calls.txt", "x"));
+    const char* old_home = std::getenv("HOME");
+    const std::string saved = old_home != nullptr ? old_home : "";
+    const auto home = dir_.path() / "home";
+    std::filesystem::create_directories(home / "Downloads");
+    ::setenv("HOME", home.c_str(), 1);
+    ui_->click("evidence.extract.0");
+    ASSERT_TRUE(evidence().browser().is_open());
+    EXPECT_EQ(evidence().browser().listing().folder, home / "Downloads");
+    ui_->press(kKeyEscape);
+    // No usual folder at all: ~/Documents is made (private) rather than using ~.
+    std::filesystem::remove(home / "Downloads");
+    ui_->click("evidence.extract.0");
+    EXPECT_EQ(evidence().browser().listing().folder, home / "Documents");
+    EXPECT_EQ(std::filesystem::status(home / "Documents").permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_all);
+    ui_->press(kKeyEscape);
+    if (old_home != nullptr) ::setenv("HOME", saved.c_str(), 1); else ::unsetenv("HOME");
+}
+
+TEST_F(GuiEvidence, AFileNamedLikeAProgramCarriesAWarning) {
+    attach(write_file("photo.png", png_of(2, 2)));
+    EXPECT_FALSE(ui_->drawn("evidence.risk.0"));
+    attach(write_file("invoice.pdf.exe", "MZ"));
+    // Rows are in the order attached: the program is the second.
+    EXPECT_TRUE(ui_->drawn("evidence.risk.1"));
+    EXPECT_FALSE(ui_->drawn("evidence.risk.0"));
+}
+
 TEST_F(GuiEvidence, ADanglingSymlinkUnderTheNameCountsAsTaken) {
     const std::string bytes = "call log\n+86 138 0000 0000\n";
     attach(write_file("calls.txt", bytes));

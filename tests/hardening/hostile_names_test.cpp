@@ -3,7 +3,8 @@
 // Windows device names, 255-byte names of multi-byte or invalid UTF-8) are
 // attached through core::AttachmentService: each is stored under a safe name
 // (one path component, valid UTF-8, at most 200 bytes, no control or
-// bidirectional-override character, never "." or ".."), with its bytes intact,
+// bidirectional-override character, never "." or "..", never a leading dot),
+// with its bytes intact,
 // and extracting it writes exactly the chosen file in the chosen folder and
 // nothing else anywhere in the test's folders. (Names inside bundles are
 // refused by the bundle reader: tests/core/exchange_attacks_test.cpp BadNames.)
@@ -64,6 +65,7 @@ TEST(HostileNames, StoredUnderSafeNamesAndExtractedOnlyWhereAsked) {
     const std::vector<std::string> names = {
         "...",
         ".....",
+        ".bash_profile",                        // a dot-file a sender wants planted in a home folder
         "..\\..\\windows\\system32\\evil.dll",
         "invoice\xE2\x80\xAEgpj.exe",          // RIGHT-TO-LEFT OVERRIDE: shows as "invoiceexe.jpg"
         "isolate\xE2\x81\xA6x\xE2\x81\xA9.txt",  // LRI ... PDI
@@ -100,6 +102,7 @@ TEST(HostileNames, StoredUnderSafeNamesAndExtractedOnlyWhereAsked) {
         EXPECT_FALSE(has_unsafe_character(stored));
         EXPECT_NE(stored, ".");
         EXPECT_NE(stored, "..");
+        EXPECT_NE(stored.front(), '.') << "a hidden file name was kept";
         EXPECT_EQ(attachments.get(record.id).name, stored);
 
         // Extract under the stored name into the chosen folder: exactly that
@@ -114,8 +117,11 @@ TEST(HostileNames, StoredUnderSafeNamesAndExtractedOnlyWhereAsked) {
         EXPECT_EQ(storage::test::read_file(out), bytes);
         ++index;
     }
-    // Plain ASCII names that are already safe are kept exactly.
-    EXPECT_TRUE(fs::exists(chosen / "..."));
+    // Plain ASCII names that are already safe are kept exactly; a leading dot
+    // (a hidden file, perhaps one a shell reads at login) becomes '_'.
+    EXPECT_TRUE(fs::exists(chosen / "_.."));
+    EXPECT_TRUE(fs::exists(chosen / "_bash_profile"));
+    EXPECT_FALSE(fs::exists(chosen / ".bash_profile"));
     EXPECT_TRUE(fs::exists(chosen / "CON"));
 }
 

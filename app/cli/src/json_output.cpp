@@ -1,5 +1,6 @@
 #include "json_output.h"
 
+#include "fieldvault/core/file_names.h"
 #include "text_output.h"
 
 namespace fv::cli {
@@ -28,6 +29,16 @@ Json strings(const std::vector<std::string>& values) {
     Json list = Json::array();
     for (const auto& v : values) list.push_back(v);
     return list;
+}
+
+// "none", "hidden" or "program": what the person should be told before opening it.
+const char* name_risk_code(std::string_view name) {
+    switch (core::file_name_risk(name)) {
+        case core::FileNameRisk::Program: return "program";
+        case core::FileNameRisk::Hidden: return "hidden";
+        case core::FileNameRisk::None: break;
+    }
+    return "none";
 }
 
 }  // namespace
@@ -85,6 +96,7 @@ void append_content(Json& document, const core::ReportContent& c) {
 Json attachment_json(const core::AttachmentRecord& a) {
     return Json{{"id", a.id},
                 {"name", a.name},
+                {"name_risk", name_risk_code(a.name)},
                 {"size", a.size},
                 {"sha256", a.sha256},
                 {"media_type", a.media_type},

@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <string_view>
 
+#include "fieldvault/core/file_names.h"
 #include "fieldvault/core/vocabulary.h"
 
 namespace fv::cli {
@@ -28,6 +29,17 @@ void coded_list(std::ostream& out, std::string_view name, Vocabulary vocabulary,
     out << name << ":";
     for (const auto& code : codes) out << "\n  - " << coded(vocabulary, code);
     out << '\n';
+}
+
+std::string file_name_warning(std::string_view name) {
+    switch (core::file_name_risk(name)) {
+        case core::FileNameRisk::Program:
+            return "Warning: this file would run as a program if opened. Do not open it unless you trust it.";
+        case core::FileNameRisk::Hidden:
+            return "Warning: this name makes a hidden file. Copy it out under another name.";
+        case core::FileNameRisk::None: break;
+    }
+    return {};
 }
 
 void print_content(std::ostream& out, const core::ReportContent& c) {
@@ -132,9 +144,11 @@ void print_report_detail(std::ostream& out, const core::ReportDetail& detail) {
         return;
     }
     out << "Attachments:";
-    for (const auto& a : detail.attachments)
+    for (const auto& a : detail.attachments) {
         out << "\n  " << a.id << "  " << a.name << "  " << a.size << " bytes  " << a.media_type << "  sha256 "
             << a.sha256;
+        if (const auto warning = file_name_warning(a.name); !warning.empty()) out << "\n      " << warning;
+    }
     out << '\n';
 }
 

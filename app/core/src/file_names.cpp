@@ -56,7 +56,24 @@ std::string sanitize_file_name(std::string_view raw) {
         i += len;
     }
     if (out.empty() || out == "." || out == "..") out = "attachment";
+    if (out.front() == '.') out.front() = '_';  // never a hidden file ("_bash_profile")
     return out;
+}
+
+FileNameRisk file_name_risk(std::string_view name) noexcept {
+    if (!name.empty() && name.front() == '.') return FileNameRisk::Hidden;
+    const auto dot = name.find_last_of('.');
+    if (dot == std::string_view::npos) return FileNameRisk::None;
+    std::string extension;
+    for (const char c : name.substr(dot + 1)) extension += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    // Opened by a double click, these run code rather than show a document.
+    static constexpr std::string_view kPrograms[] = {
+        "exe", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "cpl", "lnk", "vbs", "vbe", "js", "jse",
+        "wsf", "ps1", "hta", "jar", "sh", "bash", "zsh", "csh", "run", "bin", "appimage", "desktop",
+        "py", "pl", "rb", "deb", "rpm", "app", "command", "pkg", "dmg", "apk", "reg", "dll", "so"};
+    for (const auto program : kPrograms)
+        if (extension == program) return FileNameRisk::Program;
+    return FileNameRisk::None;
 }
 
 }  // namespace fv::core

@@ -115,6 +115,17 @@ fs::path home_folder() {
     return "/";
 }
 
+fs::path default_extract_folder() {
+    const fs::path home = home_folder();
+    std::error_code ec;
+    for (const char* name : {"Downloads", "Documents", "Desktop"}) {
+        if (fs::is_directory(home / name, ec)) return home / name;
+    }
+    const auto documents = home / "Documents";
+    if (fs::create_directory(documents, ec)) fs::permissions(documents, fs::perms::owner_all, ec);
+    return documents;
+}
+
 std::string current_user_name() {
     if (const char* user = std::getenv("USER"); user != nullptr && *user != '\0') return user;
     if (const passwd* entry = ::getpwuid(::getuid()); entry != nullptr && entry->pw_name != nullptr)

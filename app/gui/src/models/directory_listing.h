@@ -40,6 +40,10 @@ std::vector<std::filesystem::path> default_media_roots(const std::string& user);
 std::vector<FolderShortcut> folder_shortcuts(const std::filesystem::path& home,
                                              const std::vector<std::filesystem::path>& media_roots);
 // $HOME, or the root folder if it is not set.
+// Where "Extract a copy" starts: ~/Downloads, ~/Documents or ~/Desktop, the
+// first that exists (~/Documents, made 0700, if none does); never the home
+// folder itself, where a planted dot-file would take effect.
+std::filesystem::path default_extract_folder();
 std::filesystem::path home_folder();
 std::string current_user_name();
 

@@ -10,8 +10,10 @@
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/model/error.h"
+#include "models/directory_listing.h"
 #include "platform/glyph_cache.h"
 #include "platform/texture_backend.h"
+#include "platform/theme.h"
 #include "views/view.h"
 
 namespace fv::gui {
@@ -109,6 +111,17 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
         glyphs::note(attachment.name);
         ImGui::TextUnformatted(attachment.name.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", attachment.name.c_str());
+        if (const auto risk = core::file_name_risk(attachment.name); risk != core::FileNameRisk::None) {
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
+            ImGui::TextUnformatted(risk == core::FileNameRisk::Program ? "Runs as a program if opened"
+                                                                        : "Hidden file name");
+            ImGui::PopStyleColor();
+            if (state.probe().enabled()) state.probe().item(("evidence.risk." + index).c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip(risk == core::FileNameRisk::Program
+                                      ? "Do not open this file unless you trust where it came from."
+                                      : "A name starting with a dot is hidden in file managers.");
+        }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(attachment.media_type.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", attachment.media_type.c_str());
@@ -131,7 +144,7 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
         if (ImGui::SmallButton("Extract...")) {
             extract_target_ = attachment;
             browsing_to_extract_ = true;
-            browser_.open(FileBrowser::Mode::Folder, "Extract a copy into a folder");
+            browser_.open(FileBrowser::Mode::Folder, "Extract a copy into a folder", default_extract_folder());
         }
         if (state.probe().enabled()) state.probe().item(("evidence.extract." + index).c_str());
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))

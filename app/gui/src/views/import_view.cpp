@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "fieldvault/core/file_names.h"
 #include "views/exchange_widgets.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
@@ -191,6 +192,13 @@ void ImportView::draw_check(AppState& state, const core::BundleCheck& c) {
     draw_labelled("Addressed to:", plural(c.recipient_fingerprints.size(), "recipient", "recipients") +
                                        ", this vault among them");
     for (const auto& line : left_out_lines(c.metadata)) draw_labelled("Left out:", line);
+    std::size_t programs = 0;
+    for (const auto& item : c.items)
+        if (item.kind != "report" && core::file_name_risk(item.name) == core::FileNameRisk::Program) ++programs;
+    if (programs > 0)
+        draw_warning(plural(programs, "evidence file is", "evidence files are") +
+                     " named like a program (for example .exe or .sh): they will be stored, but do not open "
+                     "them unless you trust the sender.");
     if (c.sequence_not_increasing)
         draw_warning("This sender already sent a bundle with this or a later number: this one is older or a copy.");
     ImGui::Spacing();
