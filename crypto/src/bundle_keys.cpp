@@ -117,7 +117,7 @@ std::array<std::uint8_t, kMacBytes> header_mac(const SecretBuffer& file_key,
 }
 
 Bytes build_header(const SecretBuffer& file_key, const PayloadNonce& nonce, std::span<const Stanza> stanzas,
-                   std::uint8_t version) {
+                   const StreamHeader& stream_header, std::uint8_t version) {
     Bytes header(kMagic.begin(), kMagic.end());
     header.push_back(version);
     header.push_back(static_cast<std::uint8_t>(stanzas.size()));
@@ -125,6 +125,7 @@ Bytes build_header(const SecretBuffer& file_key, const PayloadNonce& nonce, std:
     for (const auto& stanza : stanzas) {
         header.insert(header.end(), stanza.begin(), stanza.end());
     }
+    header.insert(header.end(), stream_header.begin(), stream_header.end());
     const auto mac = header_mac(file_key, header);
     header.insert(header.end(), mac.begin(), mac.end());
     return header;

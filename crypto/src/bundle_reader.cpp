@@ -36,6 +36,28 @@ std::size_t read_up_to(std::istream& in, std::span<std::uint8_t> out) {
     return got;
 }
 
+// Checks 1-2 of the spec on the first bytes of the file. A file that ends
+// right after the magic has no version to refuse: it is a cut header.
+void check_magic_and_version(std::span<const std::uint8_t> fixed, std::size_t got) {
+    if (got < bf::kMagic.size() || !std::equal(bf::kMagic.begin(), bf::kMagic.end(), fixed.begin())) {
+        refuse(BundleErrorCode::NotABundle, "the file does not start with a Fieldvault bundle header");
+    }
+    if (got == bf::kMagic.size()) {
+        refuse(BundleErrorCode::HeaderTampered, "the header is cut short right after its first 8 bytes");
+    }
+    const auto version = fixed[bf::kMagic.size()];
+    if (version == bf::kRetiredVersion) {
+        refuse(BundleErrorCode::UnsupportedVersion,
+               "it was made by an older Fieldvault (bundle format 1), which this version no longer opens: "
+               "ask the sender to update Fieldvault and export it again");
+    }
+    if (version != bf::kVersion) {
+        refuse(BundleErrorCode::UnsupportedVersion,
+               "bundle format " + std::to_string(version) + " (this Fieldvault reads format " +
+                   std::to_string(bf::kVersion) + "): it may come from a newer Fieldvault; update this one");
+    }
+}
+
 bool at_end_of_stream(std::istream& in) {
     if (!in) {
         return true;  // a previous read already hit the end
@@ -176,13 +198,7 @@ struct BundleReader::State {
 void BundleReader::State::open(const IdentityKeys& recipient) {
     std::array<std::uint8_t, bf::kHeaderFixedBytes> fixed{};
     const auto got = read_up_to(in, fixed);
-    if (got < bf::kMagic.size() || !std::equal(bf::kMagic.begin(), bf::kMagic.end(), fixed.begin())) {
-        refuse(BundleErrorCode::NotABundle, "the file does not start with a Fieldvault bundle header");
-    }
-    if (got > 8 && fixed[8] != bf::kVersion) {
-        refuse(BundleErrorCode::UnsupportedVersion,
-               "format version " + std::to_string(fixed[8]) + " (this reader knows version 1)");
-    }
+    check_magic_and_version(fixed, got);
     if (got < fixed.size()) {
         refuse(BundleErrorCode::HeaderTampered, "the header is cut short");
     }
@@ -200,12 +216,18 @@ void BundleReader::State::open(const IdentityKeys& recipient) {
     if (recipient.encryption_secret.size() != crypto_box_SECRETKEYBYTES) {
         throw Error(ErrorKind::Invalid, "the recipient's encryption key is missing");
     }
+    // Every stanza is tried, also after one opened: each one's form is checked
+    // (open_stanza refuses a low-order ephemeral key), and the time taken does
+    // not tell which stanza is this vault's. The first that opens is used.
     std::optional<SecretBuffer> file_key;
-    for (std::size_t i = 0; i < n && !file_key; ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         bf::Stanza stanza{};
         std::copy_n(header.begin() + static_cast<std::ptrdiff_t>(bf::kHeaderFixedBytes + i * bf::kStanzaBytes),
                     bf::kStanzaBytes, stanza.begin());
-        file_key = bf::open_stanza(stanza, recipient.encryption_secret, recipient.pub.encryption_key);
+        auto opened = bf::open_stanza(stanza, recipient.encryption_secret, recipient.pub.encryption_key);
+        if (opened && !file_key) {
+            file_key = std::move(opened);
+        }
     }
     if (!file_key) {
         refuse(BundleErrorCode::NotAddressed, "none of its " + std::to_string(n) + " recipient entries opens with this vault's key");
@@ -219,13 +241,12 @@ void BundleReader::State::open(const IdentityKeys& recipient) {
 
     bf::PayloadNonce nonce{};
     std::copy_n(header.begin() + 10, nonce.size(), nonce.begin());
-    std::array<std::uint8_t, bf::kStreamHeaderBytes> stream_header{};
-    if (read_up_to(in, stream_header) != stream_header.size()) {
-        refuse(BundleErrorCode::ContentTampered, "truncated: the file ends after the header");
-    }
+    // The stream header is part of the header (v2): the MAC and the signed
+    // header hash cover it, so the payload's encryption is fixed by the signature.
+    const auto* stream_header = header.data() + bf::stream_header_offset(n);
     const auto key = bf::payload_key(*file_key, nonce);
-    if (crypto_secretstream_xchacha20poly1305_init_pull(stream(), stream_header.data(), key.reveal().data()) != 0) {
-        refuse(BundleErrorCode::ContentTampered, "the payload's stream header is invalid");
+    if (crypto_secretstream_xchacha20poly1305_init_pull(stream(), stream_header, key.reveal().data()) != 0) {
+        refuse(BundleErrorCode::HeaderTampered, "the payload's stream header is invalid");
     }
 
     std::array<std::uint8_t, 4> length_bytes{};
@@ -295,13 +316,7 @@ BundleInfo BundleReader::inspect(std::istream& in) {
     const auto start = in.tellg();
     std::array<std::uint8_t, bf::kHeaderFixedBytes> fixed{};
     const auto got = read_up_to(in, fixed);
-    if (got < bf::kMagic.size() || !std::equal(bf::kMagic.begin(), bf::kMagic.end(), fixed.begin())) {
-        refuse(BundleErrorCode::NotABundle, "the file does not start with a Fieldvault bundle header");
-    }
-    if (got > 8 && fixed[8] != bf::kVersion) {
-        refuse(BundleErrorCode::UnsupportedVersion,
-               "format version " + std::to_string(fixed[8]) + " (this reader knows version 1)");
-    }
+    check_magic_and_version(fixed, got);
     if (got < fixed.size() || fixed[9] == 0 || fixed[9] > BundleLimits::kMaxRecipients) {
         refuse(BundleErrorCode::HeaderTampered, "the header is cut short or malformed");
     }

@@ -35,9 +35,8 @@ ChunkSealer::ChunkSealer(const SecretBuffer& payload_key, std::ostream& out)
     if (payload_key.size() != crypto_secretstream_xchacha20poly1305_KEYBYTES) {
         throw Error(ErrorKind::Invalid, "payload key must be 32 bytes");
     }
-    std::array<std::uint8_t, kStreamHeaderBytes> header{};
-    crypto_secretstream_xchacha20poly1305_init_push(state_of(state_), header.data(), payload_key.reveal().data());
-    write_all(out_, header);
+    crypto_secretstream_xchacha20poly1305_init_push(state_of(state_), stream_header_.data(),
+                                                    payload_key.reveal().data());
 }
 
 void ChunkSealer::push(std::span<const std::uint8_t> plaintext, std::uint8_t tag) {

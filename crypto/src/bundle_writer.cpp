@@ -57,7 +57,10 @@ BundleWriter::BundleWriter(const IdentityKeys& sender, BundleManifest manifest, 
     for (const auto& recipient : m.recipients) {
         stanzas.push_back(bf::make_stanza(file_key, recipient.encryption_key));
     }
-    const auto header = bf::build_header(file_key, nonce, stanzas);
+    // The stream starts first: its header goes inside the bundle header, under
+    // the MAC and the signature (format v2). The sealer writes nothing yet.
+    state_->sealer.emplace(bf::payload_key(file_key, nonce), out);
+    const auto header = bf::build_header(file_key, nonce, stanzas, state_->sealer->stream_header());
     const auto manifest_bytes = bf::encode_manifest(m);
     const auto message = bf::signed_message(bf::blake2b_512(header), bf::blake2b_512(manifest_bytes));
     const auto signature = bf::sign(sender, message);
@@ -66,7 +69,6 @@ BundleWriter::BundleWriter(const IdentityKeys& sender, BundleManifest manifest, 
     if (!out) {
         throw Error(ErrorKind::Io, "could not write the bundle");
     }
-    state_->sealer.emplace(bf::payload_key(file_key, nonce), out);
     state_->sealer->write(bf::payload_prefix(manifest_bytes, signature));
 }
 

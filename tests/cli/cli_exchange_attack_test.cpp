@@ -98,7 +98,7 @@ TEST_F(CliExchangeAttackTest, CoRecipientRemovesARecipientAndReMacs) {
         if (!bf::open_stanza(s, eve.encryption_secret, eve.pub.encryption_key)) kept.push_back(s);
     }
     ASSERT_EQ(kept.size(), 1u);
-    const auto header = bf::build_header(o.file_key, o.nonce, kept);
+    const auto header = bf::build_header(o.file_key, o.nonce, kept, o.stream_header);
     expect_refused(bundle::seal(o.file_key, o.nonce, header, bundle::standard_chunks(o.plaintext)), "signature invalid");
     // The untouched bundle imports (the attack was the reason).
     const auto ok = unlocked_b({"verify", write_file("shared-copy.fvb", to_string(shared)).string()});
@@ -113,6 +113,26 @@ TEST_F(CliExchangeAttackTest, BundleForEveResealedToBIsNotAListedRecipient) {
     randombytes_buf(nonce.data(), nonce.size());
     const auto header = bundle::stanza_header(file_key, nonce, {b_identity.encryption_key});
     expect_refused(bundle::seal(file_key, nonce, header, bundle::standard_chunks(o.plaintext)), "not a listed recipient");
+}
+
+TEST_F(CliExchangeAttackTest, CoRecipientReEncryptsUnderANewStreamHeaderIsSignatureInvalid) {
+    // Issue 12: same stanzas, same plaintext, a new stream header and a new
+    // MAC: a different file. The signed header hash covers the stream header.
+    const auto shared = export_to({"org-b", "eve"}, "shared.fvb");
+    const auto o = bundle::open_raw(eve, shared);
+    const auto header = bf::build_header(o.file_key, o.nonce, bundle::stanzas_of(o.header), bundle::random_stream_header());
+    const auto forged = bundle::seal(o.file_key, o.nonce, header, bundle::standard_chunks(o.plaintext));
+    ASSERT_NE(forged, shared);
+    expect_refused(forged, "signature invalid");
+}
+
+TEST_F(CliExchangeAttackTest, AFormatOneBundleIsRefusedWithWhatToDo) {
+    auto old = export_to({"org-b"}, "old.fvb");
+    old.at(8) = 1;  // the version byte; format 1 is refused before anything else is read
+    expect_refused(old, "unsupported version");
+    const auto file = write_file("old.fvb", to_string(old));
+    const auto r = unlocked_b({"import", file.string()});
+    EXPECT_NE(r.err.find("export it again"), std::string::npos) << r.err;
 }
 
 TEST_F(CliExchangeAttackTest, SignerSubstitutedIsSignatureInvalid) {

@@ -59,7 +59,7 @@ TEST_F(CliExchangeTest, ExportVerifyImportAndListMarksReceived) {
     const auto inspect = cli({"inspect", bundle.string(), "--json"});  // no passphrase needed
     ASSERT_EQ(inspect.exit_code, 0) << inspect.err;
     const auto info = nlohmann::json::parse(inspect.out);
-    EXPECT_EQ(info.at("version"), 1);
+    EXPECT_EQ(info.at("version"), 2);  // bundle format 2 (docs/bundle-format.md)
     EXPECT_EQ(info.at("recipients"), 1);
     EXPECT_EQ(info.at("size"), fs::file_size(bundle));
 

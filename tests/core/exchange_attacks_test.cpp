@@ -295,7 +295,7 @@ TEST_F(ExchangeAttack, CoRecipientRemovesAnotherRecipientAndReMacsTheHeader) {
         if (!bf::open_stanza(s, d_keys.encryption_secret, d_keys.pub.encryption_key)) kept.push_back(s);
     }
     ASSERT_EQ(kept.size(), 2u);
-    const auto header = bf::build_header(o.file_key, o.nonce, kept);
+    const auto header = bf::build_header(o.file_key, o.nonce, kept, o.stream_header);
     const auto bytes = bundle::seal(o.file_key, o.nonce, header, bundle::standard_chunks(o.plaintext));
     expect_refused(bytes, Code::SignatureInvalid);
     // D, no longer in the header, cannot even open it.

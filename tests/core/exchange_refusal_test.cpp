@@ -114,11 +114,14 @@ TEST_F(ExchangeRefusal, NotABundleAndUnsupportedVersion) {
     const auto empty = a.tmp.path() / "empty.fvb";
     write_file(empty, "");
     expect_refused(empty, BundleErrorCode::NotABundle);
-    auto bytes = read_file(bundle);
-    bytes[8] = 2;
-    const auto v2 = a.tmp.path() / "v2.fvb";
-    write_file(v2, bytes);
-    expect_refused(v2, BundleErrorCode::UnsupportedVersion);
+    // The retired format 1 (stream header outside the signature) and a future format 3.
+    for (const char version : {'\x01', '\x03'}) {
+        auto bytes = read_file(bundle);
+        bytes[8] = version;
+        const auto other = a.tmp.path() / "other-version.fvb";
+        write_file(other, bytes);
+        expect_refused(other, BundleErrorCode::UnsupportedVersion);
+    }
 }
 
 TEST_F(ExchangeRefusal, AlreadyImportedStoresNothingTwice) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "bundle_forge.h"
@@ -56,7 +57,7 @@ TEST(BundleAdversary, CoRecipientRemovesARecipientAndRecomputesTheMac) {
     // Keep only org A's stanza (the first), MAC it again with the file key Eve knows.
     bf::Stanza stanza{};
     std::copy_n(o.header.begin() + bf::kHeaderFixedBytes, stanza.size(), stanza.begin());
-    const auto header = bf::build_header(o.file_key, o.nonce, std::vector<bf::Stanza>{stanza});
+    const auto header = bf::build_header(o.file_key, o.nonce, std::vector<bf::Stanza>{stanza}, o.stream_header);
     const auto b = seal(o.file_key, o.nonce, header, standard_chunks(o.plaintext));
     // The header is valid for its file key, but the signature covers the old header's hash.
     EXPECT_EQ(outcome(org_a(), b), Code::SignatureInvalid);
@@ -70,9 +71,54 @@ TEST(BundleAdversary, CoRecipientAddsARecipientAndRecomputesTheMac) {
                     bf::kStanzaBytes, stanzas[i].begin());
     }
     stanzas[2] = bf::make_stanza(o.file_key, org_b().pub.encryption_key);
-    const auto b = seal(o.file_key, o.nonce, bf::build_header(o.file_key, o.nonce, stanzas), standard_chunks(o.plaintext));
+    const auto b = seal(o.file_key, o.nonce, bf::build_header(o.file_key, o.nonce, stanzas, o.stream_header), standard_chunks(o.plaintext));
     EXPECT_EQ(outcome(org_a(), b), Code::SignatureInvalid);
     EXPECT_EQ(outcome(org_b(), b), Code::RecipientNotListed);
+}
+
+// Issue 12: in format v1 the stream header followed the header MAC, so neither
+// the MAC nor the signed header hash covered it, and a co-recipient could
+// re-encrypt the same payload under a new stream header: a second file, with
+// another SHA-256 than the sender's audit entry, that still verified.
+TEST(BundleAdversary, CoRecipientReEncryptsUnderANewStreamHeaderAndRecomputesTheMac) {
+    const auto o = open_raw(eve(), shared_bundle());
+    // Control: re-encrypting under the signed stream header gives back the
+    // sender's file byte for byte; a co-recipient has no second file to make.
+    ASSERT_EQ(seal(o.file_key, o.nonce, o.header, standard_chunks(o.plaintext)), shared_bundle());
+
+    // The attack of the issue: only the stream header is new, same stanzas,
+    // same nonce, same plaintext (manifest, signature, items); MAC recomputed.
+    const auto header = bf::build_header(o.file_key, o.nonce, stanzas_of(o.header), random_stream_header());
+    const auto forged = seal(o.file_key, o.nonce, header, standard_chunks(o.plaintext));
+    ASSERT_EQ(forged.size(), shared_bundle().size());
+    const auto start = bf::stream_header_offset(2);
+    ASSERT_TRUE(std::equal(forged.begin(), forged.begin() + static_cast<std::ptrdiff_t>(start), shared_bundle().begin()));
+    ASSERT_NE(sha256(forged), sha256(shared_bundle()));
+    ASSERT_EQ(open_raw(org_a(), forged).plaintext, o.plaintext);  // the same signed content, a different file
+    // The header hash the signature covers now includes the stream header.
+    EXPECT_EQ(outcome(org_a(), forged), Code::SignatureInvalid);
+    EXPECT_EQ(outcome(eve(), forged), Code::SignatureInvalid);
+}
+
+TEST(BundleAdversary, AStreamHeaderReplacedWithoutTheFileKeyFailsTheMac) {
+    auto b = shared_bundle();
+    const auto fresh = random_stream_header();
+    std::copy(fresh.begin(), fresh.end(), b.begin() + static_cast<std::ptrdiff_t>(bf::stream_header_offset(2)));
+    EXPECT_EQ(outcome(org_a(), b), Code::HeaderTampered);
+}
+
+// Every stanza's form is checked, not only those before the one that opens:
+// org A's stanza comes first, Eve turns the second one's ephemeral key into a
+// low-order point (all zero) and recomputes the MAC.
+TEST(BundleAdversary, ALowOrderStanzaAfterTheOneThatOpensIsRefused) {
+    const auto o = open_raw(eve(), shared_bundle());
+    auto stanzas = stanzas_of(o.header);
+    ASSERT_EQ(stanzas.size(), 2u);
+    ASSERT_TRUE(bf::open_stanza(stanzas[0], org_a().encryption_secret, org_a().pub.encryption_key).has_value());
+    std::fill_n(stanzas[1].begin(), 32, std::uint8_t{0});
+    const auto header = bf::build_header(o.file_key, o.nonce, stanzas, o.stream_header);
+    const auto b = seal(o.file_key, o.nonce, header, standard_chunks(o.plaintext));
+    EXPECT_EQ(outcome(org_a(), b), Code::HeaderTampered);
 }
 
 TEST(BundleAdversary, CoRecipientSwapsABlobUnderTheSameFileKey) {

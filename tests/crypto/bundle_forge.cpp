@@ -136,6 +136,8 @@ Opened open_raw(const IdentityKeys& keys, const Bytes& bundle) {
     const auto header_size = bf::header_bytes(o.recipients);
     o.header.assign(bundle.begin(), bundle.begin() + static_cast<std::ptrdiff_t>(header_size));
     std::copy_n(bundle.begin() + 10, o.nonce.size(), o.nonce.begin());
+    std::copy_n(bundle.begin() + static_cast<std::ptrdiff_t>(bf::stream_header_offset(o.recipients)),
+                o.stream_header.size(), o.stream_header.begin());
     for (std::size_t i = 0; i < o.recipients; ++i) {
         bf::Stanza stanza{};
         std::copy_n(bundle.begin() + static_cast<std::ptrdiff_t>(bf::kHeaderFixedBytes + i * bf::kStanzaBytes),
@@ -150,8 +152,8 @@ Opened open_raw(const IdentityKeys& keys, const Bytes& bundle) {
     }
     const auto key = bf::payload_key(o.file_key, o.nonce);
     crypto_secretstream_xchacha20poly1305_state state;
-    crypto_secretstream_xchacha20poly1305_init_pull(&state, bundle.data() + header_size, key.reveal().data());
-    std::size_t pos = header_size + bf::kStreamHeaderBytes;
+    crypto_secretstream_xchacha20poly1305_init_pull(&state, o.stream_header.data(), key.reveal().data());
+    std::size_t pos = header_size;
     while (pos < bundle.size()) {
         const auto len = std::min(bf::kChunkCipherBytes, bundle.size() - pos);
         Bytes plain(len - bf::kChunkOverhead);
@@ -188,14 +190,43 @@ Chunks standard_chunks(const Bytes& plaintext) {
 }
 
 Bytes seal(const SecretBuffer& file_key, const bf::PayloadNonce& nonce, const Bytes& header, const Chunks& chunks) {
-    std::ostringstream out;
-    out.write(reinterpret_cast<const char*>(header.data()), static_cast<std::streamsize>(header.size()));
-    bf::ChunkSealer sealer(bf::payload_key(file_key, nonce), out);
-    for (const auto& [plain, tag] : chunks) {
-        sealer.push(plain, tag);
+    // Anyone with the file key can continue the stream a header's stream header
+    // starts: init_pull gives the same state init_push would have made (that is
+    // a co-recipient's power, and why v2 puts the stream header under the MAC
+    // and the signature). Chunks are then pushed from that state.
+    const auto key = bf::payload_key(file_key, nonce);
+    crypto_secretstream_xchacha20poly1305_state state;
+    const auto offset = bf::stream_header_offset(header.at(9));
+    if (header.size() < offset + bf::kStreamHeaderBytes ||
+        crypto_secretstream_xchacha20poly1305_init_pull(&state, header.data() + offset, key.reveal().data()) != 0) {
+        throw std::runtime_error("seal: the header has no stream header");
     }
-    const auto text = out.str();
-    return Bytes(text.begin(), text.end());
+    Bytes out = header;
+    for (const auto& [plain, tag] : chunks) {
+        Bytes cipher(plain.size() + bf::kChunkOverhead);
+        unsigned long long written = 0;
+        crypto_secretstream_xchacha20poly1305_push(&state, cipher.data(), &written, plain.data(), plain.size(), nullptr,
+                                                   0, tag);
+        out.insert(out.end(), cipher.begin(), cipher.end());
+    }
+    sodium_memzero(&state, sizeof state);
+    return out;
+}
+
+bf::StreamHeader random_stream_header() {
+    ensure_initialized();
+    bf::StreamHeader stream_header{};
+    randombytes_buf(stream_header.data(), stream_header.size());
+    return stream_header;
+}
+
+std::vector<bf::Stanza> stanzas_of(const Bytes& header) {
+    std::vector<bf::Stanza> stanzas(header.at(9));
+    for (std::size_t i = 0; i < stanzas.size(); ++i) {
+        std::copy_n(header.begin() + static_cast<std::ptrdiff_t>(bf::kHeaderFixedBytes + i * bf::kStanzaBytes),
+                    bf::kStanzaBytes, stanzas[i].begin());
+    }
+    return stanzas;
 }
 
 Bytes stanza_header(const SecretBuffer& file_key, const bf::PayloadNonce& nonce,
@@ -204,7 +235,7 @@ Bytes stanza_header(const SecretBuffer& file_key, const bf::PayloadNonce& nonce,
     for (const auto& key : encryption_keys) {
         stanzas.push_back(bf::make_stanza(file_key, key));
     }
-    return bf::build_header(file_key, nonce, stanzas, version);
+    return bf::build_header(file_key, nonce, stanzas, random_stream_header(), version);
 }
 
 Bytes forge(const Forge& spec) {
@@ -232,7 +263,7 @@ Bytes forge(const Forge& spec) {
 
 std::vector<std::size_t> chunk_offsets(const Bytes& bundle) {
     std::vector<std::size_t> offsets;
-    for (std::size_t pos = bf::header_bytes(bundle.at(9)) + bf::kStreamHeaderBytes; pos < bundle.size();
+    for (std::size_t pos = bf::header_bytes(bundle.at(9)); pos < bundle.size();
          pos += bf::kChunkCipherBytes) {
         offsets.push_back(pos);
     }

@@ -56,6 +56,7 @@ std::optional<crypto::BundleErrorCode> outcome(const crypto::IdentityKeys& keys,
 struct Opened {
     SecretBuffer file_key;
     bf::PayloadNonce nonce{};
+    bf::StreamHeader stream_header{};  // inside the header since v2
     Bytes header;
     std::size_t recipients = 0;
     Bytes plaintext;  // the whole payload plaintext
@@ -68,8 +69,13 @@ Opened open_raw(const crypto::IdentityKeys& keys, const Bytes& bundle);
 
 using Chunks = std::vector<std::pair<Bytes, std::uint8_t>>;
 Chunks standard_chunks(const Bytes& plaintext);  // 64 KiB, final tag on the last
+// header (whole, MAC included) || the chunks, encrypted in the stream that the
+// header's stream header starts: what anyone holding the file key can produce.
 Bytes seal(const SecretBuffer& file_key, const bf::PayloadNonce& nonce, const Bytes& header,
            const Chunks& chunks);
+bf::StreamHeader random_stream_header();
+std::vector<bf::Stanza> stanzas_of(const Bytes& header);  // the header's stanzas, in order
+// A header for these keys, with fresh stanzas and a fresh stream header.
 Bytes stanza_header(const SecretBuffer& file_key, const bf::PayloadNonce& nonce,
                     const std::vector<crypto::PublicKey>& encryption_keys, std::uint8_t version = bf::kVersion);
 

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <sstream>
+#include <string>
+
 #include "bundle_forge.h"
 #include "fieldvault/crypto/bundle.h"
 
@@ -85,9 +88,9 @@ Code expected_for_byte(std::size_t i) {
         return Code::NotAddressed;  // the only stanza no longer opens
     }
     if (i < bf::header_bytes(1)) {
-        return Code::HeaderTampered;  // the MAC itself
+        return Code::HeaderTampered;  // the stream header (under the MAC since v2) or the MAC itself
     }
-    return Code::ContentTampered;  // stream header or a chunk
+    return Code::ContentTampered;  // a chunk
 }
 
 TEST(BundleTamper, EveryBitFlipIsRefusedByTheRightCheck) {
@@ -110,10 +113,11 @@ TEST(BundleTamper, TruncationAnywhereInTheHeaderIsAHeaderFailure) {
     const auto b = small_bundle();
     EXPECT_EQ(outcome(org(), cut(b, 0)), Code::NotABundle);
     EXPECT_EQ(outcome(org(), cut(b, 7)), Code::NotABundle);
-    for (std::size_t size = 9; size < bf::header_bytes(1); ++size) {
+    // Magic and nothing else: no version to judge, so a cut header (spec, check 2).
+    for (std::size_t size = 8; size < bf::header_bytes(1); ++size) {
         EXPECT_EQ(outcome(org(), cut(b, size)), Code::HeaderTampered) << size;
     }
-    for (std::size_t size = bf::header_bytes(1); size < bf::header_bytes(1) + bf::kStreamHeaderBytes + 18; ++size) {
+    for (std::size_t size = bf::header_bytes(1); size < bf::header_bytes(1) + 18; ++size) {
         EXPECT_EQ(outcome(org(), cut(b, size)), Code::ContentTampered) << size;
     }
 }
@@ -197,11 +201,26 @@ TEST(BundleTamper, AnEmptyFinalChunkIsRefused) {
 }
 
 TEST(BundleTamper, UnsupportedVersionIsNamed) {
-    for (const std::uint8_t version : std::array<std::uint8_t, 3>{0, 2, 255}) {
+    for (const std::uint8_t version : std::array<std::uint8_t, 4>{0, 1, 3, 255}) {
         const auto o = open_raw(org(), small_bundle());
         auto header = stanza_header(o.file_key, o.nonce, {org().pub.encryption_key}, version);
         const auto b = seal(o.file_key, o.nonce, header, standard_chunks(o.plaintext));
         EXPECT_EQ(outcome(org(), b), Code::UnsupportedVersion) << int{version};
+    }
+}
+
+TEST(BundleTamper, AVersionOneBundleIsRefusedWithAStepThePersonCanTake) {
+    auto b = small_bundle();
+    b[8] = 1;
+    std::istringstream in(std::string(b.begin(), b.end()));
+    try {
+        BundleReader reader(org(), in);
+        ADD_FAILURE() << "a version 1 bundle was opened";
+    } catch (const BundleError& e) {
+        EXPECT_EQ(e.code(), Code::UnsupportedVersion);
+        const std::string message = e.what();
+        EXPECT_NE(message.find("older Fieldvault"), std::string::npos) << message;
+        EXPECT_NE(message.find("export it again"), std::string::npos) << message;
     }
 }
 

@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         std::istringstream in(bytes);
         const auto info = BundleReader::inspect(in);
-        if (info.size != size || info.version != 1 || info.recipients == 0 || info.recipients > 8) {
+        if (info.size != size || info.version != bundle_format::kVersion || info.recipients == 0 || info.recipients > 8) {
             __builtin_trap();
         }
     } catch (const BundleError& error) {

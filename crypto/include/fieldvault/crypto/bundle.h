@@ -37,7 +37,7 @@ enum class BundleErrorCode {
 };
 
 // Stable short names ("not a bundle", "header tampered"...), used by the CLI's
-// JSON and by the test vectors' "error:" line.
+// JSON and by the test vectors' "expect:" line.
 std::string_view bundle_error_name(BundleErrorCode code) noexcept;
 
 class BundleError : public Error {
@@ -76,7 +76,7 @@ struct BundleManifest {
     static BundleId random_id();
 };
 
-// Bounds of format v1 (docs/bundle-format.md); checked before anything is allocated.
+// Bounds of format v2 (docs/bundle-format.md); checked before anything is allocated.
 struct BundleLimits {
     static constexpr std::size_t kMaxRecipients = 8;
     static constexpr std::size_t kMaxManifestBytes = 1u << 20;

@@ -1,5 +1,5 @@
 #pragma once
-// The pieces of the bundle format v1 (docs/bundle-format.md), one function per
+// The pieces of the bundle format v2 (docs/bundle-format.md), one function per
 // derivation or encoding. BundleWriter and BundleReader are built from them;
 // the test-vector generator and the adversarial tests use them directly to
 // write bundles that a correct writer never would. Applications use bundle.h.
@@ -20,7 +20,10 @@ namespace fv::crypto::bundle_format {
 using Bytes = std::vector<std::uint8_t>;
 
 inline constexpr std::array<std::uint8_t, 8> kMagic = {'F', 'V', 'B', 'U', 'N', 'D', 'L', 'E'};
-inline constexpr std::uint8_t kVersion = 1;
+inline constexpr std::uint8_t kVersion = 2;
+// Version 1 put the stream header after the header MAC, outside the signature;
+// its bundles are refused with a message that says what to do.
+inline constexpr std::uint8_t kRetiredVersion = 1;
 inline constexpr std::size_t kPayloadNonceBytes = 16;
 inline constexpr std::size_t kStanzaBytes = 80;  // ephemeral pk (32) || wrapped file key (48)
 inline constexpr std::size_t kHeaderFixedBytes = 8 + 1 + 1 + kPayloadNonceBytes;  // before the stanzas
@@ -33,17 +36,23 @@ inline constexpr std::size_t kSignatureBytes = 64;
 inline constexpr std::uint8_t kTagMessage = 0;  // crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
 inline constexpr std::uint8_t kTagFinal = 3;    // crypto_secretstream_xchacha20poly1305_TAG_FINAL
 
-inline constexpr std::string_view kWrapContext = "fieldvault-bundle-v1 wrap";
-inline constexpr std::string_view kMacContext = "fieldvault-bundle-v1 header mac";
-inline constexpr std::string_view kPayloadContext = "fieldvault-bundle-v1 payload";
-inline constexpr std::string_view kSignatureContext = "fieldvault-bundle-v1 signature";
+inline constexpr std::string_view kWrapContext = "fieldvault-bundle-v2 wrap";
+inline constexpr std::string_view kMacContext = "fieldvault-bundle-v2 header mac";
+inline constexpr std::string_view kPayloadContext = "fieldvault-bundle-v2 payload";
+inline constexpr std::string_view kSignatureContext = "fieldvault-bundle-v2 signature";
 
+// magic || version || n || nonce || stanzas || stream header || MAC: 82 + 80·n.
 constexpr std::size_t header_bytes(std::size_t recipients) {
-    return kHeaderFixedBytes + recipients * kStanzaBytes + kMacBytes;
+    return kHeaderFixedBytes + recipients * kStanzaBytes + kStreamHeaderBytes + kMacBytes;
+}
+// Where the stream header starts in a header of that many recipients.
+constexpr std::size_t stream_header_offset(std::size_t recipients) {
+    return kHeaderFixedBytes + recipients * kStanzaBytes;
 }
 
 using Stanza = std::array<std::uint8_t, kStanzaBytes>;
 using PayloadNonce = std::array<std::uint8_t, kPayloadNonceBytes>;
+using StreamHeader = std::array<std::uint8_t, kStreamHeaderBytes>;
 
 // --- keys and header -------------------------------------------------------
 SecretBuffer random_file_key();
@@ -57,9 +66,11 @@ std::optional<SecretBuffer> open_stanza(const Stanza& stanza, const SecretBuffer
 SecretBuffer payload_key(const SecretBuffer& file_key, const PayloadNonce& nonce);
 std::array<std::uint8_t, kMacBytes> header_mac(const SecretBuffer& file_key,
                                                 std::span<const std::uint8_t> header_without_mac);
-// magic || version || n || nonce || stanzas || MAC (the MAC from file_key).
+// magic || version || n || nonce || stanzas || stream header || MAC (the MAC
+// from file_key). The stream header is inside, so the MAC and the signed
+// header hash cover it.
 Bytes build_header(const SecretBuffer& file_key, const PayloadNonce& nonce, std::span<const Stanza> stanzas,
-                   std::uint8_t version = kVersion);
+                   const StreamHeader& stream_header, std::uint8_t version = kVersion);
 
 // --- hashes and signature --------------------------------------------------
 Blake2b512 blake2b_512(std::span<const std::uint8_t> data);
@@ -80,14 +91,18 @@ void validate_manifest(const BundleManifest& manifest, ErrorKind kind = ErrorKin
 std::string_view name_problem(std::string_view name);
 
 // --- payload stream --------------------------------------------------------
-// Pushes secretstream chunks to `out` with the tags the caller chooses.
+// Pushes secretstream chunks to `out` with the tags the caller chooses. The
+// stream header is made here (init_push) but not written: it belongs in the
+// bundle header, which the caller writes before the first chunk.
 class ChunkSealer {
 public:
-    ChunkSealer(const SecretBuffer& payload_key, std::ostream& out);  // writes the 24-byte stream header
+    ChunkSealer(const SecretBuffer& payload_key, std::ostream& out);
+    const StreamHeader& stream_header() const noexcept { return stream_header_; }
     void push(std::span<const std::uint8_t> plaintext, std::uint8_t tag);
 
 private:
     SecretBuffer state_;  // crypto_secretstream_xchacha20poly1305_state (holds a key)
+    StreamHeader stream_header_{};
     std::ostream& out_;
 };
 
@@ -97,6 +112,7 @@ class PayloadSealer {
 public:
     PayloadSealer(const SecretBuffer& payload_key, std::ostream& out);
     ~PayloadSealer();
+    const StreamHeader& stream_header() const noexcept { return sealer_.stream_header(); }
     void write(std::span<const std::uint8_t> bytes);
     void finish();
 
