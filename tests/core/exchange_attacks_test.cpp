@@ -19,13 +19,16 @@
 // header; a bundle for C re-sealed to B with C's plaintext and A's signature
 // (as is, and with the recipient list edited); absurd manifest lengths, counts
 // and sizes; bad names ("..", "/", NUL, bidi override and more); report
-// documents that do not match the signed manifest; an unknown item kind.
+// documents that do not match the signed manifest; an attachment whose name in
+// the manifest differs from its name in the report document; an unknown item kind.
 #include <gtest/gtest.h>
 #include <sodium.h>
 
 #include <functional>
 #include <limits>
 #include <optional>
+#include <stdexcept>
+#include <utility>
 
 #include "bundle_forge.h"
 #include "exchange_fixture.h"
@@ -473,6 +476,46 @@ TEST_F(ExchangeForgedBySender, ReportDocumentThatDoesNotMatchTheSignedManifest) 
     broken.items[0].sha256 = crypto::sha256(junk);
     junk.insert(junk.end(), items.begin() + static_cast<std::ptrdiff_t>(doc_size), items.end());
     expect_refused(forged(broken, junk), std::nullopt);
+}
+
+// The report document (the items[0] bytes) with `from` replaced by `to`, and
+// the manifest entry of the document updated to match: still validly signed by A.
+std::pair<crypto::BundleManifest, Bytes> with_document_text(crypto::BundleManifest m, const Bytes& data,
+                                                            const std::string& from, const std::string& to) {
+    const auto doc_size = static_cast<std::size_t>(m.items[0].size);
+    std::string doc(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(doc_size));
+    const auto at = doc.find(from);
+    if (at == std::string::npos) throw std::runtime_error("document has no " + from);
+    doc.replace(at, from.size(), to);
+    Bytes out = to_bytes(doc);
+    m.items[0].size = out.size();
+    m.items[0].sha256 = crypto::sha256(out);
+    out.insert(out.end(), data.begin() + static_cast<std::ptrdiff_t>(doc_size), data.end());
+    return {m, out};
+}
+
+TEST_F(ExchangeForgedBySender, AttachmentNamedDifferentlyInTheManifestAndTheReportDocument) {
+    // The document calls it 视频.mp4; the signed manifest another name.
+    ASSERT_EQ(manifest.items[1].name, "视频.mp4");
+    for (const std::string& name : {std::string("invoice.pdf"), std::string("视频.MP4"), std::string("attachment-1")}) {
+        auto m = manifest;
+        m.items[1].name = name;
+        expect_refused(forged(m, items), std::nullopt, "has one name in the manifest and another in report");
+    }
+}
+
+TEST_F(ExchangeForgedBySender, TheNeutralNameStandsOnlyForANameTheManifestWouldRefuse) {
+    // A document name the bundle format refuses ("..") travels as "attachment-<digits>" (export.cpp).
+    auto [m, data] = with_document_text(manifest, items, "\"name\":\"视频.mp4\"", "\"name\":\"a..b.mp4\"");
+    for (const std::string& name : {std::string("attachment-"), std::string("attachment-1x"), std::string("a.mp4")}) {
+        m.items[1].name = name;
+        expect_refused(forged(m, data), std::nullopt, "has one name in the manifest and another in report");
+    }
+    m.items[1].name = "attachment-42";
+    const auto file = b.tmp.path() / "neutral.fvb";
+    write_file(file, to_string(forged(m, data)));
+    const auto result = core::ImportService(*b.session).import_bundle(file);
+    EXPECT_EQ(result.attachments, 1u);
 }
 
 TEST_F(ExchangeForgedBySender, UnknownItemKind) {

@@ -1,5 +1,6 @@
 #include "fieldvault/core/import.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -11,6 +12,7 @@
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/core/reports.h"
+#include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
@@ -81,6 +83,22 @@ std::string read_small_item(crypto::BundleReader& reader, const crypto::BundleIt
     return text;
 }
 
+// The manifest's name for an attachment must be the report document's name
+// for it; the one exception is the exporter's neutral name "attachment-<digits>"
+// (export.cpp, bundle_name_for) for a document name that the bundle format
+// refuses as a manifest name. Both names are signed; a mismatch means the
+// sender (or its software) said two things about one file.
+bool names_agree(const std::string& manifest_name, const std::string& document_name) {
+    if (manifest_name == document_name) return true;
+    if (crypto::bundle_format::name_problem(document_name).empty()) return false;
+    constexpr std::string_view kNeutral = "attachment-";
+    if (manifest_name.size() <= kNeutral.size() || manifest_name.size() > kNeutral.size() + 19 ||
+        manifest_name.compare(0, kNeutral.size(), kNeutral) != 0)
+        return false;
+    return std::all_of(manifest_name.begin() + static_cast<std::ptrdiff_t>(kNeutral.size()), manifest_name.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+}
+
 void drain_item(crypto::BundleReader& reader) {
     std::vector<std::uint8_t> buffer(64 * 1024);
     while (reader.read(buffer) != 0) {
@@ -104,6 +122,9 @@ detail::ReportDocument checked_document(const std::string& text, const crypto::B
         if (it == manifest.items.end() || it->kind != "attachment" || it->size != a.size ||
             crypto::to_hex(it->sha256) != a.sha256)
             inconsistent("report " + report_item + " lists an attachment the manifest does not match");
+        if (!names_agree(it->name, a.name))
+            inconsistent("attachment " + a.item_id + " has one name in the manifest and another in report " +
+                         report_item);
         if (!attachment_owner.emplace(a.item_id, report_item).second)
             inconsistent("attachment " + a.item_id + " is claimed by two reports");
     }
