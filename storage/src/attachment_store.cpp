@@ -92,7 +92,7 @@ std::int64_t AttachmentStore::store(std::int64_t report_id, std::istream& in, st
     const auto key = crypto::new_blob_key();
     const auto file_name = detail::new_blob_file_name();
     // The row first: it takes the write lock, so a sweep by another program
-    // (detail::remove_orphan_blobs) waits for this transaction before judging the file.
+    // (detail::quarantine_orphan_blobs) waits for this transaction before judging the file.
     db_.prepare(
            "INSERT INTO attachments (report_id, name, media_type, size, sha256, chunk_size, created_at, blob_file, "
            "blob_key) VALUES (?, ?, ?, 0, '', ?, ?, ?, ?)")

@@ -60,6 +60,7 @@ void AuditLog::append(std::string_view action, std::string_view subject, std::st
         .bind(6, prev_hash)
         .bind(7, hash)
         .run();
+    db_.note_audit_append();
 }
 
 std::vector<AuditEntry> AuditLog::entries() {

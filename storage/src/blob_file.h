@@ -33,10 +33,17 @@ std::uint64_t write_blob(const std::filesystem::path& path, const crypto::Secret
 void read_blob(const std::filesystem::path& path, const crypto::SecretBuffer& key, std::uint64_t size,
                const std::function<void(std::span<const std::uint8_t>)>& sink);
 
-// Removes files of the blob folder that no attachment row names: left by a
-// killed or failed write whose transaction never committed (their keys died
-// with it). Skipped when another connection holds the write lock, since that
-// connection's files may not be committed yet.
-void remove_orphan_blobs(Database& db);
+// Moves files of the blob folder that no attachment row names into
+// `quarantine` (made 0700 when first needed), and moves back from it any file a
+// row names that is missing from the blob folder. Orphans are left by a killed
+// write whose transaction never committed (their keys died with it), or are
+// newer than a database put back from an older copy: those keep their keys in
+// the newer database, so they are kept, never deleted. Skipped when another
+// connection holds the write lock, since its files may not be committed yet.
+struct OrphanSweep {
+    std::size_t quarantined = 0;
+    std::size_t restored = 0;
+};
+OrphanSweep quarantine_orphan_blobs(Database& db, const std::filesystem::path& quarantine);
 
 }  // namespace fv::storage::detail

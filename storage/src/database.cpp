@@ -141,6 +141,22 @@ void Database::settle_uncommitted_files(bool committed) noexcept {
     uncommitted_files_.clear();
 }
 
+void Database::note_audit_append() {
+    audit_append_pending_ = true;
+    if (sqlite3_get_autocommit(db_) != 0) settle_audit_append(true);  // the INSERT was its own transaction
+}
+
+void Database::settle_audit_append(bool committed) noexcept {
+    if (!audit_append_pending_) return;
+    audit_append_pending_ = false;
+    if (!committed || !audit_listener_) return;
+    try {
+        audit_listener_();
+    } catch (...) {
+        // The commit stands; the anchor stays one step behind, which an open accepts.
+    }
+}
+
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
@@ -149,6 +165,7 @@ Transaction::~Transaction() {
         // back on close, which it does for any open transaction.
         sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
         db_.settle_uncommitted_files(false);
+        db_.settle_audit_append(false);
     }
 }
 
@@ -156,6 +173,7 @@ void Transaction::commit() {
     db_.exec("COMMIT");
     done_ = true;
     db_.settle_uncommitted_files(true);
+    db_.settle_audit_append(true);
 }
 
 }  // namespace fv::storage

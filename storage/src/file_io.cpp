@@ -1,5 +1,7 @@
 #include "file_io.h"
 
+#include <vector>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -127,6 +129,30 @@ std::string read_file_prefix(const std::filesystem::path& path, std::size_t coun
     std::string out(count, '\0');
     out.resize(read_up_to(fd.get(), as_writable_bytes(out), "cannot read " + path.filename().string()));
     return out;
+}
+
+void copy_file_privately(const std::filesystem::path& from, const std::filesystem::path& to) {
+    Fd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
+    if (in.get() < 0) io_error("cannot read " + from.filename().string(), errno);
+    Fd out(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (out.get() < 0) io_error("cannot create " + to.filename().string(), errno);
+    try {
+        std::vector<std::uint8_t> buffer(1 << 20);
+        for (;;) {
+            const auto got = read_up_to(in.get(), buffer, "cannot read " + from.filename().string());
+            if (got == 0) break;
+            write_all(out.get(), std::span(buffer).first(got), "cannot write " + to.filename().string());
+        }
+        if (::fsync(out.get()) != 0) io_error("cannot write " + to.filename().string(), errno);
+    } catch (...) {
+        ::unlink(to.c_str());
+        throw;
+    }
+}
+
+void sync_file(const std::filesystem::path& path) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0 || ::fsync(fd.get()) != 0) io_error("cannot sync " + path.filename().string(), errno);
 }
 
 void create_private_file(const std::filesystem::path& path) {

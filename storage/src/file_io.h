@@ -51,6 +51,12 @@ std::string read_bounded_file(const std::filesystem::path& path, std::size_t max
 // The first `count` bytes of a file (fewer if it is shorter).
 std::string read_file_prefix(const std::filesystem::path& path, std::size_t count);
 
+// Copies `from` to a new file `to` (mode 0600, refused if it exists) and fsyncs it.
+void copy_file_privately(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// fsync an existing file.
+void sync_file(const std::filesystem::path& path);
+
 // Creates an empty file with mode 0600, failing if it exists.
 void create_private_file(const std::filesystem::path& path);
 

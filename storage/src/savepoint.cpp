@@ -14,11 +14,14 @@ Savepoint::~Savepoint() {
     // Undo this scope's writes, then drop the savepoint; errors cannot leave a destructor.
     const std::string rollback = "ROLLBACK TO " + name_ + "; RELEASE " + name_;
     sqlite3_exec(db_.handle(), rollback.c_str(), nullptr, nullptr, nullptr);
+    if (sqlite3_get_autocommit(db_.handle()) != 0) db_.settle_audit_append(false);
 }
 
 void Savepoint::release() {
     db_.exec("RELEASE " + name_);
     done_ = true;
+    // Outside any transaction the release was the commit.
+    if (sqlite3_get_autocommit(db_.handle()) != 0) db_.settle_audit_append(true);
 }
 
 }  // namespace fv::storage::detail

@@ -17,8 +17,11 @@
 #include "fieldvault/storage/migrations.h"
 #include "blob_file.h"
 #include "file_io.h"
+#include "freshness_anchor.h"
 #include "key_header.h"
 #include "key_header_store.h"
+#include "vault_internal.h"
+#include "vault_rekey.h"
 #include "sqlite_error.h"
 #include "sqlite_memory.h"
 #include "vfs_seam.h"
@@ -29,11 +32,8 @@ namespace fs = std::filesystem;
 using detail::KeyHeader;
 using detail::SlotType;
 
-namespace {
+namespace detail {
 
-constexpr std::string_view kDbFile = "vault.db";
-constexpr std::string_view kBlobFolder = "blobs";  // attachment files (schema v3)
-constexpr std::size_t kDbKeySize = 32;
 // A plain SQLite database starts with this; an SQLCipher one starts with random salt.
 constexpr std::string_view kPlainSqliteMagic{"SQLite format 3\0", 16};
 
@@ -176,21 +176,18 @@ Unwrapped unwrap_first(const detail::HeaderCopies& copies, UnwrapOne&& unwrap_on
     throw *first_unlock;
 }
 
-}  // namespace
+}  // namespace detail
 
-struct Vault::Impl {
-    fs::path dir;
-    KeyHeader header;
-    crypto::SecretBuffer db_key;
-    std::unique_ptr<Database> db;
-};
+using namespace detail;
+
 
 Vault::Vault(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Vault::~Vault() {
     if (impl_) {
-        impl_->db.reset();  // close before the key goes
+        impl_->db.reset();  // close before the keys go
         impl_->db_key.wipe();
+        impl_->anchor_key.wipe();
         detail::scrub_stack();
     }
 }
@@ -242,15 +239,19 @@ Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& pa
         impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
         migrate(*impl->db);
         prepare_blob_folder(*impl->db, dir);
+        auto freshness = detail::check_freshness(dir, *impl->db, false);
+        impl->anchor_key = std::move(freshness.key);
+        impl->report.anchor_created = true;
         // The header goes last (backup, then primary): its presence is what makes
         // the folder a vault.
         detail::write_header_copies(dir, detail::serialize_key_header(impl->header));
 
         Created created{std::unique_ptr<Vault>(new Vault(std::move(impl))), std::move(recovery.text)};
+        created.vault->follow_audit_head();
         return created;
     } catch (...) {
         if (impl) impl->db.reset();
-        for (const char* name : {"blobs", "vault.db", "vault.db-journal", "vault.key.tmp", "vault.key", "vault.key.bak.tmp",
+        for (const char* name : {"blobs", "vault.anchor", "vault.db", "vault.db-journal", "vault.key.tmp", "vault.key", "vault.key.bak.tmp",
                                  "vault.key.bak"}) {
             fs::remove(dir / name, ec);
         }
@@ -259,17 +260,18 @@ Vault::Created Vault::create(const fs::path& dir, const crypto::SecretBuffer& pa
     }
 }
 
-std::unique_ptr<Vault> Vault::open(const fs::path& dir, const crypto::SecretBuffer& passphrase) {
+std::unique_ptr<Vault> Vault::open(const fs::path& dir, const crypto::SecretBuffer& passphrase, OpenOptions options) {
     auto copies = detail::read_header_copies(dir);
     check_database_file(dir / kDbFile);  // before the slow KDF: refuse a swapped-in plain database early
     auto unwrapped = unwrap_first(copies, [&](const KeyHeader& header) {
         const auto slot_key = crypto::derive_key(passphrase, header.salt, header.kdf);
         return unwrap(slot_key, header, SlotType::Passphrase, "wrong passphrase");
     });
-    return open_unwrapped(dir, copies, unwrapped.index, std::move(unwrapped.key));
+    return open_unwrapped(dir, copies, unwrapped.index, std::move(unwrapped.key), options);
 }
 
-std::unique_ptr<Vault> Vault::open_with_recovery_key(const fs::path& dir, std::string_view recovery_key) {
+std::unique_ptr<Vault> Vault::open_with_recovery_key(const fs::path& dir, std::string_view recovery_key,
+                                                     OpenOptions options) {
     auto copies = detail::read_header_copies(dir);
     check_database_file(dir / kDbFile);
     crypto::SecretBuffer slot_key;
@@ -282,23 +284,44 @@ std::unique_ptr<Vault> Vault::open_with_recovery_key(const fs::path& dir, std::s
     auto unwrapped = unwrap_first(copies, [&](const KeyHeader& header) {
         return unwrap(slot_key, header, SlotType::Recovery, "wrong recovery key");
     });
-    return open_unwrapped(dir, copies, unwrapped.index, std::move(unwrapped.key));
+    return open_unwrapped(dir, copies, unwrapped.index, std::move(unwrapped.key), options);
 }
 
 std::unique_ptr<Vault> Vault::open_unwrapped(const fs::path& dir, detail::HeaderCopies& copies, std::size_t chosen,
-                                             crypto::SecretBuffer db_key) {
+                                             crypto::SecretBuffer db_key, OpenOptions options) {
     auto impl = std::make_unique<Impl>();
     impl->db_key = std::move(db_key);
     impl->dir = dir;
     impl->header = copies.candidates[chosen].header;
-    impl->db = open_database(dir / kDbFile, impl->db_key, impl->header.cipher);
+    impl->db = open_settling_rekey(dir, impl->db_key, impl->header.cipher);
     migrate(*impl->db);
     prepare_blob_folder(*impl->db, dir);
-    detail::remove_orphan_blobs(*impl->db);
+    // Before any housekeeping: an older database must not get to act on the
+    // folder (the sweep would take the newer attachment files for orphans).
+    auto freshness = detail::check_freshness(dir, *impl->db, options.accept_rollback);
+    impl->anchor_key = std::move(freshness.key);
+    auto& report = impl->report;
+    report.anchor_created = freshness.created;
+    report.rollback_accepted = freshness.rollback_accepted;
+    report.recorded_seq = freshness.recorded_seq;
+    report.last_seq = freshness.head.seq;
+    report.last_at = freshness.head.at;
+    const auto sweep = detail::quarantine_orphan_blobs(*impl->db, dir / kQuarantineFolder);
+    report.files_quarantined = sweep.quarantined;
+    report.files_restored = sweep.restored;
     // Only now, with the key proven against the database, is the copy that
     // opened it trusted enough to overwrite the other one.
     detail::repair_header_copies(dir, copies, copies.candidates[chosen].bytes);
-    return std::unique_ptr<Vault>(new Vault(std::move(impl)));
+    auto vault = std::unique_ptr<Vault>(new Vault(std::move(impl)));
+    vault->follow_audit_head();
+    return vault;
+}
+
+void Vault::follow_audit_head() {
+    // The listener lives in the database, which Impl closes before the keys go.
+    Impl* impl = impl_.get();
+    impl->db->set_audit_commit_listener(
+        [impl] { detail::write_anchor(impl->dir, *impl->db, impl->anchor_key); });
 }
 
 void Vault::change_passphrase(const crypto::SecretBuffer& new_passphrase, const crypto::KdfParams& params) {
@@ -337,5 +360,7 @@ Database& Vault::db() { return *impl_->db; }
 const fs::path& Vault::dir() const noexcept { return impl_->dir; }
 
 int Vault::schema_version() const { return storage::schema_version(*impl_->db); }
+
+const Vault::OpenReport& Vault::open_report() const noexcept { return impl_->report; }
 
 }  // namespace fv::storage

@@ -1,9 +1,12 @@
 // Step 5 of issue 6: crash consistency. Runs fieldvault-cli `report add` (with
-// attachments), `report edit`, `attach`, `passwd`, `export` (to a contact, into
-// a folder) and `import` (of bundles a second vault made for this one) in a
+// attachments), `report edit`, `attach`, `passwd`, `rekey`, `export` (to a contact,
+// into a folder) and `import` (of bundles a second vault made for this one) in a
 // loop and SIGKILLs the process at random moments. After every kill (and every
 // completed run):
 // - the vault opens with the old or the new passphrase, never neither;
+// - rekey: the passphrase always opens; after exit 0 only the new recovery key
+//   opens, after a kill the old one still does or (the switch had happened) no
+//   longer does, and the vault opens and checks out either way;
 // - PRAGMA integrity_check is ok and the audit chain verifies;
 // - every operation that exited 0 is fully present, and a killed `report add`
 //   is either absent or present with all its attachments;
@@ -118,7 +121,7 @@ std::string file_sha256(const fs::path& path) {
     return crypto::to_hex(crypto::sha256(storage::test::read_file(path)));
 }
 
-enum class Op { Add, Edit, Attach, Passwd, Export, Import };
+enum class Op { Add, Edit, Attach, Passwd, Export, Import, Rekey };
 const char* op_name(Op op) {
     switch (op) {
     case Op::Add:
@@ -133,6 +136,8 @@ const char* op_name(Op op) {
         return "export";
     case Op::Import:
         return "import";
+    case Op::Rekey:
+        return "rekey";
     }
     return "?";
 }
@@ -167,7 +172,18 @@ protected:
     fs::path outbox = tmp.path() / "outbox";
     fs::path inbox = tmp.path() / "inbox";
     int passphrase_counter = 0;
+    std::string recovery_key;  // the one last shown ("" once a killed rekey may have replaced it unseen)
     Model model;
+
+    bool recovery_key_opens(const std::string& key) {
+        try {
+            (void)core::Session::open_with_recovery_key(vault, key);
+            return true;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Unlock) << e.what();
+            return false;
+        }
+    }
 
     void write_passfile(const std::string& text) { std::ofstream(passfile) << text; }
 
@@ -291,7 +307,13 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
         evidence_sha.push_back(file_sha256(evidence.back()));
     }
     write_passfile(current + "\n");
-    ASSERT_EQ(run_cli(vault, passfile, {"init", "--name", "Crash"}, std::nullopt).exit_code, 0);
+    {
+        const auto init = run_cli(vault, passfile, {"init", "--name", "Crash"}, std::nullopt);
+        ASSERT_EQ(init.exit_code, 0);
+        const auto at = init.out.find("Recovery key: ");
+        ASSERT_NE(at, std::string::npos);
+        recovery_key = init.out.substr(at + 14, init.out.find('\n', at) - at - 14);
+    }
     // The peer vault: each knows the other as a contact.
     std::ofstream(peer_passfile) << "peer passphrase\n";
     ASSERT_EQ(run_cli(peer, peer_passfile, {"init", "--name", "Peer"}, std::nullopt).exit_code, 0);
@@ -317,12 +339,12 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
 
     std::map<Op, double> duration;  // of one uninterrupted run, to aim the kills
     std::map<Op, int> killed_count, completed_count;
-    int passwd_old = 0, passwd_new = 0;
+    int passwd_old = 0, passwd_new = 0, rekey_old = 0, rekey_new = 0;
     int kills = 0, iteration = 0;
     const int max_iterations = kills_wanted * 6 + 20;
     while (kills < kills_wanted && iteration < max_iterations && !HasFailure()) {
         ++iteration;
-        Op op = static_cast<Op>(std::uniform_int_distribution<int>(0, 5)(rng));
+        Op op = static_cast<Op>(std::uniform_int_distribution<int>(0, 6)(rng));
         if ((op == Op::Edit || op == Op::Attach || op == Op::Export) && model.reports.empty()) op = Op::Add;
         // The first run of each kind is not killed: it measures how long one takes.
         std::optional<std::chrono::microseconds> kill_after;
@@ -374,6 +396,10 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
             args = {"passwd"};
             write_passfile(current + "\n" + next + "\n");
             break;
+        case Op::Rekey:
+            args = {"rekey"};
+            write_passfile(current + "\n");
+            break;
         case Op::Export: {
             auto it = model.reports.begin();
             std::advance(it, std::uniform_int_distribution<long>(0, static_cast<long>(model.reports.size()) - 1)(rng));
@@ -424,6 +450,17 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
                 break;
             case Op::Passwd:
                 break;
+            case Op::Rekey: {
+                const auto at = run.out.find("New recovery key: ");
+                ASSERT_NE(at, std::string::npos) << run.out;
+                const auto shown = run.out.substr(at + 18, run.out.find('\n', at) - at - 18);
+                if (!recovery_key.empty()) {
+                    EXPECT_FALSE(recovery_key_opens(recovery_key)) << context << ": the old recovery key still opens";
+                }
+                EXPECT_TRUE(recovery_key_opens(shown)) << context << ": the new recovery key does not open";
+                recovery_key = shown;
+                break;
+            }
             case Op::Export: {
                 ++model.exports;
                 finished_exports.insert(export_out.filename().string());
@@ -469,6 +506,16 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
             }
         }
 
+        if (op == Op::Rekey && run.killed && !recovery_key.empty()) {
+            // Killed: the old keys are still the vault's, or the switch had
+            // happened (the new recovery key was never shown).
+            if (recovery_key_opens(recovery_key)) {
+                ++rekey_old;
+            } else {
+                ++rekey_new;
+                recovery_key.clear();
+            }
+        }
         if (op == Op::Passwd && !run.killed) {
             // It reported success: only the new passphrase may open now.
             const auto opened = open_check(next, context);
@@ -484,13 +531,14 @@ TEST_F(CrashConsistency, RandomKillsNeverLoseOrTearAnything) {
     std::printf("crash consistency: %d iterations, %d kills; killed/completed: add %d/%d, edit %d/%d, attach %d/%d, "
                 "passwd %d/%d (after a killed passwd: old opened %d, new opened %d), export %d/%d (hidden temp files "
                 "left by killed exports: %d; killed after the rename: %d), import %d/%d (re-runs after a kill that succeeded %d, that found it "
-                "already imported %d); %zu reports stored, %zu imported\n",
+                "already imported %d), rekey %d/%d (after a kill: old keys %d, new keys %d); %zu reports stored, %zu imported\n",
                 iteration, kills, killed_count[Op::Add], completed_count[Op::Add], killed_count[Op::Edit],
                 completed_count[Op::Edit], killed_count[Op::Attach], completed_count[Op::Attach],
                 killed_count[Op::Passwd], completed_count[Op::Passwd], passwd_old, passwd_new,
                 killed_count[Op::Export], completed_count[Op::Export], export_leftovers, killed_after_rename,
                 killed_count[Op::Import],
-                completed_count[Op::Import], import_reruns, import_already, model.reports.size(),
+                completed_count[Op::Import], import_reruns, import_already, killed_count[Op::Rekey],
+                completed_count[Op::Rekey], rekey_old, rekey_new, model.reports.size(),
                 model.imported.size());
     EXPECT_EQ(kills, kills_wanted) << "the loop ended before enough kills";
 }

@@ -1,5 +1,5 @@
 // Attachment files in a real vault: where they live, what survives a reopen,
-// and the sweep of files that no committed row names.
+// and the sweep of files that no committed row names (into quarantine/).
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -55,7 +55,7 @@ TEST_F(VaultBlobsTest, AttachmentsLiveInTheBlobFolderAndSurviveAReopen) {
     EXPECT_EQ(files().size(), 1u);  // a committed file is never swept
 }
 
-TEST_F(VaultBlobsTest, OpeningRemovesFilesNoRowNamesAndNothingElse) {
+TEST_F(VaultBlobsTest, OpeningQuarantinesFilesNoRowNamesAndNothingElse) {
     std::int64_t id = 0;
     {
         auto vault = open();
@@ -69,6 +69,10 @@ TEST_F(VaultBlobsTest, OpeningRemovesFilesNoRowNamesAndNothingElse) {
     auto vault = open();
     EXPECT_EQ(files(), (std::vector<std::string>{kept, "notes.txt"}));
     EXPECT_EQ(extract(vault->db(), id), "kept");
+    // Kept, not deleted: it may belong to a newer copy of the database.
+    EXPECT_EQ(vault->open_report().files_quarantined, 1u);
+    EXPECT_EQ(test::read_file(dir / "quarantine" / orphan), "sealed bytes of a dead transaction");
+    EXPECT_EQ((fs::status(dir / "quarantine").permissions() & fs::perms::all), fs::perms::owner_all);
 }
 
 TEST_F(VaultBlobsTest, SweepWaitsForAnotherProgramsOpenTransaction) {

@@ -78,16 +78,16 @@ TEST_F(VaultTest, FolderAndFilesArePrivate) {
     struct stat st {};
     ASSERT_EQ(::stat(dir.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0700u);
-    for (const char* name : {"vault.key", "vault.key.bak", "vault.db"}) {
+    for (const char* name : {"vault.key", "vault.key.bak", "vault.db", "vault.anchor"}) {
         ASSERT_EQ(::stat((dir / name).c_str(), &st), 0) << name;
         EXPECT_EQ(st.st_mode & 0777, 0600u) << name;
     }
     ASSERT_EQ(::stat((dir / "blobs").c_str(), &st), 0);
     EXPECT_TRUE(S_ISDIR(st.st_mode));
     EXPECT_EQ(st.st_mode & 0777, 0700u);
-    // Closed, the vault is exactly three files and the empty attachment folder
+    // Closed, the vault is exactly four files and the empty attachment folder
     // (no journal or temp left behind).
-    EXPECT_EQ(snapshot(dir).size(), 4u);
+    EXPECT_EQ(snapshot(dir).size(), 5u);
 }
 
 TEST_F(VaultTest, CreateRefusesAnExistingVaultOrAFolderWithFiles) {

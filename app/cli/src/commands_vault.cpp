@@ -1,9 +1,10 @@
-// init, passwd, unlock-check, recover, identity.
+// init, passwd, unlock-check, accept-rollback, recover, rekey, identity.
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "app_context.h"
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/session.h"
 #include "fieldvault/core/text.h"
@@ -47,9 +48,54 @@ int run_passwd(const AppContext& context) {
     return 0;
 }
 
-int run_unlock_check(const AppContext& context) {
+// The newest log entry, so the person can see the vault is as they left it.
+std::string last_entry_line(const core::UnlockReport& report) {
+    if (report.last_entry == 0) return "The activity log is empty.";
+    return "Last entry #" + std::to_string(report.last_entry) + " at " + core::format_local_time(report.last_entry_at) +
+           ".";
+}
+
+Json unlock_json(const core::UnlockReport& report) {
+    return Json{{"unlocked", true},
+                {"last_entry", report.last_entry},
+                {"last_entry_at", report.last_entry == 0 ? Json(nullptr) : Json(core::format_utc_time(report.last_entry_at))},
+                {"rollback_accepted", report.rollback_accepted},
+                {"files_quarantined", report.files_quarantined},
+                {"files_restored", report.files_restored}};
+}
+
+int run_unlock_check(const AppContext& context, bool json) {
     const auto session = unlock_vault(context);
-    std::cout << "The passphrase opens the vault.\n";
+    if (json) {
+        print_json(std::cout, unlock_json(session->unlock_report()));
+        return 0;
+    }
+    std::cout << "The passphrase opens the vault. " << last_entry_line(session->unlock_report()) << "\n";
+    return 0;
+}
+
+// For a vault refused with exit 5: open it as it is, on the person's word, and
+// record that choice in the log.
+int run_accept_rollback(const AppContext& context, bool json) {
+    const auto session = unlock_vault(context, core::UnlockOptions{true});
+    const auto& report = session->unlock_report();
+    if (json) {
+        print_json(std::cout, unlock_json(report));
+        return 0;
+    }
+    if (!report.rollback_accepted) {
+        std::cout << "Nothing to accept: the vault's database is its latest state. " << last_entry_line(report)
+                  << "\n";
+        return 0;
+    }
+    std::cout << "The vault is open as it is now";
+    if (report.recorded_entry > 0) {
+        std::cout << ": its log ended at entry #" << (report.last_entry - 1) << ", while the vault had recorded "
+                  << "entries up to #" << report.recorded_entry;
+    }
+    std::cout << ". This was recorded in the activity log. " << last_entry_line(report) << "\n"
+              << "If you still have the newer vault.db, put it back instead: attachment files it names are kept in "
+                 "the vault's quarantine folder.\n";
     return 0;
 }
 
@@ -78,7 +124,28 @@ int run_recover(const AppContext& context, std::string& key_option, bool key_giv
     recovery_key.wipe();
     const auto next = source.read_new("New passphrase");
     session->change_passphrase(next, core::kdf_params_for_new_keys());
-    std::cout << "Vault recovered: the new passphrase is set. The recovery key still works.\n";
+    std::cout << "Vault recovered: the new passphrase is set. The recovery key still works.\n"
+              << "If someone else may have seen your old passphrase or recovery key, or has a copy of the\n"
+              << "vault folder, run 'fieldvault-cli rekey' now: it makes new keys and a new recovery key.\n";
+    return 0;
+}
+
+// New database key and recovery key; the passphrase stays.
+int run_rekey(const AppContext& context) {
+    const auto dir = vault_dir(context);
+    require_vault(dir);
+    PassphraseSource source(context.global.passphrase_file);
+    const auto passphrase = source.read_current("Passphrase");
+    if (passphrase.empty()) throw Error(ErrorKind::Unlock, "cannot unlock the vault: empty passphrase");
+    auto session = core::Session::open(dir, passphrase);
+    const auto recovery_key = session->rekey(passphrase, core::kdf_params_for_new_keys());
+    std::cout << "New keys are in place. Your passphrase is unchanged.\n"
+              << "\n"
+              << "New recovery key: " << recovery_key << "\n"
+              << "\n"
+              << "Write it down on paper now; it is shown only this once. The old recovery key no longer works,\n"
+              << "and old copies of vault.key no longer open this vault. Old copies of the vault folder (backups)\n"
+              << "still open with the old keys: delete any you do not trust.\n";
     return 0;
 }
 
@@ -107,8 +174,21 @@ void register_vault_commands(CLI::App& app, AppContext& context) {
     auto* passwd = add_command(app, "passwd", "Change the passphrase (old, then new)");
     context.commands.add(passwd, [&context] { return run_passwd(context); });
 
-    auto* check = add_command(app, "unlock-check", "Exit 0 if the passphrase opens the vault, 3 if not");
-    context.commands.add(check, [&context] { return run_unlock_check(context); });
+    auto* check = add_command(app, "unlock-check",
+                              "Exit 0 if the passphrase opens the vault (and show its last log entry), 3 if not, "
+                              "5 if its database is older than its last recorded state");
+    auto check_json = std::make_shared<bool>(false);
+    check->add_flag("--json", *check_json,
+                    "One JSON document: {unlocked, last_entry, last_entry_at, rollback_accepted, files_quarantined, "
+                    "files_restored}");
+    context.commands.add(check, [&context, check_json] { return run_unlock_check(context, *check_json); });
+
+    auto* accept = add_command(app, "accept-rollback",
+                               "Open a vault refused with exit 5 as it is now, giving up the newer state it "
+                               "recorded (recorded in the log)");
+    auto accept_json = std::make_shared<bool>(false);
+    accept->add_flag("--json", *accept_json, "One JSON document, as unlock-check --json");
+    context.commands.add(accept, [&context, accept_json] { return run_accept_rollback(context, *accept_json); });
 
     auto* recover = add_command(app, "recover", "Open with the recovery key and set a new passphrase");
     auto key = std::make_shared<std::string>();
@@ -121,6 +201,10 @@ void register_vault_commands(CLI::App& app, AppContext& context) {
     context.commands.add(recover, [&context, key, key_option] {
         return run_recover(context, *key, key_option->count() > 0);
     });
+
+    auto* rekey = add_command(app, "rekey",
+                              "Make new keys: a new database key and a new recovery key (the passphrase stays)");
+    context.commands.add(rekey, [&context] { return run_rekey(context); });
 
     auto* identity = add_command(app, "identity", "Show this vault's identity card and fingerprint");
     auto json = std::make_shared<bool>(false);

@@ -19,12 +19,14 @@ constexpr int kExitError = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitUnlock = 3;
 constexpr int kExitIntegrity = 4;
+constexpr int kExitRollback = 5;
 
 int exit_code_for(fv::ErrorKind kind) {
     switch (kind) {
         case fv::ErrorKind::Usage: return kExitUsage;
         case fv::ErrorKind::Unlock: return kExitUnlock;
         case fv::ErrorKind::Integrity: return kExitIntegrity;
+        case fv::ErrorKind::Rollback: return kExitRollback;
         case fv::ErrorKind::Invalid:
         case fv::ErrorKind::Io:
         case fv::ErrorKind::NotFound: return kExitError;

@@ -1,6 +1,7 @@
 #include "vault_access.h"
 
 #include <cstdlib>
+#include <iostream>
 #include <string_view>
 
 #include "fieldvault/model/error.h"
@@ -19,14 +20,25 @@ void require_vault(const std::filesystem::path& dir) {
         throw Error(ErrorKind::NotFound, "no vault at " + dir.string() + " (create one with 'fieldvault-cli init')");
 }
 
-std::unique_ptr<core::Session> unlock_vault(const AppContext& context) {
+std::unique_ptr<core::Session> unlock_vault(const AppContext& context, core::UnlockOptions options) {
     const auto dir = vault_dir(context);
     require_vault(dir);
     PassphraseSource source(context.global.passphrase_file);
     const auto passphrase = source.read_current("Passphrase");
     // An empty passphrase can never open a vault (init refuses to set one).
     if (passphrase.empty()) throw Error(ErrorKind::Unlock, "cannot unlock the vault: empty passphrase");
-    return core::Session::open(dir, passphrase);
+    auto session = core::Session::open(dir, passphrase, options);
+    const auto& report = session->unlock_report();
+    if (report.files_quarantined > 0) {
+        std::cerr << "fieldvault-cli: note: " << report.files_quarantined
+                  << " attachment file(s) that no report names were moved to " << (dir / "quarantine").string()
+                  << " (still encrypted, kept in case an older copy of the database was put back).\n";
+    }
+    if (report.files_restored > 0) {
+        std::cerr << "fieldvault-cli: note: " << report.files_restored
+                  << " attachment file(s) were moved back from quarantine: the database names them again.\n";
+    }
+    return session;
 }
 
 }  // namespace fv::cli

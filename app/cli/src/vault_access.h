@@ -15,7 +15,9 @@ std::filesystem::path vault_dir(const AppContext& context);
 void require_vault(const std::filesystem::path& dir);
 
 // Reads the passphrase (terminal prompt, stdin line or --passphrase-file) and
-// opens the vault. Throws fv::Error(Unlock) when it does not open.
-std::unique_ptr<core::Session> unlock_vault(const AppContext& context);
+// opens the vault. Throws fv::Error(Unlock) when it does not open, and
+// fv::RollbackError (exit 5) for a database older than the vault's record.
+// Attachment files moved to or from quarantine/ are told on stderr.
+std::unique_ptr<core::Session> unlock_vault(const AppContext& context, core::UnlockOptions options = {});
 
 }  // namespace fv::cli

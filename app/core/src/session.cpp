@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/passphrase_strength.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/identity.h"
@@ -51,6 +52,7 @@ void remove_partial_vault(const fs::path& dir, bool folder_existed) {
         fs::remove(dir / "vault.key.bak.tmp", ec);
         fs::remove(dir / "vault.db", ec);
         fs::remove(dir / "vault.db-journal", ec);
+        fs::remove(dir / "vault.anchor", ec);
     } else {
         fs::remove_all(dir, ec);
     }
@@ -84,14 +86,63 @@ CreatedVault Session::create(const fs::path& dir, const SecretBuffer& passphrase
     }
 }
 
-std::unique_ptr<Session> Session::open(const fs::path& dir, const SecretBuffer& passphrase) {
-    auto vault = storage::Vault::open(dir, passphrase);
-    return std::unique_ptr<Session>(new Session(dir, std::move(vault)));
+namespace {
+
+// The storage message, plus when the newest recorded entry was, in local time.
+template <class Open>
+std::unique_ptr<storage::Vault> open_telling_rollback(Open&& open) {
+    try {
+        return open();
+    } catch (const RollbackError& e) {
+        if (e.recorded_seq() <= 0) throw;
+        throw RollbackError(std::string(e.what()) + " Entry #" + std::to_string(e.recorded_seq()) +
+                                " was recorded at " + format_local_time(e.recorded_at()) + ".",
+                            e.recorded_seq(), e.recorded_at());
+    }
 }
 
-std::unique_ptr<Session> Session::open_with_recovery_key(const fs::path& dir, std::string_view recovery_key) {
-    auto vault = storage::Vault::open_with_recovery_key(dir, recovery_key);
-    return std::unique_ptr<Session>(new Session(dir, std::move(vault)));
+}  // namespace
+
+std::unique_ptr<Session> Session::open(const fs::path& dir, const SecretBuffer& passphrase, UnlockOptions options) {
+    return opened(dir, open_telling_rollback([&] {
+                      return storage::Vault::open(dir, passphrase, {options.accept_rollback});
+                  }),
+                  false);
+}
+
+std::unique_ptr<Session> Session::open_with_recovery_key(const fs::path& dir, std::string_view recovery_key,
+                                                         UnlockOptions options) {
+    return opened(dir, open_telling_rollback([&] {
+                      return storage::Vault::open_with_recovery_key(dir, recovery_key, {options.accept_rollback});
+                  }),
+                  true);
+}
+
+std::unique_ptr<Session> Session::opened(const fs::path& dir, std::unique_ptr<storage::Vault> vault,
+                                         bool with_recovery_key) {
+    const auto& found = vault->open_report();
+    UnlockReport report;
+    report.with_recovery_key = with_recovery_key;
+    report.last_entry = found.last_seq;
+    report.last_entry_at = found.last_at;
+    report.rollback_accepted = found.rollback_accepted;
+    report.recorded_entry = found.recorded_seq;
+    report.files_quarantined = found.files_quarantined;
+    report.files_restored = found.files_restored;
+    if (found.rollback_accepted) {
+        // The person's choice goes into the log (and so into the new anchor).
+        const std::string detail = found.recorded_seq > 0
+                                       ? "the newest entry recorded was #" + std::to_string(found.recorded_seq) +
+                                             "; the database ends at #" + std::to_string(found.last_seq)
+                                       : "the record of the last state was missing or damaged";
+        const auto now = now_seconds();
+        storage::AuditLog(vault->db()).append("accept_rollback", "vault", detail, now);
+        report.last_entry = found.last_seq + 1;
+        report.last_entry_at = now;
+    }
+    auto session = std::unique_ptr<Session>(new Session(dir, std::move(vault)));
+    session->report_ = report;
+    return session;
 }
 
 Session::Session(fs::path dir, std::unique_ptr<storage::Vault> vault) : dir_(std::move(dir)), vault_(std::move(vault)) {}
@@ -104,6 +155,12 @@ void Session::change_passphrase(const SecretBuffer& new_passphrase, const KdfPar
     // the old header is put back, so an error leaves the vault as it was.
     vault().change_passphrase(new_passphrase, params, [](storage::Database& database) {
         storage::AuditLog(database).append("change_passphrase", "vault", "", now_seconds());
+    });
+}
+
+std::string Session::rekey(const SecretBuffer& passphrase, const KdfParams& params) {
+    return vault().rekey(passphrase, params, [](storage::Database& database) {
+        storage::AuditLog(database).append("rekey", "vault", "new database key and recovery key", now_seconds());
     });
 }
 

@@ -133,6 +133,7 @@ int run_app(RunOptions options, const PrepareApp& prepare) {
             case ErrorKind::Unlock: return 3;
             case ErrorKind::Integrity: return 4;
             case ErrorKind::Usage: return 2;
+            case ErrorKind::Rollback: return 5;
             default: return 1;
         }
     } catch (const std::exception& e) {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <cstdio>
 
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/vocabulary.h"
 #include "platform/glyph_cache.h"
@@ -153,12 +154,41 @@ std::vector<std::int64_t> ReportListView::shown_ids() const {
 void ReportListView::draw_content(AppState& state) {
     if (needs_refresh_) refresh(state);
     draw_toolbar(state);
+    draw_unlock_note(state);
     draw_filters(state);
     case_panel_.draw(state, cases_, filter_.case_id, [this] { needs_refresh_ = true; });
     // Another job (not our own query, which has its own quiet note) shows its progress.
     if (state.busy() && !loading_ && !sorting_) draw_busy_indicator(state, true);
     draw_error(error_);
     draw_table(state);
+}
+
+void ReportListView::draw_unlock_note(AppState& state) {
+    const auto* session = state.session();
+    if (unlock_note_dismissed_ || session == nullptr) return;
+    const auto& report = session->unlock_report();
+    std::string note = report.last_entry == 0 ? std::string("Unlocked. The activity log is empty.")
+                                              : "Unlocked. Last entry in the activity log: #" +
+                                                    std::to_string(report.last_entry) + ", " +
+                                                    core::format_local_time(report.last_entry_at) + ".";
+    if (report.rollback_accepted) note += " You chose to open an older copy; this is recorded in the log.";
+    if (report.with_recovery_key) {
+        note += " You used the recovery key: if someone else may know it or your old passphrase, make new keys "
+                "in Settings.";
+    }
+    if (report.files_quarantined > 0) {
+        note += " " + std::to_string(report.files_quarantined) +
+                " attachment file(s) that no report names were put aside in the vault's quarantine folder "
+                "(still encrypted).";
+    }
+    if (report.files_restored > 0) {
+        note += " " + std::to_string(report.files_restored) + " attachment file(s) were brought back from quarantine.";
+    }
+    ImGui::AlignTextToFramePadding();
+    draw_notice(note);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("OK##unlock_note")) unlock_note_dismissed_ = true;
+    state.probe().item("list.unlock_note_ok");
 }
 
 void ReportListView::draw_toolbar(AppState& state) {
@@ -357,6 +387,7 @@ void ReportListView::draw_table(AppState& state) {
 }
 
 void ReportListView::clear() noexcept {
+    unlock_note_dismissed_ = false;  // the next unlock tells its own
     // The App stops every job before clearing, so this is the last holder:
     // the rows are wiped now.
     rows_ = no_rows();

@@ -45,6 +45,9 @@ protected:
 
 private:
     void draw_toolbar(AppState& state);
+    // Once per unlock: the activity log's newest entry (so the person can see
+    // the vault is as they left it) and any attachment files put aside.
+    void draw_unlock_note(AppState& state);
     void draw_table(AppState& state);
     void draw_filters(AppState& state);
     // A new sort column, or rows sorted by another one: sort all rows on the
@@ -74,6 +77,7 @@ private:
     std::string search_;
     std::string error_;
     bool needs_refresh_ = true;
+    bool unlock_note_dismissed_ = false;
     bool loading_ = false;
     bool refresh_again_ = false;       // the search changed while a query ran
     bool needs_sort_ = false;          // rows arrived sorted by another column

@@ -95,6 +95,9 @@ void SettingsView::draw_content(AppState& state) {
     draw_change_passphrase(state);
     ImGui::Spacing();
     ImGui::Separator();
+    rekey_.draw(state);
+    ImGui::Spacing();
+    ImGui::Separator();
     draw_key_status(state);
     end_centered_column();
 }
@@ -246,10 +249,11 @@ void SettingsView::clear() noexcept {
     notice_.clear();
     key_status_.reset();
     key_status_unreadable_ = false;
+    rekey_.clear();
 }
 
 bool SettingsView::holds_sensitive_data() const noexcept {
-    return !current_.empty() || !new_.empty() || !confirmation_.empty();
+    return !current_.empty() || !new_.empty() || !confirmation_.empty() || rekey_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

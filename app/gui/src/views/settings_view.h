@@ -1,12 +1,13 @@
 #pragma once
 // Settings: auto-lock, lock on minimise, font size, theme, change passphrase,
-// and the status of the vault's keys (recovery key, key-header copies).
+// make new keys, and the status of the vault's keys (recovery key, key-header copies).
 #include <optional>
 #include <string>
 
 #include "fieldvault/core/vault_status.h"
 
 #include "views/passphrase_field.h"
+#include "views/rekey_panel.h"
 #include "views/view.h"
 
 namespace fv::gui {
@@ -25,6 +26,7 @@ public:
     const std::string& notice() const noexcept { return notice_; }
     // Read when the screen is shown and after a passphrase change; empty while locked.
     const std::optional<core::VaultKeyStatus>& key_status() const noexcept { return key_status_; }
+    RekeyPanel& rekey_panel() noexcept { return rekey_; }
 
 protected:
     void draw_content(AppState& state) override;
@@ -38,6 +40,7 @@ private:
     PassphraseField current_;
     PassphraseField new_;
     PassphraseField confirmation_;
+    RekeyPanel rekey_;
     std::string error_;
     std::string notice_;
     std::optional<core::VaultKeyStatus> key_status_;

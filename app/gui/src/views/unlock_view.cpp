@@ -14,19 +14,48 @@ struct UnlockResult {
     std::unique_ptr<core::Session> session;
 };
 
+}  // namespace
+
 // The calm message for a key or passphrase that did not open the vault;
-// other errors (a damaged header, a typo the checksum caught) say what they are.
-std::string unlock_error(const core::JobOutcome& outcome, const char* wrong) {
+// other errors (a damaged header, a typo the checksum caught, an older
+// database) say what they are.
+std::string UnlockView::describe_unlock_failure(const core::JobOutcome& outcome, const char* wrong) {
     try {
         std::rethrow_exception(outcome.error);
     } catch (const fv::Error& e) {
+        rollback_refused_ = e.kind() == ErrorKind::Rollback;
         return e.kind() == ErrorKind::Unlock ? wrong : describe_error(outcome.error);
     } catch (...) {
         return describe_error(outcome.error);
     }
 }
 
-}  // namespace
+// After a refusal for an older database: what it means, and the way on if the
+// person put the older copy back themselves or has no newer one.
+void UnlockView::draw_rollback_choice(AppState& state, bool recovery) {
+    if (!rollback_refused_) return;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
+    ImGui::TextWrapped("%s", "The vault did not open because its reports and log are older than the last state it "
+                             "recorded. Someone may have put back an older copy to remove newer reports.");
+    ImGui::PopStyleColor();
+    draw_notice("If you have the newer copy of vault.db, close Fieldvault and put it back. If you put the older "
+                "copy back yourself, or have no newer one, you can open the vault as it is: the newer entries are "
+                "then given up, and this choice is written in the activity log.");
+    const bool typed = recovery ? !recovery_key_.empty() : !passphrase_.empty();
+    ImGui::BeginDisabled(state.busy() || !typed);
+    const bool open_anyway = ImGui::Button("Open this older copy anyway");
+    state.probe().item("unlock.accept_rollback");
+    ImGui::EndDisabled();
+    if (!typed) draw_notice(recovery ? "Type the recovery key again first." : "Type the passphrase again first.");
+    if (open_anyway) {
+        if (recovery) {
+            submit_recovery_key(state, true);
+        } else {
+            submit(state, true);
+        }
+    }
+}
 
 UnlockView::UnlockView() = default;
 UnlockView::~UnlockView() { clear(); }
@@ -77,12 +106,14 @@ void UnlockView::draw_passphrase(AppState& state) {
     if (ImGui::Button("Use recovery key instead")) {
         passphrase_.wipe();
         error_.clear();
+        rollback_refused_ = false;
         mode_ = Mode::RecoveryKey;
         focus_ = true;
     }
     state.probe().item("unlock.use_recovery");
     ImGui::EndDisabled();
     if ((clicked || enter) && !busy && !passphrase_.empty()) submit(state);
+    draw_rollback_choice(state, false);
 }
 
 void UnlockView::draw_recovery_key(AppState& state) {
@@ -107,12 +138,14 @@ void UnlockView::draw_recovery_key(AppState& state) {
     if (ImGui::Button("Back to passphrase")) {
         recovery_key_.wipe();
         error_.clear();
+        rollback_refused_ = false;
         mode_ = Mode::Passphrase;
         focus_ = true;
     }
     state.probe().item("unlock.back");
     ImGui::EndDisabled();
     if ((clicked || enter) && !busy && !recovery_key_.empty()) submit_recovery_key(state);
+    draw_rollback_choice(state, true);
 }
 
 void UnlockView::draw_new_passphrase(AppState& state) {
@@ -145,8 +178,9 @@ void UnlockView::draw_new_passphrase(AppState& state) {
     if ((clicked || (enter && ready)) && !busy) submit_new_passphrase(state);
 }
 
-void UnlockView::submit(AppState& state) {
+void UnlockView::submit(AppState& state, bool accept_rollback) {
     error_.clear();
+    rollback_refused_ = false;
     if (passphrase_.empty()) return;
     auto secret = std::make_shared<SecretBuffer>(passphrase_.take_copy());
     passphrase_.wipe();
@@ -154,15 +188,15 @@ void UnlockView::submit(AppState& state) {
     const auto dir = state.vault_dir();
     state.worker().submit(
         "Opening the vault",
-        [secret, result, dir](core::JobContext&) {
-            result->session = core::Session::open(dir, *secret);
+        [secret, result, dir, accept_rollback](core::JobContext&) {
+            result->session = core::Session::open(dir, *secret, core::UnlockOptions{accept_rollback});
             secret->wipe();
         },
         [this, &state, result](const core::JobOutcome& outcome) {
             focus_ = true;
             if (outcome.cancelled) return;  // locked or closed meanwhile: the session dies with result
             if (!outcome.ok()) {
-                error_ = unlock_error(outcome, kWrongPassphrase);
+                error_ = describe_unlock_failure(outcome, kWrongPassphrase);
                 return;
             }
             state.set_session(std::move(result->session));
@@ -170,8 +204,9 @@ void UnlockView::submit(AppState& state) {
         });
 }
 
-void UnlockView::submit_recovery_key(AppState& state) {
+void UnlockView::submit_recovery_key(AppState& state, bool accept_rollback) {
     error_.clear();
+    rollback_refused_ = false;
     if (recovery_key_.empty()) return;
     auto key = std::make_shared<SecretBuffer>(recovery_key_.take_copy());
     recovery_key_.wipe();
@@ -179,15 +214,16 @@ void UnlockView::submit_recovery_key(AppState& state) {
     const auto dir = state.vault_dir();
     state.worker().submit(
         "Opening the vault with the recovery key",
-        [key, result, dir](core::JobContext&) {
-            result->session = core::Session::open_with_recovery_key(dir, key->reveal_text());
+        [key, result, dir, accept_rollback](core::JobContext&) {
+            result->session =
+                core::Session::open_with_recovery_key(dir, key->reveal_text(), core::UnlockOptions{accept_rollback});
             key->wipe();
         },
         [this, result](const core::JobOutcome& outcome) {
             focus_ = true;
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
-                error_ = unlock_error(outcome, kWrongRecoveryKey);
+                error_ = describe_unlock_failure(outcome, kWrongRecoveryKey);
                 return;
             }
             pending_session_ = std::move(result->session);
@@ -239,6 +275,7 @@ void UnlockView::clear() noexcept {
     pending_session_.reset();
     mode_ = Mode::Passphrase;
     error_.clear();  // a lock starts from a clean screen
+    rollback_refused_ = false;
 }
 
 bool UnlockView::holds_sensitive_data() const noexcept {

@@ -23,11 +23,14 @@ public:
     void clear() noexcept override;
     bool holds_sensitive_data() const noexcept override;
 
-    void submit(AppState& state);               // what the Unlock button does
-    void submit_recovery_key(AppState& state);  // "Unlock with recovery key"
+    // What the Unlock buttons do; accept_rollback opens a database older than
+    // the vault's record of its last state (after the person chose so).
+    void submit(AppState& state, bool accept_rollback = false);
+    void submit_recovery_key(AppState& state, bool accept_rollback = false);
     void submit_new_passphrase(AppState& state);
     Mode mode() const noexcept { return mode_; }
     const std::string& error() const noexcept { return error_; }
+    bool rollback_refused() const noexcept { return rollback_refused_; }
     PassphraseField& passphrase() { return passphrase_; }
 
 protected:
@@ -37,6 +40,8 @@ private:
     void draw_passphrase(AppState& state);
     void draw_recovery_key(AppState& state);
     void draw_new_passphrase(AppState& state);
+    void draw_rollback_choice(AppState& state, bool recovery);
+    std::string describe_unlock_failure(const core::JobOutcome& outcome, const char* wrong);
 
     PassphraseField passphrase_;
     PassphraseField recovery_key_{false};
@@ -47,6 +52,7 @@ private:
     std::unique_ptr<core::Session> pending_session_;
     Mode mode_ = Mode::Passphrase;
     std::string error_;
+    bool rollback_refused_ = false;  // the last try was refused: an older database
     bool focus_ = true;
 };
 

@@ -3,17 +3,23 @@
 // bound parameters only (no SQL is ever built from user text) and transactions.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace fv::storage {
+
+namespace detail {
+class Savepoint;
+}
 
 class Statement {
 public:
@@ -55,6 +61,10 @@ public:
     std::int64_t last_insert_id() const;
     std::int64_t changes() const;  // rows changed by the last INSERT/UPDATE/DELETE
     sqlite3* handle() const noexcept { return db_; }
+    // Exchanges the connections only (folder, tracked files and listener stay):
+    // a rekey moves this object onto the new database file, so references to it
+    // stay valid.
+    void swap_connection(Database& other) noexcept { std::swap(db_, other.db_); }
 
     // Attachment bytes live as encrypted files in this folder (a vault's
     // "blobs/", docs/vault-format.md); without one, attachments cannot be stored.
@@ -64,13 +74,24 @@ public:
     // transaction rolls back, kept once it commits.
     void track_uncommitted_file(std::filesystem::path file);
 
+    // The freshness anchor (vault.anchor) follows the audit log's head. AuditLog
+    // calls note_audit_append(); `listener` then runs once that append has
+    // committed (at once outside a transaction), never for a rolled-back one.
+    // It must not throw; a failure in it only leaves the anchor behind.
+    void set_audit_commit_listener(std::function<void()> listener) { audit_listener_ = std::move(listener); }
+    void note_audit_append();
+
 private:
     friend class Transaction;
+    friend class detail::Savepoint;
     void settle_uncommitted_files(bool committed) noexcept;
+    void settle_audit_append(bool committed) noexcept;
 
     sqlite3* db_;
     std::filesystem::path blob_folder_;
     std::vector<std::filesystem::path> uncommitted_files_;
+    std::function<void()> audit_listener_;
+    bool audit_append_pending_ = false;
 };
 
 // Begins IMMEDIATE on construction; rolls back on destruction unless committed
