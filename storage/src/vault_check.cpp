@@ -167,7 +167,9 @@ private:
             stop_if_cancelled();  // an interrupt by the progress handler is not damage
             CheckFinding finding;
             finding.kind = CheckFindingKind::DatabaseDamaged;
-            finding.message = e.what();
+            finding.message = std::string("the check stopped at a page that cannot be read (altered or damaged: "
+                                          "it does not decrypt or authenticate): ") +
+                              e.what();
             add(std::move(finding));
         }
     }
