@@ -240,4 +240,20 @@ FreshnessCheck check_freshness(const fs::path& dir, Database& db, bool accept_ro
     return check;
 }
 
+std::string freshness_problem(const fs::path& dir, Database& db, const crypto::SecretBuffer& key) {
+    const auto file = read_anchor_file(dir);
+    if (!file) return "vault.anchor, the vault's record of its last state, is missing";
+    AuditHead recorded;
+    try {
+        recorded = parse_anchor(*file, key);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    const auto entry = read_audit_entry(db, recorded.seq);
+    if (!entry) return "the activity log stops before entry #" + std::to_string(recorded.seq) + ", which the vault recorded";
+    if (entry->hash != recorded.hash)
+        return "the activity log holds a different entry #" + std::to_string(recorded.seq) + " than the vault recorded";
+    return {};
+}
+
 }  // namespace fv::storage::detail

@@ -73,4 +73,9 @@ struct FreshnessCheck {
 // database's present state instead. A first open (no key, no anchor) makes both.
 FreshnessCheck check_freshness(const std::filesystem::path& dir, Database& db, bool accept_rollback);
 
+// The same judgement, now, writing nothing (the whole-vault check): "" when the
+// anchor names an entry the database holds (the database may be ahead), else
+// what is wrong, in the words check_freshness would refuse with.
+std::string freshness_problem(const std::filesystem::path& dir, Database& db, const crypto::SecretBuffer& key);
+
 }  // namespace fv::storage::detail

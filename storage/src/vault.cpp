@@ -363,4 +363,6 @@ int Vault::schema_version() const { return storage::schema_version(*impl_->db); 
 
 const Vault::OpenReport& Vault::open_report() const noexcept { return impl_->report; }
 
+std::string Vault::freshness_problem() { return detail::freshness_problem(impl_->dir, *impl_->db, impl_->anchor_key); }
+
 }  // namespace fv::storage

@@ -1,12 +1,15 @@
 // Settings through the real view: saved to settings.json and read back, font
-// size rebuilds the atlas, theme, lock on minimise, change passphrase; and a
-// damaged settings file never stops the app.
+// size rebuilds the atlas, theme, lock on minimise, change passphrase, make
+// new keys, the whole-vault check; and a damaged settings file never stops the app.
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <sstream>
 
+#include "fieldvault/core/attachments.h"
+#include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/secret.h"
 #include "headless_ui.h"
@@ -15,6 +18,13 @@ namespace fv::gui::test {
 namespace {
 
 const std::string kChanged = "the changed passphrase for settings";
+
+std::string read_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
 
 class GuiSettings : public ::testing::Test {
 protected:
@@ -131,6 +141,101 @@ TEST_F(GuiSettings, ChangePassphraseNeedsTheCurrentOne) {
     ui_->click("lock");
     EXPECT_TRUE(opens_with(kChanged));
     EXPECT_FALSE(opens_with(kPassphrase));
+}
+
+TEST_F(GuiSettings, MakeNewKeysShowsTheNewRecoveryKeyOnceAndTheOldOneStopsWorking) {
+    auto& panel = ui_->app().settings_view().rekey_panel();
+    ui_->click("settings.rekey.passphrase");
+    ui_->type("not the passphrase");
+    ui_->click("settings.rekey.submit");
+    ui_->settle();
+    EXPECT_FALSE(panel.error().empty());
+    EXPECT_TRUE(panel.recovery_key().empty());
+
+    const auto old_key_file = read_bytes(vault() / "vault.key");
+    ui_->click("settings.rekey.passphrase");
+    ui_->type(kPassphrase);
+    ui_->click("settings.rekey.submit");
+    ui_->settle();
+    EXPECT_TRUE(panel.error().empty()) << panel.error();
+    const std::string shown(panel.recovery_key());
+    ASSERT_EQ(shown.rfind("FVRK-", 0), 0u) << shown;
+    EXPECT_TRUE(ui_->app().settings_view().holds_sensitive_data());
+    EXPECT_NE(read_bytes(vault() / "vault.key"), old_key_file);
+    ui_->click("settings.rekey.done");
+    EXPECT_TRUE(panel.recovery_key().empty());
+    ui_->click("lock");
+    EXPECT_TRUE(opens_with(kPassphrase));  // the passphrase stays
+    EXPECT_NO_THROW((void)core::Session::open_with_recovery_key(vault(), shown));
+}
+
+TEST_F(GuiSettings, CheckTheVaultRunsOnTheWorkerAndSaysWhatIsDamaged) {
+    core::ReportContent content;
+    content.title = "with evidence";
+    const auto report = core::ReportService(ui_->session()).create(content);
+    const auto source = dir_.path() / "voice-message.ogg";
+    std::ofstream(source, std::ios::binary) << std::string(100 * 1024, 'v');
+    (void)core::AttachmentService(ui_->session()).attach(report, source);
+
+    ui_->click("settings.check");
+    ui_->settle();
+    const auto& view = ui_->app().settings_view();
+    EXPECT_FALSE(view.check_running());
+    ASSERT_TRUE(view.check_report().has_value()) << view.check_message();
+    EXPECT_TRUE(view.check_report()->intact());
+    EXPECT_EQ(view.check_report()->attachments, 1u);
+    EXPECT_TRUE(ui_->drawn("settings.check_result"));
+
+    // A byte of the evidence file flipped on disk: found, and named.
+    std::filesystem::path blob;
+    for (const auto& entry : std::filesystem::directory_iterator(vault() / "blobs")) blob = entry.path();
+    std::string bytes;
+    {
+        std::ifstream in(blob, std::ios::binary);
+        std::ostringstream read;
+        read << in.rdbuf();
+        bytes = read.str();
+    }
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x10);
+    std::ofstream(blob, std::ios::binary | std::ios::trunc) << bytes;
+    ui_->click("settings.check");
+    ui_->settle();
+    ASSERT_TRUE(view.check_report().has_value()) << view.check_message();
+    EXPECT_FALSE(view.check_report()->intact());
+    ASSERT_EQ(view.check_report()->findings.size(), 1u);
+    EXPECT_EQ(view.check_report()->findings[0].kind, core::CheckFindingKind::AttachmentDamaged);
+    EXPECT_EQ(view.check_report()->findings[0].attachment_name, "voice-message.ogg");
+    EXPECT_TRUE(ui_->drawn("settings.check_result"));
+
+    // The names it holds are vault data: gone on lock.
+    ui_->click("lock");
+    EXPECT_FALSE(view.check_report().has_value());
+    EXPECT_FALSE(view.holds_sensitive_data());
+}
+
+TEST_F(GuiSettings, CheckTheVaultShowsStopWhileRunningAndStoppingIsNeverAnError) {
+    // A file large enough that the check is usually still running when Stop is
+    // clicked (the cancel itself is tested deterministically in tests/core and
+    // tests/storage vault_check_test.cpp).
+    core::ReportContent content;
+    content.title = "large evidence";
+    const auto report = core::ReportService(ui_->session()).create(content);
+    const auto source = dir_.path() / "video.mp4";
+    std::ofstream(source, std::ios::binary) << std::string(64 * 1024 * 1024, 'm');
+    (void)core::AttachmentService(ui_->session()).attach(report, source);
+
+    ui_->click("settings.check");
+    ASSERT_TRUE(ui_->app().settings_view().check_running());
+    ui_->click("settings.check_cancel");
+    ui_->settle();
+    const auto& view = ui_->app().settings_view();
+    EXPECT_FALSE(view.check_running());
+    // Stopped (or, on a very fast machine, finished before the click): never an error.
+    if (!view.check_report()) {
+        EXPECT_EQ(view.check_message(), "The check was stopped before the end. It changed nothing.");
+    } else {
+        EXPECT_TRUE(view.check_report()->intact());
+    }
 }
 
 TEST(SettingsFile, MissingOrDamagedFileGivesDefaults) {

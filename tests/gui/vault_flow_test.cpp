@@ -4,7 +4,9 @@
 #include <imgui_internal.h>
 
 #include <cstring>
+#include <filesystem>
 
+#include "fieldvault/core/reports.h"
 #include "fieldvault/core/session.h"
 #include "headless_ui.h"
 
@@ -117,6 +119,43 @@ TEST(GuiVaultFlow, LockThenWrongPassphraseThenRightOne) {
     EXPECT_EQ(ui.app().screen(), Screen::ReportList);
     EXPECT_TRUE(ui.app().state().unlocked());
     EXPECT_TRUE(ui.app().unlock_view().error().empty());
+}
+
+// An older vault.db put back: the unlock is refused with a plain explanation,
+// nothing opens until the person chooses "Open this older copy anyway" (with
+// the passphrase typed again), and then the list says so.
+TEST(GuiVaultFlow, AnOlderDatabaseIsRefusedUntilThePersonChoosesToOpenIt) {
+    TempDir dir;
+    const auto vault = dir.path() / "vault";
+    HeadlessUi ui(vault);
+    create_vault_through_ui(ui);
+    const auto db = vault / "vault.db";
+    const auto old_copy = dir.path() / "old.db";
+    std::filesystem::copy_file(db, old_copy);
+    ui.click("lock");
+    {
+        auto session = core::Session::open(vault, SecretBuffer::from_string(kPassphrase));
+        core::ReportContent content;
+        content.title = "newer";
+        (void)core::ReportService(*session).create(content);
+    }
+    std::filesystem::copy_file(old_copy, db, std::filesystem::copy_options::overwrite_existing);
+
+    unlock_through_ui(ui);
+    EXPECT_EQ(ui.app().screen(), Screen::Unlock);
+    EXPECT_FALSE(ui.app().state().unlocked());
+    EXPECT_TRUE(ui.app().unlock_view().rollback_refused());
+    EXPECT_NE(ui.app().unlock_view().error().find("older than its last recorded state"), std::string::npos)
+        << ui.app().unlock_view().error();
+
+    ui.click("unlock.passphrase");
+    ui.type(kPassphrase);
+    ui.click("unlock.accept_rollback");
+    ui.settle();
+    EXPECT_TRUE(ui.app().state().unlocked());
+    EXPECT_EQ(ui.app().screen(), Screen::ReportList);
+    ASSERT_NE(ui.app().state().session_for_job(), nullptr);
+    EXPECT_TRUE(ui.app().state().session_for_job()->unlock_report().rollback_accepted);
 }
 
 TEST(GuiVaultFlow, ExistingVaultStartsOnUnlock) {

@@ -45,5 +45,6 @@ void register_attachment_commands(CLI::App& app, AppContext& context);
 void register_search_log_commands(CLI::App& app, AppContext& context);
 void register_contact_commands(CLI::App& app, AppContext& context);
 void register_exchange_commands(CLI::App& app, AppContext& context);
+void register_check_command(CLI::App& app, AppContext& context);
 
 }  // namespace fv::cli

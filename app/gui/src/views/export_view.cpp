@@ -482,27 +482,7 @@ void ExportView::draw_save_step(AppState& state) {
 void ExportView::draw_running(AppState& state) {
     ImGui::TextUnformatted("Sealing the bundle...");
     if (export_job_ == 0) return;
-    // Another job may still be ahead of ours (then: waiting, and Cancel still works).
-    const auto job = state.worker().current();
-    const bool ours = job && job->id == export_job_;
-    float fraction = 0.0f;
-    std::string overlay = "waiting for another task";
-    if (ours) {
-        overlay = "starting";
-        if (job->total > 0) {
-            fraction = static_cast<float>(static_cast<double>(job->done) / static_cast<double>(job->total));
-            overlay = human_size(job->done) + " of " + human_size(job->total);
-        }
-    }
-    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), overlay.c_str());
-    ImGui::SameLine();
-    ImGui::BeginDisabled(cancel_asked_);
-    if (ImGui::Button("Cancel")) {
-        state.worker().cancel(export_job_);
-        cancel_asked_ = true;
-    }
-    state.probe().item("export.cancel");
-    ImGui::EndDisabled();
+    draw_job_progress(state, export_job_, cancel_asked_, "Cancel", "export.cancel");
 }
 
 void ExportView::draw_done(AppState& state) {

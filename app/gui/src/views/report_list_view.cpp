@@ -167,8 +167,8 @@ void ReportListView::draw_unlock_note(AppState& state) {
     const auto* session = state.session();
     if (unlock_note_dismissed_ || session == nullptr) return;
     const auto& report = session->unlock_report();
-    std::string note = report.last_entry == 0 ? std::string("Unlocked. The activity log is empty.")
-                                              : "Unlocked. Last entry in the activity log: #" +
+    std::string note = report.last_entry == 0 ? std::string("Unlocked. The audit log is empty.")
+                                              : "Unlocked. Last entry in the audit log: #" +
                                                     std::to_string(report.last_entry) + ", " +
                                                     core::format_local_time(report.last_entry_at) + ".";
     if (report.rollback_accepted) note += " You chose to open an older copy; this is recorded in the log.";

@@ -3,7 +3,10 @@
 #include <imgui.h>
 
 #include <array>
+#include <cinttypes>
+#include <cstdarg>
 #include <cstdio>
+#include <memory>
 
 #include "views/editor_widgets.h"
 #include "views/exchange_widgets.h"
@@ -36,11 +39,64 @@ std::string auto_lock_label(double seconds) {
 
 constexpr int kFontStep = 10;
 
+// A sentence with values put in (printf-style): each template is one whole
+// sentence, so it can be translated as a whole.
+[[gnu::format(printf, 1, 2)]] std::string sentence(const char* format, ...) {
+    std::va_list args;
+    va_start(args, format);
+    std::va_list again;
+    va_copy(again, args);
+    const int size = std::vsnprintf(nullptr, 0, format, args);
+    va_end(args);
+    std::string text;
+    if (size > 0) {
+        text.resize(static_cast<std::size_t>(size) + 1);
+        std::vsnprintf(text.data(), text.size(), format, again);
+        text.resize(static_cast<std::size_t>(size));
+    }
+    va_end(again);
+    return text;
+}
+
+// What a damage finding means, in words for anyone (the database's own
+// message is under "Technical details"). Database messages are one sentence
+// however many pages they name.
+std::string describe_damage(const core::CheckFinding& f) {
+    using Kind = core::CheckFindingKind;
+    switch (f.kind) {
+        case Kind::AttachmentDamaged:
+            return sentence("The evidence file \"%s\" of report %" PRId64
+                            " is damaged: it is no longer what was stored.",
+                            f.attachment_name.c_str(), f.report_id);
+        case Kind::AttachmentMissing:
+            return sentence("The evidence file \"%s\" of report %" PRId64 " is missing from the vault folder.",
+                            f.attachment_name.c_str(), f.report_id);
+        case Kind::AttachmentsUnreadable:
+            return "The list of evidence files could not be read.";
+        case Kind::DatabaseDamaged:
+            return "Part of the database that holds your reports is damaged. Some reports or their history may "
+                   "not open.";
+        case Kind::AuditChainBroken:
+            return sentence("The record of changes was altered at entry %" PRId64
+                            ": someone or something has changed the history of this vault.",
+                            f.audit_seq);
+        case Kind::AuditUnreadable:
+            return "The record of changes could not be read.";
+        case Kind::FreshnessFailed:
+            return "The vault's record of its last state does not match its reports: an older copy of the "
+                   "vault's reports may have been put back, or that record was changed.";
+        case Kind::UnreferencedFile:
+            break;
+    }
+    return {};
+}
+
 }  // namespace
 
 void SettingsView::on_show(AppState& state) {
     error_.clear();
     notice_.clear();
+    if (check_job_ == 0) forget_check();  // a report from an earlier visit may be out of date
     read_key_status(state);
 }
 
@@ -99,6 +155,9 @@ void SettingsView::draw_content(AppState& state) {
     ImGui::Spacing();
     ImGui::Separator();
     draw_key_status(state);
+    ImGui::Spacing();
+    ImGui::Separator();
+    draw_vault_check(state);
     end_centered_column();
 }
 
@@ -189,7 +248,7 @@ void SettingsView::draw_change_passphrase(AppState& state) {
     ImGui::EndDisabled();
     ImGui::EndDisabled();
     if ((clicked || (enter && ready)) && !busy) change_passphrase(state);
-    if (busy) draw_busy_indicator(state, false);
+    if (busy && check_job_ == 0) draw_busy_indicator(state, false);  // the check shows its own
     draw_error(error_);
     draw_notice(notice_);
 }
@@ -241,6 +300,115 @@ void SettingsView::change_passphrase(AppState& state) {
         });
 }
 
+void SettingsView::forget_check() noexcept {
+    if (check_report_) {
+        for (auto& f : check_report_->findings) {
+            wipe_string(f.attachment_name);
+            wipe_string(f.file_name);
+            wipe_string(f.message);
+        }
+    }
+    check_report_.reset();
+    check_message_.clear();
+}
+
+void SettingsView::start_check(AppState& state) {
+    core::Session* session = state.session_for_job();
+    if (session == nullptr || state.busy() || check_job_ != 0) return;
+    forget_check();
+    auto report = std::make_shared<core::VaultCheckReport>();
+    check_cancel_asked_ = false;
+    check_job_ = state.worker().submit(
+        "Checking the vault",
+        [session, report](core::JobContext& job) {
+            *report = core::VaultCheckService(*session).run(
+                [&job](std::uint64_t done, std::uint64_t total) { job.set_progress(done, total); },
+                [&job] { return job.cancelled(); });
+        },
+        [this, report, generation = check_generation_](const core::JobOutcome& outcome) {
+            if (generation != check_generation_) return;
+            check_job_ = 0;
+            if (outcome.ok()) {
+                check_report_ = std::move(*report);
+            } else if (outcome.cancelled) {
+                check_message_ = "The check was stopped before the end. It changed nothing.";
+            } else {
+                check_message_ = "The check could not run: " + describe_error(outcome.error);
+            }
+        });
+}
+
+void SettingsView::draw_vault_check(AppState& state) {
+    section("Check the vault");
+    draw_notice("Reads everything in the vault (your reports, every evidence file and the record of changes) to "
+                "find anything damaged. It changes nothing. With many evidence files it can take a while.");
+    ImGui::BeginDisabled(state.busy() || !state.unlocked());
+    if (ImGui::Button("Check the vault now")) start_check(state);
+    state.probe().item("settings.check");
+    ImGui::EndDisabled();
+    if (check_job_ != 0) draw_check_running(state);
+    if (!check_message_.empty()) draw_notice(check_message_);
+    if (check_report_) draw_check_report(state);
+}
+
+void SettingsView::draw_check_running(AppState& state) {
+    ImGui::TextUnformatted("Checking the vault...");
+    draw_job_progress(state, check_job_, check_cancel_asked_, "Stop the check", "settings.check_cancel");
+}
+
+void SettingsView::draw_check_report(AppState& state) {
+    const auto& r = *check_report_;
+    std::size_t unreferenced = 0;
+    for (const auto& f : r.findings)
+        if (f.kind == core::CheckFindingKind::UnreferencedFile) ++unreferenced;
+    if (r.intact()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
+        ImGui::TextWrapped("%s", "Your vault is in good health.");
+        ImGui::PopStyleColor();
+        draw_notice("Everything in it was read and checked, and nothing is damaged.");
+    } else {
+        draw_warning("Part of your vault is damaged.");
+        draw_notice("The check changed nothing and deleted nothing. This is what it found:");
+        bool database_said = false;
+        for (const auto& f : r.findings) {
+            if (!core::is_damage(f.kind)) continue;
+            if (f.kind == core::CheckFindingKind::DatabaseDamaged) {
+                if (database_said) continue;
+                database_said = true;
+            }
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", describe_damage(f).c_str());
+        }
+        draw_notice("What to do now: do not delete the vault folder. If you have a backup copy of it, keep that "
+                    "copy safe and do not overwrite it: it may still hold what is damaged here. Ask someone you "
+                    "trust who knows computers to help you.");
+    }
+    state.probe().item("settings.check_result");
+    draw_labelled("Evidence files checked:", std::to_string(r.attachments));
+    draw_labelled("Entries in the record of changes:", std::to_string(r.audit_entries));
+    if (!r.complete()) {
+        draw_notice("The vault folder was not searched for extra files, because another program was using the "
+                    "vault. Check again later to look at them too.");
+    }
+    if (unreferenced > 0) {
+        draw_notice(sentence("Extra files in the vault folder that no report uses: %zu. They do no harm and were "
+                             "left as they are.",
+                             unreferenced));
+    }
+    if (!r.findings.empty() && ImGui::TreeNode("Technical details")) {
+        for (const auto& f : r.findings) {
+            // Codes, ids and the program's own messages: for whoever helps.
+            std::string line(core::check_finding_code(f.kind));
+            if (f.attachment_id != 0) line += " #" + std::to_string(f.attachment_id);
+            if (f.audit_seq != 0) line += " #" + std::to_string(f.audit_seq) + " " + f.audit_action;
+            if (!f.file_name.empty()) line += " " + f.file_name;
+            line += ": " + f.message;
+            ImGui::TextWrapped("%s", line.c_str());
+        }
+        ImGui::TreePop();
+    }
+}
+
 void SettingsView::clear() noexcept {
     current_.wipe();
     new_.wipe();
@@ -250,10 +418,15 @@ void SettingsView::clear() noexcept {
     key_status_.reset();
     key_status_unreadable_ = false;
     rekey_.clear();
+    ++check_generation_;
+    check_job_ = 0;
+    check_cancel_asked_ = false;
+    forget_check();
 }
 
 bool SettingsView::holds_sensitive_data() const noexcept {
-    return !current_.empty() || !new_.empty() || !confirmation_.empty() || rekey_.holds_sensitive_data();
+    return !current_.empty() || !new_.empty() || !confirmation_.empty() || rekey_.holds_sensitive_data() ||
+           check_report_.has_value();
 }
 
 }  // namespace fv::gui

@@ -1,10 +1,13 @@
 #pragma once
 // Settings: auto-lock, lock on minimise, font size, theme, change passphrase,
-// make new keys, and the status of the vault's keys (recovery key, key-header copies).
+// make new keys, the status of the vault's keys (recovery key, key-header
+// copies), and the whole-vault check (core::VaultCheckService, on the worker).
 #include <optional>
 #include <string>
 
+#include "fieldvault/core/vault_check.h"
 #include "fieldvault/core/vault_status.h"
+#include "fieldvault/core/worker.h"
 
 #include "views/passphrase_field.h"
 #include "views/rekey_panel.h"
@@ -28,6 +31,14 @@ public:
     const std::optional<core::VaultKeyStatus>& key_status() const noexcept { return key_status_; }
     RekeyPanel& rekey_panel() noexcept { return rekey_; }
 
+    // What "Check the vault" does (on the worker); the report stays until the
+    // screen is shown again or the vault locks.
+    void start_check(AppState& state);
+    bool check_running() const noexcept { return check_job_ != 0; }
+    const std::optional<core::VaultCheckReport>& check_report() const noexcept { return check_report_; }
+    // Why the last check has no report (stopped, or could not run); empty otherwise.
+    const std::string& check_message() const noexcept { return check_message_; }
+
 protected:
     void draw_content(AppState& state) override;
 
@@ -36,6 +47,10 @@ private:
     void draw_change_passphrase(AppState& state);
     void draw_key_status(AppState& state);
     void read_key_status(AppState& state);
+    void draw_vault_check(AppState& state);
+    void draw_check_running(AppState& state);
+    void draw_check_report(AppState& state);
+    void forget_check() noexcept;
 
     PassphraseField current_;
     PassphraseField new_;
@@ -45,6 +60,11 @@ private:
     std::string notice_;
     std::optional<core::VaultKeyStatus> key_status_;
     bool key_status_unreadable_ = false;
+    core::JobId check_job_ = 0;
+    bool check_cancel_asked_ = false;
+    std::uint64_t check_generation_ = 0;  // a completion from before clear() is dropped
+    std::optional<core::VaultCheckReport> check_report_;  // holds attachment names: vault data
+    std::string check_message_;
 };
 
 }  // namespace fv::gui

@@ -121,6 +121,31 @@ void draw_busy_indicator(AppState& state, bool allow_cancel) {
     }
 }
 
+void draw_job_progress(AppState& state, core::JobId job_id, bool& cancel_asked, const char* cancel_label,
+                       const char* cancel_probe_key) {
+    // Another job may still be ahead of this one (then: waiting, and Cancel still works).
+    const auto job = state.worker().current();
+    const bool ours = job && job->id == job_id;
+    float fraction = 0.0f;
+    std::string overlay = "waiting for another task";
+    if (ours) {
+        overlay = "starting";
+        if (job->total > 0) {
+            fraction = static_cast<float>(static_cast<double>(job->done) / static_cast<double>(job->total));
+            overlay = human_size(job->done) + " of " + human_size(job->total);
+        }
+    }
+    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), overlay.c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(cancel_asked);
+    if (ImGui::Button(cancel_label)) {
+        state.worker().cancel(job_id);
+        cancel_asked = true;
+    }
+    state.probe().item(cancel_probe_key);
+    ImGui::EndDisabled();
+}
+
 void draw_error(const std::string& message) {
     if (message.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, theme::error());

@@ -114,6 +114,9 @@ public:
     const std::filesystem::path& dir() const noexcept;
     int schema_version() const;
     const OpenReport& open_report() const noexcept;
+    // The freshness anchor against the database now, writing nothing: "" if
+    // they agree (the database may be ahead), else what is wrong.
+    std::string freshness_problem();
 
 private:
     struct Impl;
