@@ -220,7 +220,7 @@ FreshnessCheck check_freshness(const fs::path& dir, Database& db, bool accept_ro
             const std::string what =
                 entry ? "holds a different entry #" + std::to_string(recorded.seq) + " than the vault recorded"
                       : "stops before entry #" + std::to_string(recorded.seq) + ", which the vault recorded";
-            throw RollbackError("This vault's database is older than its last recorded state: its activity log " +
+            throw RollbackError("This vault's database is older than its last recorded state: its audit log " +
                                     what + "." + std::string(kNothingChanged),
                                 recorded.seq, recorded.at);
         }
@@ -250,9 +250,9 @@ std::string freshness_problem(const fs::path& dir, Database& db, const crypto::S
         return e.what();
     }
     const auto entry = read_audit_entry(db, recorded.seq);
-    if (!entry) return "the activity log stops before entry #" + std::to_string(recorded.seq) + ", which the vault recorded";
+    if (!entry) return "the audit log stops before entry #" + std::to_string(recorded.seq) + ", which the vault recorded";
     if (entry->hash != recorded.hash)
-        return "the activity log holds a different entry #" + std::to_string(recorded.seq) + " than the vault recorded";
+        return "the audit log holds a different entry #" + std::to_string(recorded.seq) + " than the vault recorded";
     return {};
 }
 

@@ -45,6 +45,18 @@ void remove_next_database(const fs::path& dir) noexcept {
     fs::remove(dir / (std::string(kNextDbFile) + "-journal"), ec);
 }
 
+// vault.db.next is gone and vault.db opens with the new key.
+bool finished_by_another_open(const fs::path& dir, const crypto::SecretBuffer& new_key, const CipherSettings& cipher) {
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(dir / kNextDbFile, ec))) return false;
+    try {
+        open_database(dir / kDbFile, new_key, cipher).reset();
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
 }  // namespace
 
 void set_rekey_step_hook_for_tests(std::function<void(int, std::string_view)> hook) {
@@ -75,6 +87,7 @@ std::unique_ptr<Database> open_settling_rekey(const fs::path& dir, const crypto:
 
 }  // namespace detail
 
+using detail::finished_by_another_open;
 using detail::SlotType;
 
 std::string Vault::rekey(const crypto::SecretBuffer& passphrase, const crypto::KdfParams& params,
@@ -128,8 +141,14 @@ std::string Vault::rekey(const crypto::SecretBuffer& passphrase, const crypto::K
             detail::reached(2, recovery.text);
             detail::write_file_atomically(dir, detail::kKeyFile, next_bytes);
             detail::reached(3, recovery.text);
-            if (::rename(next_path.c_str(), (dir / detail::kDbFile).c_str()) != 0)
-                detail::io_error("cannot finish the key change", errno);
+            if (::rename(next_path.c_str(), (dir / detail::kDbFile).c_str()) != 0) {
+                const int err = errno;
+                // Another program that opened the vault with the new header
+                // meanwhile finishes the switch itself (open_settling_rekey):
+                // then it is done, and the old header must not come back.
+                if (!finished_by_another_open(dir, new_key, next_header.cipher))
+                    detail::io_error("cannot finish the key change", err);
+            }
             detail::sync_folder(dir);
             detail::reached(4, recovery.text);
         } catch (...) {

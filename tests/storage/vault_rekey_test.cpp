@@ -197,6 +197,30 @@ TEST_F(VaultRekeyTest, BetweenTheTwoHeaderCopiesTheNewRecoveryKeyFinishesTheSwit
     expect_contents(*vault);
 }
 
+TEST_F(VaultRekeyTest, AnotherProgramThatFinishesTheSwitchIsNotUndone) {
+    // Both header copies hold the new key; another program opens the vault now
+    // and renames the copy itself. The rekey must then count as done, not put
+    // the old header back (which would leave a header that opens nothing).
+    std::unique_ptr<Vault> other;
+    detail::set_rekey_step_hook_for_tests([&](int step, std::string_view) {
+        if (step == 3) other = open();
+    });
+    std::string new_recovery;
+    {
+        auto vault = open();
+        new_recovery = rekey(*vault);
+        expect_contents(*vault);
+    }
+    detail::set_rekey_step_hook_for_tests({});
+    ASSERT_NE(other, nullptr);
+    expect_contents(*other);
+    other.reset();
+    auto vault = open();
+    expect_contents(*vault);
+    EXPECT_TRUE(recovery_opens(new_recovery));
+    EXPECT_FALSE(recovery_opens(old_recovery));
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryStep, VaultRekeyCrashTest, ::testing::Values(1, 2, 3, 4));
 
 }  // namespace

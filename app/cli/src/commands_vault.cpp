@@ -50,7 +50,7 @@ int run_passwd(const AppContext& context) {
 
 // The newest log entry, so the person can see the vault is as they left it.
 std::string last_entry_line(const core::UnlockReport& report) {
-    if (report.last_entry == 0) return "The activity log is empty.";
+    if (report.last_entry == 0) return "The audit log is empty.";
     return "Last entry #" + std::to_string(report.last_entry) + " at " + core::format_local_time(report.last_entry_at) +
            ".";
 }
@@ -93,7 +93,7 @@ int run_accept_rollback(const AppContext& context, bool json) {
         std::cout << ": its log ended at entry #" << (report.last_entry - 1) << ", while the vault had recorded "
                   << "entries up to #" << report.recorded_entry;
     }
-    std::cout << ". This was recorded in the activity log. " << last_entry_line(report) << "\n"
+    std::cout << ". This was recorded in the audit log. " << last_entry_line(report) << "\n"
               << "If you still have the newer vault.db, put it back instead: attachment files it names are kept in "
                  "the vault's quarantine folder.\n";
     return 0;

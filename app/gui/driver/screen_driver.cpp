@@ -2,7 +2,8 @@
 // not build it). The real app, opened on a test vault and taken to one screen
 // before its first frame, for the screenshot tests and docs/screenshots:
 //   fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE]
-// NAME: welcome | create | unlock (no passphrase), or list | report | settings |
+// NAME: welcome | create | unlock (no passphrase), or unlock-tried (the passphrase
+// tried on the unlock screen), list | report | settings |
 // timeline | contacts | export | import | audit | evidence (the passphrase is
 // the first line of standard input). --bundle: with import, the bundle to verify.
 #include <algorithm>
@@ -24,7 +25,7 @@ namespace {
 
 using fv::gui::Screen;
 
-constexpr std::array<const char*, 3> kLockedScreens{"welcome", "create", "unlock"};
+constexpr std::array<const char*, 4> kLockedScreens{"welcome", "create", "unlock", "unlock-tried"};
 constexpr std::array<const char*, 9> kUnlockedScreens{"list",    "report", "settings", "timeline", "contacts",
                                                       "export",  "import", "audit",    "evidence"};
 
@@ -42,7 +43,8 @@ bool one_of(const auto& names, const std::string& name) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault-screens: %s\n", problem);
     std::fprintf(stderr,
                  "usage: fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE]\n"
-                 "  NAME: welcome create unlock list report settings timeline contacts export import audit evidence\n");
+                 "  NAME: welcome create unlock unlock-tried list report settings timeline contacts export import audit "
+                 "evidence\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -129,10 +131,25 @@ void show_unlocked_screen(fv::gui::App& app, const DriverArguments& args) {
     state.worker().wait_until_idle();
 }
 
+// The unlock screen after the passphrase from standard input was tried through
+// the view (a wrong passphrase, or a vault refused for an older database).
+void try_unlock(fv::gui::App& app, const DriverArguments& args) {
+    auto passphrase = fv::gui::read_passphrase_from_stdin();
+    if (!passphrase)
+        throw fv::Error(fv::ErrorKind::Usage, "--screen " + args.screen + " reads the passphrase from standard input");
+    app.navigate(Screen::Unlock);
+    auto& view = app.unlock_view();
+    view.passphrase().set_for_test(passphrase->reveal_text());
+    passphrase->wipe();
+    view.submit(app.state());
+    app.state().worker().wait_until_idle();
+}
+
 void prepare_screen(fv::gui::App& app, const DriverArguments& args) {
     if (args.screen == "welcome") return app.navigate(Screen::Welcome);
     if (args.screen == "create") return app.navigate(Screen::Create);
     if (args.screen == "unlock") return app.navigate(Screen::Unlock);
+    if (args.screen == "unlock-tried") return try_unlock(app, args);
     show_unlocked_screen(app, args);
 }
 

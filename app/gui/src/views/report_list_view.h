@@ -45,7 +45,7 @@ protected:
 
 private:
     void draw_toolbar(AppState& state);
-    // Once per unlock: the activity log's newest entry (so the person can see
+    // Once per unlock: the audit log's newest entry (so the person can see
     // the vault is as they left it) and any attachment files put aside.
     void draw_unlock_note(AppState& state);
     void draw_table(AppState& state);

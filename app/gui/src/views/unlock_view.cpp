@@ -41,7 +41,7 @@ void UnlockView::draw_rollback_choice(AppState& state, bool recovery) {
     ImGui::PopStyleColor();
     draw_notice("If you have the newer copy of vault.db, close Fieldvault and put it back. If you put the older "
                 "copy back yourself, or have no newer one, you can open the vault as it is: the newer entries are "
-                "then given up, and this choice is written in the activity log.");
+                "then given up, and this choice is written in the audit log.");
     const bool typed = recovery ? !recovery_key_.empty() : !passphrase_.empty();
     ImGui::BeginDisabled(state.busy() || !typed);
     const bool open_anyway = ImGui::Button("Open this older copy anyway");

@@ -26,7 +26,7 @@ struct CreatedVault {
 };
 
 // What unlocking found, for the faces to tell the person: the newest entry of
-// the activity log (so they can see nothing newer is missing), and what the
+// the audit log (so they can see nothing newer is missing), and what the
 // vault did on opening.
 struct UnlockReport {
     std::int64_t last_entry = 0;  // the audit log's newest entry number (0: none)
