@@ -79,13 +79,7 @@ void RekeyPanel::submit(AppState& state) {
         [this, result](const core::JobOutcome& outcome) {
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
-                try {
-                    std::rethrow_exception(outcome.error);
-                } catch (const fv::Error& e) {
-                    error_ = e.kind() == ErrorKind::Unlock ? kWrongPassphrase : describe_error(outcome.error);
-                } catch (...) {
-                    error_ = describe_error(outcome.error);
-                }
+                error_ = describe_error_or_wrong_key(outcome.error, kWrongPassphrase);
                 return;
             }
             recovery_key_ = std::move(result->recovery_key);

@@ -286,13 +286,7 @@ void SettingsView::change_passphrase(AppState& state) {
         [this, &state](const core::JobOutcome& outcome) {
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
-                try {
-                    std::rethrow_exception(outcome.error);
-                } catch (const fv::Error& e) {
-                    error_ = e.kind() == ErrorKind::Unlock ? kWrongCurrent : describe_error(outcome.error);
-                } catch (...) {
-                    error_ = describe_error(outcome.error);
-                }
+                error_ = describe_error_or_wrong_key(outcome.error, kWrongCurrent);
                 return;
             }
             notice_ = "The passphrase was changed. The recovery key still works.";

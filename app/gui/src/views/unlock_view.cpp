@@ -24,10 +24,9 @@ std::string UnlockView::describe_unlock_failure(const core::JobOutcome& outcome,
         std::rethrow_exception(outcome.error);
     } catch (const fv::Error& e) {
         rollback_refused_ = e.kind() == ErrorKind::Rollback;
-        return e.kind() == ErrorKind::Unlock ? wrong : describe_error(outcome.error);
     } catch (...) {
-        return describe_error(outcome.error);
     }
+    return describe_error_or_wrong_key(outcome.error, wrong);
 }
 
 // After a refusal for an older database: what it means, and the way on if the

@@ -187,6 +187,16 @@ std::string describe_error(const std::exception_ptr& error) {
     }
 }
 
+std::string describe_error_or_wrong_key(const std::exception_ptr& error, const char* wrong) {
+    try {
+        if (error) std::rethrow_exception(error);
+    } catch (const fv::Error& e) {
+        if (e.kind() == ErrorKind::Unlock) return wrong;
+    } catch (...) {
+    }
+    return describe_error(error);
+}
+
 void wipe_string(std::string& text) noexcept {
     // resize() to the capacity makes every allocated byte part of the string,
     // so the wipe covers what an earlier, longer value left behind.
