@@ -156,6 +156,9 @@ void create_vault_through_ui(HeadlessUi& ui, const std::string& passphrase) {
     ui.settle();
     ASSERT_TRUE(ui.app().create_view().showing_recovery_key()) << ui.app().create_view().error();
     ui.click("create.written_down");
+    const std::string key(ui.app().create_view().recovery_key_text());
+    ui.click("create.retyped_key");
+    ui.type(key);
     ui.click("create.continue");
     ASSERT_EQ(ui.app().screen(), Screen::ReportList);
     ui.settle();  // the list's first query

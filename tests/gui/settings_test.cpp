@@ -162,6 +162,10 @@ TEST_F(GuiSettings, MakeNewKeysShowsTheNewRecoveryKeyOnceAndTheOldOneStopsWorkin
     ASSERT_EQ(shown.rfind("FVRK-", 0), 0u) << shown;
     EXPECT_TRUE(ui_->app().settings_view().holds_sensitive_data());
     EXPECT_NE(read_bytes(vault() / "vault.key"), old_key_file);
+    ui_->click("settings.rekey.done");  // not before it is typed back
+    EXPECT_FALSE(panel.recovery_key().empty());
+    ui_->click("settings.rekey.retyped");
+    ui_->type(shown);
     ui_->click("settings.rekey.done");
     EXPECT_TRUE(panel.recovery_key().empty());
     ui_->click("lock");

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 
@@ -56,13 +57,37 @@ TEST(GuiVaultFlow, CreatesVaultShowsRecoveryKeyOnceAndContinuesUnlocked) {
     EXPECT_TRUE(ui.app().create_view().confirmation().empty());
     EXPECT_FALSE(imgui_text_state_contains("horse battery"));
 
-    // Continue is disabled until the checkbox is ticked.
+    // Nothing else is reachable meanwhile; Lock and Quick exit stay.
+    EXPECT_FALSE(ui.drawn("nav.reports"));
+    EXPECT_FALSE(ui.drawn("settings"));
+    EXPECT_TRUE(ui.drawn("lock"));
+    EXPECT_TRUE(ui.drawn("quick_exit"));
+    // Continue is disabled until the checkbox is ticked and the key typed back.
     ui.click("create.continue");
     EXPECT_EQ(ui.app().screen(), Screen::Create);
     ui.click("create.written_down");
     ui.click("create.continue");
+    EXPECT_EQ(ui.app().screen(), Screen::Create);
+    std::string key(ui.app().create_view().recovery_key_text());
+    std::string slip = key;
+    slip[slip.size() - 3] = slip[slip.size() - 3] == 'A' ? 'B' : 'A';  // one character wrong
+    ui.click("create.retyped_key");
+    ui.type(slip);
+    EXPECT_FALSE(ui.app().create_view().retyped_key_matches());
+    ui.click("create.continue");
+    EXPECT_EQ(ui.app().screen(), Screen::Create);
+    ui.app().create_view().clear_retyped_key_for_test();
+    // Lower case and without dashes, as people copy from paper: the same key.
+    std::string casual;
+    for (char c : key)
+        if (c != '-') casual.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    ui.click("create.retyped_key");
+    ui.type(casual);
+    EXPECT_TRUE(ui.app().create_view().retyped_key_matches());
+    ui.click("create.continue");
     EXPECT_EQ(ui.app().screen(), Screen::ReportList);
     EXPECT_FALSE(ui.app().create_view().showing_recovery_key());
+    EXPECT_TRUE(ui.drawn("nav.reports"));
 }
 
 TEST(GuiVaultFlow, MismatchedPassphrasesCreateNothing) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "fieldvault/core/recovery_key_check.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/core/passphrase_strength.h"
 #include "platform/theme.h"
@@ -155,14 +156,32 @@ void CreateView::draw_recovery_key(AppState& state) {
     ImGui::Spacing();
     ImGui::Checkbox("I have written it down", &written_down_);
     state.probe().item("create.written_down");
-    ImGui::BeginDisabled(!written_down_);
+    if (written_down_) {
+        // Typed back from the paper, so a slip of the pen is found now, not on
+        // the day the passphrase is forgotten.
+        ImGui::TextUnformatted("Now type the recovery key from your paper:");
+        retyped_key_.draw("##retyped_key", -1.0f);
+        state.probe().item("create.retyped_key");
+        if (!retyped_key_.empty() && !retyped_key_matches() &&
+            retyped_key_.text().size() + 2 >= recovery_key_.size()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
+            ImGui::TextWrapped("%s", "This is not the same key yet. Compare it with the screen, group by group.");
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::BeginDisabled(!written_down_ || !retyped_key_matches());
     if (ImGui::Button("Continue")) acknowledge(state);
     state.probe().item("create.continue");
     ImGui::EndDisabled();
 }
 
+bool CreateView::retyped_key_matches() const noexcept {
+    return !recovery_key_.empty() && core::recovery_key_matches(recovery_key_.reveal_text(), retyped_key_.text());
+}
+
 void CreateView::acknowledge(AppState& state) {
-    if (!written_down_) return;
+    if (!written_down_ || !retyped_key_matches()) return;
+    retyped_key_.wipe();
     recovery_key_.wipe();
     recovery_key_ = SecretBuffer();
     written_down_ = false;
@@ -172,6 +191,7 @@ void CreateView::acknowledge(AppState& state) {
 void CreateView::clear() noexcept {
     passphrase_.wipe();
     confirmation_.wipe();
+    retyped_key_.wipe();
     recovery_key_.wipe();
     recovery_key_ = SecretBuffer();
     written_down_ = false;
@@ -180,7 +200,8 @@ void CreateView::clear() noexcept {
 }
 
 bool CreateView::holds_sensitive_data() const noexcept {
-    return !passphrase_.empty() || !confirmation_.empty() || !recovery_key_.empty() || !name_.empty();
+    return !passphrase_.empty() || !confirmation_.empty() || !recovery_key_.empty() || !retyped_key_.empty() ||
+           !name_.empty();
 }
 
 }  // namespace fv::gui

@@ -1,5 +1,6 @@
 #pragma once
-// First run: choose a passphrase (twice), then see the recovery key once.
+// First run: choose a passphrase (twice), then see the recovery key once and
+// type it back from the paper before going on (the rest of the app waits).
 #include <memory>
 #include <string>
 
@@ -19,6 +20,12 @@ public:
     void acknowledge(AppState& state);
 
     bool showing_recovery_key() const noexcept { return !recovery_key_.empty(); }
+    // The key on screen (tests type it back); empty once acknowledged.
+    std::string_view recovery_key_text() const noexcept { return recovery_key_.reveal_text(); }
+    // The recovery key typed back matches the one shown.
+    bool retyped_key_matches() const noexcept;
+    void clear_retyped_key_for_test() noexcept { retyped_key_.wipe(); }
+    bool blocks_navigation() const noexcept override { return showing_recovery_key(); }
     const std::string& error() const noexcept { return error_; }
     PassphraseField& passphrase() { return passphrase_; }
     PassphraseField& confirmation() { return confirmation_; }
@@ -33,6 +40,7 @@ private:
     std::string name_;
     PassphraseField passphrase_;
     PassphraseField confirmation_;
+    PassphraseField retyped_key_{false};  // shown as typed, like the paper
     std::string error_;
     SecretBuffer recovery_key_;  // shown once, then wiped
     std::string fingerprint_;

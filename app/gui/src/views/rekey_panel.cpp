@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/app_state.h"
+#include "fieldvault/core/recovery_key_check.h"
 #include "fieldvault/core/session.h"
 #include "fieldvault/model/error.h"
 #include "views/editor_widgets.h"
@@ -37,8 +38,17 @@ void RekeyPanel::draw(AppState& state) {
         const auto key = recovery_key_.reveal_text();
         ImGui::TextUnformatted(key.data(), key.data() + key.size());
         state.probe().item("settings.rekey.recovery_key");
-        if (ImGui::Button("I have written it down")) recovery_key_.wipe();
+        ImGui::TextUnformatted("Type it back from your paper:");
+        retyped_.draw("##rekey_retyped", -1.0f);
+        state.probe().item("settings.rekey.retyped");
+        const bool matches = core::recovery_key_matches(key, retyped_.text());
+        ImGui::BeginDisabled(!matches);
+        if (ImGui::Button("I have written it down")) {
+            retyped_.wipe();
+            recovery_key_.wipe();
+        }
         state.probe().item("settings.rekey.done");
+        ImGui::EndDisabled();
         return;
     }
     draw_notice("This gives the vault a new secret key and a new recovery key. Your passphrase stays the same. "
@@ -88,6 +98,7 @@ void RekeyPanel::submit(AppState& state) {
 
 void RekeyPanel::clear() noexcept {
     passphrase_.wipe();
+    retyped_.wipe();
     recovery_key_.wipe();
     error_.clear();
     notice_.clear();

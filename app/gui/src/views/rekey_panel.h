@@ -1,7 +1,7 @@
 #pragma once
 // Settings > "Make new keys": a fresh database key and recovery key for the
 // same passphrase (core::Session::rekey), and the new recovery key shown once,
-// until the person says they have written it down.
+// until the person has typed it back from their paper.
 #include <string>
 
 #include "fieldvault/model/secret.h"
@@ -16,7 +16,9 @@ public:
     void draw(AppState& state);
     void submit(AppState& state);  // what "Make new keys" does (on the worker)
     void clear() noexcept;
-    bool holds_sensitive_data() const noexcept { return !passphrase_.empty() || !recovery_key_.empty(); }
+    bool holds_sensitive_data() const noexcept {
+        return !passphrase_.empty() || !retyped_.empty() || !recovery_key_.empty();
+    }
 
     // The new recovery key while it is on screen ("" otherwise).
     std::string_view recovery_key() const noexcept { return recovery_key_.reveal_text(); }
@@ -25,6 +27,7 @@ public:
 
 private:
     PassphraseField passphrase_;
+    PassphraseField retyped_{false};  // the new key typed back from paper
     SecretBuffer recovery_key_;
     std::string error_;
     std::string notice_;

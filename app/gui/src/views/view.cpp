@@ -36,25 +36,31 @@ void View::draw(AppState& state) {
         const char* lock_label = "Lock  (Ctrl+L)";
         const char* exit_label = "Quick exit  (Ctrl+Shift+Q)";
         const float exit_width = ImGui::CalcTextSize(exit_label).x + style.FramePadding.x * 2.0f;
+        // Lock and Quick exit stay on every screen; the rest waits while a
+        // screen must be finished first (blocks_navigation).
+        const bool navigable = state.unlocked() && !blocks_navigation();
         const char* settings_label = "Settings";
         float width = exit_width;
         if (state.unlocked())
-            width += ImGui::CalcTextSize(lock_label).x + ImGui::CalcTextSize(settings_label).x +
-                     (style.FramePadding.x * 2.0f + style.ItemSpacing.x) * 2.0f;
+            width += ImGui::CalcTextSize(lock_label).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+        if (navigable)
+            width += ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
         // Reports, Contacts, Export... between the name and the buttons, or
         // on a row of their own when that is too narrow (main_navigation.h).
         bool navigation_inline = false;
-        if (state.unlocked()) {
+        if (navigable) {
             ImGui::SameLine();
             navigation_inline = main_navigation_fits(ImGui::GetWindowContentRegionMax().x - width -
                                                      ImGui::GetCursorPosX() - style.ItemSpacing.x);
             if (navigation_inline) draw_main_navigation(state);
         }
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-        if (state.unlocked()) {
+        if (navigable) {
             if (ImGui::Button(settings_label)) state.go_to(Screen::Settings);
             state.probe().item("settings");
             ImGui::SameLine();
+        }
+        if (state.unlocked()) {
             if (ImGui::Button(lock_label)) state.request_lock();
             state.probe().item("lock");
             ImGui::SameLine();
@@ -63,7 +69,7 @@ void View::draw(AppState& state) {
         if (ImGui::Button(exit_label)) state.request_quick_exit();
         ImGui::PopStyleColor();
         state.probe().item("quick_exit");
-        if (state.unlocked() && !navigation_inline) draw_main_navigation(state);
+        if (navigable && !navigation_inline) draw_main_navigation(state);
         ImGui::Separator();
         ImGui::Spacing();
         draw_content(state);

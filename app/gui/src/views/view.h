@@ -24,6 +24,9 @@ public:
     // True if the view still holds decrypted vault data or typed text (tests).
     virtual bool holds_sensitive_data() const noexcept = 0;
     virtual void files_dropped(AppState& /*state*/, const std::vector<std::filesystem::path>& /*paths*/) {}
+    // True while the screen must be finished before any other is reachable
+    // (the recovery key on show): the header then offers only Lock and Quick exit.
+    virtual bool blocks_navigation() const noexcept { return false; }
 
 protected:
     virtual void draw_content(AppState& state) = 0;
