@@ -8,6 +8,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri mesa-utils
   libstb-dev
   libfontconfig-dev fonts-noto-cjk fonts-dejavu-core
+  libpango1.0-dev libcairo2-dev poppler-utils fonts-noto-core
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
