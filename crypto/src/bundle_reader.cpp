@@ -82,6 +82,7 @@ struct BundleReader::State {
     BundleManifest manifest;
     Blake2b512 manifest_hash{};
     Blake2b512 header_hash{};
+    BundleProof proof;
 
     std::size_t next_index = 0;
     bool in_item = false;
@@ -265,6 +266,7 @@ void BundleReader::State::open(const IdentityKeys& recipient) {
 
     manifest = bf::decode_manifest(manifest_bytes);
     manifest_hash = bf::blake2b_512(manifest_bytes);
+    proof = BundleProof{header, manifest_bytes, {signature.begin(), signature.end()}};
     if (std::find(manifest.recipients.begin(), manifest.recipients.end(), recipient.pub) ==
         manifest.recipients.end()) {
         refuse(BundleErrorCode::RecipientNotListed,
@@ -354,6 +356,7 @@ BundleReader::~BundleReader() = default;
 const BundleManifest& BundleReader::manifest() const noexcept { return state_->manifest; }
 const Blake2b512& BundleReader::manifest_hash() const noexcept { return state_->manifest_hash; }
 const Blake2b512& BundleReader::header_hash() const noexcept { return state_->header_hash; }
+const BundleProof& BundleReader::proof() const noexcept { return state_->proof; }
 
 const BundleItem* BundleReader::next_item() {
     return guarded(*state_, [&] { return state_->next_item(); });

@@ -49,6 +49,11 @@ void ContactRepository::set_verified(std::int64_t id, bool verified) {
     if (db_.changes() == 0) throw Error(ErrorKind::NotFound, "no such contact");
 }
 
+void ContactRepository::rename(std::int64_t id, std::string_view name) {
+    db_.prepare("UPDATE contacts SET name = ? WHERE id = ?").bind(1, name).bind(2, id).run();
+    if (db_.changes() == 0) throw Error(ErrorKind::NotFound, "no such contact");
+}
+
 void ContactRepository::remove(std::int64_t id) {
     db_.prepare("DELETE FROM contacts WHERE id = ?").bind(1, id).run();
     if (db_.changes() == 0) throw Error(ErrorKind::NotFound, "no such contact");

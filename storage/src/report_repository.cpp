@@ -361,3 +361,21 @@ std::vector<ReportSummary> ReportRepository::search_summaries(std::string_view q
 }
 
 }  // namespace fv::storage
+
+namespace fv::storage {
+
+// A received report is final (a read-only record of what was sent); a new
+// delivery of it from its sender adds a revision all the same. Through
+// update(), so search and lists stay in step; the status is final again before
+// the savepoint ends.
+void ReportRepository::add_received_revision(std::int64_t id, const ReportContent& content, std::int64_t now) {
+    const auto current = get(id);
+    if (!current) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    detail::Savepoint scope(db_, "report_received_revision");
+    db_.prepare("UPDATE reports SET status = 'draft' WHERE id = ?").bind(1, id).run();
+    update(id, current->case_id, content, now);
+    db_.prepare("UPDATE reports SET status = 'final' WHERE id = ?").bind(1, id).run();
+    scope.release();
+}
+
+}  // namespace fv::storage

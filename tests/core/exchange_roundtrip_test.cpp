@@ -98,7 +98,13 @@ TEST(ExchangeRoundTrip, ReportsAndAttachmentsArriveWithProvenance) {
     ASSERT_TRUE(source.has_value());
     EXPECT_FALSE(source->verified);
     EXPECT_EQ(source->name, result.source_contact);
-    EXPECT_EQ(last_action(b), "import");
+    // Each extract is recorded: what, where, and the copy's SHA-256.
+    EXPECT_EQ(last_action(b), "extract");
+    const auto entries = core::AuditService(*b.session).entries();
+    const auto& extract = entries.back();
+    EXPECT_EQ(extract.subject, "attachment:" + std::to_string(detail.attachments.back().id));
+    EXPECT_NE(extract.detail.find(detail.attachments.back().sha256), std::string::npos);
+    EXPECT_NE(extract.detail.find("copy-"), std::string::npos);
 
     // Read-only: edit, finalize and attach refuse.
     EXPECT_THROW(core::ReportService(*b.session).edit(result.report_ids[0], content), Error);

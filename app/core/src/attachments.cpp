@@ -82,6 +82,10 @@ void AttachmentService::extract(std::int64_t attachment_id, const fs::path& out,
     // The vault file's AEAD already authenticates every byte; the copy is also
     // hashed (on a second thread) and compared with the SHA-256 recorded at
     // import, so "verified" means what a court would check with sha256sum.
+    auto& db = session_.db();
+    // The audit entry commits just before the copy appears under its name
+    // (as export's): the log may say more than left the vault, never less.
+    storage::Transaction tx(db);
     detail::write_new_file(out, [&](std::ostream& file) {
         crypto::ParallelSha256 hash;
         std::uint64_t done = 0;
@@ -96,6 +100,10 @@ void AttachmentService::extract(std::int64_t attachment_id, const fs::path& out,
             throw Error(ErrorKind::Integrity, "attachment " + std::to_string(attachment_id) +
                                                   " does not match its recorded SHA-256; no copy was written");
         }
+    }, [&] {
+        storage::AuditLog(db).append("extract", "attachment:" + std::to_string(attachment_id),
+                                     "to " + fs::absolute(out).string() + "; sha256 " + record.sha256, now_seconds());
+        tx.commit();
     });
 }
 

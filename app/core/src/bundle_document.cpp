@@ -64,6 +64,11 @@ std::vector<std::string> texts(const json& object, const char* key) {
     return out;
 }
 
+bool is_lower_hex(const std::string& s, std::size_t length) {
+    return s.size() == length &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 }  // namespace
 
 std::vector<std::string> redact_sensitive(storage::ReportContent& c) {
@@ -95,8 +100,11 @@ std::string encode_report_document(const ReportDocument& doc) {
     json attachments = json::array();
     for (const auto& a : doc.attachments) {
         attachments.push_back(json{{"item", a.item_id}, {"name", a.name}, {"media_type", a.media_type},
-                                   {"size", a.size}, {"sha256", a.sha256}});
+                                   {"size", a.size}, {"sha256", a.sha256}, {"added_at", a.added_at}});
     }
+    json revisions = json::array();
+    for (const auto& r : doc.revisions)
+        revisions.push_back(json{{"number", r.number}, {"created_at", r.created_at}, {"sha256", r.sha256}});
     const json out{{"schema", kReportSchema},
                    {"schema_version", kReportDocumentVersion},
                    {"status", model::status_code(doc.status)},
@@ -107,7 +115,10 @@ std::string encode_report_document(const ReportDocument& doc) {
                    {"content", storage::report_to_json(doc.content)},
                    {"redacted_fields", doc.redacted_fields},
                    {"attachments", attachments},
-                   {"attachments_left_out", doc.attachments_left_out}};
+                   {"attachments_left_out", doc.attachments_left_out},
+                   {"report_uid", doc.report_uid},
+                   {"revision_sha256", doc.revision_sha256},
+                   {"revisions", revisions}};
     return out.dump();
 }
 
@@ -118,13 +129,21 @@ ReportDocument decode_report_document(std::string_view text_in) {
     } catch (const json::exception&) {
         malformed("not valid JSON");
     }
-    require_exact_keys(in,
-                       {"schema", "schema_version", "status", "created_at", "updated_at", "revision", "case", "content",
-                        "redacted_fields", "attachments", "attachments_left_out"},
-                       "the document");
+    if (!in.is_object() || !in.contains("schema_version")) malformed("the document has no schema_version");
+    const auto version = integer(in, "schema_version");
+    if (version < kOldestReportDocumentVersion || version > kReportDocumentVersion)
+        malformed("unsupported schema_version");
+    std::set<std::string> keys{"schema", "schema_version", "status", "created_at", "updated_at", "revision", "case",
+                               "content", "redacted_fields", "attachments", "attachments_left_out"};
+    std::set<std::string> attachment_keys{"item", "name", "media_type", "size", "sha256"};
+    if (version >= 2) {
+        keys.insert({"report_uid", "revision_sha256", "revisions"});
+        attachment_keys.insert("added_at");
+    }
+    require_exact_keys(in, keys, "the document");
     if (text(in, "schema") != kReportSchema) malformed("unknown schema");
-    if (integer(in, "schema_version") != kReportDocumentVersion) malformed("unsupported schema_version");
     ReportDocument doc;
+    doc.schema_version = static_cast<int>(version);
     const auto status = model::parse_status(text(in, "status"));
     if (!status) malformed("unknown status");
     doc.status = *status;
@@ -139,11 +158,24 @@ ReportDocument decode_report_document(std::string_view text_in) {
     }
     doc.redacted_fields = texts(in, "redacted_fields");
     for (const auto& a : field(in, "attachments", json::value_t::array)) {
-        require_exact_keys(a, {"item", "name", "media_type", "size", "sha256"}, "an attachment entry");
+        require_exact_keys(a, attachment_keys, "an attachment entry");
         doc.attachments.push_back(DocumentAttachment{text(a, "item"), text(a, "name"), text(a, "media_type"),
-                                                     unsigned_integer(a, "size"), text(a, "sha256")});
+                                                     unsigned_integer(a, "size"), text(a, "sha256"),
+                                                     version >= 2 ? integer(a, "added_at") : 0});
     }
     doc.attachments_left_out = unsigned_integer(in, "attachments_left_out");
+    if (version >= 2) {
+        doc.report_uid = text(in, "report_uid");
+        if (!is_lower_hex(doc.report_uid, 32)) malformed("\"report_uid\" is not 32 lowercase hex digits");
+        doc.revision_sha256 = text(in, "revision_sha256");
+        if (!is_lower_hex(doc.revision_sha256, 64)) malformed("\"revision_sha256\" is not 64 lowercase hex digits");
+        for (const auto& r : field(in, "revisions", json::value_t::array)) {
+            require_exact_keys(r, {"number", "created_at", "sha256"}, "a revision entry");
+            DocumentRevision rev{integer(r, "number"), integer(r, "created_at"), text(r, "sha256")};
+            if (!is_lower_hex(rev.sha256, 64)) malformed("a revision's \"sha256\" is not 64 lowercase hex digits");
+            doc.revisions.push_back(std::move(rev));
+        }
+    }
     return doc;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // What travels inside a bundle besides raw attachment bytes: one JSON document
-// per report (schema "fieldvault-report", version 1); the manifest metadata is
+// per report (schema "fieldvault-report", version 2; version 1 is still read); the manifest metadata is
 // fieldvault/core/export_metadata.h. The layouts are documented in docs/cli.md ("export").
 #include <cstdint>
 #include <string>
@@ -11,7 +11,8 @@
 
 namespace fv::core::detail {
 
-inline constexpr int kReportDocumentVersion = 1;
+inline constexpr int kReportDocumentVersion = 2;
+inline constexpr int kOldestReportDocumentVersion = 1;
 // A report document larger than this is refused before it is read into memory.
 inline constexpr std::uint64_t kMaxReportDocumentBytes = 16u << 20;
 
@@ -21,9 +22,21 @@ struct DocumentAttachment {
     std::string media_type;
     std::uint64_t size = 0;
     std::string sha256;  // hex
+    std::int64_t added_at = 0;  // when it was attached (the sender's claim; v2)
+};
+
+// One revision of the sender's history: its number, time and content hash.
+struct DocumentRevision {
+    std::int64_t number = 0;
+    std::int64_t created_at = 0;
+    std::string sha256;  // hex SHA-256 of that revision's canonical content (unredacted)
 };
 
 struct ReportDocument {
+    int schema_version = kReportDocumentVersion;  // as read (1 or 2)
+    std::string report_uid;       // 32 hex: the report's identity across vaults ("" in v1)
+    std::string revision_sha256;  // hex SHA-256 of content as sent ("" in v1)
+    std::vector<DocumentRevision> revisions;  // the sender's history (empty in v1)
     model::ReportStatus status = model::ReportStatus::Draft;  // the sender's status
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;

@@ -18,6 +18,8 @@ Contact from_record(const storage::ContactRecord& r) {
     return Contact{r.id, r.name, r.card, r.fingerprint, r.verified, r.created_at};
 }
 
+}  // namespace
+
 void validate_contact_name(std::string_view name) {
     if (name.empty()) throw Error(ErrorKind::Invalid, "a contact needs a name");
     if (name.size() > kMaxContactNameBytes) throw Error(ErrorKind::Invalid, "contact name is longer than 100 bytes");
@@ -27,6 +29,8 @@ void validate_contact_name(std::string_view name) {
         if (byte < 0x20 || byte == 0x7f) throw Error(ErrorKind::Invalid, "contact name contains a control character");
     }
 }
+
+namespace {
 
 storage::ContactRecord require(storage::Database& db, std::string_view name) {
     auto found = storage::ContactRepository(db).find_by_name(name);

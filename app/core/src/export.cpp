@@ -5,6 +5,7 @@
 #include <set>
 
 #include "bundle_document.h"
+#include "report_document_builder.h"
 #include "bundle_streams.h"
 #include "exclusive_file.h"
 #include "fieldvault/core/attachments.h"
@@ -46,6 +47,12 @@ Recipients resolve_recipients(storage::Database& db, const std::vector<std::stri
     if (out.identities.size() > crypto::BundleLimits::kMaxRecipients)
         throw Error(ErrorKind::Invalid, "a bundle can be addressed to at most 8 recipients");
     return out;
+}
+
+void check_stated_name(const std::string& name) {
+    if (!name.empty() && !is_plain_name(name))
+        throw Error(ErrorKind::Invalid, "the name to state must be 1 to 100 bytes, without control characters, "
+                                        "direction marks, slashes or '..'");
 }
 
 std::vector<std::int64_t> select_reports(storage::Database& db, const ExportRequest& request) {
@@ -98,36 +105,31 @@ struct Plan {
     ExportPlan shown;
 };
 
-Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, const ExportRequest& request) {
+Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, const ExportRequest& request,
+                bool assign_ids) {
     Plan plan;
     auto& summary = plan.shown.metadata;
     summary.sensitive_included = request.include_sensitive;
+    summary.sender_name = request.stated_name;
     summary.attachments_included = request.include_attachments;
     std::vector<PlannedItem> attachments;
-    storage::ReportRepository reports(db);
     storage::AttachmentStore store(db);
     for (const auto id : ids) {
-        const auto report = reports.get(id);
-        if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
-        detail::ReportDocument doc;
-        doc.status = report->status;
-        doc.created_at = report->created_at;
-        doc.updated_at = report->updated_at;
-        doc.revision = report->revision;
-        doc.content = report->content;
+        auto doc = detail::build_report_document(db, id, assign_ids);
+        const auto case_name = std::move(doc.case_name);
+        doc.case_name.clear();
         ExportPlanReport shown;
         shown.id = id;
-        shown.title = report->content.title;
+        shown.title = doc.content.title;
         if (request.include_sensitive) {
-            shown.sensitive_sent = report->content.sensitive_fields;
-            if (report->case_id != 0) {
-                if (auto c = storage::CaseRepository(db).get(report->case_id)) doc.case_name = c->name;
-            }
+            shown.sensitive_sent = doc.content.sensitive_fields;
+            doc.case_name = case_name;
         } else {
             doc.redacted_fields = detail::redact_sensitive(doc.content);
             shown.left_out_fields = doc.redacted_fields;
-            shown.case_name_left_out = report->case_id != 0;
+            shown.case_name_left_out = !case_name.empty();
         }
+        detail::seal_revision_hash(doc);
         const std::string item_id = "report-" + std::to_string(id);
         for (const auto& a : store.list_for_report(id)) {
             if (!request.include_attachments) {
@@ -138,7 +140,8 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
             ++shown.attachments;
             shown.attachment_bytes += a.size;
             const std::string att_item = "attachment-" + std::to_string(a.id);
-            doc.attachments.push_back(detail::DocumentAttachment{att_item, a.name, a.media_type, a.size, a.sha256});
+            doc.attachments.push_back(detail::DocumentAttachment{att_item, a.name, a.media_type, a.size, a.sha256,
+                                                                 a.created_at});
             attachments.push_back(PlannedItem{{att_item, "attachment", bundle_name_for(a), a.size, digest_from_hex(a.sha256)},
                                               {}, a.id});
         }
@@ -191,15 +194,17 @@ std::size_t ExportPlan::attachments_left_out() const noexcept {
 
 ExportPlan ExportService::plan(const ExportRequest& request) {
     auto& db = session_.db();
+    check_stated_name(request.stated_name);
     const auto recipients = resolve_recipients(db, request.recipients);
     const auto ids = select_reports(db, request);
-    auto plan = plan_items(db, ids, request);
+    auto plan = plan_items(db, ids, request, false);
     plan.shown.recipients = recipients.shown;
     return std::move(plan.shown);
 }
 
 ExportResult ExportService::export_bundle(const ExportRequest& request, const Progress& progress) {
     auto& db = session_.db();
+    check_stated_name(request.stated_name);
     const auto recipients = resolve_recipients(db, request.recipients);
     const auto ids = select_reports(db, request);
     const auto keys = storage::IdentityRepository(db).keys();
@@ -208,7 +213,7 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
     const auto now = now_seconds();
     // The sequence number and the audit entry commit only once the file exists.
     storage::Transaction tx(db);
-    auto plan = plan_items(db, ids, request);
+    auto plan = plan_items(db, ids, request, true);
 
     crypto::BundleManifest manifest;
     manifest.bundle_id = crypto::BundleManifest::random_id();

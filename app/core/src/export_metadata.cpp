@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fieldvault/crypto/bundle_format.h"
+
 namespace fv::core {
 
 namespace {
@@ -26,6 +28,11 @@ std::vector<std::string> strings_in(const json& list) {
 }
 
 }  // namespace
+
+bool is_plain_name(std::string_view name) {
+    // The bundle format's name rule: no controls, bidi marks, slashes or "..".
+    return !name.empty() && name.size() <= 100 && crypto::bundle_format::name_problem(name).empty();
+}
 
 std::vector<std::string> ExportMetadata::redacted_field_names() const {
     std::vector<std::string> names;
@@ -47,6 +54,7 @@ std::string encode_export_metadata(const ExportMetadata& m) {
              {"attachments_left_out", m.attachments_left_out},
              {"redacted", redacted}};
     if (m.redacted_reports_not_listed > 0) out["redacted_reports"] = m.redacted_reports_not_listed;
+    if (!m.sender_name.empty()) out["sender_name"] = m.sender_name;
     auto text = out.dump();
     // A long list shrinks to a count; each report document still says what it lacks.
     if (text.size() > kMaxMetadataBytes) {
@@ -70,6 +78,10 @@ ReceivedExportMetadata decode_export_metadata(std::string_view text) {
         m.attachments_included = doc.value("attachments_included", true);
         m.attachments_left_out = doc.value("attachments_left_out", std::uint64_t{0});
         m.redacted_reports_not_listed = doc.value("redacted_reports", std::size_t{0});
+        m.sender_name = doc.value("sender_name", std::string());
+        // Shown to the receiver: a stated name that breaks the contact-name
+        // rule (controls, bidi tricks, not UTF-8, too long) is not shown at all.
+        if (!is_plain_name(m.sender_name)) m.sender_name.clear();
         for (const auto& entry : doc.value("redacted", json::array()))
             m.redacted.push_back(RedactedItem{entry.at("item").get<std::string>(), strings_in(entry.at("fields"))});
         received.readable = true;

@@ -12,10 +12,13 @@
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/core/reports.h"
+#include "sender_claims.h"
 #include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/model/error.h"
+#include "fieldvault/storage/custody.h"
 #include "fieldvault/storage/database.h"
+#include "fieldvault/storage/report_json.h"
 #include "fieldvault/storage/received.h"
 #include "fieldvault/storage/repositories.h"
 
@@ -99,6 +102,10 @@ bool names_agree(const std::string& manifest_name, const std::string& document_n
                        [](char c) { return c >= '0' && c <= '9'; });
 }
 
+std::string content_sha256(const storage::ReportContent& content) {
+    return crypto::to_hex(crypto::sha256(storage::canonical_report_json(content)));
+}
+
 void drain_item(crypto::BundleReader& reader) {
     std::vector<std::uint8_t> buffer(64 * 1024);
     while (reader.read(buffer) != 0) {
@@ -116,6 +123,8 @@ detail::ReportDocument checked_document(const std::string& text, const crypto::B
     } catch (const Error& e) {
         inconsistent(std::string("report ") + report_item + ": " + e.what());
     }
+    if (doc.schema_version >= 2 && content_sha256(doc.content) != doc.revision_sha256)
+        inconsistent("report " + report_item + " does not match the revision hash it states");
     for (const auto& a : doc.attachments) {
         const auto it = std::find_if(manifest.items.begin(), manifest.items.end(),
                                      [&](const crypto::BundleItem& i) { return i.id == a.item_id; });
@@ -133,34 +142,81 @@ detail::ReportDocument checked_document(const std::string& text, const crypto::B
 
 // Reads every item in order. For import, `store` is set and each report and
 // attachment is written inside the caller's transaction; for verify, items
-// are read, checked and dropped.
+// are read, checked and dropped. A report the same sender sent before (same
+// stable id) gets a new revision, or is noted as identical, instead of a copy.
 struct Received {
-    std::vector<std::pair<std::string, std::int64_t>> reports;  // item id -> new report id
+    std::vector<std::pair<std::string, std::int64_t>> reports;  // item id -> report id
     std::map<std::string, detail::ReportDocument> documents;
+    std::map<std::string, std::string> document_bytes;  // as signed, for the proof
+    std::map<std::string, ReportDelivery> outcome;        // item id -> what its arrival did
     std::size_t attachments = 0;
 };
 
+// Stores one report document; returns the report it now is.
+std::int64_t store_report(storage::Database& db, const detail::ReportDocument& doc, const std::string& signer,
+                          std::int64_t now, ReportDelivery& outcome) {
+    storage::ReportRepository reports(db);
+    storage::CustodyRepository custody(db);
+    if (!doc.report_uid.empty()) {
+        if (const auto existing = custody.find_received(signer, doc.report_uid)) {
+            const auto current = reports.get(*existing);
+            if (!current) inconsistent("a stored report is missing");
+            outcome.report_id = *existing;
+            if (storage::canonical_report_json(current->content) == storage::canonical_report_json(doc.content)) {
+                outcome.kind = ReportDelivery::Kind::Identical;
+                outcome.local_revision = current->revision;
+            } else {
+                reports.add_received_revision(*existing, doc.content, now);
+                outcome.kind = ReportDelivery::Kind::NewRevision;
+                outcome.local_revision = current->revision + 1;
+            }
+            return *existing;
+        }
+    }
+    const auto id = reports.create(0, doc.content, now);
+    if (!doc.report_uid.empty()) custody.add_received_origin(id, doc.report_uid, signer);
+    outcome = ReportDelivery{id, ReportDelivery::Kind::New, 1};
+    return id;
+}
+
+bool already_attached(storage::Database& db, std::int64_t report_id, const std::string& sha256) {
+    for (const auto& a : storage::AttachmentStore(db).list_for_report(report_id))
+        if (a.sha256 == sha256) return true;
+    return false;
+}
+
 Received read_items(crypto::BundleReader& reader, storage::Database* store, std::int64_t now) {
     const auto& manifest = reader.manifest();
+    const auto signer = manifest.signer.fingerprint();
     Received out;
     std::map<std::string, std::string> attachment_owner;  // attachment item -> report item
     std::map<std::string, std::int64_t> report_ids;
+    std::set<std::string> uids;
     while (const auto* item = reader.next_item()) {
         if (item->kind == "report") {
-            auto doc = checked_document(read_small_item(reader, *item), manifest, attachment_owner, item->id);
+            auto bytes = read_small_item(reader, *item);
+            auto doc = checked_document(bytes, manifest, attachment_owner, item->id);
+            if (!doc.report_uid.empty() && !uids.insert(doc.report_uid).second)
+                inconsistent("two reports in the bundle have the same report_uid");
             if (store != nullptr) {
-                const auto id = storage::ReportRepository(*store).create(0, doc.content, now);
+                ReportDelivery outcome;
+                const auto id = store_report(*store, doc, signer, now, outcome);
                 report_ids[item->id] = id;
                 out.reports.emplace_back(item->id, id);
+                out.outcome.emplace(item->id, outcome);
             }
             out.documents.emplace(item->id, std::move(doc));
+            out.document_bytes.emplace(item->id, std::move(bytes));
         } else if (item->kind == "attachment") {
             const auto owner = attachment_owner.find(item->id);
             if (owner == attachment_owner.end()) inconsistent("attachment " + item->id + " belongs to no earlier report");
             const auto& listed = out.documents.at(owner->second).attachments;
             const auto entry = std::find_if(listed.begin(), listed.end(),
                                             [&](const detail::DocumentAttachment& a) { return a.item_id == item->id; });
-            if (store == nullptr) {
+            const auto report_id = store == nullptr ? 0 : report_ids.at(owner->second);
+            // A file the stored copy already holds (a report sent again) is
+            // read and checked, not stored twice.
+            if (store == nullptr || already_attached(*store, report_id, entry->sha256)) {
                 drain_item(reader);
             } else {
                 detail::BundleItemSource source(reader);
@@ -169,8 +225,8 @@ Received read_items(crypto::BundleReader& reader, storage::Database* store, std:
                 const auto name = sanitize_file_name(entry->name);
                 // The reader checks the item's SHA-256 before the stream ends
                 // (it throws otherwise), so the store records it unhashed.
-                storage::AttachmentStore(*store).import_verified(report_ids.at(owner->second), in, name,
-                                                                 guess_media_type(name), item->sha256, now);
+                storage::AttachmentStore(*store).import_verified(report_id, in, name, guess_media_type(name),
+                                                                 item->sha256, now);
             }
             ++out.attachments;
         } else {
@@ -271,18 +327,35 @@ ImportResult ImportService::import_bundle(const fs::path& file) {
     record.file_sha256 = result.check.file_sha256;
     const auto row = provenance.add_bundle(record);
 
-    storage::ReportRepository reports(db);
+    storage::CustodyRepository custody(db);
+    const auto& proof = reader.proof();
+    custody.add_proof(row, storage::ProofRecord{proof.header, proof.manifest, proof.signature, received.document_bytes});
+
     storage::AuditLog audit(db);
     std::string report_list;
     for (const auto& [item_id, report_id] : received.reports) {
-        // Stored final: a received report is a read-only record of what was sent.
-        reports.set_status(report_id, ReportStatus::Final, now);
-        provenance.link_report(report_id, row, item_id, received.documents.at(item_id).redacted_fields);
-        audit.append("report_receive", "report:" + std::to_string(report_id),
-                     "bundle " + record.bundle_id + " item " + item_id, now);
+        const auto& doc = received.documents.at(item_id);
+        const auto& outcome = received.outcome.at(item_id);
+        const std::string subject = "report:" + std::to_string(report_id);
+        const std::string where = "bundle " + record.bundle_id + " item " + item_id;
+        if (outcome.kind == ReportDelivery::Kind::New) {
+            // Stored final: a received report is a read-only record of what was sent.
+            storage::ReportRepository(db).set_status(report_id, ReportStatus::Final, now);
+            provenance.link_report(report_id, row, item_id, doc.redacted_fields);
+            audit.append("report_receive", subject, where, now);
+        } else if (outcome.kind == ReportDelivery::Kind::NewRevision) {
+            audit.append("report_receive_revision", subject,
+                         where + ": revision " + std::to_string(outcome.local_revision), now);
+        } else {
+            audit.append("report_receive_identical", subject, where + ": nothing changed", now);
+        }
+        custody.add_delivery(storage::DeliveryRecord{0, report_id, row, item_id, outcome.local_revision,
+                                                     outcome.kind == ReportDelivery::Kind::Identical,
+                                                     encode_sender_claims(doc)});
         result.report_ids.push_back(report_id);
+        result.deliveries.push_back(outcome);
         if (!report_list.empty()) report_list += ",";
-        report_list += "report:" + std::to_string(report_id);
+        report_list += subject;
     }
     result.attachments = received.attachments;
     audit.append("import", "bundle:" + record.bundle_id,

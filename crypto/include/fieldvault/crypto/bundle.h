@@ -123,6 +123,24 @@ struct BundleInfo {
     std::uint64_t size = 0;  // bytes in the file
 };
 
+// The signed part of a bundle, kept after import (docs/bundle-format.md,
+// "Proofs"): a few kilobytes that prove, to anyone, that the signer signed
+// this manifest (so every item's SHA-256) for these recipients.
+struct BundleProof {
+    std::vector<std::uint8_t> header;     // 82 + 80·n bytes, as in the file
+    std::vector<std::uint8_t> manifest;   // the manifest's canonical bytes
+    std::vector<std::uint8_t> signature;  // 64 bytes, Ed25519
+};
+
+// Checks a proof with no secret: the header's form (magic, version, length
+// for its n), the manifest's strict form, n against the manifest's recipient
+// count, and the Ed25519 signature over "fieldvault-bundle-v2 signature" ||
+// BLAKE2b-512(header) || BLAKE2b-512(manifest) with the manifest's signer key.
+// Returns the manifest; throws BundleError (kind Integrity) naming what fails.
+// (The header MAC needs the file key and is not checked; the signature covers
+// the whole header.)
+[[nodiscard]] BundleManifest verify_bundle_proof(const BundleProof& proof);
+
 // Reads and verifies a bundle in constant memory. The constructor runs every
 // check up to the items (magic, version, stanzas, header MAC, manifest bounds,
 // this vault listed, signature); then items are read in order with
@@ -141,6 +159,9 @@ public:
     const BundleManifest& manifest() const noexcept;   // verified: signed by manifest().signer
     const Blake2b512& manifest_hash() const noexcept;  // provenance for the importer
     const Blake2b512& header_hash() const noexcept;
+    // What lets anyone re-check the sender's signature later, without a key:
+    // the header as read, the manifest's bytes and the signature.
+    const struct BundleProof& proof() const noexcept;
 
     // The next item (its remaining bytes of the previous one are read and
     // verified first), or nullptr when every item has been started.

@@ -40,6 +40,9 @@ public:
     // Stores a new revision and makes it current. Throws fv::Error(Invalid) if final.
     void update(std::int64_t id, std::int64_t case_id, const ReportContent& content, std::int64_t now);
     void set_status(std::int64_t id, ReportStatus status, std::int64_t now);
+    // A new revision of a received (final) report, from a later delivery by
+    // its sender; it stays final. Throws fv::Error(NotFound).
+    void add_received_revision(std::int64_t id, const ReportContent& content, std::int64_t now);
     // Moves the report to another case (0 = none). Grouping, not content: no
     // new revision, allowed for final reports too. Throws fv::Error(NotFound).
     void set_case(std::int64_t id, std::int64_t case_id, std::int64_t now);
@@ -119,6 +122,7 @@ public:
     std::optional<ContactRecord> find_by_name(std::string_view name);
     std::vector<ContactRecord> list();
     void set_verified(std::int64_t id, bool verified);
+    void rename(std::int64_t id, std::string_view name);
     void remove(std::int64_t id);
 
 private:

@@ -23,6 +23,9 @@ struct ExportRequest {
     std::string case_name;                 // Scope::Case
     bool include_sensitive = false;
     bool include_attachments = true;
+    // A name the sender chooses to state, signed, in the bundle ("" = none):
+    // the receiver sees it as what the sender says they are.
+    std::string stated_name;
     std::filesystem::path out;
 };
 

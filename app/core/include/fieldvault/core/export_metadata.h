@@ -24,6 +24,8 @@ struct ExportMetadata {
     bool attachments_included = true;
     std::uint64_t attachments_left_out = 0;
     std::vector<RedactedItem> redacted;
+    // The name the sender chose to state ("" = none); signed with the rest.
+    std::string sender_name;
     // A long redacted list is replaced by its count to fit the manifest's
     // 64 KiB bound; the per-report documents still say what each lacks.
     std::size_t redacted_reports_not_listed = 0;
@@ -41,6 +43,10 @@ struct ReceivedExportMetadata {
     bool readable = false;
     std::string text;
 };
+
+// A stated sender name fit to show: 1..100 bytes of UTF-8 without controls,
+// bidi marks, slashes or "..".
+bool is_plain_name(std::string_view name);
 
 std::string encode_export_metadata(const ExportMetadata& metadata);
 // Never throws for bad input: the signature already vouches for who sent it,

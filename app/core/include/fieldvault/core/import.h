@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fieldvault/core/custody.h"
 #include "fieldvault/core/export_metadata.h"
 #include "fieldvault/core/session.h"
 
@@ -47,7 +48,8 @@ struct BundleCheck {
 
 struct ImportResult {
     BundleCheck check;
-    std::vector<std::int64_t> report_ids;
+    std::vector<std::int64_t> report_ids;      // every report the bundle carried, new or not
+    std::vector<ReportDelivery> deliveries;    // what each did: new, new revision, identical
     std::size_t attachments = 0;
     std::string source_contact;  // the signer's contact name (new or existing)
     bool new_source = false;     // the signer was unknown and has just been recorded

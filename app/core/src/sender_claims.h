@@ -1,0 +1,16 @@
+#pragma once
+// The sender's claims about a received report, kept as JSON beside each
+// delivery (storage's received_deliveries.claims).
+#include <string>
+#include <string_view>
+
+#include "bundle_document.h"
+#include "fieldvault/core/custody.h"
+
+namespace fv::core {
+
+std::string encode_sender_claims(const detail::ReportDocument& doc);
+// Throws fv::Error(Integrity) for a stored text this version did not write.
+SenderClaims decode_sender_claims(std::string_view text);
+
+}  // namespace fv::core
