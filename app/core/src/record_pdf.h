@@ -50,7 +50,9 @@ using RecordProgress = std::function<void(std::size_t done, std::size_t total)>;
 // Writes the PDF (A4 portrait) to `out`, which must not exist yet. Long text
 // wraps and flows over as many pages as it needs; every page is numbered.
 // progress(done, total) is called after each report section. Throws
-// fv::Error(Io) if the file cannot be written (nothing is left under `out`).
+// fv::Error(Io) if the file cannot be written (nothing is left under `out`);
+// like write_new_file (exclusive_file.h), Invalid if `out` exists (it is left
+// as it was) and NotFound if its folder does not.
 void write_record_pdf(const RecordDocument& doc, const std::filesystem::path& out,
                       const RecordProgress& progress = {});
 
