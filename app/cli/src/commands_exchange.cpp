@@ -25,6 +25,7 @@ struct ExportArgs {
     std::string case_name;
     bool include_sensitive = false;
     bool no_attachments = false;
+    std::string say_name;
     std::string out;
     bool dry_run = false;
     bool json = false;
@@ -42,6 +43,7 @@ core::ExportRequest to_request(const ExportArgs& args) {
     request.case_name = args.case_name;
     request.include_sensitive = args.include_sensitive;
     request.include_attachments = !args.no_attachments;
+    request.stated_name = args.say_name;
     request.out = args.out;
     return request;
 }
@@ -204,6 +206,14 @@ int run_import(const AppContext& context, const std::string& file, bool json) {
     if (json) {
         auto doc = check_json(result.check);
         doc["report_ids"] = result.report_ids;
+        Json deliveries = Json::array();
+        for (const auto& d : result.deliveries)
+            deliveries.push_back(Json{{"report_id", d.report_id},
+                                      {"outcome", d.kind == core::ReportDelivery::Kind::New           ? "new"
+                                                  : d.kind == core::ReportDelivery::Kind::NewRevision ? "new_revision"
+                                                                                                      : "identical"},
+                                      {"revision", d.local_revision}});
+        doc["deliveries"] = deliveries;
         doc["attachments_stored"] = result.attachments;
         doc["source_contact"] = result.source_contact;
         doc["new_source"] = result.new_source;
@@ -212,6 +222,13 @@ int run_import(const AppContext& context, const std::string& file, bool json) {
     }
     std::cout << "Imported " << result.report_ids.size() << " report(s) and " << result.attachments
               << " attachment(s); received reports are read-only.\n";
+    for (const auto& d : result.deliveries) {
+        if (d.kind == core::ReportDelivery::Kind::NewRevision)
+            std::cout << "  report " << d.report_id << ": sent again with changes, now revision " << d.local_revision
+                      << " (see: report changes " << d.report_id << ")\n";
+        else if (d.kind == core::ReportDelivery::Kind::Identical)
+            std::cout << "  report " << d.report_id << ": sent again, identical to what you have\n";
+    }
     print_check(result.check);
     if (result.new_source) {
         std::cout << "New source recorded as unverified contact '" << result.source_contact
@@ -232,6 +249,9 @@ void register_exchange_commands(CLI::App& app, AppContext& context) {
     exp->add_option("--case", ex->case_name, "Every report of a case")->option_text("NAME");
     exp->add_flag("--include-sensitive", ex->include_sensitive, "Also send fields marked sensitive");
     exp->add_flag("--no-attachments", ex->no_attachments, "Leave evidence files out");
+    exp->add_option("--say-name", ex->say_name,
+                    "A name to state, signed, in the bundle: the receiver sees it as who you say you are")
+        ->option_text("NAME");
     exp->add_option("--out", ex->out, "Bundle file to create (never overwritten)")->option_text("FILE");
     exp->add_flag("--dry-run", ex->dry_run, "Show exactly what would be sealed; write and record nothing");
     exp->add_flag("--json", ex->json, "With --dry-run: one JSON document (see docs/cli.md)");

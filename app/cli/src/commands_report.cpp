@@ -6,7 +6,11 @@
 #include <vector>
 
 #include "app_context.h"
+#include <algorithm>
+
 #include "fieldvault/core/attachments.h"
+#include "fieldvault/core/custody.h"
+#include "fieldvault/core/sources.h"
 #include "fieldvault/core/reports.h"
 #include "json_output.h"
 #include "received_marks.h"
@@ -70,13 +74,18 @@ CaseNames case_names(core::ReportService& reports) {
 
 struct ListArgs {
     std::string case_name;
+    std::string source;
     bool json = false;
 };
 
 int run_list(const AppContext& context, const ListArgs& args) {
     const auto session = unlock_vault(context);
     core::ReportService reports(*session);
-    const auto found = reports.list(args.case_name);
+    auto found = reports.list(args.case_name);
+    if (!args.source.empty()) {
+        const auto ids = core::SourceService(*session).get(args.source).report_ids;
+        std::erase_if(found, [&](const core::ReportSummary& r) { return !std::binary_search(ids.begin(), ids.end(), r.id); });
+    }
     if (args.json) {
         auto document = reports_json(found, case_names(reports));
         mark_received_in_list(document, *session);
@@ -107,6 +116,33 @@ int run_show(const AppContext& context, const ShowArgs& args) {
     return 0;
 }
 
+struct ChangesArgs {
+    std::int64_t id = 0;
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+};
+
+int run_changes(const AppContext& context, const ChangesArgs& args) {
+    const auto session = unlock_vault(context);
+    const auto revision = core::ReportService(*session).get(args.id).report.revision;
+    const auto to = args.to != 0 ? args.to : revision;
+    const auto from = args.from != 0 ? args.from : to - 1;
+    if (from < 1) {
+        std::cout << "Report " << args.id << " has only one revision.\n";
+        return 0;
+    }
+    const auto fields = core::revision_changes(*session, args.id, from, to);
+    std::cout << "Report " << args.id << ", revision " << from << " to " << to << ": ";
+    if (fields.empty()) {
+        std::cout << "nothing changed.\n";
+        return 0;
+    }
+    std::cout << "changed";
+    for (const auto& f : fields) std::cout << " " << f;
+    std::cout << "\n";
+    return 0;
+}
+
 int run_finalize(const AppContext& context, std::int64_t id) {
     const auto session = unlock_vault(context);
     core::ReportService(*session).finalize(id);
@@ -131,6 +167,8 @@ void register_report_commands(CLI::App& app, AppContext& context) {
     auto* list = add_command(*report, "list", "List reports");
     auto list_args = std::make_shared<ListArgs>();
     list->add_option("--case", list_args->case_name, "Only the reports of this case");
+    list->add_option("--source", list_args->source, "Only the reports received from this source (see: source list)")
+        ->option_text("NAME");
     list->add_flag("--json", list_args->json, "One JSON document (see docs/cli.md)");
     context.commands.add(list, [&context, list_args] { return run_list(context, *list_args); });
 
@@ -145,6 +183,13 @@ void register_report_commands(CLI::App& app, AppContext& context) {
     edit->add_option("id", edit_args->id, "Report id")->required();
     edit_args->fields.add_to(*edit, true);
     context.commands.add(edit, [&context, edit_args] { return run_edit(context, *edit_args); });
+
+    auto* changes = add_command(*report, "changes", "Which fields changed between two revisions of a report");
+    auto changes_args = std::make_shared<ChangesArgs>();
+    changes->add_option("id", changes_args->id, "Report id")->required();
+    changes->add_option("--from", changes_args->from, "Older revision (default: the one before --to)")->option_text("N");
+    changes->add_option("--to", changes_args->to, "Newer revision (default: the latest)")->option_text("N");
+    context.commands.add(changes, [&context, changes_args] { return run_changes(context, *changes_args); });
 
     auto* finalize = add_command(*report, "finalize", "Mark a report final (no more edits)");
     auto finalize_id = std::make_shared<std::int64_t>(0);
