@@ -7,6 +7,7 @@
 
 #include "exchange_fixture.h"
 #include "fieldvault/core/attachments.h"
+#include "fieldvault/core/audit.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/reports.h"

@@ -1,0 +1,291 @@
+// Issue 13: person -> advocate (twice, the second time edited: one report, two
+// revisions) -> legal export; sources and what senders say; kept proofs that
+// verify with no vault and fail after any byte of evidence or manifest changes.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "bundle_document.h"
+#include "exchange_fixture.h"
+#include "report_document_builder.h"
+#include "fieldvault/core/attachments.h"
+#include "fieldvault/core/audit.h"
+#include "fieldvault/core/custody.h"
+#include "fieldvault/core/import.h"
+#include "fieldvault/core/legal_export.h"
+#include "fieldvault/core/proofs.h"
+#include "fieldvault/core/report_analysis.h"
+#include "fieldvault/core/reports.h"
+#include "fieldvault/core/sources.h"
+#include "fieldvault/model/error.h"
+
+namespace fv::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Chain {
+    TestVault person, advocate;
+    std::int64_t report = 0;
+    fs::path photo, audio;
+
+    Chain() {
+        add_contact(person, "NGO", advocate);
+        photo = person.tmp.path() / "photo.jpg";
+        audio = person.tmp.path() / "voice.ogg";
+        write_file(photo, "photo bytes");
+        write_file(audio, "audio bytes");
+        auto content = chinese_report("custody");
+        content.narrative = "警察到我母亲家。ئۇيغۇرچە بىر جۈملە. བོད་ཡིག";
+        report = core::ReportService(*person.session).create(content, "母亲");
+        core::AttachmentService(*person.session).attach(report, photo);
+    }
+
+    core::ImportResult send(const std::string& file_name, const std::string& say = "梅 Mei") {
+        auto request = export_reports({"NGO"}, {report}, person.tmp.path() / file_name);
+        request.include_sensitive = true;
+        request.stated_name = say;
+        core::ExportService(*person.session).export_bundle(request);
+        return core::ImportService(*advocate.session).import_bundle(person.tmp.path() / file_name);
+    }
+
+    void edit_and_attach() {
+        core::ReportService reports(*person.session);
+        auto content = reports.get(report).report.content;
+        content.narrative += " 第二次。";
+        reports.edit(report, content);
+        core::AttachmentService(*person.session).attach(report, audio);
+    }
+};
+
+TEST(CustodyChain, ResentReportBecomesARevisionNotADuplicate) {
+    Chain c;
+    const auto first = c.send("b1.fvb");
+    ASSERT_EQ(first.deliveries.size(), 1u);
+    EXPECT_EQ(first.deliveries[0].kind, core::ReportDelivery::Kind::New);
+    const auto received = first.report_ids[0];
+
+    c.edit_and_attach();
+    const auto second = c.send("b2.fvb");
+    ASSERT_EQ(second.deliveries.size(), 1u);
+    EXPECT_EQ(second.deliveries[0].kind, core::ReportDelivery::Kind::NewRevision);
+    EXPECT_EQ(second.deliveries[0].report_id, received);
+    EXPECT_EQ(second.deliveries[0].local_revision, 2);
+
+    core::ReportService reports(*c.advocate.session);
+    ASSERT_EQ(reports.list().size(), 1u);  // one report, not two
+    const auto detail = reports.get(received);
+    EXPECT_EQ(detail.report.revision, 2);
+    EXPECT_EQ(detail.report.status, core::ReportStatus::Final);
+    EXPECT_EQ(reports.list()[0].status, core::ReportStatus::Final);  // the list agrees
+    EXPECT_EQ(detail.attachments.size(), 2u);  // the photo once, the audio added
+    EXPECT_EQ(core::revision_changes(*c.advocate.session, received, 1, 2), std::vector<std::string>{"narrative"});
+
+    // The sender's claims travel and are kept per delivery.
+    const auto deliveries = core::report_deliveries(*c.advocate.session, received);
+    ASSERT_EQ(deliveries.size(), 2u);
+    EXPECT_EQ(deliveries[1].claims.status, core::ReportStatus::Draft);
+    EXPECT_EQ(deliveries[1].claims.case_name, "母亲");
+    EXPECT_EQ(deliveries[1].claims.revision, 2);
+    EXPECT_EQ(deliveries[1].claims.revisions.size(), 2u);
+    EXPECT_EQ(deliveries[1].claims.attachments.size(), 2u);
+    EXPECT_GT(deliveries[1].claims.attachments[0].added_at, 0);
+    const auto own = core::ReportService(*c.person.session).get(c.report);
+    EXPECT_EQ(deliveries[1].claims.created_at, own.report.created_at);
+
+    // Sent a third time unchanged: noted as identical, nothing new stored.
+    const auto third = c.send("b3.fvb");
+    EXPECT_EQ(third.deliveries[0].kind, core::ReportDelivery::Kind::Identical);
+    EXPECT_EQ(reports.get(received).report.revision, 2);
+    EXPECT_EQ(reports.get(received).attachments.size(), 2u);
+    EXPECT_EQ(core::AuditService(*c.advocate.session).verify().ok, true);
+}
+
+TEST(CustodyChain, SourcesShowWhatTheSenderSaysAndCanBeRenamedAndFiltered) {
+    Chain c;
+    const auto first = c.send("b1.fvb", "梅 Mei");
+    core::SourceService sources(*c.advocate.session);
+    auto list = sources.list();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].name, first.source_contact);
+    EXPECT_EQ(list[0].says, "梅 Mei");
+    EXPECT_FALSE(list[0].verified);
+    EXPECT_EQ(list[0].report_ids, std::vector<std::int64_t>{first.report_ids[0]});
+    EXPECT_EQ(list[0].bundle_ids.size(), 1u);
+
+    sources.rename(first.source_contact, "Mei (Toronto)");
+    EXPECT_EQ(sources.get("Mei (Toronto)").report_ids, list[0].report_ids);
+    EXPECT_THROW((void)sources.get(first.source_contact), Error);
+    ASSERT_TRUE(sources.of_report(first.report_ids[0]).has_value());
+    EXPECT_EQ(sources.of_report(first.report_ids[0])->name, "Mei (Toronto)");
+
+    // A stated name with a direction override is never shown.
+    EXPECT_THROW(c.send("bad.fvb", "Mei\u202e"), Error);
+}
+
+TEST(CustodyChain, MergedSourceIsListedUnderTheOtherContact) {
+    Chain c;
+    TestVault second_key;  // the same person with a new key
+    add_contact(second_key, "NGO", c.advocate);
+    const auto first = c.send("b1.fvb");
+    const auto path = second_key.tmp.path() / "k2.fvb";
+    const auto id = core::ReportService(*second_key.session).create(chinese_report("new key"));
+    core::ExportService(*second_key.session).export_bundle(export_reports({"NGO"}, {id}, path));
+    const auto other = core::ImportService(*c.advocate.session).import_bundle(path);
+    core::SourceService sources(*c.advocate.session);
+    ASSERT_EQ(sources.list().size(), 2u);
+    sources.merge(other.source_contact, first.source_contact);
+    const auto list = sources.list();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].fingerprints.size(), 2u);
+    EXPECT_EQ(list[0].report_ids.size(), 2u);
+    EXPECT_EQ(list[0].merged_names, std::vector<std::string>{other.source_contact});
+    EXPECT_THROW(sources.merge(first.source_contact, first.source_contact), Error);
+}
+
+bool run_ok(const std::string& command) { return std::system(command.c_str()) == 0; }
+
+TEST(CustodyChain, LegalExportWritesAVerifiableRecord) {
+    Chain c;
+    c.send("b1.fvb");
+    c.edit_and_attach();
+    c.send("b2.fvb");
+    const auto source = core::SourceService(*c.advocate.session).list().at(0).name;
+    const auto out = c.advocate.tmp.path() / "record";
+
+    core::LegalExportRequest request;
+    request.scope = core::LegalExportRequest::Scope::Source;
+    request.source_name = source;
+    request.prepared_for = "Smith & Partners";
+    request.out = out;
+    std::uint64_t last_done = 0, last_total = 0;
+    const auto result = core::LegalExportService(*c.advocate.session).run(request, [&](auto d, auto t) {
+        last_done = d;
+        last_total = t;
+    });
+    EXPECT_EQ(last_done, last_total);
+    EXPECT_EQ(result.evidence_files, 2u);
+    EXPECT_EQ(result.proofs, 2u);
+    for (const auto* name : {"record.pdf", "reports.json", "reports.csv", "HOW-TO-CHECK.txt", "evidence/SHA256SUMS"})
+        EXPECT_TRUE(fs::is_regular_file(out / name)) << name;
+    // No hidden working folder is left beside it.
+    for (const auto& e : fs::directory_iterator(c.advocate.tmp.path()))
+        EXPECT_EQ(e.path().filename().string().rfind(".fieldvault-legal", 0), std::string::npos);
+
+    EXPECT_TRUE(run_ok("cd '" + (out / "evidence").string() + "' && sha256sum --quiet -c SHA256SUMS"));
+    const auto json = nlohmann::json::parse(read_file(out / "reports.json"));
+    ASSERT_EQ(json.size(), 1u);
+    EXPECT_EQ(json[0]["schema_version"], 2);
+    EXPECT_EQ(json[0]["attachments"].size(), 2u);
+    const auto csv = read_file(out / "reports.csv");
+    EXPECT_EQ(csv.rfind("report_id,report_uid,title,", 0), 0u);
+    EXPECT_NE(csv.find(json[0]["report_uid"].get<std::string>()), std::string::npos);
+    EXPECT_NE(csv.find(json[0]["content"]["title"].get<std::string>()), std::string::npos);
+
+    if (run_ok("command -v pdftotext >/dev/null")) {
+        ASSERT_TRUE(run_ok("pdftotext '" + (out / "record.pdf").string() + "' '" + (out / "record.txt").string() + "'"));
+        const auto text = read_file(out / "record.txt");
+        fs::remove(out / "record.txt");
+        const auto report = core::ReportService(*c.advocate.session).get(result.report_ids[0]);
+        EXPECT_NE(text.find(report.report.content.title), std::string::npos);
+        for (const auto& a : report.attachments) EXPECT_NE(text.find(a.sha256), std::string::npos) << a.name;
+        EXPECT_NE(text.find("警察到我母亲家"), std::string::npos);
+        EXPECT_NE(text.find("Smith & Partners"), std::string::npos);
+    }
+
+    auto check = core::verify_proof_folder(out);
+    EXPECT_TRUE(check.ok()) << (check.problems.empty() ? "" : check.problems[0]);
+    EXPECT_EQ(check.proofs.size(), 2u);
+    EXPECT_EQ(check.evidence.size(), 2u);
+    for (const auto& e : check.evidence) EXPECT_FALSE(e.signed_by.empty()) << e.file;
+
+    // Recorded in the advocate's audit log with the record's hash.
+    const auto entries = core::AuditService(*c.advocate.session).entries();
+    EXPECT_EQ(entries.back().action, "legal_export");
+    EXPECT_NE(entries.back().detail.find(result.record_sha256), std::string::npos);
+
+    // One byte of an evidence file, or of a kept manifest: no longer verifies.
+    const auto tampered = c.advocate.tmp.path() / "tampered";
+    fs::copy(out, tampered, fs::copy_options::recursive);
+    flip_byte(tampered / "evidence" / fs::directory_iterator(tampered / "evidence")->path().filename(), 0);
+    EXPECT_FALSE(core::verify_proof_folder(tampered).ok());
+    for (const auto& proof : fs::directory_iterator(out / "proofs")) {
+        const auto copy = c.advocate.tmp.path() / ("manifest-" + proof.path().filename().string());
+        fs::copy(out, copy, fs::copy_options::recursive);
+        flip_byte(copy / "proofs" / proof.path().filename() / "manifest.bin", 40);
+        EXPECT_FALSE(core::verify_proof_folder(copy).ok());
+    }
+}
+
+TEST(CustodyChain, LegalExportIntoANonEmptyFolderRefusesAndWritesNothing) {
+    Chain c;
+    c.send("b1.fvb");
+    const auto out = c.advocate.tmp.path() / "busy";
+    fs::create_directory(out);
+    write_file(out / "keep.txt", "mine");
+    const auto before = database_snapshot(c.advocate);
+    core::LegalExportRequest request;
+    request.scope = core::LegalExportRequest::Scope::Reports;
+    request.report_ids = {1};
+    request.out = out;
+    EXPECT_THROW(core::LegalExportService(*c.advocate.session).run(request), Error);
+    EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator()), 1);
+    EXPECT_EQ(read_file(out / "keep.txt"), "mine");
+    EXPECT_EQ(database_snapshot(c.advocate), before);
+    // An empty existing folder is fine.
+    const auto empty = c.advocate.tmp.path() / "empty";
+    fs::create_directory(empty);
+    request.out = empty;
+    EXPECT_NO_THROW(core::LegalExportService(*c.advocate.session).run(request));
+    EXPECT_TRUE(fs::is_regular_file(empty / "record.pdf"));
+}
+
+TEST(CustodyChain, ProofVerifyRefusesAFolderWithoutProofs) {
+    TempDir tmp;
+    EXPECT_FALSE(core::verify_proof_folder(tmp.path()).ok());
+    EXPECT_THROW((void)core::verify_proof_folder(tmp.path() / "missing"), Error);
+}
+
+TEST(ReportDocumentV2, IdsAndHashesAreStrictAndVersionOneIsStillRead) {
+    core::detail::ReportDocument doc;
+    doc.content = chinese_report("doc");
+    doc.report_uid = std::string(32, 'a');
+    core::detail::seal_revision_hash(doc);
+    doc.revisions.push_back(core::detail::DocumentRevision{1, 5, std::string(64, 'b')});
+    const auto text = core::detail::encode_report_document(doc);
+    const auto back = core::detail::decode_report_document(text);
+    EXPECT_EQ(back.report_uid, doc.report_uid);
+    EXPECT_EQ(back.revision_sha256, doc.revision_sha256);
+    ASSERT_EQ(back.revisions.size(), 1u);
+
+    auto json = nlohmann::json::parse(text);
+    auto broken = json;
+    broken["report_uid"] = "not-hex";
+    EXPECT_THROW(core::detail::decode_report_document(broken.dump()), Error);
+    broken = json;
+    broken["revision_sha256"] = std::string(64, 'G');
+    EXPECT_THROW(core::detail::decode_report_document(broken.dump()), Error);
+    broken = json;
+    broken["schema_version"] = 3;
+    EXPECT_THROW(core::detail::decode_report_document(broken.dump()), Error);
+    broken = json;
+    broken.erase("revisions");
+    EXPECT_THROW(core::detail::decode_report_document(broken.dump()), Error);
+
+    // Version 1: the old key set, no ids.
+    auto v1 = json;
+    v1["schema_version"] = 1;
+    v1.erase("report_uid");
+    v1.erase("revision_sha256");
+    v1.erase("revisions");
+    const auto old = core::detail::decode_report_document(v1.dump());
+    EXPECT_EQ(old.schema_version, 1);
+    EXPECT_TRUE(old.report_uid.empty());
+    v1["report_uid"] = std::string(32, 'a');  // a v2 key in a v1 document
+    EXPECT_THROW(core::detail::decode_report_document(v1.dump()), Error);
+}
+
+}  // namespace
+}  // namespace fv::test
