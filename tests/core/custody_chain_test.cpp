@@ -73,6 +73,8 @@ TEST(CustodyChain, ResentReportBecomesARevisionNotADuplicate) {
     EXPECT_EQ(second.deliveries[0].kind, core::ReportDelivery::Kind::NewRevision);
     EXPECT_EQ(second.deliveries[0].report_id, received);
     EXPECT_EQ(second.deliveries[0].local_revision, 2);
+    EXPECT_EQ(second.attachments, 1u);                // the audio
+    EXPECT_EQ(second.attachments_already_held, 1u);   // the photo
 
     core::ReportService reports(*c.advocate.session);
     ASSERT_EQ(reports.list().size(), 1u);  // one report, not two

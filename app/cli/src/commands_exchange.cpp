@@ -215,6 +215,7 @@ int run_import(const AppContext& context, const std::string& file, bool json) {
                                       {"revision", d.local_revision}});
         doc["deliveries"] = deliveries;
         doc["attachments_stored"] = result.attachments;
+        doc["attachments_already_held"] = result.attachments_already_held;
         doc["source_contact"] = result.source_contact;
         doc["new_source"] = result.new_source;
         print_json(std::cout, doc);
@@ -222,6 +223,8 @@ int run_import(const AppContext& context, const std::string& file, bool json) {
     }
     std::cout << "Imported " << result.report_ids.size() << " report(s) and " << result.attachments
               << " attachment(s); received reports are read-only.\n";
+    if (result.attachments_already_held > 0)
+        std::cout << "  " << result.attachments_already_held << " file(s) were already here and were not stored again\n";
     for (const auto& d : result.deliveries) {
         if (d.kind == core::ReportDelivery::Kind::NewRevision)
             std::cout << "  report " << d.report_id << ": sent again with changes, now revision " << d.local_revision

@@ -150,6 +150,7 @@ struct Received {
     std::map<std::string, std::string> document_bytes;  // as signed, for the proof
     std::map<std::string, ReportDelivery> outcome;        // item id -> what its arrival did
     std::size_t attachments = 0;
+    std::size_t already_held = 0;  // files a report sent again already had
 };
 
 // Stores one report document; returns the report it now is.
@@ -216,8 +217,11 @@ Received read_items(crypto::BundleReader& reader, storage::Database* store, std:
             const auto report_id = store == nullptr ? 0 : report_ids.at(owner->second);
             // A file the stored copy already holds (a report sent again) is
             // read and checked, not stored twice.
-            if (store == nullptr || already_attached(*store, report_id, entry->sha256)) {
+            if (store == nullptr) {
                 drain_item(reader);
+            } else if (already_attached(*store, report_id, entry->sha256)) {
+                drain_item(reader);
+                ++out.already_held;
             } else {
                 detail::BundleItemSource source(reader);
                 std::istream in(&source);
@@ -357,7 +361,8 @@ ImportResult ImportService::import_bundle(const fs::path& file) {
         if (!report_list.empty()) report_list += ",";
         report_list += subject;
     }
-    result.attachments = received.attachments;
+    result.attachments = received.attachments - received.already_held;
+    result.attachments_already_held = received.already_held;
     audit.append("import", "bundle:" + record.bundle_id,
                  "from " + record.signer_fingerprint + (result.new_source ? " (new unverified source)" : "") +
                      "; reports " + report_list + "; attachments " + std::to_string(result.attachments) +

@@ -50,7 +50,8 @@ struct ImportResult {
     BundleCheck check;
     std::vector<std::int64_t> report_ids;      // every report the bundle carried, new or not
     std::vector<ReportDelivery> deliveries;    // what each did: new, new revision, identical
-    std::size_t attachments = 0;
+    std::size_t attachments = 0;               // files stored
+    std::size_t attachments_already_held = 0;  // files of a report sent again that were already here
     std::string source_contact;  // the signer's contact name (new or existing)
     bool new_source = false;     // the signer was unknown and has just been recorded
 };
