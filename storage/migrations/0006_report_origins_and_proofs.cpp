@@ -71,6 +71,31 @@ BEGIN SELECT RAISE(ABORT, 'proofs are append-only'); END;
 CREATE TRIGGER bundle_documents_no_delete BEFORE DELETE ON bundle_documents
 BEGIN SELECT RAISE(ABORT, 'proofs are append-only'); END;
 
+-- Proofs that arrived inside a forwarded bundle: the first sender's signed
+-- header, manifest, signature and report documents, checked at import, by
+-- the first bundle's id; and which received reports they vouch for.
+CREATE TABLE carried_proofs (
+  bundle_id TEXT PRIMARY KEY,
+  header    BLOB NOT NULL,
+  manifest  BLOB NOT NULL,
+  signature BLOB NOT NULL
+);
+CREATE TABLE carried_documents (
+  bundle_id TEXT NOT NULL REFERENCES carried_proofs(bundle_id),
+  item_id   TEXT NOT NULL,
+  document  BLOB NOT NULL,
+  PRIMARY KEY (bundle_id, item_id)
+);
+CREATE TABLE report_carried_proofs (
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  bundle_id TEXT NOT NULL REFERENCES carried_proofs(bundle_id),
+  PRIMARY KEY (report_id, bundle_id)
+);
+CREATE TRIGGER carried_proofs_no_update BEFORE UPDATE ON carried_proofs
+BEGIN SELECT RAISE(ABORT, 'proofs are append-only'); END;
+CREATE TRIGGER carried_proofs_no_delete BEFORE DELETE ON carried_proofs
+BEGIN SELECT RAISE(ABORT, 'proofs are append-only'); END;
+
 -- A source (a signer's contact) the organisation says is the same person as
 -- another contact: shown and filtered under that contact's name.
 CREATE TABLE source_merges (

@@ -106,6 +106,52 @@ std::optional<ProofRecord> CustodyRepository::proof(std::int64_t bundle_row) {
     return p;
 }
 
+void CustodyRepository::add_carried_proof(std::string_view bundle_id, const ProofRecord& p) {
+    if (carried_proof(bundle_id)) return;
+    db_.prepare("INSERT INTO carried_proofs (bundle_id, header, manifest, signature) VALUES (?, ?, ?, ?)")
+        .bind(1, bundle_id)
+        .bind_blob(2, p.header)
+        .bind_blob(3, p.manifest)
+        .bind_blob(4, p.signature)
+        .run();
+    for (const auto& [item, document] : p.documents) {
+        db_.prepare("INSERT INTO carried_documents (bundle_id, item_id, document) VALUES (?, ?, ?)")
+            .bind(1, bundle_id)
+            .bind(2, item)
+            .bind_blob(3, bytes_of(document))
+            .run();
+    }
+}
+
+std::optional<ProofRecord> CustodyRepository::carried_proof(std::string_view bundle_id) {
+    auto stmt = db_.prepare("SELECT header, manifest, signature FROM carried_proofs WHERE bundle_id = ?");
+    stmt.bind(1, bundle_id);
+    if (!stmt.step()) return std::nullopt;
+    ProofRecord p{blob(stmt, 0), blob(stmt, 1), blob(stmt, 2), {}};
+    auto docs = db_.prepare("SELECT item_id, document FROM carried_documents WHERE bundle_id = ? ORDER BY item_id");
+    docs.bind(1, bundle_id);
+    while (docs.step()) {
+        const auto bytes = docs.column_blob(1);
+        p.documents.emplace(docs.column_text(0), std::string(bytes.begin(), bytes.end()));
+    }
+    return p;
+}
+
+void CustodyRepository::link_carried_proof(std::int64_t report_id, std::string_view bundle_id) {
+    db_.prepare("INSERT OR IGNORE INTO report_carried_proofs (report_id, bundle_id) VALUES (?, ?)")
+        .bind(1, report_id)
+        .bind(2, bundle_id)
+        .run();
+}
+
+std::vector<std::string> CustodyRepository::carried_proofs_of(std::int64_t report_id) {
+    auto stmt = db_.prepare("SELECT bundle_id FROM report_carried_proofs WHERE report_id = ? ORDER BY rowid");
+    stmt.bind(1, report_id);
+    std::vector<std::string> out;
+    while (stmt.step()) out.push_back(stmt.column_text(0));
+    return out;
+}
+
 void CustodyRepository::merge(std::int64_t contact_id, std::int64_t into_contact) {
     if (contact_id == into_contact) throw Error(ErrorKind::Invalid, "a source cannot be merged into itself");
     const auto all = merges();

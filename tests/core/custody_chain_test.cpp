@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <set>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include "report_document_builder.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/audit.h"
+#include "fieldvault/core/cases.h"
 #include "fieldvault/core/custody.h"
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/legal_export.h"
@@ -250,6 +252,61 @@ TEST(CustodyChain, ProofVerifyRefusesAFolderWithoutProofs) {
     EXPECT_THROW((void)core::verify_proof_folder(tmp.path() / "missing"), Error);
 }
 
+TEST(CustodyChain, ForwardedToALawyerWhoChecksBothSignatures) {
+    Chain c;
+    c.send("b1.fvb");
+    c.edit_and_attach();
+    c.send("b2.fvb");
+    TestVault lawyer;
+    add_contact(c.advocate, "Lawyer", lawyer);
+    // The advocate files the received report under a case and forwards the case.
+    const auto received = core::ReportService(*c.advocate.session).list().at(0).id;
+    core::CaseService cases(*c.advocate.session);
+    cases.move_reports({received}, cases.create("Wang harassment"));
+    auto request = export_reports({"Lawyer"}, {}, c.advocate.tmp.path() / "fwd.fvb");
+    request.scope = core::ExportRequest::Scope::Case;
+    request.case_name = "Wang harassment";
+    const auto plan = core::ExportService(*c.advocate.session).plan(request);
+    ASSERT_EQ(plan.reports.size(), 1u);
+    EXPECT_TRUE(plan.reports[0].forwarded);
+    EXPECT_EQ(plan.metadata.proofs, 2u);
+    core::ExportService(*c.advocate.session).export_bundle(request);
+
+    const auto got = core::ImportService(*lawyer.session).import_bundle(c.advocate.tmp.path() / "fwd.fvb");
+    ASSERT_EQ(got.report_ids.size(), 1u);
+    EXPECT_EQ(got.attachments, 2u);
+    const auto id = got.report_ids[0];
+    const auto original = core::ReportService(*c.person.session).get(c.report).report.content;
+    EXPECT_EQ(core::ReportService(*lawyer.session).get(id).report.content, original);
+
+    // The lawyer sees the chain: the advocate signed this bundle, the person signed the content.
+    const auto deliveries = core::report_deliveries(*lawyer.session, id);
+    ASSERT_EQ(deliveries.size(), 1u);
+    EXPECT_EQ(deliveries[0].signer_fingerprint, c.advocate.created.fingerprint);
+    ASSERT_TRUE(deliveries[0].claims.origin.has_value());
+    EXPECT_EQ(deliveries[0].claims.origin->first_signer_fingerprint, c.person.created.fingerprint);
+    EXPECT_EQ(deliveries[0].claims.origin->proof_bundle_ids.size(), 2u);
+    EXPECT_GT(deliveries[0].claims.origin->forwarder_received_at, 0);
+
+    // The lawyer's record carries all three signatures, and they verify.
+    core::LegalExportRequest legal;
+    legal.scope = core::LegalExportRequest::Scope::Reports;
+    legal.report_ids = {id};
+    legal.out = lawyer.tmp.path() / "court";
+    const auto result = core::LegalExportService(*lawyer.session).run(legal);
+    EXPECT_EQ(result.proofs, 3u);
+    const auto check = core::verify_proof_folder(legal.out);
+    EXPECT_TRUE(check.ok()) << (check.problems.empty() ? "" : check.problems[0]);
+    std::set<std::string> signers;
+    for (const auto& p : check.proofs) signers.insert(p.signer_fingerprint);
+    EXPECT_EQ(signers, (std::set<std::string>{c.person.created.fingerprint, c.advocate.created.fingerprint}));
+
+    // A report forwarded to the lawyer is not forwarded again (yet): a clear refusal.
+    TestVault court;
+    add_contact(lawyer, "Court", court);
+    EXPECT_THROW((void)core::ExportService(*lawyer.session).plan(export_reports({"Court"}, {id}, "x.fvb")), Error);
+}
+
 TEST(ReportDocumentV2, IdsAndHashesAreStrictAndVersionOneIsStillRead) {
     core::detail::ReportDocument doc;
     doc.content = chinese_report("doc");
@@ -282,6 +339,7 @@ TEST(ReportDocumentV2, IdsAndHashesAreStrictAndVersionOneIsStillRead) {
     v1.erase("report_uid");
     v1.erase("revision_sha256");
     v1.erase("revisions");
+    v1.erase("origin");
     const auto old = core::detail::decode_report_document(v1.dump());
     EXPECT_EQ(old.schema_version, 1);
     EXPECT_TRUE(old.report_uid.empty());

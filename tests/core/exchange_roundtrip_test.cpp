@@ -192,7 +192,9 @@ TEST(ExchangeRoundTrip, EightRecipientsEachImportAndSequenceIncreases) {
     EXPECT_FALSE(std::filesystem::exists(a.tmp.path() / "9.fvb"));
 }
 
-TEST(ExchangeRoundTrip, AllAndCaseScopesSkipReceivedReports) {
+// "All" is everything this vault wrote; a received report leaves only when
+// chosen (by id, case or source), forwarded with its sender's signature.
+TEST(ExchangeRoundTrip, AllScopeSkipsReceivedReportsWhichAreForwardedOnlyWhenChosen) {
     TestVault a, b;
     add_contact(a, "b", b);
     add_contact(b, "a", a);
@@ -212,9 +214,11 @@ TEST(ExchangeRoundTrip, AllAndCaseScopesSkipReceivedReports) {
     auto back = export_reports({"a"}, {}, b.tmp.path() / "back.fvb");
     back.scope = core::ExportRequest::Scope::All;
     EXPECT_EQ(core::ExportService(*b.session).export_bundle(back).report_ids, std::vector<std::int64_t>{own});
-    EXPECT_THROW(core::ExportService(*b.session)
-                     .export_bundle(export_reports({"a"}, {imported.report_ids.at(0)}, b.tmp.path() / "fwd.fvb")),
-                 Error);
+    const auto forwarded =
+        core::ExportService(*b.session).plan(export_reports({"a"}, {imported.report_ids.at(0)}, b.tmp.path() / "fwd.fvb"));
+    ASSERT_EQ(forwarded.reports.size(), 1u);
+    EXPECT_TRUE(forwarded.reports[0].forwarded);
+    EXPECT_EQ(forwarded.metadata.proofs, 1u);
 }
 
 TEST(ExchangeRoundTrip, ExportRefusals) {

@@ -23,6 +23,7 @@ struct ExportArgs {
     bool all = false;
     std::vector<std::int64_t> reports;
     std::string case_name;
+    std::string source;
     bool include_sensitive = false;
     bool no_attachments = false;
     std::string say_name;
@@ -32,13 +33,17 @@ struct ExportArgs {
 };
 
 core::ExportRequest to_request(const ExportArgs& args) {
-    const int scopes = (args.all ? 1 : 0) + (args.reports.empty() ? 0 : 1) + (args.case_name.empty() ? 0 : 1);
-    if (scopes != 1) throw Error(ErrorKind::Usage, "choose exactly one of --all, --report ID..., --case NAME");
+    const int scopes = (args.all ? 1 : 0) + (args.reports.empty() ? 0 : 1) + (args.case_name.empty() ? 0 : 1) +
+                       (args.source.empty() ? 0 : 1);
+    if (scopes != 1)
+        throw Error(ErrorKind::Usage, "choose exactly one of --all, --report ID..., --case NAME, --source NAME");
     core::ExportRequest request;
     request.recipients = args.to;
-    request.scope = args.all ? core::ExportRequest::Scope::All
-                    : args.reports.empty() ? core::ExportRequest::Scope::Case
-                                           : core::ExportRequest::Scope::Reports;
+    request.scope = args.all                 ? core::ExportRequest::Scope::All
+                    : !args.source.empty()   ? core::ExportRequest::Scope::Source
+                    : args.reports.empty()   ? core::ExportRequest::Scope::Case
+                                             : core::ExportRequest::Scope::Reports;
+    request.source_name = args.source;
     request.report_ids = args.reports;
     request.case_name = args.case_name;
     request.include_sensitive = args.include_sensitive;
@@ -58,7 +63,8 @@ Json plan_json(const core::ExportPlan& plan) {
                                {"case_name_left_out", r.case_name_left_out},
                                {"attachments", r.attachments},
                                {"attachment_bytes", r.attachment_bytes},
-                               {"attachments_left_out", r.attachments_left_out}});
+                               {"attachments_left_out", r.attachments_left_out},
+                               {"forwarded", r.forwarded}});
     }
     Json recipients = Json::array();
     for (const auto& r : plan.recipients)
@@ -74,7 +80,7 @@ void print_plan(const core::ExportPlan& plan) {
     std::cout << "Dry run: nothing was written and nothing recorded. The export would seal:\n"
               << "Reports: " << plan.reports.size() << "\n";
     for (const auto& r : plan.reports) {
-        std::cout << "  report " << r.id << "  " << r.title << "\n";
+        std::cout << "  report " << r.id << "  " << r.title << (r.forwarded ? "  (forwarded as received, with its sender's signature)" : "") << "\n";
         if (!r.left_out_fields.empty() || r.case_name_left_out) {
             std::cout << "    left out (marked sensitive):";
             for (const auto& f : r.left_out_fields) std::cout << " " << f;
@@ -247,9 +253,10 @@ void register_exchange_commands(CLI::App& app, AppContext& context) {
     auto* exp = add_command(app, "export", "Seal chosen reports and evidence into a signed bundle for contacts");
     auto ex = std::make_shared<ExportArgs>();
     exp->add_option("--to", ex->to, "Contact to address the bundle to (repeat, up to 8)")->required()->option_text("NAME");
-    exp->add_flag("--all", ex->all, "Every report of this vault");
+    exp->add_flag("--all", ex->all, "Every report written in this vault (not the received ones)");
     exp->add_option("--report", ex->reports, "Report id (repeatable)")->option_text("ID");
-    exp->add_option("--case", ex->case_name, "Every report of a case")->option_text("NAME");
+    exp->add_option("--case", ex->case_name, "Every report of a case (received ones are forwarded)")->option_text("NAME");
+    exp->add_option("--source", ex->source, "Every report received from a source (forwarded)")->option_text("NAME");
     exp->add_flag("--include-sensitive", ex->include_sensitive, "Also send fields marked sensitive");
     exp->add_flag("--no-attachments", ex->no_attachments, "Leave evidence files out");
     exp->add_option("--say-name", ex->say_name,

@@ -34,7 +34,12 @@ Json claims_json(const core::SenderClaims& c) {
     return Json{{"report_uid", c.report_uid},      {"status", core::status_code(c.status)},
                 {"case", c.case_name},             {"created_at", core::format_utc_time(c.created_at)},
                 {"updated_at", core::format_utc_time(c.updated_at)}, {"revision", c.revision},
-                {"revision_sha256", c.revision_sha256}, {"revisions", revisions}, {"attachments", attachments}};
+                {"revision_sha256", c.revision_sha256}, {"revisions", revisions}, {"attachments", attachments},
+                {"forwarded_from", c.origin ? Json{{"first_signer_fingerprint", c.origin->first_signer_fingerprint},
+                                                   {"first_bundle_id", c.origin->first_bundle_id},
+                                                   {"first_signed_at", core::format_utc_time(c.origin->first_signed_at)},
+                                                   {"forwarder_received_at", core::format_utc_time(c.origin->forwarder_received_at)}}
+                                            : Json(nullptr)}};
 }
 
 }  // namespace
@@ -115,6 +120,11 @@ void print_received_note_for_detail(std::ostream& out, core::Session& session, s
             << core::format_utc_time(c.created_at) << ", changed " << core::format_utc_time(c.updated_at)
             << ", their revision " << c.revision << (c.case_name.empty() ? "" : ", case \"" + c.case_name + "\"")
             << "\n";
+        if (c.origin)
+            out << "    forwarded: first signed by " << c.origin->first_signer_fingerprint << " at "
+                << core::format_utc_time(c.origin->first_signed_at) << " (bundle " << c.origin->first_bundle_id
+                << "); the forwarder received it " << core::format_utc_time(c.origin->forwarder_received_at)
+                << "\n";
     }
     if (!p->redacted_fields.empty()) {
         out << "  left out by the sender:";

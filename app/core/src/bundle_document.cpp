@@ -105,7 +105,7 @@ std::string encode_report_document(const ReportDocument& doc) {
     json revisions = json::array();
     for (const auto& r : doc.revisions)
         revisions.push_back(json{{"number", r.number}, {"created_at", r.created_at}, {"sha256", r.sha256}});
-    const json out{{"schema", kReportSchema},
+    json out{{"schema", kReportSchema},
                    {"schema_version", kReportDocumentVersion},
                    {"status", model::status_code(doc.status)},
                    {"created_at", doc.created_at},
@@ -118,7 +118,12 @@ std::string encode_report_document(const ReportDocument& doc) {
                    {"attachments_left_out", doc.attachments_left_out},
                    {"report_uid", doc.report_uid},
                    {"revision_sha256", doc.revision_sha256},
-                   {"revisions", revisions}};
+                   {"revisions", revisions},
+                   {"origin", nullptr}};
+    if (doc.origin) {
+        out["origin"] = json{{"proofs", doc.origin->proofs}, {"item", doc.origin->item},
+                             {"received_at", doc.origin->received_at}};
+    }
     return out.dump();
 }
 
@@ -137,7 +142,7 @@ ReportDocument decode_report_document(std::string_view text_in) {
                                "content", "redacted_fields", "attachments", "attachments_left_out"};
     std::set<std::string> attachment_keys{"item", "name", "media_type", "size", "sha256"};
     if (version >= 2) {
-        keys.insert({"report_uid", "revision_sha256", "revisions"});
+        keys.insert({"report_uid", "revision_sha256", "revisions", "origin"});
         attachment_keys.insert("added_at");
     }
     require_exact_keys(in, keys, "the document");
@@ -174,6 +179,13 @@ ReportDocument decode_report_document(std::string_view text_in) {
             DocumentRevision rev{integer(r, "number"), integer(r, "created_at"), text(r, "sha256")};
             if (!is_lower_hex(rev.sha256, 64)) malformed("a revision's \"sha256\" is not 64 lowercase hex digits");
             doc.revisions.push_back(std::move(rev));
+        }
+        const auto& origin = in.at("origin");
+        if (!origin.is_null()) {
+            require_exact_keys(origin, {"proofs", "item", "received_at"}, "the origin");
+            DocumentOrigin o{texts(origin, "proofs"), text(origin, "item"), integer(origin, "received_at")};
+            if (o.proofs.empty() || o.item.empty()) malformed("the origin names no proof");
+            doc.origin = std::move(o);
         }
     }
     return doc;

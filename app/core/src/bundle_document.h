@@ -3,6 +3,7 @@
 // per report (schema "fieldvault-report", version 2; version 1 is still read); the manifest metadata is
 // fieldvault/core/export_metadata.h. The layouts are documented in docs/cli.md ("export").
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,11 +33,23 @@ struct DocumentRevision {
     std::string sha256;  // hex SHA-256 of that revision's canonical content (unredacted)
 };
 
+// A forwarded report: the proof items (kind "proof", earlier in the same
+// bundle) that carry its first sender's signature, oldest first; the last one
+// signed exactly this content as report item `item`. v2; absent for a report
+// the signer wrote.
+struct DocumentOrigin {
+    std::vector<std::string> proofs;  // proof item ids in this bundle
+    std::string item;                 // the report's item id in the last proof's manifest
+    std::int64_t received_at = 0;     // when the forwarder received it (its claim)
+    bool operator==(const DocumentOrigin&) const = default;
+};
+
 struct ReportDocument {
     int schema_version = kReportDocumentVersion;  // as read (1 or 2)
     std::string report_uid;       // 32 hex: the report's identity across vaults ("" in v1)
     std::string revision_sha256;  // hex SHA-256 of content as sent ("" in v1)
     std::vector<DocumentRevision> revisions;  // the sender's history (empty in v1)
+    std::optional<DocumentOrigin> origin;     // set when the signer forwards someone else's report
     model::ReportStatus status = model::ReportStatus::Draft;  // the sender's status
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;

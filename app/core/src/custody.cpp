@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fieldvault/crypto/encoding.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/storage/custody.h"
 #include "fieldvault/storage/received.h"
@@ -13,9 +14,22 @@ namespace fv::core {
 
 namespace {
 using json = nlohmann::json;
+
+json origin_json(const detail::ReportDocument& doc, const std::map<std::string, detail::CarriedProof>& proofs) {
+    if (!doc.origin) return nullptr;
+    std::vector<std::string> bundles;
+    for (const auto& id : doc.origin->proofs) bundles.push_back(crypto::to_hex(proofs.at(id).manifest.bundle_id));
+    const auto& last = proofs.at(doc.origin->proofs.back()).manifest;
+    return json{{"first_signer", last.signer.fingerprint()},
+                {"first_bundle", crypto::to_hex(last.bundle_id)},
+                {"first_signed_at", last.created_at},
+                {"forwarder_received_at", doc.origin->received_at},
+                {"proof_bundles", bundles}};
+}
 }  // namespace
 
-std::string encode_sender_claims(const detail::ReportDocument& doc) {
+std::string encode_sender_claims(const detail::ReportDocument& doc,
+                                 const std::map<std::string, detail::CarriedProof>& proofs) {
     json revisions = json::array();
     for (const auto& r : doc.revisions)
         revisions.push_back(json{{"number", r.number}, {"created_at", r.created_at}, {"sha256", r.sha256}});
@@ -31,7 +45,8 @@ std::string encode_sender_claims(const detail::ReportDocument& doc) {
                 {"revision", doc.revision},
                 {"revision_sha256", doc.revision_sha256},
                 {"revisions", revisions},
-                {"attachments", attachments}}
+                {"attachments", attachments},
+                {"origin", origin_json(doc, proofs)}}
         .dump();
 }
 
@@ -54,6 +69,13 @@ SenderClaims decode_sender_claims(std::string_view text) {
         for (const auto& a : in.at("attachments"))
             c.attachments.push_back(ClaimedAttachment{a.at("name").get<std::string>(), a.at("sha256").get<std::string>(),
                                                       a.at("added_at").get<std::int64_t>()});
+        if (in.contains("origin") && !in.at("origin").is_null()) {
+            const auto& o = in.at("origin");
+            c.origin = ForwardOrigin{o.at("first_signer").get<std::string>(), o.at("first_bundle").get<std::string>(),
+                                     o.at("first_signed_at").get<std::int64_t>(),
+                                     o.at("forwarder_received_at").get<std::int64_t>(),
+                                     o.at("proof_bundles").get<std::vector<std::string>>()};
+        }
         return c;
     } catch (const json::exception&) {
         throw Error(ErrorKind::Integrity, "a stored delivery's sender claims are malformed");

@@ -5,10 +5,13 @@
 #include <set>
 
 #include "bundle_document.h"
+#include "carried_proof.h"
+#include "forwarding.h"
 #include "report_document_builder.h"
 #include "bundle_streams.h"
 #include "exclusive_file.h"
 #include "fieldvault/core/attachments.h"
+#include "fieldvault/core/sources.h"
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/crypto/encoding.h"
@@ -55,17 +58,21 @@ void check_stated_name(const std::string& name) {
                                         "direction marks, slashes or '..'");
 }
 
-std::vector<std::int64_t> select_reports(storage::Database& db, const ExportRequest& request) {
+std::vector<std::int64_t> select_reports(Session& session, const ExportRequest& request) {
+    auto& db = session.db();
+    if (request.scope == ExportRequest::Scope::Source) {
+        auto ids = SourceService(session).get(request.source_name).report_ids;
+        if (ids.empty()) throw Error(ErrorKind::Invalid, "nothing to export: no report selected");
+        return ids;
+    }
     const auto received = storage::ReceivedRepository(db).received_report_signers();
     storage::ReportRepository reports(db);
     std::vector<std::int64_t> ids;
     if (request.scope == ExportRequest::Scope::Reports) {
         for (const auto id : request.report_ids) {
             if (!reports.get(id)) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
-            // Re-signing what someone else sent would present it as this vault's own.
-            if (received.count(id))
-                throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " was received from another vault; "
-                                                "only the vault's own reports can be exported");
+            // A received report is forwarded: it goes as its sender signed it,
+            // with their signature (forwarding.h), never re-signed as this vault's own.
             if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
         }
     } else {
@@ -76,7 +83,8 @@ std::vector<std::int64_t> select_reports(storage::Database& db, const ExportRequ
             case_id = found->id;
         }
         for (const auto& s : reports.list(case_id)) {
-            if (!received.count(s.id)) ids.push_back(s.id);
+            // "All" is what this vault wrote; a case takes its received reports too.
+            if (request.scope == ExportRequest::Scope::Case || !received.count(s.id)) ids.push_back(s.id);
         }
         std::sort(ids.begin(), ids.end());
     }
@@ -113,15 +121,29 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
     summary.sender_name = request.stated_name;
     summary.attachments_included = request.include_attachments;
     std::vector<PlannedItem> attachments;
+    std::map<std::string, std::string> proofs;  // proof item id -> bytes, each bundle's once
     storage::AttachmentStore store(db);
+    const auto received = storage::ReceivedRepository(db).received_report_signers();
     for (const auto id : ids) {
-        auto doc = detail::build_report_document(db, id, assign_ids);
-        const auto case_name = std::move(doc.case_name);
-        doc.case_name.clear();
+        const bool forwarded = received.count(id) != 0;
+        detail::ReportDocument doc;
+        std::string case_name;
+        if (forwarded) {
+            auto f = detail::forwarded_report(db, id);
+            doc = std::move(f.doc);
+            proofs.merge(f.proofs);
+        } else {
+            doc = detail::build_report_document(db, id, assign_ids);
+            case_name = std::move(doc.case_name);
+            doc.case_name.clear();
+        }
         ExportPlanReport shown;
         shown.id = id;
         shown.title = doc.content.title;
-        if (request.include_sensitive) {
+        shown.forwarded = forwarded;
+        if (forwarded) {
+            // As the first sender signed it: nothing to redact or add here.
+        } else if (request.include_sensitive) {
             shown.sensitive_sent = doc.content.sensitive_fields;
             doc.case_name = case_name;
         } else {
@@ -129,7 +151,7 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
             shown.left_out_fields = doc.redacted_fields;
             shown.case_name_left_out = !case_name.empty();
         }
-        detail::seal_revision_hash(doc);
+        if (!forwarded) detail::seal_revision_hash(doc);
         const std::string item_id = "report-" + std::to_string(id);
         for (const auto& a : store.list_for_report(id)) {
             if (!request.include_attachments) {
@@ -156,8 +178,20 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
     }
     summary.reports = plan.items.size();
     summary.attachments = attachments.size();
-    // Report documents first, then attachments: the importer learns where
-    // each attachment belongs before its bytes arrive.
+    summary.proofs = proofs.size();
+    // Proofs first, then report documents, then attachments: the importer
+    // knows each signature before the reports that rely on it, and where each
+    // attachment belongs before its bytes arrive.
+    std::vector<PlannedItem> ordered;
+    for (auto& [id, bytes] : proofs) {
+        PlannedItem p;
+        p.document = std::move(bytes);
+        p.item = crypto::BundleItem{id, std::string(detail::kProofItemKind), id + ".json", p.document.size(),
+                                    crypto::sha256(p.document)};
+        ordered.push_back(std::move(p));
+    }
+    for (auto& r : plan.items) ordered.push_back(std::move(r));
+    plan.items = std::move(ordered);
     for (auto& a : attachments) plan.items.push_back(std::move(a));
     for (const auto& p : plan.items) plan.shown.payload_bytes += p.item.size;
     return plan;
@@ -196,7 +230,7 @@ ExportPlan ExportService::plan(const ExportRequest& request) {
     auto& db = session_.db();
     check_stated_name(request.stated_name);
     const auto recipients = resolve_recipients(db, request.recipients);
-    const auto ids = select_reports(db, request);
+    const auto ids = select_reports(session_, request);
     auto plan = plan_items(db, ids, request, false);
     plan.shown.recipients = recipients.shown;
     return std::move(plan.shown);
@@ -206,7 +240,7 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
     auto& db = session_.db();
     check_stated_name(request.stated_name);
     const auto recipients = resolve_recipients(db, request.recipients);
-    const auto ids = select_reports(db, request);
+    const auto ids = select_reports(session_, request);
     const auto keys = storage::IdentityRepository(db).keys();
     if (!keys) throw Error(ErrorKind::Integrity, "the vault has no identity");
 

@@ -55,6 +55,7 @@ std::string encode_export_metadata(const ExportMetadata& m) {
              {"redacted", redacted}};
     if (m.redacted_reports_not_listed > 0) out["redacted_reports"] = m.redacted_reports_not_listed;
     if (!m.sender_name.empty()) out["sender_name"] = m.sender_name;
+    if (m.proofs > 0) out["proofs"] = m.proofs;
     auto text = out.dump();
     // A long list shrinks to a count; each report document still says what it lacks.
     if (text.size() > kMaxMetadataBytes) {
@@ -79,6 +80,7 @@ ReceivedExportMetadata decode_export_metadata(std::string_view text) {
         m.attachments_left_out = doc.value("attachments_left_out", std::uint64_t{0});
         m.redacted_reports_not_listed = doc.value("redacted_reports", std::size_t{0});
         m.sender_name = doc.value("sender_name", std::string());
+        m.proofs = doc.value("proofs", std::size_t{0});
         // Shown to the receiver: a stated name that breaks the contact-name
         // rule (controls, bidi tricks, not UTF-8, too long) is not shown at all.
         if (!is_plain_name(m.sender_name)) m.sender_name.clear();

@@ -12,6 +12,7 @@
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/file_names.h"
 #include "fieldvault/core/reports.h"
+#include "carried_proof.h"
 #include "sender_claims.h"
 #include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/crypto/encoding.h"
@@ -114,9 +115,48 @@ void drain_item(crypto::BundleReader& reader) {
 
 // Checks a report document against what it will be stored as and against the
 // manifest; returns it ready for storing.
+// A forwarded report must be exactly what its first sender signed, the
+// forwarder must be one of that bundle's recipients, and each of its files
+// must be in a list the first sender signed.
+void check_forwarded(const detail::ReportDocument& doc, const crypto::BundleManifest& manifest,
+                     const std::map<std::string, detail::CarriedProof>& proofs, const std::string& report_item) {
+    const auto& origin = *doc.origin;
+    const crypto::PublicIdentity* first_signer = nullptr;
+    std::vector<const detail::CarriedProof*> listed;
+    for (const auto& id : origin.proofs) {
+        const auto found = proofs.find(id);
+        if (found == proofs.end()) inconsistent("report " + report_item + " relies on a proof the bundle lacks before it");
+        if (first_signer != nullptr && !(found->second.manifest.signer == *first_signer))
+            inconsistent("report " + report_item + " relies on proofs of two different signers");
+        first_signer = &found->second.manifest.signer;
+        listed.push_back(&found->second);
+    }
+    const auto& last = *listed.back();
+    const auto recipients = last.manifest.recipients;
+    if (std::find(recipients.begin(), recipients.end(), manifest.signer) == recipients.end())
+        inconsistent("report " + report_item + " was forwarded by someone its first sender did not send it to");
+    const auto signed_doc = last.documents.find(origin.item);
+    if (signed_doc == last.documents.end())
+        inconsistent("report " + report_item + " names a report its proof does not hold");
+    const auto original = detail::decode_report_document(signed_doc->second);
+    if (storage::canonical_report_json(original.content) != storage::canonical_report_json(doc.content) ||
+        original.report_uid != doc.report_uid)
+        inconsistent("forwarded report " + report_item + " differs from what its first sender signed");
+    for (const auto& a : doc.attachments) {
+        const bool signed_file = std::any_of(listed.begin(), listed.end(), [&](const detail::CarriedProof* p) {
+            return std::any_of(p->manifest.items.begin(), p->manifest.items.end(), [&](const crypto::BundleItem& i) {
+                return i.kind == "attachment" && crypto::to_hex(i.sha256) == a.sha256;
+            });
+        });
+        if (!signed_file)
+            inconsistent("forwarded report " + report_item + " carries a file its first sender never signed");
+    }
+}
+
 detail::ReportDocument checked_document(const std::string& text, const crypto::BundleManifest& manifest,
                                         std::map<std::string, std::string>& attachment_owner,
-                                        const std::string& report_item) {
+                                        const std::string& report_item,
+                                        const std::map<std::string, detail::CarriedProof>& proofs) {
     auto doc = detail::decode_report_document(text);
     try {
         validate_report(doc.content);
@@ -137,6 +177,7 @@ detail::ReportDocument checked_document(const std::string& text, const crypto::B
         if (!attachment_owner.emplace(a.item_id, report_item).second)
             inconsistent("attachment " + a.item_id + " is claimed by two reports");
     }
+    if (doc.origin) check_forwarded(doc, manifest, proofs, report_item);
     return doc;
 }
 
@@ -149,6 +190,7 @@ struct Received {
     std::map<std::string, detail::ReportDocument> documents;
     std::map<std::string, std::string> document_bytes;  // as signed, for the proof
     std::map<std::string, ReportDelivery> outcome;        // item id -> what its arrival did
+    std::map<std::string, detail::CarriedProof> proofs;   // proof item id -> checked proof
     std::size_t attachments = 0;
     std::size_t already_held = 0;  // files a report sent again already had
 };
@@ -196,7 +238,7 @@ Received read_items(crypto::BundleReader& reader, storage::Database* store, std:
     while (const auto* item = reader.next_item()) {
         if (item->kind == "report") {
             auto bytes = read_small_item(reader, *item);
-            auto doc = checked_document(bytes, manifest, attachment_owner, item->id);
+            auto doc = checked_document(bytes, manifest, attachment_owner, item->id, out.proofs);
             if (!doc.report_uid.empty() && !uids.insert(doc.report_uid).second)
                 inconsistent("two reports in the bundle have the same report_uid");
             if (store != nullptr) {
@@ -204,10 +246,22 @@ Received read_items(crypto::BundleReader& reader, storage::Database* store, std:
                 const auto id = store_report(*store, doc, signer, now, outcome);
                 report_ids[item->id] = id;
                 out.reports.emplace_back(item->id, id);
+                if (doc.origin)
+                    for (const auto& p : doc.origin->proofs)
+                        storage::CustodyRepository(*store).link_carried_proof(
+                            id, crypto::to_hex(out.proofs.at(p).manifest.bundle_id));
                 out.outcome.emplace(item->id, outcome);
             }
             out.documents.emplace(item->id, std::move(doc));
             out.document_bytes.emplace(item->id, std::move(bytes));
+        } else if (item->kind == detail::kProofItemKind) {
+            if (!out.documents.empty()) inconsistent("proof " + item->id + " comes after a report");
+            auto proof = detail::decode_carried_proof(read_small_item(reader, *item));
+            if (store != nullptr)
+                storage::CustodyRepository(*store).add_carried_proof(
+                    crypto::to_hex(proof.manifest.bundle_id),
+                    storage::ProofRecord{proof.proof.header, proof.proof.manifest, proof.proof.signature, proof.documents});
+            out.proofs.emplace(item->id, std::move(proof));
         } else if (item->kind == "attachment") {
             const auto owner = attachment_owner.find(item->id);
             if (owner == attachment_owner.end()) inconsistent("attachment " + item->id + " belongs to no earlier report");
@@ -355,7 +409,7 @@ ImportResult ImportService::import_bundle(const fs::path& file) {
         }
         custody.add_delivery(storage::DeliveryRecord{0, report_id, row, item_id, outcome.local_revision,
                                                      outcome.kind == ReportDelivery::Kind::Identical,
-                                                     encode_sender_claims(doc)});
+                                                     encode_sender_claims(doc, received.proofs)});
         result.report_ids.push_back(report_id);
         result.deliveries.push_back(outcome);
         if (!report_list.empty()) report_list += ",";

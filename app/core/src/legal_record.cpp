@@ -105,6 +105,11 @@ std::vector<std::string> custody_lines(const LegalReport& r) {
                       ", their revision " + std::to_string(c.revision) + ", " +
                       std::string(label(Vocabulary::Status, status_code(c.status))) +
                       (c.case_name.empty() ? "" : ", case \"" + c.case_name + "\"") + ".");
+        if (c.origin)
+            out.push_back("  Forwarded: first signed by " + c.origin->first_signer_fingerprint + " at " +
+                          utc(c.origin->first_signed_at) + " (their clock) in bundle " + c.origin->first_bundle_id +
+                          "; the forwarder says it received it " + utc(c.origin->forwarder_received_at) +
+                          ". Both signatures are in proofs/.");
         for (const auto& rev : c.revisions)
             out.push_back("  Their revision " + std::to_string(rev.number) + " of " + utc(rev.created_at) +
                           ", SHA-256 " + rev.sha256);

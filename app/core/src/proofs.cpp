@@ -147,14 +147,18 @@ std::vector<std::string> proof_bundle_ids(Session& session, std::int64_t report_
         const auto& id = ids.at(d.bundle_row);
         if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
     }
+    // A forwarded report: its first sender's bundles too.
+    for (const auto& id : storage::CustodyRepository(db).carried_proofs_of(report_id))
+        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
     return out;
 }
 
 void write_bundle_proof(Session& session, const std::string& bundle_id, const fs::path& folder) {
     auto& db = session.db();
+    storage::CustodyRepository custody(db);
     const auto bundle = storage::ReceivedRepository(db).find_bundle(bundle_id);
-    if (!bundle) throw Error(ErrorKind::NotFound, "no imported bundle " + bundle_id);
-    const auto kept = storage::CustodyRepository(db).proof(bundle->id);
+    const auto kept = bundle ? custody.proof(bundle->id) : custody.carried_proof(bundle_id);
+    if (!bundle && !kept) throw Error(ErrorKind::NotFound, "no imported bundle " + bundle_id);
     if (!kept)
         throw Error(ErrorKind::NotFound, "bundle " + bundle_id + " was imported before this vault kept proofs");
     const auto manifest = crypto::verify_bundle_proof(crypto::BundleProof{kept->header, kept->manifest, kept->signature});

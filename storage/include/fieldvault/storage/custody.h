@@ -49,6 +49,13 @@ public:
     void add_proof(std::int64_t bundle_row, const ProofRecord& proof);
     std::optional<ProofRecord> proof(std::int64_t bundle_row);
 
+    // A proof carried inside a forwarded bundle, by the first bundle's id (hex).
+    // Kept once: a second copy of the same bundle's proof is ignored.
+    void add_carried_proof(std::string_view bundle_id, const ProofRecord& proof);
+    std::optional<ProofRecord> carried_proof(std::string_view bundle_id);
+    void link_carried_proof(std::int64_t report_id, std::string_view bundle_id);
+    std::vector<std::string> carried_proofs_of(std::int64_t report_id);
+
     // Contact `contact_id` (a source) is shown as `into_contact`. Throws
     // fv::Error(Invalid) for a merge into itself or into a merged contact.
     void merge(std::int64_t contact_id, std::int64_t into_contact);

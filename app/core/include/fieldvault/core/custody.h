@@ -35,6 +35,17 @@ struct ClaimedAttachment {
     std::int64_t added_at = 0;
 };
 
+// A forwarded report's first hop, as its carried proofs show (signatures
+// checked at import): who first signed it and when, and when the forwarder
+// says it received it.
+struct ForwardOrigin {
+    std::string first_signer_fingerprint;
+    std::string first_bundle_id;             // the bundle that carried this content
+    std::int64_t first_signed_at = 0;        // that bundle's time (the first sender's clock)
+    std::int64_t forwarder_received_at = 0;  // the forwarder's claim
+    std::vector<std::string> proof_bundle_ids;
+};
+
 // The sender's claims about a report, as signed in the bundle.
 struct SenderClaims {
     int schema_version = 0;              // of the report document (1: ids and history not sent)
@@ -47,6 +58,7 @@ struct SenderClaims {
     std::string revision_sha256;
     std::vector<ClaimedRevision> revisions;
     std::vector<ClaimedAttachment> attachments;
+    std::optional<ForwardOrigin> origin;  // set when the sender forwarded someone else's report
 };
 
 struct Delivery {

@@ -16,11 +16,14 @@
 namespace fv::core {
 
 struct ExportRequest {
-    enum class Scope { All, Reports, Case };
+    // All: every report this vault wrote. Reports, Case and Source take
+    // received reports too: they are forwarded with their sender's signature.
+    enum class Scope { All, Reports, Case, Source };
     std::vector<std::string> recipients;   // contact names, 1..8
     Scope scope = Scope::Reports;
     std::vector<std::int64_t> report_ids;  // Scope::Reports
     std::string case_name;                 // Scope::Case
+    std::string source_name;               // Scope::Source
     bool include_sensitive = false;
     bool include_attachments = true;
     // A name the sender chooses to state, signed, in the bundle ("" = none):
@@ -39,6 +42,7 @@ struct ExportRecipient {
 struct ExportPlanReport {
     std::int64_t id = 0;
     std::string title;                         // the vault's title (what the user knows it by)
+    bool forwarded = false;                    // received: goes as its sender signed it, with their signature
     std::vector<std::string> left_out_fields;  // marked sensitive, staying in the vault
     std::vector<std::string> sensitive_sent;   // marked sensitive, sent (the request includes them)
     bool case_name_left_out = false;           // in a case whose name stays in the vault

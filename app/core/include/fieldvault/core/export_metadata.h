@@ -20,6 +20,7 @@ struct RedactedItem {
 struct ExportMetadata {
     std::size_t reports = 0;
     std::size_t attachments = 0;
+    std::size_t proofs = 0;  // first senders' signatures carried for forwarded reports
     bool sensitive_included = false;
     bool attachments_included = true;
     std::uint64_t attachments_left_out = 0;

@@ -1,0 +1,26 @@
+#pragma once
+// Forwarding a received report (advocate -> lawyer): it travels exactly as
+// its first sender signed it, with the proofs of every bundle it came in, so
+// the next receiver checks both the forwarder's and the first sender's
+// signature. The receiving side's checks are in import.cpp.
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "bundle_document.h"
+#include "fieldvault/storage/database.h"
+
+namespace fv::core::detail {
+
+struct ForwardedReport {
+    ReportDocument doc;                         // the first sender's document; no attachments yet
+    std::map<std::string, std::string> proofs;  // proof item id -> proof item bytes
+};
+
+// Throws fv::Error(Invalid) for a report this vault cannot forward with its
+// sender's signature (received before proofs were kept, or itself forwarded).
+ForwardedReport forwarded_report(storage::Database& db, std::int64_t report_id);
+
+std::string proof_item_id(const std::string& bundle_id_hex);
+
+}  // namespace fv::core::detail
