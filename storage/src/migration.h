@@ -16,6 +16,7 @@ extern const Migration kMigration0001;
 extern const Migration kMigration0002;
 extern const Migration kMigration0003;
 extern const Migration kMigration0004;
+extern const Migration kMigration0005;
 
 // In order, version 1 first, no gaps.
 std::span<const Migration> all_migrations() noexcept;

@@ -11,7 +11,8 @@ namespace fv::storage {
 namespace detail {
 
 std::span<const Migration> all_migrations() noexcept {
-    static const std::array<Migration, 4> registry{kMigration0001, kMigration0002, kMigration0003, kMigration0004};
+    static const std::array<Migration, 5> registry{kMigration0001, kMigration0002, kMigration0003, kMigration0004,
+                                                   kMigration0005};
     return registry;
 }
 
