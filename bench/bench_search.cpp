@@ -17,6 +17,7 @@
 #include "fieldvault/storage/repositories.h"
 #include "support/bench_env.h"
 #include "support/index_stats.h"
+#include "support/peak_rss.h"
 #include "support/plain_database.h"
 #include "support/report_dataset.h"
 #include "support/report_words.h"
@@ -127,6 +128,59 @@ int main(int argc, char** argv) {
         };
         const std::vector<Target> plain{{"plain_4k", plain_4k.get()}, {"plain_1k", plain_1k.get()}};
 
+        // Issue 16's figures: the first page (50 newest hits and the count) from
+        // the vault; the complete search and the full list from the vault and,
+        // with the same code, from the plain copy with the vault's schema and
+        // page size. Peak RSS is the high-water mark during the benchmark
+        // (reset before it, so Argon2id's unlock is not in it).
+        const auto with_peak_rss = [](auto body) {
+            return [body](benchmark::State& state) {
+                bench::reset_peak_rss();
+                const auto before = bench::current_rss_bytes();
+                body(state);
+                state.counters["peak_rss_MiB"] = bench::to_mib(bench::peak_rss_bytes());
+                state.counters["rss_before_MiB"] = bench::to_mib(before);
+            };
+        };
+        for (const auto& q : queries()) {
+            const std::string text = q.text;
+            register_timed(std::string("search/first_page/") + q.name + "/vault",
+                           with_peak_rss([&service, text](benchmark::State& state) {
+                               fv::model::ReportSummaryPage page;
+                               for (auto _ : state) page = service.search_first_page(text);
+                               set_rows(state, page.rows.size());
+                               state.counters["total"] = static_cast<double>(page.total);
+                           }));
+            register_timed(std::string("search/full/") + q.name + "/vault",
+                           with_peak_rss([&service, text](benchmark::State& state) {
+                               std::size_t rows = 0;
+                               for (auto _ : state) rows = service.search(text).size();
+                               set_rows(state, rows);
+                           }));
+            register_timed(std::string("search/full/") + q.name + "/plain",
+                           with_peak_rss([db = plain_4k.get(), text](benchmark::State& state) {
+                               std::size_t rows = 0;
+                               for (auto _ : state) rows = storage::ReportRepository(*db).search_summaries(text).size();
+                               set_rows(state, rows);
+                           }));
+        }
+        register_timed("list/first_page/vault", with_peak_rss([&service](benchmark::State& state) {
+                           fv::model::ReportSummaryPage page;
+                           for (auto _ : state) page = service.list_first_page();
+                           set_rows(state, page.rows.size());
+                           state.counters["total"] = static_cast<double>(page.total);
+                       }));
+        register_timed("list/full/vault", with_peak_rss([&service](benchmark::State& state) {
+                           std::size_t rows = 0;
+                           for (auto _ : state) rows = service.list().size();
+                           set_rows(state, rows);
+                       }));
+        register_timed("list/full/plain", with_peak_rss([db = plain_4k.get()](benchmark::State& state) {
+                           std::size_t rows = 0;
+                           for (auto _ : state) rows = storage::ReportRepository(*db).list().size();
+                           set_rows(state, rows);
+                       }));
+
         for (const auto& q : queries()) {
             const std::string text = q.text;
             register_timed(std::string("search/service/vault/") + q.name, [&service, text](benchmark::State& state) {
@@ -170,13 +224,44 @@ int main(int argc, char** argv) {
         // Last, because it changes the vault connection: the same FTS query and
         // list with a 64 MiB page cache instead of SQLite's default 2,000 KiB,
         // so that decrypted pages stay in memory between runs.
-        const auto with_big_cache = [&session](auto body) {
-            return [&session, body](benchmark::State& state) {
-                session->db().exec("PRAGMA cache_size = -65536");
+        const auto with_cache = [](storage::Database& db, int kib, auto body) {
+            return [&db, kib, body](benchmark::State& state) {
+                const auto before = pragma_value(db, "cache_size");
+                db.exec("PRAGMA cache_size = " + std::to_string(-kib));
                 body(state);
-                session->db().exec("PRAGMA cache_size = -2000");
+                db.exec("PRAGMA cache_size = " + std::to_string(before));
             };
         };
+        const auto with_big_cache = [&session, with_cache](auto body) {
+            return with_cache(session->db(), 65536, body);
+        };
+        // Issue 16's complete search and list again with SQLite's default page
+        // cache (2,000 KiB) instead of the vault's 32 MiB, on both sides.
+        for (const auto& q : queries()) {
+            const std::string text = q.text;
+            register_timed(std::string("search/full/") + q.name + "/vault_cache_2MiB",
+                           with_cache(session->db(), 2000, [&service, text](benchmark::State& state) {
+                               std::size_t rows = 0;
+                               for (auto _ : state) rows = service.search(text).size();
+                               set_rows(state, rows);
+                           }));
+            register_timed(std::string("search/full/") + q.name + "/plain_cache_2MiB",
+                           with_cache(*plain_4k, 2000, [db = plain_4k.get(), text](benchmark::State& state) {
+                               std::size_t rows = 0;
+                               for (auto _ : state) rows = storage::ReportRepository(*db).search_summaries(text).size();
+                               set_rows(state, rows);
+                           }));
+        }
+        register_timed("list/full/vault_cache_2MiB", with_cache(session->db(), 2000, [&service](benchmark::State& state) {
+                           std::size_t rows = 0;
+                           for (auto _ : state) rows = service.list().size();
+                           set_rows(state, rows);
+                       }));
+        register_timed("list/full/plain_cache_2MiB", with_cache(*plain_4k, 2000, [db = plain_4k.get()](benchmark::State& state) {
+                           std::size_t rows = 0;
+                           for (auto _ : state) rows = storage::ReportRepository(*db).list().size();
+                           set_rows(state, rows);
+                       }));
         for (const auto& q : queries()) {
             const std::string text = q.text;
             register_timed(std::string("search/fts/vault_cache_64MiB/") + q.name,

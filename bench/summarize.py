@@ -71,11 +71,48 @@ def attachments(results, out):
             out.append(f"\n{name}: {e['median'].get('seconds_to_exit', 0):.2f} s to exit before the fsync (median).")
 
 
+def issue16(results, out):
+    """search/first_page/<q>/vault, search/full/<q>/{vault,plain}, list/full/{vault,plain}."""
+    queries = []
+    for name in results:
+        parts = name.split("/")
+        if name.startswith(("search/first_page/", "search/full/")) and len(parts) == 4 and parts[2] not in queries:
+            queries.append(parts[2])
+    if not queries:
+        return
+    out.append("### First page and complete search (ms wall (CPU), median of 3)\n")
+    out.append("| query | hits | first page, vault | full, vault | full, plain 4 KiB | vault : plain (CPU) "
+               "| full, vault, 2 MiB cache | full, plain, 2 MiB cache |")
+    out.append("|---|---|---|---|---|---|---|---|")
+
+    def cell(key):
+        e = results.get(key)
+        return ms(e["median"]) if e and e["median"] else "-"
+
+    def cpu(key):
+        e = results.get(key)
+        return e["median"]["cpu_time"] if e and e["median"] else None
+
+    for q in queries:
+        first = results.get(f"search/first_page/{q}/vault")
+        hits = f"{first['median'].get('total', 0):.0f}" if first and first["median"] else "-"
+        v, p = cpu(f"search/full/{q}/vault"), cpu(f"search/full/{q}/plain")
+        ratio = f"{v / p:.2f}" if v and p else "-"
+        out.append(f"| {q} | {hits} | {cell(f'search/first_page/{q}/vault')} | {cell(f'search/full/{q}/vault')} | "
+                   f"{cell(f'search/full/{q}/plain')} | {ratio} | {cell(f'search/full/{q}/vault_cache_2MiB')} | "
+                   f"{cell(f'search/full/{q}/plain_cache_2MiB')} |")
+    v, p = cpu("list/full/vault"), cpu("list/full/plain")
+    out.append(f"| (list) | | {cell('list/first_page/vault')} | {cell('list/full/vault')} | {cell('list/full/plain')} | "
+               + (f"{v / p:.2f}" if v and p else "-")
+               + f" | {cell('list/full/vault_cache_2MiB')} | {cell('list/full/plain_cache_2MiB')} |\n")
+
+
 def search(results, context, out):
+    issue16(results, out)
     out.append("### Search (ms wall (CPU), median of 3 repetitions)\n")
     queries = []
     for name in results:
-        if name.startswith("search/"):
+        if name.startswith("search/service/") or name.startswith("search/fts/"):
             q = name.rsplit("/", 1)[1]
             if q not in queries:
                 queries.append(q)

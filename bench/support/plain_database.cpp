@@ -20,6 +20,7 @@ std::unique_ptr<storage::Database> open_plain_database(const std::filesystem::pa
     db->exec("PRAGMA foreign_keys = ON");
     db->exec("PRAGMA temp_store = MEMORY");
     db->exec("PRAGMA secure_delete = ON");
+    db->exec("PRAGMA cache_size = -32768");
     db->exec("PRAGMA journal_mode = DELETE");
     db->exec("PRAGMA synchronous = FULL");
     return db;

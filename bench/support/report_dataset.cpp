@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint64_t kSeed = 20240611;
-constexpr int kGeneratorVersion = 1;  // bump when the generator changes, to invalidate caches
+constexpr int kGeneratorVersion = 2;  // bump when the generator or the schema changes, to invalidate caches
+                                      // (2: schema v5, so the plain copies have report_summaries)
 constexpr std::uint64_t kCases = 500;
 constexpr std::int64_t kFirstTimestamp = 1672531200;  // 2023-01-01T00:00:00Z
 constexpr const char* kMarker = "complete";

@@ -10,9 +10,6 @@ namespace fv::storage {
 
 namespace detail {
 
-// Placeholder until the search summary table (issue 16) lands as 0005.
-const Migration kMigration0005{5, "reserved", "SELECT 1;"};
-
 std::span<const Migration> all_migrations() noexcept {
     static const std::array<Migration, 6> registry{kMigration0001, kMigration0002, kMigration0003,
                                                    kMigration0004, kMigration0005, kMigration0006};

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
@@ -272,12 +274,12 @@ std::optional<ReportRecord> ReportRepository::get(std::int64_t id) {
 
 namespace {
 
-// The columns of a ReportSummary; the attachment count and the tactic codes
-// are correlated subqueries on primary-key/index prefixes.
+// The columns of a ReportSummary, from report_summaries (schema v5), which
+// triggers keep in step with reports, report_tactics and attachments.
 constexpr std::string_view kSummaryColumns =
-    "SELECT r.id, COALESCE(r.case_id, 0), r.title, r.status, r.occurred_start, r.created_at, r.updated_at, "
-    "(SELECT count(*) FROM attachments a WHERE a.report_id = r.id), "
-    "(SELECT group_concat(t.code, ',') FROM report_tactics t WHERE t.report_id = r.id) ";
+    "SELECT s.id, COALESCE(s.case_id, 0), s.title, s.status, s.occurred_start, s.created_at, s.updated_at, "
+    "s.attachment_count, s.tactics ";
+constexpr std::string_view kNewestFirst = " ORDER BY s.updated_at DESC, s.id DESC";
 
 // Tactic codes are vocabulary codes (letters, digits, '_', '-'): never a comma.
 std::vector<std::string> split_codes(const std::string& joined) {
@@ -292,25 +294,58 @@ std::vector<std::string> split_codes(const std::string& joined) {
     return codes;
 }
 
+ReportSummary read_summary(const Statement& stmt) {
+    return ReportSummary{stmt.column_int(0),  stmt.column_int(1), stmt.column_text(2),
+                         status_from_column(stmt.column_text(3)), stmt.column_text(4), stmt.column_int(5),
+                         stmt.column_int(6), stmt.column_int(7), split_codes(stmt.column_text(8))};
+}
+
 std::vector<ReportSummary> read_summaries(Statement& stmt) {
     std::vector<ReportSummary> out;
-    while (stmt.step()) {
-        out.push_back(ReportSummary{stmt.column_int(0), stmt.column_int(1), stmt.column_text(2), status_from_column(stmt.column_text(3)),
-                                    stmt.column_text(4), stmt.column_int(5), stmt.column_int(6), stmt.column_int(7),
-                                    split_codes(stmt.column_text(8))});
-    }
+    while (stmt.step()) out.push_back(read_summary(stmt));
     return out;
+}
+
+// " WHERE ..." for a case filter (nullopt: none; 0: no case), bound as ?1.
+std::string case_condition(std::optional<std::int64_t> case_id) {
+    if (!case_id) return {};
+    return *case_id == 0 ? " WHERE s.case_id IS NULL" : " WHERE s.case_id = ?1";
+}
+
+void bind_case_condition(Statement& stmt, std::optional<std::int64_t> case_id) {
+    if (case_id && *case_id != 0) stmt.bind(1, *case_id);
+}
+
+// Up to this many hits, the first page reads each hit's summary row and keeps
+// the newest; above it, walking the newest-first index is cheaper (it meets
+// `limit` hits after about limit * reports / hits entries). sqrt(50 * 100,000)
+// is ~2,200: the two costs cross near there for a 100,000-report vault.
+constexpr std::size_t kFewHits = 2000;
+
+bool newer(const ReportSummary& a, const ReportSummary& b) {
+    return a.updated_at != b.updated_at ? a.updated_at > b.updated_at : a.id > b.id;
 }
 
 }  // namespace
 
 std::vector<ReportSummary> ReportRepository::list(std::optional<std::int64_t> case_id) {
-    std::string sql = std::string(kSummaryColumns) + "FROM reports r";
-    if (case_id) sql += *case_id == 0 ? " WHERE r.case_id IS NULL" : " WHERE r.case_id = ?";
-    sql += " ORDER BY r.updated_at DESC, r.id DESC";
-    auto stmt = db_.prepare(sql);
-    if (case_id && *case_id != 0) stmt.bind(1, *case_id);
+    auto stmt = db_.prepare(std::string(kSummaryColumns) + "FROM report_summaries s" + case_condition(case_id) +
+                            std::string(kNewestFirst));
+    bind_case_condition(stmt, case_id);
     return read_summaries(stmt);
+}
+
+ReportSummaryPage ReportRepository::list_first_page(std::size_t limit, std::optional<std::int64_t> case_id) {
+    ReportSummaryPage page;
+    auto count = db_.prepare("SELECT count(*) FROM report_summaries s" + case_condition(case_id));
+    bind_case_condition(count, case_id);
+    if (count.step()) page.total = count.column_int(0);
+    auto stmt = db_.prepare(std::string(kSummaryColumns) + "FROM report_summaries s" + case_condition(case_id) +
+                            std::string(kNewestFirst) + " LIMIT ?2");
+    bind_case_condition(stmt, case_id);
+    stmt.bind(2, static_cast<std::int64_t>(limit));
+    page.rows = read_summaries(stmt);
+    return page;
 }
 
 std::vector<RevisionRecord> ReportRepository::revisions(std::int64_t id) {
@@ -342,8 +377,8 @@ std::vector<std::int64_t> ReportRepository::search(std::string_view query) {
     const std::string match = detail::fts_match_query(query);
     if (match.empty()) return {};
     auto stmt = db_.prepare(
-        "SELECT r.id FROM report_search JOIN reports r ON r.id = report_search.docid "
-        "WHERE report_search MATCH ? ORDER BY r.updated_at DESC, r.id DESC");
+        "SELECT s.id FROM report_search JOIN report_summaries s ON s.id = report_search.docid "
+        "WHERE report_search MATCH ?" + std::string(kNewestFirst));
     stmt.bind(1, match);
     std::vector<std::int64_t> out;
     while (stmt.step()) out.push_back(stmt.column_int(0));
@@ -354,10 +389,57 @@ std::vector<ReportSummary> ReportRepository::search_summaries(std::string_view q
     const std::string match = detail::fts_match_query(query);
     if (match.empty()) return {};
     auto stmt = db_.prepare(std::string(kSummaryColumns) +
-                            "FROM report_search JOIN reports r ON r.id = report_search.docid "
-                            "WHERE report_search MATCH ? ORDER BY r.updated_at DESC, r.id DESC");
+                            "FROM report_search JOIN report_summaries s ON s.id = report_search.docid "
+                            "WHERE report_search MATCH ?" + std::string(kNewestFirst));
     stmt.bind(1, match);
     return read_summaries(stmt);
+}
+
+ReportSummaryPage ReportRepository::search_first_page(std::string_view query, std::size_t limit) {
+    ReportSummaryPage page;
+    const std::string match = detail::fts_match_query(query);
+    if (match.empty()) return page;
+    // The matching ids alone: FTS4 reads only its doclists for this, not the
+    // stored text, and no report row is touched.
+    std::vector<std::int64_t> hits;
+    {
+        auto stmt = db_.prepare("SELECT docid FROM report_search WHERE report_search MATCH ?");
+        stmt.bind(1, match);
+        while (stmt.step()) hits.push_back(stmt.column_int(0));
+    }
+    std::sort(hits.begin(), hits.end());
+    hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+    page.total = static_cast<std::int64_t>(hits.size());
+    if (hits.empty() || limit == 0) return page;
+
+    auto by_id = db_.prepare(std::string(kSummaryColumns) + "FROM report_summaries s WHERE s.id = ?");
+    const auto fetch = [&](std::int64_t id) {
+        by_id.bind(1, id);
+        const bool found = by_id.step();
+        if (found) page.rows.push_back(read_summary(by_id));
+        by_id.reset();
+        return found;
+    };
+    if (hits.size() <= kFewHits) {
+        std::int64_t found = 0;
+        for (const auto id : hits) found += fetch(id) ? 1 : 0;
+        page.total = found;  // as search_summaries' join would count them
+        const auto keep = std::min(limit, page.rows.size());
+        std::partial_sort(page.rows.begin(), page.rows.begin() + static_cast<std::ptrdiff_t>(keep), page.rows.end(),
+                          newer);
+        page.rows.resize(keep);
+        return page;
+    }
+    // Many hits: the newest-first index (id is the rowid, so the index alone
+    // answers) meets `limit` of them after a few hundred entries.
+    std::vector<std::int64_t> first;
+    auto newest = db_.prepare("SELECT s.id FROM report_summaries s" + std::string(kNewestFirst));
+    while (first.size() < limit && newest.step()) {
+        const auto id = newest.column_int(0);
+        if (std::binary_search(hits.begin(), hits.end(), id)) first.push_back(id);
+    }
+    for (const auto id : first) fetch(id);
+    return page;
 }
 
 }  // namespace fv::storage

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
@@ -126,6 +128,43 @@ TEST(ReportService, SearchFindsChineseSubstringsAndEnglishWords) {
     EXPECT_EQ(reports.search("police").size(), 1u);  // from the translation
     EXPECT_TRUE(reports.search("美国").empty());
     EXPECT_THROW(reports.search("\xFF"), Error);
+}
+
+TEST(ReportService, FirstPagesAreTheHeadOfTheListAndOfTheSearchWithTheirCounts) {
+    test::TestVault v;
+    core::ReportService reports(*v.session);
+    std::vector<std::int64_t> police, all;  // in creation order
+    for (int i = 0; i < 7; ++i) {
+        auto c = sample("report " + std::to_string(i));
+        if (i % 2 == 1) {
+            c.narrative = "今天天气很好";
+            c.translation = "The weather is nice";
+        }
+        const auto id = reports.create(c, i < 3 ? "Li" : "");
+        if (i % 2 == 0) police.push_back(id);
+        all.push_back(id);
+    }
+    // Newest first (created within the same second: the larger id first).
+    std::reverse(police.begin(), police.end());
+    std::reverse(all.begin(), all.end());
+    const auto ids = [](const std::vector<core::ReportSummary>& rows) {
+        std::vector<std::int64_t> out;
+        for (const auto& r : rows) out.push_back(r.id);
+        return out;
+    };
+    const auto page = reports.search_first_page("警察", 2);
+    EXPECT_EQ(page.total, 4);
+    EXPECT_EQ(ids(page.rows), std::vector<std::int64_t>(police.begin(), police.begin() + 2));
+    EXPECT_EQ(ids(reports.search_first_page("警察").rows), ids(reports.search("警察")));
+    const auto list = reports.list_first_page({}, 3);
+    EXPECT_EQ(list.total, 7);
+    EXPECT_EQ(ids(list.rows), std::vector<std::int64_t>(all.begin(), all.begin() + 3));
+    const auto in_case = reports.list_first_page("Li", 50);
+    EXPECT_EQ(in_case.total, 3);
+    EXPECT_EQ(ids(in_case.rows), ids(reports.list("Li")));
+    EXPECT_EQ(reports.list_first_page("nobody").total, 0);
+    EXPECT_EQ(reports.search_first_page("美国").total, 0);
+    EXPECT_THROW(reports.search_first_page("\xFF"), Error);
 }
 
 TEST(ReportService, EveryActionIsInTheVerifiedAuditLog) {

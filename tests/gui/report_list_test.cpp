@@ -190,6 +190,89 @@ TEST_F(GuiReportList, LockForgetsRowsAndFilters) {
     EXPECT_TRUE(shown().empty());
 }
 
+// A search with more hits than a page: its newest page and the count are shown
+// first, the other rows come with a second query behind it.
+class GuiReportListFirstPage : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ui_ = std::make_unique<HeadlessUi>(dir_.path() / "vault");
+        create_vault_through_ui(*ui_);
+        core::ReportService reports(ui_->session());
+        for (int i = 0; i < 60; ++i) {
+            core::ReportContent content;
+            content.title = "police visit " + std::to_string(i);
+            ids_.push_back(reports.create(content));
+        }
+        core::ReportContent other;
+        other.title = "a quiet day";
+        quiet_ = reports.create(other);
+        ui_->app().report_list_view().refresh(ui_->app().state());
+        ui_->settle();
+    }
+    // Holds the worker until released, so the test sees the state between jobs.
+    struct Hold {
+        std::shared_ptr<std::atomic<bool>> release = std::make_shared<std::atomic<bool>>(false);
+        explicit Hold(core::Worker& worker) {
+            worker.submit("holding the worker", [r = release](core::JobContext&) {
+                while (!r->load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            });
+        }
+        ~Hold() { *release = true; }
+    };
+    // Frames until the first page is on screen (the worker is held behind it).
+    void frames_until_first_page() {
+        for (int i = 0; i < 5000 && list().first_page_total() < 0 && list().loading(); ++i) {
+            ui_->frame();
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    }
+    ReportListView& list() { return ui_->app().report_list_view(); }
+    core::Worker& worker() { return ui_->app().state().worker(); }
+
+    TempDir dir_;
+    std::unique_ptr<HeadlessUi> ui_;
+    std::vector<std::int64_t> ids_;
+    std::int64_t quiet_ = 0;
+};
+
+TEST_F(GuiReportListFirstPage, TheNewestPageAndTheCountComeFirstThenTheRest) {
+    ASSERT_EQ(list().rows().size(), 61u);
+    auto first_hold = std::make_unique<Hold>(worker());
+    ui_->click("list.search");
+    ui_->type("police");
+    ui_->frames(2);  // the first-page query is queued
+    Hold second_hold(worker());  // behind it: whatever the first page asks for next waits here
+    first_hold.reset();
+    frames_until_first_page();
+    EXPECT_TRUE(list().loading());
+    EXPECT_EQ(list().first_page_total(), 60);
+    ASSERT_EQ(list().rows().size(), core::ReportService::kFirstPageRows);
+    // Newest first: the last 50 created, and every one of them a hit.
+    EXPECT_EQ(ui_->app().report_list_view().shown_ids(), std::vector<std::int64_t>(ids_.rbegin(), ids_.rbegin() + 50));
+    EXPECT_TRUE(ui_->drawn("list.row0"));
+
+    *second_hold.release = true;
+    ui_->settle();
+    EXPECT_FALSE(list().loading());
+    EXPECT_EQ(list().first_page_total(), -1);
+    EXPECT_EQ(ui_->app().report_list_view().shown_ids(), std::vector<std::int64_t>(ids_.rbegin(), ids_.rend()));
+}
+
+TEST_F(GuiReportListFirstPage, AResultThatFitsInOnePageNeedsNoSecondQuery) {
+    auto first_hold = std::make_unique<Hold>(worker());
+    ui_->click("list.search");
+    ui_->type("quiet");
+    ui_->frames(2);
+    Hold second_hold(worker());
+    first_hold.reset();
+    for (int i = 0; i < 5000 && list().loading(); ++i) {
+        ui_->frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    EXPECT_FALSE(list().loading());  // done while the worker is still held: one query was enough
+    EXPECT_EQ(ui_->app().report_list_view().shown_ids(), std::vector<std::int64_t>{quiet_});
+}
+
 // A vault without reports: what the list keeps besides rows must count as
 // sensitive too (typed dates, chosen filters, case names, messages).
 class GuiEmptyReportList : public ::testing::Test {

@@ -140,5 +140,83 @@ TEST(SearchSummaries, ReturnsTheSameHitsAsListRowsInOneQuery) {
     EXPECT_TRUE(reports.search_summaries("\"*)(").empty());
 }
 
+// The first page is exactly the head of the whole search or list, in the same
+// order, with the whole count; updated_at is not in id order, and has ties.
+class FirstPageTest : public ::testing::Test {
+protected:
+    std::unique_ptr<Database> db = test::memory_database();
+    ReportRepository reports{*db};
+
+    // `hits` reports mentioning the police among `hits + others`, interleaved,
+    // each updated at a time that is not in creation order (ties included).
+    void fill(int hits, int others, std::int64_t case_id = 0) {
+        Transaction tx(*db);
+        for (int i = 0; i < hits + others; ++i) {
+            ReportContent c;
+            const bool hit = (i * 11) % (hits + others) < hits;  // 11 is prime to every total used below
+            c.title = (hit ? "police visit " : "quiet day ") + std::to_string(i);
+            c.narrative = hit ? "中国警察找我父母" : "美好的一天";
+            c.occurred_start = "2026-01-01";
+            const std::int64_t now = ((static_cast<std::int64_t>(i) * 7919) % 10007) / 3;
+            reports.create(i % 3 == 0 ? case_id : 0, c, now);
+        }
+        tx.commit();
+    }
+
+    static std::vector<std::string> keys(const std::vector<ReportSummary>& rows) {
+        std::vector<std::string> out;
+        for (const auto& r : rows) out.push_back(std::to_string(r.id) + " " + r.title + " " + std::to_string(r.updated_at));
+        return out;
+    }
+    static std::vector<ReportSummary> head(std::vector<ReportSummary> rows, std::size_t n) {
+        if (rows.size() > n) rows.resize(n);
+        return rows;
+    }
+};
+
+TEST_F(FirstPageTest, FewHitsGiveTheNewestOnesAndTheirCount) {
+    fill(30, 40);
+    const auto all = reports.search_summaries("警察");
+    ASSERT_EQ(all.size(), 30u);
+    const auto page = reports.search_first_page("警察", 10);
+    EXPECT_EQ(page.total, 30);
+    EXPECT_EQ(keys(page.rows), keys(head(all, 10)));
+    EXPECT_EQ(page.rows.front().occurred_start, "2026-01-01");
+    EXPECT_EQ(keys(reports.search_first_page("警察", 100).rows), keys(all));
+    EXPECT_EQ(keys(reports.search_first_page("police", 5).rows), keys(head(reports.search_summaries("police"), 5)));
+
+    const auto miss = reports.search_first_page("xylophone", 10);
+    EXPECT_EQ(miss.total, 0);
+    EXPECT_TRUE(miss.rows.empty());
+    EXPECT_EQ(reports.search_first_page("", 10).total, 0);
+    EXPECT_EQ(reports.search_first_page("\"*)(", 10).total, 0);
+}
+
+TEST_F(FirstPageTest, ManyHitsGiveTheSameRowsAsTheWholeSearch) {
+    fill(2300, 700);  // more hits than the read-every-hit path takes
+    const auto all = reports.search_summaries("警察");
+    ASSERT_EQ(all.size(), 2300u);
+    const auto page = reports.search_first_page("警察", 50);
+    EXPECT_EQ(page.total, 2300);
+    EXPECT_EQ(keys(page.rows), keys(head(all, 50)));
+    const auto quiet = reports.search_first_page("美好", 50);
+    EXPECT_EQ(quiet.total, 700);
+    EXPECT_EQ(keys(quiet.rows), keys(head(reports.search_summaries("美好"), 50)));
+}
+
+TEST_F(FirstPageTest, ListFirstPageIsTheHeadOfTheList) {
+    const auto case_id = CaseRepository(*db).find_or_create("Li", 1);
+    fill(20, 25, case_id);
+    const auto page = reports.list_first_page(7);
+    EXPECT_EQ(page.total, 45);
+    EXPECT_EQ(keys(page.rows), keys(head(reports.list(), 7)));
+    const auto in_case = reports.list_first_page(4, case_id);
+    EXPECT_EQ(in_case.total, 15);
+    EXPECT_EQ(keys(in_case.rows), keys(head(reports.list(case_id), 4)));
+    const auto no_case = reports.list_first_page(100, 0);
+    EXPECT_EQ(no_case.total, 30);
+    EXPECT_EQ(keys(no_case.rows), keys(reports.list(0)));
+}
+
 }  // namespace
 }  // namespace fv::storage

@@ -219,6 +219,7 @@ TEST_F(VaultTest, AbsurdArgon2MemoryInHeaderIsIntegrityWithoutAllocating) {
 }
 
 TEST_F(VaultTest, CorruptedDatabasePageIsIntegrity) {
+    std::size_t reports_page = 0;
     {
         auto created = Vault::create(dir, secret("correct horse"), fast_params());
         auto& db = created.vault->db();
@@ -227,9 +228,17 @@ TEST_F(VaultTest, CorruptedDatabasePageIsIntegrity) {
         std::string big(3 * 1024 * 1024, 'z');
         std::istringstream in(big);
         AttachmentStore(db).import(id, in, "big.bin", "application/octet-stream", 1);
+        // The page to damage: the root of `reports`, which every read below
+        // needs (a page in the middle of the file could be one of an index no
+        // read touches, and moves whenever the schema grows).
+        auto root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'reports'");
+        ASSERT_TRUE(root.step());
+        reports_page = static_cast<std::size_t>(root.column_int(0));
     }
     auto bytes = test::read_file(dir / "vault.db");
-    for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 64; ++i) bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
+    const std::size_t middle = (reports_page - 1) * 4096 + 2048;
+    ASSERT_LT(middle + 64, bytes.size());
+    for (std::size_t i = middle; i < middle + 64; ++i) bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
     test::write_file(dir / "vault.db", bytes);
     try {
         auto vault = Vault::open(dir, secret("correct horse"));

@@ -100,6 +100,19 @@ std::vector<ReportSummary> ReportService::search(std::string_view query) {
     return storage::ReportRepository(session_.db()).search_summaries(query);
 }
 
+ReportSummaryPage ReportService::list_first_page(std::string_view case_name, std::size_t limit) {
+    auto& db = session_.db();
+    if (case_name.empty()) return storage::ReportRepository(db).list_first_page(limit);
+    const auto found = storage::CaseRepository(db).find_by_name(std::string(case_name));
+    if (!found) return {};
+    return storage::ReportRepository(db).list_first_page(limit, found->id);
+}
+
+ReportSummaryPage ReportService::search_first_page(std::string_view query, std::size_t limit) {
+    if (!is_valid_utf8(query)) throw Error(ErrorKind::Invalid, "search: query is not valid UTF-8");
+    return storage::ReportRepository(session_.db()).search_first_page(query, limit);
+}
+
 std::vector<CaseRecord> ReportService::cases() { return storage::CaseRepository(session_.db()).list(); }
 
 }  // namespace fv::core

@@ -47,23 +47,13 @@ const std::shared_ptr<const ReportListView::Rows>& ReportListView::no_rows() {
 
 void ReportListView::on_show(AppState& /*state*/) { needs_refresh_ = true; }
 
-namespace {
-
 // What a query job fills in on the worker; read on the frame thread only
 // after the job finished.
-struct ListResult {
-    std::vector<core::ReportSummary> rows;
-    std::vector<core::CaseRecord> cases;
-    std::map<std::int64_t, std::string> received;
-    SortSpec sorted_by;               // the sort the job applied
-    std::vector<std::size_t> sorted;  // rows in that order (sorting 100,000 rows is not frame work)
-    ~ListResult() {
-        wipe_rows(rows);
-        for (auto& c : cases) wipe_string(c.name);
-    }
-};
-
-}  // namespace
+ReportListView::ListResult::~ListResult() {
+    wipe_rows(rows);
+    for (auto& c : cases) wipe_string(c.name);
+    for (auto& [id, fingerprint] : received) wipe_string(fingerprint);
+}
 
 void ReportListView::refresh(AppState& state) {
     needs_refresh_ = false;
@@ -75,6 +65,48 @@ void ReportListView::refresh(AppState& state) {
     if (session == nullptr) return;
     loading_ = true;
     loading_since_ = ImGui::GetTime();
+    first_page_total_ = -1;
+    // First the newest page and the count (milliseconds at any vault size),
+    // shown at once; then, if there are more, every row (load_all), which
+    // replaces them when it comes back.
+    auto first = std::make_shared<ListResult>();
+    state.worker().submit(
+        search_.empty() ? "Loading reports" : "Searching",
+        [session, first, query = search_, sort = sort_](core::JobContext&) mutable {
+            core::ReportService reports(*session);
+            auto page = query.empty() ? reports.list_first_page() : reports.search_first_page(query);
+            first->rows = std::move(page.rows);
+            first->total = page.total;
+            first->cases = reports.cases();
+            first->received = core::received_report_signers(*session);
+            wipe_string(query);
+            first->sorted_by = sort;
+            first->sorted = sort_rows(first->rows, sort);
+        },
+        [this, &state, first, generation = generation_](const core::JobOutcome& outcome) {
+            if (generation != generation_) return;  // locked (cleared) meanwhile
+            const bool complete = outcome.ok() && !outcome.cancelled &&
+                                  first->total <= static_cast<std::int64_t>(first->rows.size());
+            // A stale query (the search changed meanwhile) is not loaded in full.
+            if (!outcome.ok() || outcome.cancelled || complete || refresh_again_) {
+                loading_ = false;
+                if (std::exchange(refresh_again_, false)) needs_refresh_ = true;
+            }
+            if (outcome.cancelled) return;
+            show(*first, outcome);
+            if (loading_) {
+                first_page_total_ = first->total;
+                load_all(state);
+            }
+        });
+}
+
+void ReportListView::load_all(AppState& state) {
+    core::Session* session = state.session_for_job();
+    if (session == nullptr) {
+        loading_ = false;
+        return;
+    }
     auto result = std::make_shared<ListResult>();
     state.worker().submit(
         search_.empty() ? "Loading reports" : "Searching",
@@ -90,28 +122,33 @@ void ReportListView::refresh(AppState& state) {
         [this, result, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_) return;  // locked (cleared) meanwhile
             loading_ = false;
+            first_page_total_ = -1;
             if (std::exchange(refresh_again_, false)) needs_refresh_ = true;
             if (outcome.cancelled) return;
-            if (!outcome.ok()) {
-                rows_ = no_rows();
-                sorted_.clear();
-                order_.clear();
-                error_ = describe_error(outcome.error);
-                return;
-            }
-            error_.clear();
-            auto fresh = std::make_shared<Rows>();
-            std::swap(fresh->rows, result->rows);
-            rows_ = std::move(fresh);  // the old rows are wiped when no sort job holds them
-            std::swap(cases_, result->cases);
-            std::swap(received_, result->received);
-            // The job's order indexes the new rows: take it at once, so sorted_
-            // and order_ never index the previous rows; if the user clicked
-            // another column while the query ran, sort again on the worker.
-            sorted_ = std::move(result->sorted);
-            refilter();
-            if (!(result->sorted_by == sort_)) needs_sort_ = true;
+            show(*result, outcome);
         });
+}
+
+void ReportListView::show(ListResult& result, const core::JobOutcome& outcome) {
+    if (!outcome.ok()) {
+        rows_ = no_rows();
+        sorted_.clear();
+        order_.clear();
+        error_ = describe_error(outcome.error);
+        return;
+    }
+    error_.clear();
+    auto fresh = std::make_shared<Rows>();
+    std::swap(fresh->rows, result.rows);
+    rows_ = std::move(fresh);  // the old rows are wiped when no sort job holds them
+    std::swap(cases_, result.cases);
+    std::swap(received_, result.received);
+    // The job's order indexes the new rows: take it at once, so sorted_
+    // and order_ never index the previous rows; if the user clicked
+    // another column while the query ran, sort again on the worker.
+    sorted_ = std::move(result.sorted);
+    refilter();
+    if (!(result.sorted_by == sort_)) needs_sort_ = true;
 }
 
 void ReportListView::set_search(AppState& state, std::string query) {
@@ -207,10 +244,20 @@ void ReportListView::draw_toolbar(AppState& state) {
         }
         state.probe().item("list.clear");
     }
-    // Only a slow query says so (a fast one would make the line flicker).
+    // Only a slow query says so (a fast one would make the line flicker); once
+    // its first page is shown, how many rows are still coming.
     if (loading_ && ImGui::GetTime() - loading_since_ > 0.3) {
         ImGui::SameLine();
-        draw_notice(search_.empty() ? "Loading..." : "Searching...");
+        if (first_page_total_ >= 0) {
+            char line[160];
+            std::snprintf(line, sizeof line, search_.empty() ? "The newest %zu of %lld reports; loading the rest..."
+                                                             : "The newest %zu of %lld matches; loading the rest...",
+                          rows_->rows.size(), static_cast<long long>(first_page_total_));
+            draw_notice(line);
+        } else {
+            draw_notice(search_.empty() ? "Loading..." : "Searching...");
+        }
+        state.probe().item("list.loading");
     }
 
     if (needs_refresh_) refresh(state);
@@ -405,6 +452,7 @@ void ReportListView::clear() noexcept {
     case_panel_.clear();
     needs_refresh_ = true;
     loading_ = false;
+    first_page_total_ = -1;
     refresh_again_ = false;
     needs_sort_ = false;
     sorting_ = false;

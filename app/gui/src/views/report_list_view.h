@@ -11,6 +11,7 @@
 
 #include "views/case_panel.h"
 #include "fieldvault/core/reports.h"
+#include "fieldvault/core/worker.h"
 #include "models/report_filter.h"
 #include "views/view.h"
 
@@ -27,6 +28,9 @@ public:
     void refresh(AppState& state);
     // A query is on the worker.
     bool loading() const noexcept { return loading_; }
+    // While a query is on the worker and its first page (the newest rows) is
+    // shown: how many rows the whole result has; -1 otherwise.
+    std::int64_t first_page_total() const noexcept { return first_page_total_; }
     void set_search(AppState& state, std::string query);
     const std::vector<core::ReportSummary>& rows() const noexcept { return rows_->rows; }
     // A sort (after a header click) is on the worker.
@@ -57,6 +61,25 @@ private:
     // A new filter: walk the sorted rows (fast).
     void refilter();
 
+    // What a query job fills in on the worker; read on the frame thread only
+    // after the job finished. Wiped when dropped.
+    struct ListResult {
+        std::vector<core::ReportSummary> rows;
+        std::int64_t total = 0;           // a first page: how many rows the whole result has
+        std::vector<core::CaseRecord> cases;
+        std::map<std::int64_t, std::string> received;
+        SortSpec sorted_by;               // the sort the job applied
+        std::vector<std::size_t> sorted;  // rows in that order (sorting 100,000 rows is not frame work)
+        ListResult() = default;
+        ListResult(const ListResult&) = delete;
+        ListResult& operator=(const ListResult&) = delete;
+        ~ListResult();
+    };
+    // After the first page, when the result has more rows: all of them.
+    void load_all(AppState& state);
+    // A job's rows (or its error) become what the list shows.
+    void show(ListResult& result, const core::JobOutcome& outcome);
+
     // The rows of the last query, shared read-only with a sort job on the
     // worker; wiped when the last holder lets go. Never null.
     struct Rows {
@@ -85,6 +108,7 @@ private:
     std::uint64_t sort_request_ = 0;   // only the latest sort's result is used
     std::uint64_t generation_ = 0;     // bumped by clear(): late results are dropped
     double loading_since_ = 0.0;
+    std::int64_t first_page_total_ = -1;  // see first_page_total()
     CasePanel case_panel_;             // new/rename case, move selected reports
 };
 

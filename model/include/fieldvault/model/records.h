@@ -108,6 +108,13 @@ struct ReportSummary {          // for lists: cheap to load 100,000 of
     std::vector<std::string> tactics;  // codes, for the list's tactic filter
 };
 
+// The first rows of a list or a search (newest first) and how many rows the
+// whole list or search has, for showing one page at once.
+struct ReportSummaryPage {
+    std::vector<ReportSummary> rows;
+    std::int64_t total = 0;
+};
+
 struct RevisionRecord {
     std::int64_t report_id = 0;
     std::int64_t number = 0;      // 1, 2, 3...

@@ -47,13 +47,23 @@ public:
     // new revision, allowed for final reports too. Throws fv::Error(NotFound).
     void set_case(std::int64_t id, std::int64_t case_id, std::int64_t now);
     std::optional<ReportRecord> get(std::int64_t id);
+    // List rows, most recently updated first, from report_summaries (schema v5:
+    // narrow rows, so 100,000 of them read ~10 MB of pages, not each report's
+    // full row). case_id: nullopt = all, 0 = reports without a case.
     std::vector<ReportSummary> list(std::optional<std::int64_t> case_id = std::nullopt);
+    // The `limit` newest rows of list() and how many rows list() has.
+    ReportSummaryPage list_first_page(std::size_t limit, std::optional<std::int64_t> case_id = std::nullopt);
     std::vector<RevisionRecord> revisions(std::int64_t id);
     // Full-text search over titles, narratives and translations, Chinese
     // substrings included. Returns matching report ids, most recent first.
     std::vector<std::int64_t> search(std::string_view query);
     // The same search, returning list rows in one query (no per-hit loading).
     std::vector<ReportSummary> search_summaries(std::string_view query);
+    // The `limit` first rows of search_summaries(query) and its hit count,
+    // without reading every hit's row: the FTS index gives the matching ids
+    // (and so the count); a few hits are read and sorted, many are found by
+    // walking the newest-first index until `limit` of them are seen.
+    ReportSummaryPage search_first_page(std::string_view query, std::size_t limit);
 
 private:
     Database& db_;

@@ -15,6 +15,7 @@ using model::ReportContent;
 using model::ReportedTo;
 using model::ReportRecord;
 using model::ReportSummary;
+using model::ReportSummaryPage;
 using model::RevisionRecord;
 using model::Witness;
 using model::ReportStatus;

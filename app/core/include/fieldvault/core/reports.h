@@ -39,8 +39,18 @@ public:
     void finalize(std::int64_t id);
 
     ReportDetail get(std::int64_t id);  // throws fv::Error(NotFound)
+    // Every report's list row, most recently updated first.
     std::vector<ReportSummary> list(std::string_view case_name = {});
+    // The list rows of the reports matching `query`, most recently updated first.
     std::vector<ReportSummary> search(std::string_view query);
+
+    // What a face shows at once while the whole list or search loads: the
+    // first `limit` rows of list(case_name) or search(query), in the same
+    // order, and how many rows the whole list or search has. Fast at any
+    // vault size (it reads about `limit` rows, not every hit).
+    static constexpr std::size_t kFirstPageRows = 50;
+    ReportSummaryPage list_first_page(std::string_view case_name = {}, std::size_t limit = kFirstPageRows);
+    ReportSummaryPage search_first_page(std::string_view query, std::size_t limit = kFirstPageRows);
     std::vector<CaseRecord> cases();
 
 private:
