@@ -186,9 +186,14 @@ TEST_F(CliExchangeAttackTest, JsonKeysOfVerifyImportAndContactListAreTheDocument
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     const auto i = nlohmann::json::parse(imported.out);
     expected = check_keys;
-    expected.insert({"report_ids", "attachments_stored", "source_contact", "new_source"});
+    expected.insert({"report_ids", "deliveries", "attachments_stored", "attachments_already_held", "source_contact",
+                     "new_source"});
     EXPECT_EQ(keys_of(i), expected);
     EXPECT_EQ(i.at("attachments_stored"), 1);
+    EXPECT_EQ(i.at("attachments_already_held"), 0);
+    ASSERT_EQ(i.at("deliveries").size(), 1u);
+    EXPECT_EQ(keys_of(i["deliveries"][0]), (std::set<std::string>{"report_id", "outcome", "revision"}));
+    EXPECT_EQ(i["deliveries"][0].at("outcome"), "new");
     EXPECT_EQ(i.at("new_source"), true);
     EXPECT_EQ(i.at("source_contact").get<std::string>().rfind("source-", 0), 0u);
 

@@ -101,7 +101,10 @@ TEST_F(CliExchangeTest, ExportVerifyImportAndListMarksReceived) {
     // A's own report is marked not received.
     EXPECT_EQ(list_json().at("reports")[0].at("received"), false);
     EXPECT_TRUE(list_json().at("reports")[0].at("signer_fingerprint").is_null());
-    EXPECT_NE(unlocked_b({"report", "list"}).out.find("received from " + a_fingerprint), std::string::npos);
+    // The text list names the source (not a bare fingerprint) and says it is not yet verified.
+    const auto source_name = show.at("source").at("name").get<std::string>();
+    EXPECT_NE(unlocked_b({"report", "list"}).out.find("received from " + source_name + " (UNVERIFIED)"),
+              std::string::npos);
     EXPECT_NE(unlocked_b({"report", "show", std::to_string(received_id)}).out.find("Received (read-only)"),
               std::string::npos);
 

@@ -4,7 +4,8 @@
 // bundles made by ExportService (so by detail::encode_report_document), opened
 // with the recipient's key: a full Chinese report with its sensitive fields and
 // case, the same report redacted, one with its attachments left out, and one
-// whose every sensitive field is blanked ("[redacted]" title).
+// whose every sensitive field is blanked ("[redacted]" title), and one
+// forwarded by the vault that received it (with its "origin").
 // FIELDVAULT_REPORT_DOCUMENTS_OUT names the folder to write into.
 #include <gtest/gtest.h>
 
@@ -16,6 +17,7 @@
 #include "exchange_fixture.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/cases.h"
+#include "fieldvault/core/import.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/storage/repositories.h"
@@ -80,6 +82,14 @@ TEST(ReportDocumentSchema, WritesTheDocumentsOfRealExports) {
     auto no_attachments = export_reports({"b"}, {full}, a.tmp.path() / "bare.fvb");
     no_attachments.include_attachments = false;
     EXPECT_EQ(write_documents(a, b, no_attachments, "attachments-left-out"), 1u);
+
+    // A report forwarded by the vault that received it carries its origin.
+    TestVault c;
+    add_contact(b, "c", c);
+    core::ImportService(*b.session).import_bundle(a.tmp.path() / "full.fvb");
+    const auto received = core::ReportService(*b.session).list().at(0).id;
+    EXPECT_EQ(write_documents(b, c, export_reports({"c"}, {received}, b.tmp.path() / "forwarded.fvb"), "forwarded"),
+              1u);
 }
 
 }  // namespace

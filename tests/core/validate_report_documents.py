@@ -67,6 +67,10 @@ def main():
     if left_out["attachments"] or left_out["attachments_left_out"] < 1:
         fail("the document without attachments does not say one was left out")
 
+    forwarded = next(d for n, d in documents.items() if n.startswith("forwarded"))
+    if not forwarded["origin"] or not forwarded["origin"]["proofs"] or full["origin"] is not None:
+        fail("the forwarded document has no origin, or a first-hand one has")
+
     # Wrong documents the schema must refuse.
     def refused(label, change):
         document = copy.deepcopy(full)
@@ -76,6 +80,9 @@ def main():
         print("refused: " + label)
 
     refused("created_at as a string", lambda d: d.__setitem__("created_at", "1717000000"))
+    refused("no origin key", lambda d: d.pop("origin"))
+    refused("an origin without proofs",
+            lambda d: d.__setitem__("origin", {"proofs": [], "item": "report-1", "received_at": 1}))
     refused("an extra top-level key", lambda d: d.__setitem__("signer", "someone"))
     refused("an extra key in content", lambda d: d["content"].__setitem__("notes", ""))
     refused("an extra key in an attachment", lambda d: d["attachments"][0].__setitem__("path", "/tmp/x"))
