@@ -236,5 +236,47 @@ TEST(TimeDisplay, FormatsLocalTimeInTheMachinesZone) {
     }
 }
 
+
+TEST(DayWindow, BoundsCoverWholeDaysMonthsAndYears) {
+    const auto march = parse_day_window("2026-03", "2026-03");
+    EXPECT_FALSE(march.open());
+    EXPECT_TRUE(occurs_within("2026-03-01", march));
+    EXPECT_TRUE(occurs_within("2026-03-31T23:59", march));
+    EXPECT_FALSE(occurs_within("2026-02-28", march));
+    EXPECT_FALSE(occurs_within("2026-04-01 00:00", march));
+    // A report written with a space is placed like one written with 'T' (the
+    // list's old text compare hid "2026-03-14 18:30" from a From of
+    // "2026-03-14T18:00", because ' ' sorts before 'T').
+    const auto from_day = parse_day_window("2026-03-14T18:00", "");
+    EXPECT_TRUE(occurs_within("2026-03-14 18:30", from_day));
+    EXPECT_TRUE(occurs_within("2026-03-14T18:30", from_day));
+    EXPECT_FALSE(occurs_within("2026-03-13 23:59", from_day));
+}
+
+TEST(DayWindow, OpenBoundsUndatedReportsAndWhatIsNotADate) {
+    EXPECT_TRUE(parse_day_window("", "").open());
+    EXPECT_TRUE(occurs_within("", parse_day_window("", "")));
+    EXPECT_FALSE(occurs_within("", parse_day_window("2000", "")));
+    EXPECT_FALSE(occurs_within("soon", parse_day_window("", "2030")));
+    const auto bad = parse_day_window("March", "2026-02-30");
+    EXPECT_TRUE(bad.from_invalid);
+    EXPECT_TRUE(bad.to_invalid);
+    EXPECT_TRUE(bad.open());
+    const auto half = parse_day_window("2026", "nope");
+    EXPECT_FALSE(half.from_invalid);
+    EXPECT_TRUE(half.to_invalid);
+    EXPECT_TRUE(occurs_within("2027-01-01", half));
+    EXPECT_FALSE(occurs_within("2025-12-31", half));
+}
+
+TEST(CompareStoredDates, OrdersLikeTimeWhateverTheSeparator) {
+    EXPECT_LT(compare_stored_dates("2026-03-14T09:00", "2026-03-14 18:30"), 0);
+    EXPECT_GT(compare_stored_dates("2026-03-14 18:30", "2026-03-14T09:00"), 0);
+    EXPECT_EQ(compare_stored_dates("2026-03-14 18:30", "2026-03-14T18:30"), 0);
+    EXPECT_LT(compare_stored_dates("2026-03", "2026-03-01"), 0);
+    EXPECT_LT(compare_stored_dates("", "1999"), 0);
+    EXPECT_EQ(compare_stored_dates("", ""), 0);
+}
+
 }  // namespace
 }  // namespace fv::core

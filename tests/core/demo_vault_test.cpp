@@ -60,7 +60,7 @@ TEST(DemoVault, ARealVaultIsNotTheDemo) {
     // A real vault where the demo would be: refused, not opened as the demo
     // (its passphrase is not the demo's, so it cannot even unlock).
     try {
-        core::open_demo_vault(real.dir, fast_kdf());
+        (void)core::open_demo_vault(real.dir, fast_kdf());
         FAIL() << "a real vault was opened as the demo";
     } catch (const Error& error) {
         EXPECT_TRUE(error.kind() == ErrorKind::Unlock || error.kind() == ErrorKind::Invalid);

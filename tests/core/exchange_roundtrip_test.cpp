@@ -240,5 +240,40 @@ TEST(ExchangeRoundTrip, ExportRefusals) {
         EXPECT_EQ(e.path().filename().string().find(".part"), std::string::npos) << e.path();
 }
 
+// The provenance a face shows names the signer's contact, as the receiver
+// knows it now: an unknown signer becomes an unverified "source-..." contact;
+// a renamed and verified contact shows under its new name, verified.
+TEST(ExchangeRoundTrip, ProvenanceNamesTheSignersContactAndWhetherItIsVerified) {
+    TestVault a, b;
+    add_contact(a, "b", b);
+    const auto id = core::ReportService(*a.session).create(chinese_report("源"));
+    core::ExportService(*a.session).export_bundle(export_reports({"b"}, {id}, a.tmp.path() / "x.fvb"));
+    const auto got = core::ImportService(*b.session).import_bundle(a.tmp.path() / "x.fvb");
+    ASSERT_EQ(got.report_ids.size(), 1u);
+    const auto received = got.report_ids[0];
+
+    auto p = core::report_provenance(*b.session, received);
+    ASSERT_TRUE(p.has_value());
+    EXPECT_EQ(p->signer_fingerprint, a.created.fingerprint);
+    ASSERT_TRUE(p->signer_contact.has_value());
+    EXPECT_EQ(*p->signer_contact, got.source_contact);
+    EXPECT_FALSE(p->signer_verified);
+
+    core::ContactService contacts(*b.session);
+    contacts.verify(got.source_contact);
+    p = core::report_provenance(*b.session, received);
+    ASSERT_TRUE(p.has_value());
+    EXPECT_TRUE(p->signer_verified);
+
+    // Once the contact is removed, the signer is known by fingerprint alone.
+    contacts.remove(got.source_contact);
+    p = core::report_provenance(*b.session, received);
+    ASSERT_TRUE(p.has_value());
+    EXPECT_FALSE(p->signer_contact.has_value());
+    EXPECT_FALSE(p->signer_verified);
+    // The vault's own reports have none.
+    EXPECT_FALSE(core::report_provenance(*a.session, id).has_value());
+}
+
 }  // namespace
 }  // namespace fv::test

@@ -174,9 +174,14 @@ TEST_F(GuiReportList, DateRangeAndFilesFilters) {
     ui_->click("list.from");
     ui_->type("2026");
     EXPECT_EQ(shown(), (std::vector<std::int64_t>{b_, a_}));
+    EXPECT_FALSE(ui_->drawn("list.date_not_understood"));
     ui_->click("list.to");
     ui_->type("2026-01");
     EXPECT_EQ(shown(), std::vector<std::int64_t>{a_});
+    ui_->type("x");  // "2026-01x" is not a date: said on screen, and the bound is not used
+    ui_->settle();
+    EXPECT_TRUE(ui_->drawn("list.date_not_understood"));
+    EXPECT_EQ(shown(), (std::vector<std::int64_t>{b_, a_}));
     ui_->app().report_list_view().set_filter(ReportFilter{});
     ui_->click("list.with_files");
     EXPECT_EQ(shown(), std::vector<std::int64_t>{c_});
@@ -373,6 +378,27 @@ TEST(ReportFilter, CaseFilterAndTiesById) {
     EXPECT_TRUE(filter_and_sort({}, {}, {}).empty());
 }
 
+// The date bounds are read by core's one date parser, so a report written
+// "2026-03-14 18:30" (space) is found like one written with 'T', and sorts in
+// time order among them. Before, the list compared text: ' ' sorts before 'T'.
+TEST(ReportFilter, DatesWrittenWithASpaceFilterAndSortLikeTheOthers) {
+    std::vector<core::ReportSummary> rows(4);
+    const char* dates[] = {"2026-03-14 18:30", "2026-03-14T09:00", "2026-02-28", "2026-04"};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        rows[i].id = static_cast<std::int64_t>(i + 1);
+        rows[i].occurred_start = dates[i];
+    }
+    ReportFilter filter;
+    filter.date_from = "2026-03-14T18:00";
+    filter.date_to = "2026-03";
+    EXPECT_EQ(filter_and_sort(rows, filter, {SortColumn::Occurred, true}), (std::vector<std::size_t>{1, 0}));
+    EXPECT_EQ(filter_and_sort(rows, {}, {SortColumn::Occurred, true}), (std::vector<std::size_t>{2, 1, 0, 3}));
+    // A bound that is not a date is not used (the view says so).
+    filter.date_from = "March";
+    filter.date_to = "";
+    EXPECT_EQ(filter_and_sort(rows, filter, {SortColumn::Id, true}).size(), 4u);
+}
+
 TEST(ReportFilter, FilteringTheSortedOrderKeepsItAndSkipsRowsThatFail) {
     std::vector<core::ReportSummary> rows(5);
     const char* titles[] = {"d", "b", "e", "a", "c"};
@@ -385,7 +411,7 @@ TEST(ReportFilter, FilteringTheSortedOrderKeepsItAndSkipsRowsThatFail) {
     EXPECT_EQ(sorted, (std::vector<std::size_t>{3, 1, 4, 0, 2}));  // a b c d e
     EXPECT_EQ(filter_rows(rows, sorted, ReportFilter{}), sorted);
     ReportFilter drafts;
-    drafts.status = "draft";
+    drafts.status = core::ReportStatus::Draft;
     EXPECT_EQ(filter_rows(rows, sorted, drafts), (std::vector<std::size_t>{4, 0, 2}));  // c d e
     EXPECT_EQ(filter_rows(rows, sorted, drafts), filter_and_sort(rows, drafts, {SortColumn::Title, true}));
     // An order from older rows (more entries than rows) never indexes past them.

@@ -179,6 +179,42 @@ DateRangeResult parse_date_range(std::string_view start, std::string_view end) n
     return result;
 }
 
+DayWindow parse_day_window(std::string_view from, std::string_view to) noexcept {
+    DayWindow window;
+    if (!from.empty()) {
+        if (const auto date = parse_iso8601(from)) window.first_day = date->first_day;
+        else window.from_invalid = true;
+    }
+    if (!to.empty()) {
+        if (const auto date = parse_iso8601(to)) window.last_day = date->last_day;
+        else window.to_invalid = true;
+    }
+    return window;
+}
+
+bool occurs_within(std::string_view occurred_start, const DayWindow& window) noexcept {
+    if (window.open()) return true;
+    const auto date = parse_iso8601(occurred_start);
+    if (!date) return false;
+    if (window.first_day && date->first_day < *window.first_day) return false;
+    if (window.last_day && date->first_day > *window.last_day) return false;
+    return true;
+}
+
+int compare_stored_dates(std::string_view a, std::string_view b) noexcept {
+    constexpr std::size_t kSeparator = 10;  // YYYY-MM-DD|HH:MM
+    const auto normal = [](std::string_view text, std::size_t at) {
+        const char c = text[at];
+        return at == kSeparator && c == ' ' ? 'T' : c;
+    };
+    const std::size_t common = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < common; ++i) {
+        const char x = normal(a, i), y = normal(b, i);
+        if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y) ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
 std::string format_utc_time(std::int64_t unix_seconds) {
     const std::int64_t day = floor_div(unix_seconds, kSecondsPerDay);
     const auto second_of_day = static_cast<int>(unix_seconds - day * kSecondsPerDay);

@@ -3,27 +3,19 @@
 #include <algorithm>
 #include <compare>
 
+#include "fieldvault/core/dates.h"
+
 namespace fv::gui {
 namespace {
 
-bool passes(const core::ReportSummary& row, const ReportFilter& filter) {
+bool passes(const core::ReportSummary& row, const ReportFilter& filter, const core::DayWindow& when) {
     if (filter.case_id >= 0 && row.case_id != filter.case_id) return false;
-    if (!filter.status.empty() && core::status_code(row.status) != filter.status) return false;
+    if (filter.status && row.status != *filter.status) return false;
     if (filter.with_attachments && row.attachment_count == 0) return false;
     if (!filter.tactic.empty() &&
         std::find(row.tactics.begin(), row.tactics.end(), filter.tactic) == row.tactics.end())
         return false;
-    // ISO-8601 text orders like time; compare only as many characters as the
-    // bound has, so "2026-03" includes every day of March.
-    if (!filter.date_from.empty()) {
-        if (row.occurred_start.empty()) return false;
-        if (row.occurred_start.compare(0, filter.date_from.size(), filter.date_from) < 0) return false;
-    }
-    if (!filter.date_to.empty()) {
-        if (row.occurred_start.empty()) return false;
-        if (row.occurred_start.compare(0, filter.date_to.size(), filter.date_to) > 0) return false;
-    }
-    return true;
+    return core::occurs_within(row.occurred_start, when);
 }
 
 int sign(std::strong_ordering order) { return order < 0 ? -1 : (order > 0 ? 1 : 0); }
@@ -33,7 +25,7 @@ int compare(const core::ReportSummary& a, const core::ReportSummary& b, SortColu
     switch (column) {
         case SortColumn::Id: return sign(a.id <=> b.id);
         case SortColumn::Status: return sign(core::status_code(a.status).compare(core::status_code(b.status)) <=> 0);
-        case SortColumn::Occurred: return sign(a.occurred_start.compare(b.occurred_start) <=> 0);
+        case SortColumn::Occurred: return core::compare_stored_dates(a.occurred_start, b.occurred_start);
         case SortColumn::Title: return sign(a.title.compare(b.title) <=> 0);
         case SortColumn::Files: return sign(a.attachment_count <=> b.attachment_count);
     }
@@ -58,10 +50,11 @@ std::vector<std::size_t> sort_rows(const std::vector<core::ReportSummary>& rows,
 std::vector<std::size_t> filter_rows(const std::vector<core::ReportSummary>& rows,
                                      const std::vector<std::size_t>& sorted, const ReportFilter& filter) {
     if (filter == ReportFilter{}) return sorted;
+    const auto when = core::parse_day_window(filter.date_from, filter.date_to);
     std::vector<std::size_t> order;
     order.reserve(sorted.size());
     for (const auto i : sorted)
-        if (i < rows.size() && passes(rows[i], filter)) order.push_back(i);
+        if (i < rows.size() && passes(rows[i], filter, when)) order.push_back(i);
     return order;
 }
 

@@ -3,6 +3,7 @@
 // rows, the filter or the sort change (not per frame); the table then draws
 // only the visible part of the result.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,9 @@ namespace fv::gui {
 
 struct ReportFilter {
     std::int64_t case_id = -1;   // -1 = any case, 0 = no case
-    std::string status;          // "" = any
+    std::optional<core::ReportStatus> status;  // nullopt = any
     std::string tactic;          // a tactic code the report lists; "" = any
-    std::string date_from;       // ISO-8601 prefix compare on occurred_start; "" = open
+    std::string date_from;       // as typed: any date core::parse_day_window reads; "" = open
     std::string date_to;
     bool with_attachments = false;
     bool operator==(const ReportFilter&) const = default;

@@ -12,6 +12,7 @@
 
 #include "models/content_wipe.h"
 #include "views/exchange_widgets.h"
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/import.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
@@ -71,11 +72,8 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 std::string default_bundle_path() {
     const char* home = std::getenv("HOME");
     const std::filesystem::path folder = (home != nullptr && *home != '\0') ? home : ".";
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    char date[16] = "today";
-    if (localtime_r(&now, &tm) != nullptr) std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    const std::string stem = std::string("fieldvault-") + date;
+    // "2026-03-14 18:30" -> its day, through core's one formatter.
+    const std::string stem = "fieldvault-" + core::format_local_time(std::time(nullptr)).substr(0, 10);
     std::filesystem::path candidate = folder / (stem + ".fvb");
     std::error_code ec;
     for (int n = 2; std::filesystem::exists(candidate, ec) && n < 1000; ++n)

@@ -293,14 +293,15 @@ void ReportListView::draw_filters(AppState& state) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 6.0f);
     const std::string status_preview =
-        filter.status.empty() ? "Any" : std::string(core::label(core::Vocabulary::Status, filter.status));
+        filter.status ? std::string(core::label(core::Vocabulary::Status, core::status_code(*filter.status))) : "Any";
     const bool status_open = ImGui::BeginCombo("##status_filter", status_preview.c_str());
     state.probe().item("list.status");
     if (status_open) {
-        if (ImGui::Selectable("Any", filter.status.empty())) filter.status.clear();
+        if (ImGui::Selectable("Any", !filter.status)) filter.status.reset();
         for (const auto& entry : core::entries(core::Vocabulary::Status)) {
             const std::string label(entry.label);
-            if (ImGui::Selectable(label.c_str(), filter.status == entry.code)) filter.status = std::string(entry.code);
+            const auto status = core::parse_status(entry.code);
+            if (ImGui::Selectable(label.c_str(), status && filter.status == status)) filter.status = status;
             if (state.probe().enabled()) state.probe().item(("list.status=" + std::string(entry.code)).c_str());
         }
         ImGui::EndCombo();
@@ -337,6 +338,13 @@ void ReportListView::draw_filters(AppState& state) {
     same_line_if_fits(em * 9.0f);
     ImGui::Checkbox("With files only", &filter.with_attachments);
     state.probe().item("list.with_files");
+    const auto when = core::parse_day_window(filter.date_from, filter.date_to);
+    if (when.from_invalid || when.to_invalid) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::error());
+        ImGui::TextUnformatted("Write a date like 2026-03-14, 2026-03 or 2026; this one is not used.");
+        ImGui::PopStyleColor();
+        state.probe().item("list.date_not_understood");
+    }
     if (!(filter == filter_)) set_filter(filter);
 }
 

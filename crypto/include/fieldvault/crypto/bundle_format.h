@@ -61,7 +61,7 @@ SecretBuffer random_file_key();
 Stanza make_stanza(const SecretBuffer& file_key, const PublicKey& recipient_ek);
 // The file key if this stanza is for recipient_secret (32-byte X25519), else
 // nullopt. Throws BundleError(HeaderTampered) for a low-order ephemeral key.
-std::optional<SecretBuffer> open_stanza(const Stanza& stanza, const SecretBuffer& recipient_secret,
+[[nodiscard]] std::optional<SecretBuffer> open_stanza(const Stanza& stanza, const SecretBuffer& recipient_secret,
                                         const PublicKey& recipient_ek);
 SecretBuffer payload_key(const SecretBuffer& file_key, const PayloadNonce& nonce);
 std::array<std::uint8_t, kMacBytes> header_mac(const SecretBuffer& file_key,

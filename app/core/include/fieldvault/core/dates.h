@@ -81,6 +81,27 @@ struct DateRangeResult {
 // that can be compared (both with a zone, or both without), an earlier time.
 [[nodiscard]] DateRangeResult parse_date_range(std::string_view start, std::string_view end) noexcept;
 
+// A "from ... to ..." filter on when reports happened, each bound any form
+// parse_iso8601 accepts, by whole days: "2026-03" as From starts on March 1,
+// as To ends on March 31. An empty bound is open; a bound that is not a date
+// is flagged (so a screen can say so) and then left open.
+struct DayWindow {
+    std::optional<std::int64_t> first_day;  // nullopt: open
+    std::optional<std::int64_t> last_day;   // nullopt: open
+    bool from_invalid = false;
+    bool to_invalid = false;
+    [[nodiscard]] bool open() const noexcept { return !first_day && !last_day; }
+};
+[[nodiscard]] DayWindow parse_day_window(std::string_view from, std::string_view to) noexcept;
+// Whether a report whose start is `occurred_start` (as stored) happened within
+// `window`. A report with no usable date is outside any window that is not open.
+[[nodiscard]] bool occurs_within(std::string_view occurred_start, const DayWindow& window) noexcept;
+
+// Orders two dates as stored (<0, 0, >0) the way time runs: ISO text orders
+// like time except for the separator, so 'T' and ' ' compare alike. Cheap (no
+// parse): for sorting 100,000 rows.
+[[nodiscard]] int compare_stored_dates(std::string_view a, std::string_view b) noexcept;
+
 // Unix seconds for display. Local: "2026-03-14 18:30" in the machine's time
 // zone (localtime_r; falls back to UTC if the time cannot be converted).
 // UTC: "2026-03-14T18:30:00Z".

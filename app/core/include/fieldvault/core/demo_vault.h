@@ -25,7 +25,7 @@ bool is_demo_session(Session& session);
 
 // Opens the demo vault in `dir`, first creating it with the sample reports
 // if the folder holds no vault. Throws like Session::create / open.
-std::unique_ptr<Session> open_demo_vault(const std::filesystem::path& dir,
+[[nodiscard]] std::unique_ptr<Session> open_demo_vault(const std::filesystem::path& dir,
                                          const KdfParams& params = KdfParams::moderate());
 
 }  // namespace fv::core
