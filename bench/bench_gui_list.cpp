@@ -112,7 +112,7 @@ void BM_ListFilterChangeFrame(benchmark::State& state) {
     auto& list = harness->app->report_list_view();
     timed_frames(state, [&list](std::int64_t i) {
         gui::ReportFilter filter;
-        if (i % 2 == 0) filter.status = core::ReportStatus::Draft;  // alternate: every frame re-filters and re-sorts
+        if (i % 2 == 0) filter.status = fv::core::ReportStatus::Draft;  // alternate: every frame re-filters and re-sorts
         list.set_filter(filter);
     });
     list.set_filter(gui::ReportFilter{});
