@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle_document.h"
+#include "bundle_forge.h"
+#include "carried_proof.h"
 #include "exchange_fixture.h"
 #include "report_document_builder.h"
 #include "fieldvault/core/attachments.h"
@@ -22,6 +24,8 @@
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/sources.h"
 #include "fieldvault/model/error.h"
+#include "fieldvault/crypto/bundle_format.h"
+#include "fieldvault/storage/repositories.h"
 
 namespace fv::test {
 namespace {
@@ -345,6 +349,78 @@ TEST(ReportDocumentV2, IdsAndHashesAreStrictAndVersionOneIsStillRead) {
     EXPECT_TRUE(old.report_uid.empty());
     v1["report_uid"] = std::string(32, 'a');  // a v2 key in a v1 document
     EXPECT_THROW(core::detail::decode_report_document(v1.dump()), Error);
+}
+
+// The carried proofs of `bundle_file` as `reader` opens it: proof item id ->
+// the report item ids whose signed documents it carries.
+std::map<std::string, std::set<std::string>> carried_documents(TestVault& reader, const fs::path& bundle_file) {
+    const auto text = read_file(bundle_file);
+    const auto keys = storage::IdentityRepository(reader.session->db()).keys();
+    if (!keys) throw std::runtime_error("vault without identity");
+    const auto opened = bundle::open_raw(*keys, bundle::Bytes(text.begin(), text.end()));
+    const auto manifest = crypto::bundle_format::decode_manifest(opened.manifest);
+    std::map<std::string, std::set<std::string>> out;
+    std::size_t at = 0;
+    for (const auto& item : manifest.items) {
+        if (item.kind == "proof") {
+            const std::string bytes(reinterpret_cast<const char*>(opened.items.data() + at), item.size);
+            for (const auto& [id, document] : core::detail::decode_carried_proof(bytes).documents)
+                out[item.id].insert(id);
+        }
+        at += static_cast<std::size_t>(item.size);
+    }
+    return out;
+}
+
+// A bundle with two reports, one forwarded: the lawyer gets the first sender's
+// signed manifest (needed whole to check the signature) but only the forwarded
+// report's signed document, and so does a legal export of that report alone.
+// Forwarding both carries the bundle's proof once, with both documents.
+TEST(CustodyChain, ForwardingOneReportOfABundleCarriesNoOtherReportsDocument) {
+    TestVault person, advocate, lawyer;
+    add_contact(person, "NGO", advocate);
+    add_contact(advocate, "Lawyer", lawyer);
+    core::ReportService mine(*person.session);
+    const auto kept_back = mine.create(chinese_report("留下"));
+    const auto to_forward = mine.create(chinese_report("转交"));
+    core::ExportService(*person.session)
+        .export_bundle(export_reports({"NGO"}, {kept_back, to_forward}, person.tmp.path() / "two.fvb"));
+    const auto got = core::ImportService(*advocate.session).import_bundle(person.tmp.path() / "two.fvb");
+    ASSERT_EQ(got.report_ids.size(), 2u);
+    std::int64_t forward_id = 0;
+    for (const auto id : got.report_ids)
+        if (core::ReportService(*advocate.session).get(id).report.content.title.find("转交") != std::string::npos)
+            forward_id = id;
+    ASSERT_NE(forward_id, 0);
+
+    const auto one = advocate.tmp.path() / "one.fvb";
+    core::ExportService(*advocate.session).export_bundle(export_reports({"Lawyer"}, {forward_id}, one));
+    const auto carried = carried_documents(lawyer, one);
+    ASSERT_EQ(carried.size(), 1u);
+    EXPECT_EQ(carried.begin()->second.size(), 1u);
+    const auto imported = core::ImportService(*lawyer.session).import_bundle(one);
+    ASSERT_EQ(imported.report_ids.size(), 1u);
+    EXPECT_NE(core::ReportService(*lawyer.session).get(imported.report_ids[0]).report.content.title.find("转交"),
+              std::string::npos);
+
+    const auto both = advocate.tmp.path() / "both.fvb";
+    core::ExportService(*advocate.session).export_bundle(export_reports({"Lawyer"}, got.report_ids, both));
+    const auto carried_both = carried_documents(lawyer, both);
+    ASSERT_EQ(carried_both.size(), 1u);
+    EXPECT_EQ(carried_both.begin()->second.size(), 2u);
+
+    // The advocate's legal export of the one report keeps only its document.
+    core::LegalExportRequest legal;
+    legal.scope = core::LegalExportRequest::Scope::Reports;
+    legal.report_ids = {forward_id};
+    legal.out = advocate.tmp.path() / "court";
+    (void)core::LegalExportService(*advocate.session).run(legal);
+    std::size_t documents = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(legal.out / "proofs"))
+        if (entry.path().parent_path().filename() == "documents") ++documents;
+    EXPECT_EQ(documents, 1u);
+    const auto check = core::verify_proof_folder(legal.out);
+    EXPECT_TRUE(check.ok()) << (check.problems.empty() ? "" : check.problems[0]);
 }
 
 }  // namespace

@@ -121,7 +121,7 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
     summary.sender_name = request.stated_name;
     summary.attachments_included = request.include_attachments;
     std::vector<PlannedItem> attachments;
-    std::map<std::string, std::string> proofs;  // proof item id -> bytes, each bundle's once
+    std::map<std::string, detail::ForwardedProof> proofs;  // proof item id -> each bundle's once
     storage::AttachmentStore store(db);
     const auto received = storage::ReceivedRepository(db).received_report_signers();
     for (const auto id : ids) {
@@ -131,7 +131,7 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
         if (forwarded) {
             auto f = detail::forwarded_report(db, id);
             doc = std::move(f.doc);
-            proofs.merge(f.proofs);
+            detail::merge_forwarded_proofs(proofs, std::move(f.proofs));
         } else {
             doc = detail::build_report_document(db, id, assign_ids);
             case_name = std::move(doc.case_name);
@@ -183,9 +183,9 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
     // knows each signature before the reports that rely on it, and where each
     // attachment belongs before its bytes arrive.
     std::vector<PlannedItem> ordered;
-    for (auto& [id, bytes] : proofs) {
+    for (auto& [id, proof] : proofs) {
         PlannedItem p;
-        p.document = std::move(bytes);
+        p.document = detail::encode_carried_proof(proof.proof, proof.documents);
         p.item = crypto::BundleItem{id, std::string(detail::kProofItemKind), id + ".json", p.document.size(),
                                     crypto::sha256(p.document)};
         ordered.push_back(std::move(p));

@@ -10,6 +10,13 @@ namespace fv::core::detail {
 
 std::string proof_item_id(const std::string& bundle_id_hex) { return "proof-" + bundle_id_hex; }
 
+void merge_forwarded_proofs(std::map<std::string, ForwardedProof>& into, std::map<std::string, ForwardedProof>&& more) {
+    for (auto& [id, proof] : more) {
+        auto [at, fresh] = into.try_emplace(id, std::move(proof));
+        if (!fresh) at->second.documents.merge(proof.documents);
+    }
+}
+
 ForwardedReport forwarded_report(storage::Database& db, std::int64_t report_id) {
     storage::CustodyRepository custody(db);
     const auto cannot = [&](const std::string& why) {
@@ -29,18 +36,19 @@ ForwardedReport forwarded_report(storage::Database& db, std::int64_t report_id) 
     for (const auto& d : deliveries) {
         const auto kept = custody.proof(d.bundle_row);
         if (!kept) throw cannot("the signature of one of the bundles it came in was not kept");
-        const auto& id = bundle_ids.at(d.bundle_row);
-        const auto item = proof_item_id(id);
-        if (!out.proofs.count(item)) {
-            out.proofs.emplace(item, encode_carried_proof(crypto::BundleProof{kept->header, kept->manifest, kept->signature},
-                                                          kept->documents));
-            proof_ids.push_back(item);
-        }
         const auto document = kept->documents.find(d.item_id);
         if (document == kept->documents.end()) throw cannot("its signed report document was not kept");
+        const auto item = proof_item_id(bundle_ids.at(d.bundle_row));
+        auto [proof, fresh] =
+            out.proofs.try_emplace(item, ForwardedProof{{kept->header, kept->manifest, kept->signature}, {}});
+        if (fresh) proof_ids.push_back(item);
+        // Only this report's document: the bundle's other reports are not forwarded.
+        proof->second.documents.emplace(d.item_id, document->second);
         last_document = document->second;
     }
     out.doc = decode_report_document(last_document);
+    if (out.doc.report_uid.empty())
+        throw cannot("its sender's program gave it no report id, so the next receiver could not tell it apart");
     out.doc.attachments.clear();
     out.doc.attachments_left_out = 0;
     out.doc.origin = DocumentOrigin{proof_ids, deliveries.back().item_id, 0};

@@ -8,14 +8,27 @@
 #include <string>
 
 #include "bundle_document.h"
+#include "fieldvault/crypto/bundle.h"
 #include "fieldvault/storage/database.h"
 
 namespace fv::core::detail {
 
-struct ForwardedReport {
-    ReportDocument doc;                         // the first sender's document; no attachments yet
-    std::map<std::string, std::string> proofs;  // proof item id -> proof item bytes
+// One earlier bundle's signature, with only the signed report documents of
+// the reports being forwarded: the manifest is needed whole to check the
+// signature, but the other reports of that bundle stay with the forwarder.
+struct ForwardedProof {
+    crypto::BundleProof proof;
+    std::map<std::string, std::string> documents;  // report item id -> document as signed
 };
+
+struct ForwardedReport {
+    ReportDocument doc;                            // the first sender's document; no attachments yet
+    std::map<std::string, ForwardedProof> proofs;  // proof item id -> that bundle's proof
+};
+
+// Adds `more` (one report's proofs) to `into` (the export's): a bundle two
+// forwarded reports came in is carried once, with both documents.
+void merge_forwarded_proofs(std::map<std::string, ForwardedProof>& into, std::map<std::string, ForwardedProof>&& more);
 
 // Throws fv::Error(Invalid) for a report this vault cannot forward with its
 // sender's signature (received before proofs were kept, or itself forwarded).

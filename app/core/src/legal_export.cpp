@@ -148,10 +148,11 @@ LegalExportResult LegalExportService::run(const LegalExportRequest& request, con
         detail::write_output_file(staging / "reports.csv", detail::reports_csv(reports));
 
         detail::make_new_folder(staging / "proofs");
-        std::set<std::string> bundles;
+        std::set<std::string> bundles, uids;
+        for (const auto& r : reports) uids.insert(r.document.report_uid);
         for (const auto& r : reports)
             for (const auto& b : r.proof_bundles)
-                if (bundles.insert(b).second) write_bundle_proof(session_, b, staging / "proofs");
+                if (bundles.insert(b).second) write_bundle_proof(session_, b, staging / "proofs", uids);
 
         const auto me = IdentityService(session_).own();
         auto record = detail::legal_record(reports, request, me, now, bundles.size());

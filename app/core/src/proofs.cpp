@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/crypto/encoding.h"
@@ -153,7 +155,8 @@ std::vector<std::string> proof_bundle_ids(Session& session, std::int64_t report_
     return out;
 }
 
-void write_bundle_proof(Session& session, const std::string& bundle_id, const fs::path& folder) {
+void write_bundle_proof(Session& session, const std::string& bundle_id, const fs::path& folder,
+                        const std::set<std::string>& report_uids) {
     auto& db = session.db();
     storage::CustodyRepository custody(db);
     const auto bundle = storage::ReceivedRepository(db).find_bundle(bundle_id);
@@ -172,9 +175,16 @@ void write_bundle_proof(Session& session, const std::string& bundle_id, const fs
     detail::write_output_file(dir / "signer.pem", ed25519_pem(manifest.signer.signing_key));
     detail::write_output_file(dir / "signer.card", manifest.signer.card() + "\n");
     detail::write_output_file(dir / "manifest.txt", manifest_listing(manifest));
-    if (!kept->documents.empty()) {
+    std::map<std::string, std::string> documents;
+    for (const auto& [item, document] : kept->documents) {
+        const auto parsed = nlohmann::json::parse(document, nullptr, false);
+        if (parsed.is_object() && parsed.contains("report_uid") && parsed["report_uid"].is_string() &&
+            report_uids.count(parsed["report_uid"].get<std::string>()))
+            documents.emplace(item, document);
+    }
+    if (!documents.empty()) {
         detail::make_new_folder(dir / "documents");
-        for (const auto& [item, document] : kept->documents)
+        for (const auto& [item, document] : documents)
             detail::write_output_file(dir / "documents" / (item + ".json"), document);
     }
 }

@@ -6,6 +6,7 @@
 // signer signed this list of files and reports, and that a file is one of them.
 #include <cstdint>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,9 +44,12 @@ struct ProofFolderCheck {
 // The proof folders of every bundle a received report came with.
 std::vector<std::string> proof_bundle_ids(Session& session, std::int64_t report_id);
 // Writes the proof of an imported bundle into `folder`/<bundle id>/ (the
-// folder must exist). Throws fv::Error(NotFound) for a bundle with no kept
-// proof (imported before this version kept them).
-void write_bundle_proof(Session& session, const std::string& bundle_id, const std::filesystem::path& folder);
+// folder must exist): its signed header, manifest and signature whole, and
+// of its signed report documents only those of `report_uids` (the bundle's
+// other reports are not part of this export). Throws fv::Error(NotFound) for
+// a bundle with no kept proof (imported before this version kept them).
+void write_bundle_proof(Session& session, const std::string& bundle_id, const std::filesystem::path& folder,
+                        const std::set<std::string>& report_uids);
 
 // Checks a folder with no vault and no key: a proof folder, a folder of
 // proof folders, or a legal export (its proofs/ and evidence/). Every kept
