@@ -169,7 +169,18 @@ FreshnessCheck anchor_now(const fs::path& dir, Database& db, crypto::SecretBuffe
     return check;
 }
 
+[[noreturn]] void throw_pre_anchor_copy() {
+    throw RollbackError("This vault's database is older than the vault: it comes from before the vault "
+                        "kept a record of its last state (vault.anchor)." +
+                            std::string(kNothingChanged),
+                        0, 0);
+}
+
 }  // namespace
+
+void refuse_pre_anchor_copy(const fs::path& dir, bool accept_rollback) {
+    if (!accept_rollback && read_anchor_file(dir)) throw_pre_anchor_copy();
+}
 
 FreshnessCheck check_freshness(const fs::path& dir, Database& db, bool accept_rollback) {
     remove_stale_anchor_temps(dir);
@@ -178,12 +189,7 @@ FreshnessCheck check_freshness(const fs::path& dir, Database& db, bool accept_ro
     const auto file = read_anchor_file(dir);
     auto key = load_anchor_key(db);
     if (!key) {
-        if (file && !accept_rollback) {
-            throw RollbackError("This vault's database is older than the vault: it comes from before the vault "
-                                "kept a record of its last state (vault.anchor)." +
-                                    std::string(kNothingChanged),
-                                0, 0);
-        }
+        if (file && !accept_rollback) throw_pre_anchor_copy();
         Transaction tx(db);
         key = load_anchor_key(db);  // another program may have made it meanwhile
         const bool made = !key;

@@ -65,13 +65,20 @@ struct FreshnessCheck {
     std::int64_t recorded_seq = 0;  // what the anchor named, when a rollback was accepted
 };
 
-// Run at every open, after the migrations and before anything acts on the
-// database's state. Throws fv::RollbackError when the anchor names an entry the
+// Run at every open, before the migrations (from schema v4 on; older ones:
+// refuse_pre_anchor_copy, then the migrations, then this) and before anything
+// acts on the database's state. Throws fv::RollbackError when the anchor names an entry the
 // database does not hold (or holds with another hash), when the anchor is
 // missing although the database has its key, or when the anchor is there but
 // the database predates anchors — unless `accept_rollback`, which anchors the
 // database's present state instead. A first open (no key, no anchor) makes both.
 FreshnessCheck check_freshness(const std::filesystem::path& dir, Database& db, bool accept_rollback);
+
+// For a database older than anchors (before schema v4, which made vault_meta),
+// judged before the migrations write to it: refuses it when the folder has an
+// anchor (the vault is newer than this copy), unless `accept_rollback`.
+void refuse_pre_anchor_copy(const std::filesystem::path& dir, bool accept_rollback);
+inline constexpr int kFirstAnchoredSchema = 4;
 
 // The same judgement, now, writing nothing (the whole-vault check): "" when the
 // anchor names an entry the database holds (the database may be ahead), else

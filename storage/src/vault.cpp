@@ -300,11 +300,17 @@ std::unique_ptr<Vault> Vault::open_unwrapped(const fs::path& dir, detail::Header
     impl->dir = dir;
     impl->header = copies.candidates[chosen].header;
     impl->db = open_settling_rekey(dir, impl->db_key, impl->header.cipher);
+    // Freshness first, before the migrations write to the database and before
+    // any housekeeping: an older copy put back is refused as it was found (and
+    // the sweep would take the newer attachment files for orphans).
+    std::optional<detail::FreshnessCheck> checked;
+    if (storage::schema_version(*impl->db) >= detail::kFirstAnchoredSchema)
+        checked = detail::check_freshness(dir, *impl->db, options.accept_rollback);
+    else
+        detail::refuse_pre_anchor_copy(dir, options.accept_rollback);
     migrate(*impl->db);
     prepare_blob_folder(*impl->db, dir);
-    // Before any housekeeping: an older database must not get to act on the
-    // folder (the sweep would take the newer attachment files for orphans).
-    auto freshness = detail::check_freshness(dir, *impl->db, options.accept_rollback);
+    auto freshness = checked ? std::move(*checked) : detail::check_freshness(dir, *impl->db, options.accept_rollback);
     impl->anchor_key = std::move(freshness.key);
     auto& report = impl->report;
     report.anchor_created = freshness.created;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "fieldvault/model/error.h"
+#include "fieldvault/storage/migrations.h"
 #include "fieldvault/storage/repositories.h"
 #include "fieldvault/storage/vault.h"
 #include "test_support.h"
@@ -83,6 +84,31 @@ TEST_F(FreshnessAnchorTest, ANewVaultHasAnAnchorAndOpensWithItsHead) {
     EXPECT_EQ(vault->open_report().last_seq, 2);
     EXPECT_EQ(vault->open_report().last_at, 222);
     EXPECT_FALSE(vault->open_report().rollback_accepted);
+}
+
+// An older copy from an older schema is refused before the migrations touch
+// it: not one byte of it changes (they used to run first, then the refusal
+// said "Nothing was changed").
+TEST_F(FreshnessAnchorTest, AnOlderCopyWithAnOlderSchemaIsRefusedBeforeItIsMigrated) {
+    {
+        auto vault = open();
+        log(vault->db(), "first");
+        // Make it a schema v5 database, as an older program left it.
+        for (const char* table : {"report_origins", "received_deliveries", "bundle_proofs", "bundle_documents",
+                                  "carried_proofs", "carried_documents", "report_carried_proofs", "source_merges"})
+            vault->db().exec(std::string("DROP TABLE ") + table);
+        vault->db().exec("PRAGMA user_version = 5");
+    }
+    const auto old_db = read_file(db_file);
+    {
+        auto vault = open();  // migrates to the latest schema
+        EXPECT_EQ(vault->schema_version(), latest_schema_version());
+        log(vault->db(), "second");
+    }
+    write_file(db_file, old_db);
+    const auto before = snapshot();
+    expect_rollback("#2");
+    EXPECT_EQ(snapshot(), before);
 }
 
 TEST_F(FreshnessAnchorTest, AnOlderDatabaseIsRefusedAndItsNewerAttachmentFileIsNotTouched) {
