@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <functional>
 #include <set>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -421,6 +422,67 @@ TEST(CustodyChain, ForwardingOneReportOfABundleCarriesNoOtherReportsDocument) {
     EXPECT_EQ(documents, 1u);
     const auto check = core::verify_proof_folder(legal.out);
     EXPECT_TRUE(check.ok()) << (check.problems.empty() ? "" : check.problems[0]);
+}
+
+// A forwarder re-signs the bundle, so it could change what the lawyer is shown
+// as the first sender's claims. The importer compares them with the document
+// the first sender signed (carried in the proof): any change is refused.
+TEST(CustodyChain, AForwarderCannotChangeWhatTheFirstSenderClaims) {
+    Chain c;
+    c.send("b1.fvb");
+    TestVault lawyer;
+    add_contact(c.advocate, "Lawyer", lawyer);
+    const auto received = core::ReportService(*c.advocate.session).list().at(0).id;
+    const auto forwarded = c.advocate.tmp.path() / "fwd.fvb";
+    core::ExportService(*c.advocate.session).export_bundle(export_reports({"Lawyer"}, {received}, forwarded));
+    const auto advocate_keys = storage::IdentityRepository(c.advocate.session->db()).keys();
+    const auto lawyer_keys = storage::IdentityRepository(lawyer.session->db()).keys();
+    ASSERT_TRUE(advocate_keys && lawyer_keys);
+    const auto text = read_file(forwarded);
+    const auto opened = bundle::open_raw(*lawyer_keys, bundle::Bytes(text.begin(), text.end()));
+    const auto manifest = crypto::bundle_format::decode_manifest(opened.manifest);
+
+    // The advocate's bundle again, with the report document changed by `change`.
+    const auto reforged = [&](const std::string& label, const std::function<void(nlohmann::json&)>& change) {
+        std::vector<bundle::ItemData> items;
+        std::size_t at = 0;
+        for (const auto& item : manifest.items) {
+            bundle::Bytes data(opened.items.begin() + static_cast<std::ptrdiff_t>(at),
+                               opened.items.begin() + static_cast<std::ptrdiff_t>(at + item.size));
+            at += static_cast<std::size_t>(item.size);
+            if (item.kind == "report") {
+                auto doc = nlohmann::json::parse(data.begin(), data.end());
+                change(doc);
+                data = bundle::bytes_of(doc.dump());
+            }
+            items.push_back({item.id, item.kind, item.name, std::move(data)});
+        }
+        auto m = bundle::make_manifest(*advocate_keys, manifest.recipients, items, manifest.metadata);
+        m.bundle_id = crypto::BundleManifest::random_id();
+        const auto bytes = bundle::write_bundle(*advocate_keys, m, items);
+        const auto path = c.advocate.tmp.path() / (label + ".fvb");
+        write_file(path, std::string(bytes.begin(), bytes.end()));
+        return path;
+    };
+    const auto refused = [&](const std::string& label, const std::function<void(nlohmann::json&)>& change) {
+        try {
+            (void)core::ImportService(*lawyer.session).import_bundle(reforged(label, change));
+            ADD_FAILURE() << label << ": imported";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Integrity) << label;
+            EXPECT_NE(std::string(e.what()).find("differs from what its first sender signed"), std::string::npos)
+                << label << ": " << e.what();
+        }
+    };
+    refused("status", [](nlohmann::json& d) { d["status"] = d["status"] == "final" ? "draft" : "final"; });
+    refused("case", [](nlohmann::json& d) { d["case"] = "另一个案子"; });
+    refused("created", [](nlohmann::json& d) { d["created_at"] = d["created_at"].get<std::int64_t>() - 86400; });
+    refused("history", [](nlohmann::json& d) { d["revisions"] = nlohmann::json::array(); });
+    refused("redactions", [](nlohmann::json& d) { d["redacted_fields"] = nlohmann::json::array({"place"}); });
+    EXPECT_TRUE(core::ReportService(*lawyer.session).list().empty());
+    // The same re-signing with nothing changed is accepted: the refusals above are the changes'.
+    EXPECT_EQ(core::ImportService(*lawyer.session).import_bundle(reforged("same", [](nlohmann::json&) {})).report_ids.size(),
+              1u);
 }
 
 }  // namespace

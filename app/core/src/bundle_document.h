@@ -31,6 +31,7 @@ struct DocumentRevision {
     std::int64_t number = 0;
     std::int64_t created_at = 0;
     std::string sha256;  // hex SHA-256 of that revision's canonical content (unredacted)
+    bool operator==(const DocumentRevision&) const = default;
 };
 
 // A forwarded report: the proof items (kind "proof", earlier in the same

@@ -139,8 +139,14 @@ void check_forwarded(const detail::ReportDocument& doc, const crypto::BundleMani
     if (signed_doc == last.documents.end())
         inconsistent("report " + report_item + " names a report its proof does not hold");
     const auto original = detail::decode_report_document(signed_doc->second);
+    // Everything shown as the first sender's claim must be what they signed:
+    // the content, and the status, case, times, history and redactions too.
     if (storage::canonical_report_json(original.content) != storage::canonical_report_json(doc.content) ||
-        original.report_uid != doc.report_uid)
+        original.report_uid != doc.report_uid || original.revision_sha256 != doc.revision_sha256 ||
+        original.status != doc.status || original.case_name != doc.case_name ||
+        original.created_at != doc.created_at || original.updated_at != doc.updated_at ||
+        original.revision != doc.revision || !(original.revisions == doc.revisions) ||
+        original.redacted_fields != doc.redacted_fields)
         inconsistent("forwarded report " + report_item + " differs from what its first sender signed");
     for (const auto& a : doc.attachments) {
         const bool signed_file = std::any_of(listed.begin(), listed.end(), [&](const detail::CarriedProof* p) {
