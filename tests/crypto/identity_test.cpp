@@ -1,4 +1,5 @@
 #include "fieldvault/crypto/identity.h"
+#include "fieldvault/crypto/ed25519_subgroup.h"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
@@ -270,6 +271,22 @@ TEST(IdentityCard, RejectsSigningKeyWithAnOrderTwoComponent) {
     EXPECT_NE(message.find("Ed25519"), std::string::npos) << message;
     // The good key itself still passes the added check.
     EXPECT_NO_THROW((void)PublicIdentity::parse_card(good.card()));
+}
+
+// Our own subgroup check, called directly: it must refuse the order-2 key by
+// itself, whatever the linked libsodium's point validation says (Debian 12's
+// patched 1.0.18 refuses it too, so the card test above alone cannot tell
+// which of the two checks did).
+TEST(IdentityCard, OwnSubgroupCheckRefusesAnOrderTwoComponentOnItsOwn) {
+    const auto order2 = key_from_hex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+    EXPECT_FALSE(is_in_prime_order_subgroup(order2));
+    for (int seed = 1; seed <= 8; ++seed) {
+        const auto good = identity_from_seed(static_cast<std::uint8_t>(seed));
+        EXPECT_TRUE(is_in_prime_order_subgroup(good.signing_key)) << seed;
+        PublicKey crafted{};
+        ASSERT_EQ(crypto_core_ed25519_add(crafted.data(), good.signing_key.data(), order2.data()), 0);
+        EXPECT_FALSE(is_in_prime_order_subgroup(crafted)) << seed;
+    }
 }
 
 TEST(Fingerprint, HasSixGroupsOfFiveDigits) {
