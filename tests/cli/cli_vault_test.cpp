@@ -1,6 +1,7 @@
 // init, unlock-check, passwd, recover, identity, --passphrase-file.
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 
 #include "cli_fixture.h"
 
@@ -144,6 +145,53 @@ TEST_F(CliTest, RecoverWithThePrintedKeySetsANewPassphrase) {
     EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 3);
     // The recovery key keeps working after use.
     EXPECT_EQ(cli({"recover", "--recovery-key", created.recovery_key}, "third one\n").exit_code, 0);
+}
+
+// After a recovery the CLI suggests rekey; rekey prints a new recovery key
+// once, keeps the passphrase and the reports, and the old recovery key and an
+// old copy of vault.key then open nothing.
+TEST_F(CliTest, RecoverSuggestsRekeyWhichReplacesTheOldKeys) {
+    const auto created = init_vault();
+    const auto id = add_report({"--title", "钥匙 before rekey"});
+    const auto old_key_file = read_file(vault_dir() / "vault.key");
+    const auto recovered = cli({"recover", "--recovery-key", created.recovery_key}, std::string(kPass) + "\n");
+    ASSERT_EQ(recovered.exit_code, 0) << recovered.err;
+    EXPECT_NE(recovered.out.find("fieldvault-cli rekey"), std::string::npos) << recovered.out;
+
+    const auto rekeyed = unlocked({"rekey"});
+    ASSERT_EQ(rekeyed.exit_code, 0) << rekeyed.err;
+    const auto new_key = line_after(rekeyed.out, "New recovery key: ");
+    ASSERT_FALSE(new_key.empty()) << rekeyed.out;
+    EXPECT_NE(new_key, created.recovery_key);
+    EXPECT_EQ(rekeyed.out.find(created.recovery_key), std::string::npos);
+    EXPECT_EQ(show_json(id).at("title"), "钥匙 before rekey");  // same passphrase, same reports
+
+    EXPECT_EQ(cli({"recover", "--recovery-key", created.recovery_key}, "another passphrase\n").exit_code, 3);
+    EXPECT_EQ(cli({"recover", "--recovery-key", new_key}, std::string(kPass) + "\n").exit_code, 0);
+    // The old key header (old passphrase slot, old database key) opens nothing now.
+    const auto current_key_file = read_file(vault_dir() / "vault.key");
+    for (const char* name : {"vault.key", "vault.key.bak"}) {
+        std::ofstream out(vault_dir() / name, std::ios::binary | std::ios::trunc);
+        out << old_key_file;
+    }
+    const auto old_header = unlocked({"unlock-check"});
+    // The passphrase still opens the old header, but its database key is gone: exit 4, said plainly.
+    EXPECT_EQ(old_header.exit_code, 4) << old_header.err;
+    EXPECT_NE(old_header.err.find("does not belong to this key header"), std::string::npos) << old_header.err;
+    for (const char* name : {"vault.key", "vault.key.bak"}) {
+        std::ofstream out(vault_dir() / name, std::ios::binary | std::ios::trunc);
+        out << current_key_file;
+    }
+    EXPECT_EQ(unlocked({"unlock-check"}).exit_code, 0);
+}
+
+TEST_F(CliTest, RekeyWithAWrongPassphraseExitsThreeAndChangesNothing) {
+    init_vault();
+    const auto before = vault_snapshot();
+    const auto r = cli({"rekey"}, "not the passphrase\n");
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_EQ(r.out.find("recovery key"), std::string::npos);
+    EXPECT_EQ(vault_snapshot(), before);
 }
 
 TEST_F(CliTest, RecoverRefusesAnEmptyNewPassphrase) {
