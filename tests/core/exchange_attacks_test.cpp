@@ -30,6 +30,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "bundle_forge.h"
 #include "exchange_fixture.h"
 #include "fieldvault/core/attachments.h"
@@ -454,6 +456,35 @@ TEST_F(ExchangeForgedBySender, BadNames) {
         m.items[1].name = name;
         expect_refused(forged(m, items), Code::ManifestInvalid);
     }
+}
+
+// A sender names an attachment ".bash_profile" (in the manifest and in its
+// report document alike, so the names agree): it is stored and extracted as
+// "_bash_profile", never as a hidden file a shell would read.
+TEST_F(ExchangeForgedBySender, AHiddenFileNameIsReceivedWithAnUnderscore) {
+    const auto doc_size = static_cast<std::size_t>(manifest.items[0].size);
+    auto doc = nlohmann::json::parse(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(doc_size));
+    ASSERT_EQ(doc.at("attachments").size(), 1u);
+    doc["attachments"][0]["name"] = ".bash_profile";
+    Bytes data = bundle::bytes_of(doc.dump());
+    auto m = manifest;
+    m.items[0].size = data.size();
+    m.items[0].sha256 = crypto::sha256(data);
+    m.items[1].name = ".bash_profile";
+    data.insert(data.end(), items.begin() + static_cast<std::ptrdiff_t>(doc_size), items.end());
+    const auto file = b.tmp.path() / "dotfile.fvb";
+    write_file(file, to_string(forged(m, data)));
+    const auto result = core::ImportService(*b.session).import_bundle(file);
+    ASSERT_EQ(result.report_ids.size(), 1u);
+    core::AttachmentService attachments(*b.session);
+    const auto stored = core::ReportService(*b.session).get(result.report_ids[0]).attachments;
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].name, "_bash_profile");
+    const auto home = b.tmp.path() / "home";
+    std::filesystem::create_directories(home);
+    attachments.extract(stored[0].id, home / stored[0].name);
+    EXPECT_TRUE(std::filesystem::exists(home / "_bash_profile"));
+    EXPECT_FALSE(std::filesystem::exists(home / ".bash_profile"));
 }
 
 TEST_F(ExchangeForgedBySender, ReportDocumentThatDoesNotMatchTheSignedManifest) {
