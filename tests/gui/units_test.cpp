@@ -5,7 +5,9 @@
 
 #include "app/app_state.h"
 #include "platform/fonts.h"
+#include "fieldvault/core/dates.h"
 #include "headless_ui.h"
+#include "models/unlock_note.h"
 #include "views/passphrase_field.h"
 #include "views/view.h"
 
@@ -28,6 +30,28 @@ TEST(DisplayPath, ShowsHomeAsTilde) {
     EXPECT_EQ(display_path("/home/aminata/vault"), "/home/aminata/vault");  // not a prefix match
     EXPECT_EQ(display_path("/srv/vault"), "/srv/vault");
     ::setenv("HOME", old_home.c_str(), 1);
+}
+
+TEST(UnlockNote, NamesTheLastEntryAndWhatTheUnlockDid) {
+    core::UnlockReport report;
+    EXPECT_EQ(unlock_note(report), "Unlocked. The audit log is empty.");
+    report.last_entry = 42;
+    report.last_entry_at = 1773513000;  // 2026-03-14T18:30:00Z
+    auto note = unlock_note(report);
+    EXPECT_NE(note.find("Last entry in the audit log: #42, " + core::format_local_time(1773513000) + "."),
+              std::string::npos)
+        << note;
+    EXPECT_EQ(note.find("older copy"), std::string::npos);
+    EXPECT_EQ(note.find("quarantine"), std::string::npos);
+    report.rollback_accepted = true;
+    report.files_quarantined = 2;
+    report.files_restored = 1;
+    report.with_recovery_key = true;
+    note = unlock_note(report);
+    EXPECT_NE(note.find("older copy"), std::string::npos);
+    EXPECT_NE(note.find("2 attachment file(s) that no report names were put aside"), std::string::npos);
+    EXPECT_NE(note.find("1 attachment file(s) were brought back"), std::string::npos);
+    EXPECT_NE(note.find("make new keys in Settings"), std::string::npos);
 }
 
 TEST(WipeString, EmptiesAndKeepsNoCapacity) {

@@ -181,6 +181,12 @@ TEST(GuiVaultFlow, AnOlderDatabaseIsRefusedUntilThePersonChoosesToOpenIt) {
     EXPECT_EQ(ui.app().screen(), Screen::ReportList);
     ASSERT_NE(ui.app().state().session_for_job(), nullptr);
     EXPECT_TRUE(ui.app().state().session_for_job()->unlock_report().rollback_accepted);
+    // The list says so once, with the last entry, until OK is clicked.
+    ui.settle();
+    EXPECT_TRUE(ui.drawn("list.unlock_note"));
+    ui.click("list.unlock_note_ok");
+    ui.settle();
+    EXPECT_FALSE(ui.drawn("list.unlock_note"));
 }
 
 TEST(GuiVaultFlow, ExistingVaultStartsOnUnlock) {

@@ -11,6 +11,7 @@
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/vocabulary.h"
+#include "models/unlock_note.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
 
@@ -203,26 +204,10 @@ void ReportListView::draw_content(AppState& state) {
 void ReportListView::draw_unlock_note(AppState& state) {
     const auto* session = state.session();
     if (unlock_note_dismissed_ || session == nullptr) return;
-    const auto& report = session->unlock_report();
-    std::string note = report.last_entry == 0 ? std::string("Unlocked. The audit log is empty.")
-                                              : "Unlocked. Last entry in the audit log: #" +
-                                                    std::to_string(report.last_entry) + ", " +
-                                                    core::format_local_time(report.last_entry_at) + ".";
-    if (report.rollback_accepted) note += " You chose to open an older copy; this is recorded in the log.";
-    if (report.with_recovery_key) {
-        note += " You used the recovery key: if someone else may know it or your old passphrase, make new keys "
-                "in Settings.";
-    }
-    if (report.files_quarantined > 0) {
-        note += " " + std::to_string(report.files_quarantined) +
-                " attachment file(s) that no report names were put aside in the vault's quarantine folder "
-                "(still encrypted).";
-    }
-    if (report.files_restored > 0) {
-        note += " " + std::to_string(report.files_restored) + " attachment file(s) were brought back from quarantine.";
-    }
+    const auto note = unlock_note(session->unlock_report());
     ImGui::AlignTextToFramePadding();
     draw_notice(note);
+    state.probe().item("list.unlock_note");
     ImGui::SameLine();
     if (ImGui::SmallButton("OK##unlock_note")) unlock_note_dismissed_ = true;
     state.probe().item("list.unlock_note_ok");
