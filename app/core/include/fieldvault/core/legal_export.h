@@ -1,5 +1,6 @@
 #pragma once
-// The court-ready record (docs/legal-export.md): chosen reports into a new
+// The court-ready record (docs/cli.md "legal-export"; its proofs/ folder:
+// docs/bundle-format.md): chosen reports into a new
 // folder of plain files a lawyer can read, print and check without
 // Fieldvault: record.pdf, evidence/ with SHA256SUMS, reports.json (report
 // documents, docs/report-document.md), reports.csv, and proofs/ (the original

@@ -1,5 +1,6 @@
 #pragma once
-// Proof that outlives the bundle (docs/proofs.md). For every imported bundle
+// Proof that outlives the bundle (docs/bundle-format.md, "Re-verifying a
+// sender's signature later"). For every imported bundle
 // the vault keeps its signed header, manifest, signature and report
 // documents; written out as a proof folder, they let anyone, with no key and
 // no Fieldvault if need be (b2sum, openssl, sha256sum), check that the
