@@ -18,6 +18,8 @@ TEST_F(CliContactTest, AddListVerifyRemove) {
     const auto add = unlocked({"contact", "add", "Org 人权", other.pub.card()});
     ASSERT_EQ(add.exit_code, 0) << add.err;
     EXPECT_NE(add.out.find(other.pub.fingerprint()), std::string::npos);
+    // The suggested command can be pasted as it is: a name with a space is quoted.
+    EXPECT_NE(add.out.find("fieldvault-cli contact verify 'Org 人权'\n"), std::string::npos) << add.out;
 
     auto list = unlocked({"contact", "list", "--json"});
     ASSERT_EQ(list.exit_code, 0) << list.err;

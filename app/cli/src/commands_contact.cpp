@@ -27,7 +27,7 @@ int run_add(const AppContext& context, const NameCard& args) {
     const auto contact = core::ContactService(*session).add(args.name, args.card);
     std::cout << "Added contact '" << contact.name << "' (unverified)\n"
               << "Fingerprint: " << contact.fingerprint << "\n"
-              << "Compare it with its owner, then run: fieldvault-cli contact verify " << contact.name << "\n";
+              << "Compare it with its owner, then run: fieldvault-cli contact verify " << shell_word(contact.name) << "\n";
     return 0;
 }
 

@@ -241,7 +241,7 @@ int run_import(const AppContext& context, const std::string& file, bool json) {
     print_check(result.check);
     if (result.new_source) {
         std::cout << "New source recorded as unverified contact '" << result.source_contact
-                  << "': compare fingerprints, then run: fieldvault-cli contact verify " << result.source_contact
+                  << "': compare fingerprints, then run: fieldvault-cli contact verify " << shell_word(result.source_contact)
                   << "\n";
     }
     return 0;

@@ -1,5 +1,7 @@
 #include "text_output.h"
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <iomanip>
 #include <string_view>
@@ -116,6 +118,17 @@ void print_content(std::ostream& out, const core::ReportContent& c) {
 
 }  // namespace
 
+
+std::string shell_word(const std::string& word) {
+    const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/' ||
+               static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (plain) return word;
+    std::string quoted = "'";
+    for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
 
 void print_report_table(std::ostream& out, const std::vector<core::ReportSummary>& reports) {
     out << std::left << std::setw(6) << "ID" << "  " << std::setw(6) << "STATUS" << "  " << std::setw(20)

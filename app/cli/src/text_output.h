@@ -14,6 +14,9 @@ namespace fv::cli {
 
 
 // "id  status  occurred  title" rows, with a header line.
+// `word` ready to paste into a shell command line: as it is when it is plain,
+// else in single quotes ("Rights Org" -> 'Rights Org').
+std::string shell_word(const std::string& word);
 void print_report_table(std::ostream& out, const std::vector<core::ReportSummary>& reports);
 void print_report_detail(std::ostream& out, const core::ReportDetail& detail);
 void print_audit_table(std::ostream& out, const std::vector<core::AuditEntry>& entries);

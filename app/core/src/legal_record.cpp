@@ -20,9 +20,13 @@ namespace {
 
 using json = nlohmann::json;
 
+// A court record states its zone: "2026-03-14 18:30:00 UTC (1773513000 Unix seconds)".
 std::string utc(std::int64_t t) {
     if (t == 0) return "-";
-    return format_local_time(t) + " (" + std::to_string(t) + " Unix seconds)";
+    auto text = format_utc_time(t);  // 2026-03-14T18:30:00Z
+    text[10] = ' ';
+    text.pop_back();
+    return text + " UTC (" + std::to_string(t) + " Unix seconds)";
 }
 
 std::string labels(Vocabulary v, const std::vector<std::string>& codes) {
