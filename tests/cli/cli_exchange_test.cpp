@@ -244,5 +244,37 @@ TEST_F(CliExchangeTest, DryRunShowsThePlanAndWritesNothing) {
     EXPECT_EQ(unlocked({"export", "--to", "nobody", "--all", "--dry-run"}).exit_code, 1);
 }
 
+// The advocate's view: B holds its own report and one received from A; the
+// list filters by source (`--source`, by the name B gave it) and groups by
+// source (`--by-source`: own reports first).
+TEST_F(CliExchangeTest, ReportListFiltersAndGroupsBySource) {
+    const auto id = add_report({"--title", "from A"});
+    const auto bundle = export_one(id, "a.fvb", {"--say-name", "梅 Mei"});
+    const auto imported = nlohmann::json::parse(unlocked_b({"import", bundle.string(), "--json"}).out);
+    const auto received = imported.at("report_ids")[0].get<std::int64_t>();
+    const auto source = imported.at("source_contact").get<std::string>();
+    ASSERT_EQ(unlocked_b({"source", "rename", source, "Mei Toronto"}).exit_code, 0);
+    const auto own = cli_b({"report", "add", "--title", "my own note"}, std::string(kPass) + "\n");
+    ASSERT_EQ(own.exit_code, 0) << own.err;
+
+    const auto only = nlohmann::json::parse(unlocked_b({"report", "list", "--source", "Mei Toronto", "--json"}).out);
+    ASSERT_EQ(only.at("reports").size(), 1u);
+    EXPECT_EQ(only["reports"][0].at("id"), received);
+    EXPECT_EQ(only["reports"][0].at("source"), "Mei Toronto");
+    const auto text = unlocked_b({"report", "list", "--source", "Mei Toronto"}).out;
+    EXPECT_NE(text.find("received from Mei Toronto (UNVERIFIED), says they are \"梅 Mei\""), std::string::npos) << text;
+    EXPECT_EQ(text.find("my own note"), std::string::npos);
+
+    const auto grouped = nlohmann::json::parse(unlocked_b({"report", "list", "--by-source", "--json"}).out);
+    ASSERT_EQ(grouped.at("reports").size(), 2u);
+    EXPECT_EQ(grouped["reports"][0].at("title"), "my own note");
+    EXPECT_TRUE(grouped["reports"][0].at("source").is_null());
+    EXPECT_EQ(grouped["reports"][1].at("id"), received);
+
+    const auto unknown = unlocked_b({"report", "list", "--source", "nobody"});
+    EXPECT_NE(unknown.exit_code, 0);
+    EXPECT_NE(unknown.err.find("no source named"), std::string::npos) << unknown.err;
+}
+
 }  // namespace
 }  // namespace fv::test

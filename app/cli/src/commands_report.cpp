@@ -75,6 +75,7 @@ CaseNames case_names(core::ReportService& reports) {
 struct ListArgs {
     std::string case_name;
     std::string source;
+    bool by_source = false;
     bool json = false;
 };
 
@@ -85,6 +86,16 @@ int run_list(const AppContext& context, const ListArgs& args) {
     if (!args.source.empty()) {
         const auto ids = core::SourceService(*session).get(args.source).report_ids;
         std::erase_if(found, [&](const core::ReportSummary& r) { return !std::binary_search(ids.begin(), ids.end(), r.id); });
+    }
+    if (args.by_source) {
+        // Your own reports first, then each source's by name; each group keeps the list's order.
+        const auto sources = core::SourceService(*session).index();
+        const auto key = [&](const core::ReportSummary& r) {
+            const auto* source = sources.find(r.id);
+            return source == nullptr ? std::make_pair(0, std::string()) : std::make_pair(1, source->name);
+        };
+        std::stable_sort(found.begin(), found.end(),
+                         [&](const core::ReportSummary& a, const core::ReportSummary& b) { return key(a) < key(b); });
     }
     if (args.json) {
         auto document = reports_json(found, case_names(reports));
@@ -169,6 +180,7 @@ void register_report_commands(CLI::App& app, AppContext& context) {
     list->add_option("--case", list_args->case_name, "Only the reports of this case");
     list->add_option("--source", list_args->source, "Only the reports received from this source (see: source list)")
         ->option_text("NAME");
+    list->add_flag("--by-source", list_args->by_source, "Group by who sent each report (your own first)");
     list->add_flag("--json", list_args->json, "One JSON document (see docs/cli.md)");
     context.commands.add(list, [&context, list_args] { return run_list(context, *list_args); });
 

@@ -11,12 +11,6 @@ namespace fv::cli {
 
 namespace {
 
-std::map<std::int64_t, core::Source> sources_by_report(core::Session& session) {
-    std::map<std::int64_t, core::Source> out;
-    for (const auto& s : core::SourceService(session).list())
-        for (const auto id : s.report_ids) out.emplace(id, s);
-    return out;
-}
 
 std::string source_words(const core::Source& s) {
     std::string words = s.name + (s.verified ? " (verified)" : " (UNVERIFIED)");
@@ -46,14 +40,14 @@ Json claims_json(const core::SenderClaims& c) {
 
 void mark_received_in_list(Json& document, core::Session& session) {
     const auto signers = core::received_report_signers(session);
-    const auto sources = sources_by_report(session);
+    const auto sources = core::SourceService(session).index();
     for (auto& entry : document.at("reports")) {
         const auto id = entry.at("id").get<std::int64_t>();
         const auto found = signers.find(id);
         entry["received"] = found != signers.end();
         entry["signer_fingerprint"] = found != signers.end() ? Json(found->second) : Json(nullptr);
-        const auto source = sources.find(id);
-        entry["source"] = source != sources.end() ? Json(source->second.name) : Json(nullptr);
+        const auto* source = sources.find(id);
+        entry["source"] = source != nullptr ? Json(source->name) : Json(nullptr);
     }
 }
 
@@ -92,10 +86,10 @@ void mark_received_in_detail(Json& document, core::Session& session, std::int64_
 void print_received_note_for_list(std::ostream& out, core::Session& session,
                                   const std::vector<core::ReportSummary>& reports) {
     const auto signers = core::received_report_signers(session);
-    const auto sources = sources_by_report(session);
+    const auto sources = core::SourceService(session).index();
     for (const auto& r : reports) {
-        const auto source = sources.find(r.id);
-        if (source != sources.end()) out << "  report " << r.id << ": received from " << source_words(source->second) << "\n";
+        if (const auto* source = sources.find(r.id))
+            out << "  report " << r.id << ": received from " << source_words(*source) << "\n";
         else if (const auto found = signers.find(r.id); found != signers.end())
             out << "  report " << r.id << ": received from " << found->second << "\n";
     }

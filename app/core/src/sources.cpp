@@ -85,6 +85,14 @@ std::vector<Source> SourceService::list() { return build_sources(session_.db());
 
 Source SourceService::get(std::string_view name) { return find_source(session_.db(), name); }
 
+SourceIndex SourceService::index() {
+    SourceIndex index;
+    index.sources = build_sources(session_.db());
+    for (std::size_t i = 0; i < index.sources.size(); ++i)
+        for (const auto id : index.sources[i].report_ids) index.of_report.emplace(id, i);
+    return index;
+}
+
 std::optional<Source> SourceService::of_report(std::int64_t report_id) {
     for (auto& s : build_sources(session_.db())) {
         if (std::binary_search(s.report_ids.begin(), s.report_ids.end(), report_id)) return s;

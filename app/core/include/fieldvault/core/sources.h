@@ -6,6 +6,7 @@
 // sender chose to state in a bundle is kept apart and shown as what they
 // say they are, never as a verified name.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,17 @@ struct Source {
     std::vector<std::int64_t> report_ids;   // ascending
 };
 
+// Every source, and which one each received report came from: for lists of
+// many reports (one lookup each, no copy of a source per report).
+struct SourceIndex {
+    std::vector<Source> sources;                     // by name
+    std::map<std::int64_t, std::size_t> of_report;   // report id -> index into sources; own reports absent
+    const Source* find(std::int64_t report_id) const {
+        const auto it = of_report.find(report_id);
+        return it == of_report.end() ? nullptr : &sources[it->second];
+    }
+};
+
 class SourceService {
 public:
     explicit SourceService(Session& session) : session_(session) {}
@@ -37,6 +49,8 @@ public:
     // By the source's name or the name of a contact merged into it. Throws
     // fv::Error(NotFound) "no source named ...".
     Source get(std::string_view name);
+    // Every source and the reports each sent, indexed by report.
+    SourceIndex index();
     // The source a received report came from (nullopt for own reports).
     std::optional<Source> of_report(std::int64_t report_id);
     // Renames the contact behind a source (audited). Throws fv::Error(Invalid)
