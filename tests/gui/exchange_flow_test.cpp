@@ -172,6 +172,33 @@ TEST_F(GuiExchange, ReceivedReportsAreNotOfferedForExport) {
     EXPECT_FALSE(ui_->drawn("export.report.0"));
 }
 
+// The advocate's list shows who sent each report (From), and filters by it.
+TEST_F(GuiExchange, TheListShowsAndFiltersWhoSentEachReport) {
+    const auto bundle = export_through_core();
+    open_peer_vault();
+    const auto got = core::ImportService(ui_->session()).import_bundle(bundle);
+    ASSERT_EQ(got.report_ids.size(), 1u);
+    add_report(ui_->session(), "The peer's own note");
+    ui_->click("nav.reports");
+    ui_->app().report_list_view().refresh(ui_->app().state());
+    ui_->settle();
+    auto& list = ui_->app().report_list_view();
+    ASSERT_EQ(list.rows().size(), 2u);
+    const auto from = list.sources().find(got.report_ids[0]);
+    ASSERT_NE(from, list.sources().end());
+    EXPECT_EQ(from->second.name, got.source_contact);
+    EXPECT_FALSE(from->second.verified);
+    EXPECT_EQ(list.sources().size(), 1u);  // the peer's own note is not from anyone else
+
+    ui_->click("list.source");
+    ui_->click("list.source=" + got.source_contact);
+    EXPECT_EQ(list.shown_ids(), std::vector<std::int64_t>{got.report_ids[0]});
+    ui_->click("list.source");
+    ui_->click("list.source=you");
+    ASSERT_EQ(list.shown_ids().size(), 1u);
+    EXPECT_NE(list.shown_ids()[0], got.report_ids[0]);
+}
+
 TEST_F(GuiExchange, TamperedBundleIsRefusedAndNothingStored) {
     const auto bundle = export_through_core();
     std::string bytes = read_file(bundle);

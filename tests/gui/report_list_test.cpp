@@ -399,6 +399,27 @@ TEST(ReportFilter, DatesWrittenWithASpaceFilterAndSortLikeTheOthers) {
     EXPECT_EQ(filter_and_sort(rows, filter, {SortColumn::Id, true}).size(), 4u);
 }
 
+// The advocate's list: From filters to one source or to the vault's own
+// reports, and sorts own reports first, then sources by name.
+TEST(ReportFilter, FromFiltersAndSortsBySource) {
+    std::vector<core::ReportSummary> rows(4);
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].id = static_cast<std::int64_t>(i + 1);
+    RowSources sources;
+    sources[1] = RowSource{7, "Mei", false};
+    sources[3] = RowSource{8, "Ahmet", true};
+    sources[4] = RowSource{7, "Mei", false};
+    ReportFilter filter;
+    filter.source = 7;
+    EXPECT_EQ(filter_and_sort(rows, filter, {SortColumn::Id, true}, sources), (std::vector<std::size_t>{0, 3}));
+    filter.source = 0;  // this vault's own
+    EXPECT_EQ(filter_and_sort(rows, filter, {SortColumn::Id, true}, sources), std::vector<std::size_t>{1});
+    filter.source.reset();
+    EXPECT_EQ(filter_and_sort(rows, filter, {SortColumn::From, true}, sources),
+              (std::vector<std::size_t>{1, 2, 0, 3}));  // own, Ahmet, Mei (ties by id)
+    EXPECT_EQ(filter_and_sort(rows, filter, {SortColumn::From, false}, sources),
+              (std::vector<std::size_t>{3, 0, 2, 1}));
+}
+
 TEST(ReportFilter, FilteringTheSortedOrderKeepsItAndSkipsRowsThatFail) {
     std::vector<core::ReportSummary> rows(5);
     const char* titles[] = {"d", "b", "e", "a", "c"};

@@ -131,9 +131,14 @@ int run_legal_export(const AppContext& context, const LegalArgs& args) {
     std::cout << "Wrote the record to " << args.out << ": " << result.report_ids.size() << " report(s), "
               << result.evidence_files << " evidence file(s), " << result.proofs << " sender signature(s).\n"
               << "record.pdf SHA-256: " << result.record_sha256 << "\n"
-              << "Check it with: (cd " << args.out << "/evidence && sha256sum -c SHA256SUMS) and fieldvault-cli proof verify "
-              << args.out << "\n"
-              << "These files are NOT encrypted: keep the folder safe.\n";
+              << "Check it with: (cd " << args.out << "/evidence && sha256sum -c SHA256SUMS)";
+    if (result.proofs > 0) std::cout << " and fieldvault-cli proof verify " << args.out;
+    std::cout << "\n";
+    if (result.unsigned_evidence_files > 0)
+        std::cout << result.unsigned_evidence_files << " evidence file(s) come from this vault's own reports: no "
+                  << "sender signed them, so" << (result.proofs > 0 ? " proof verify lists them as unsigned and" : "")
+                  << " only SHA256SUMS and record.pdf vouch for them.\n";
+    std::cout << "These files are NOT encrypted: keep the folder safe.\n";
     return 0;
 }
 

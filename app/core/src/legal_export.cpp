@@ -165,6 +165,8 @@ LegalExportResult LegalExportService::run(const LegalExportRequest& request, con
         result.out = request.out;
         result.report_ids = ids;
         result.evidence_files = evidence.size();
+        for (const auto& r : reports)
+            if (r.proof_bundles.empty()) result.unsigned_evidence_files += r.files.size();
         result.proofs = bundles.size();
         result.record_sha256 = detail::sha256_of_file(staging / "record.pdf");
         result.sums_sha256 = detail::sha256_of_file(staging / "evidence" / "SHA256SUMS");

@@ -225,7 +225,7 @@ ProofFolderCheck verify_proof_folder(const fs::path& root) {
             }
             if (!e.matches_list) result.problems.push_back(e.file + ": does not match its line in SHA256SUMS");
             if (e.signed_by.empty())
-                result.problems.push_back(e.file + ": its SHA-256 is in no signed manifest kept here");
+                result.problems.push_back(e.file + ": not signed: its SHA-256 is in no signed manifest kept here (true of evidence from the exporter's own reports; for a received file it means the file was replaced)");
             result.evidence.push_back(std::move(e));
         }
         for (const auto& [name, hash] : sums)

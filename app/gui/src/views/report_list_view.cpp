@@ -37,7 +37,10 @@ void same_line_if_fits(float width) {
 
 }  // namespace
 
-ReportListView::Rows::~Rows() { wipe_rows(rows); }
+ReportListView::Rows::~Rows() {
+    wipe_rows(rows);
+    wipe_sources(sources);
+}
 
 // Shared by every list that holds no rows: clear() (noexcept) assigns it
 // without allocating.
@@ -54,6 +57,7 @@ ReportListView::ListResult::~ListResult() {
     wipe_rows(rows);
     for (auto& c : cases) wipe_string(c.name);
     for (auto& [id, fingerprint] : received) wipe_string(fingerprint);
+    wipe_sources(sources);
 }
 
 void ReportListView::refresh(AppState& state) {
@@ -80,9 +84,10 @@ void ReportListView::refresh(AppState& state) {
             first->total = page.total;
             first->cases = reports.cases();
             first->received = core::received_report_signers(*session);
+            first->sources = row_sources(core::SourceService(*session).index());
             wipe_string(query);
             first->sorted_by = sort;
-            first->sorted = sort_rows(first->rows, sort);
+            first->sorted = sort_rows(first->rows, sort, first->sources);
         },
         [this, &state, first, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_) return;  // locked (cleared) meanwhile
@@ -116,9 +121,10 @@ void ReportListView::load_all(AppState& state) {
             result->rows = query.empty() ? reports.list() : reports.search(query);
             result->cases = reports.cases();
             result->received = core::received_report_signers(*session);
+            result->sources = row_sources(core::SourceService(*session).index());
             wipe_string(query);
             result->sorted_by = sort;
-            result->sorted = sort_rows(result->rows, sort);
+            result->sorted = sort_rows(result->rows, sort, result->sources);
         },
         [this, result, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_) return;  // locked (cleared) meanwhile
@@ -141,6 +147,7 @@ void ReportListView::show(ListResult& result, const core::JobOutcome& outcome) {
     error_.clear();
     auto fresh = std::make_shared<Rows>();
     std::swap(fresh->rows, result.rows);
+    std::swap(fresh->sources, result.sources);
     rows_ = std::move(fresh);  // the old rows are wiped when no sort job holds them
     std::swap(cases_, result.cases);
     std::swap(received_, result.received);
@@ -165,7 +172,7 @@ void ReportListView::request_sort(AppState& state) {
     auto sorted = std::make_shared<std::vector<std::size_t>>();
     state.worker().submit(
         "Sorting",
-        [rows, sorted, sort = sort_](core::JobContext&) { *sorted = sort_rows(rows->rows, sort); },
+        [rows, sorted, sort = sort_](core::JobContext&) { *sorted = sort_rows(rows->rows, sort, rows->sources); },
         [this, rows, sorted, sort = sort_, request, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_ || request != sort_request_) return;  // locked, or a newer click
             sorting_ = false;
@@ -175,7 +182,7 @@ void ReportListView::request_sort(AppState& state) {
         });
 }
 
-void ReportListView::refilter() { order_ = filter_rows(rows_->rows, sorted_, filter_); }
+void ReportListView::refilter() { order_ = filter_rows(rows_->rows, sorted_, filter_, rows_->sources); }
 
 void ReportListView::set_filter(const ReportFilter& filter) {
     filter_ = filter;
@@ -308,8 +315,9 @@ void ReportListView::draw_filters(AppState& state) {
         }
         ImGui::EndCombo();
     }
+    draw_source_filter(state, filter);
     same_line_if_fits(em * 19.0f);
-    ImGui::TextUnformatted("From");
+    ImGui::TextUnformatted("When");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 6.5f);
     ImGui::InputTextWithHint("##from", "2026-01", &filter.date_from);
@@ -333,6 +341,40 @@ void ReportListView::draw_filters(AppState& state) {
     if (!(filter == filter_)) set_filter(filter);
 }
 
+// Who sent the reports: anyone, you (this vault's own reports), or one source.
+void ReportListView::draw_source_filter(AppState& state, ReportFilter& filter) {
+    std::map<std::int64_t, const RowSource*> sources;  // by contact id, each once
+    for (const auto& [report, source] : rows_->sources) sources.emplace(source.contact_id, &source);
+    if (sources.empty() && !filter.source) return;  // nothing received: nothing to choose
+    const float em = ImGui::GetFontSize();
+    same_line_if_fits(em * 14.0f);
+    ImGui::TextUnformatted("From");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 9.0f);
+    std::string preview = "Anyone";
+    if (filter.source == 0) preview = "You";
+    if (filter.source && *filter.source != 0) {
+        const auto found = sources.find(*filter.source);
+        preview = found != sources.end() ? found->second->name : "Anyone";
+    }
+    glyphs::note(preview);
+    const bool open = ImGui::BeginCombo("##source_filter", preview.c_str());
+    state.probe().item("list.source");
+    if (open) {
+        if (ImGui::Selectable("Anyone", !filter.source)) filter.source.reset();
+        if (ImGui::Selectable("You", filter.source == 0)) filter.source = 0;
+        state.probe().item("list.source=you");
+        for (const auto& [contact_id, source] : sources) {
+            glyphs::note(source->name);
+            ImGui::PushID(static_cast<int>(contact_id));
+            if (ImGui::Selectable(source->name.c_str(), filter.source == contact_id)) filter.source = contact_id;
+            ImGui::PopID();
+            if (state.probe().enabled()) state.probe().item(("list.source=" + source->name).c_str());
+        }
+        ImGui::EndCombo();
+    }
+}
+
 void ReportListView::draw_table(AppState& state) {
     if (needs_sort_) {
         needs_sort_ = false;
@@ -348,7 +390,7 @@ void ReportListView::draw_table(AppState& state) {
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                        ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                        ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable;
-    if (!ImGui::BeginTable("##reports", 5, kFlags, ImVec2(0.0f, 0.0f))) return;
+    if (!ImGui::BeginTable("##reports", 6, kFlags, ImVec2(0.0f, 0.0f))) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
@@ -358,9 +400,10 @@ void ReportListView::draw_table(AppState& state) {
     ImGui::TableSetupColumn("Occurred", ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Files", ImGuiTableColumnFlags_WidthFixed, em * 3.5f);
+    ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, em * 12.0f);
     // Headers drawn one by one so each is recorded for tests.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int column = 0; column < 5; ++column) {
+    for (int column = 0; column < 6; ++column) {
         ImGui::TableSetColumnIndex(column);
         ImGui::TableHeader(ImGui::TableGetColumnName(column));
         if (state.probe().enabled()) state.probe().item(("list.header." + std::to_string(column)).c_str());
@@ -420,6 +463,20 @@ void ReportListView::draw_table(AppState& state) {
             ImGui::TextUnformatted(row.title.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%lld", static_cast<long long>(row.attachment_count));
+            ImGui::TableNextColumn();
+            if (const auto from = rows_->sources.find(row.id); from != rows_->sources.end()) {
+                glyphs::note(from->second.name);
+                ImGui::TextUnformatted(from->second.name.c_str());
+                if (!from->second.verified) {
+                    // Not yet checked by comparing fingerprints: said in words, not only by colour.
+                    ImGui::SameLine(0.0f, 0.0f);
+                    ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
+                    ImGui::TextUnformatted(" (not checked)");
+                    ImGui::PopStyleColor();
+                }
+            } else {
+                ImGui::TextUnformatted("You");
+            }
         }
     }
     ImGui::EndTable();

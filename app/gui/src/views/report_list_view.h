@@ -41,6 +41,8 @@ public:
     const SortSpec& sort() const noexcept { return sort_; }
     // Received reports (id -> signer fingerprint), marked in the list.
     const std::map<std::int64_t, std::string>& received() const noexcept { return received_; }
+    // Who sent each received row (report id -> source), for the From column.
+    const RowSources& sources() const noexcept { return rows_->sources; }
     const std::string& error() const noexcept { return error_; }
     CasePanel& case_panel() noexcept { return case_panel_; }
 
@@ -54,6 +56,7 @@ private:
     void draw_unlock_note(AppState& state);
     void draw_table(AppState& state);
     void draw_filters(AppState& state);
+    void draw_source_filter(AppState& state, ReportFilter& filter);
     // A new sort column, or rows sorted by another one: sort all rows on the
     // worker (100,000 rows take ~0.1 s), then filter; the old order stays
     // on screen until then.
@@ -68,6 +71,7 @@ private:
         std::int64_t total = 0;           // a first page: how many rows the whole result has
         std::vector<core::CaseRecord> cases;
         std::map<std::int64_t, std::string> received;
+        RowSources sources;
         SortSpec sorted_by;               // the sort the job applied
         std::vector<std::size_t> sorted;  // rows in that order (sorting 100,000 rows is not frame work)
         ListResult() = default;
@@ -84,6 +88,7 @@ private:
     // worker; wiped when the last holder lets go. Never null.
     struct Rows {
         std::vector<core::ReportSummary> rows;
+        RowSources sources;  // who sent each received row (sorting by From needs them with the rows)
         Rows() = default;
         Rows(const Rows&) = delete;
         Rows& operator=(const Rows&) = delete;

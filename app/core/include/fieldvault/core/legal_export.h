@@ -31,6 +31,7 @@ struct LegalExportResult {
     std::filesystem::path out;
     std::vector<std::int64_t> report_ids;
     std::size_t evidence_files = 0;
+    std::size_t unsigned_evidence_files = 0;  // of this vault's own reports: no sender's signature covers them
     std::size_t proofs = 0;                // signed bundles kept in proofs/
     std::string record_sha256;             // of record.pdf
     std::string sums_sha256;               // of evidence/SHA256SUMS
