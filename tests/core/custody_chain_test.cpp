@@ -251,6 +251,39 @@ TEST(CustodyChain, LegalExportIntoANonEmptyFolderRefusesAndWritesNothing) {
     EXPECT_TRUE(fs::is_regular_file(empty / "record.pdf"));
 }
 
+// Cancel (the GUI's) unwinds from the progress callback at any step: nothing
+// is left beside or at the destination, and nothing is recorded.
+TEST(CustodyChain, ALegalExportStoppedAtAnyStepLeavesNothing) {
+    Chain c;
+    c.send("b1.fvb");
+    const auto before = database_snapshot(c.advocate);
+    core::LegalExportRequest request;
+    request.scope = core::LegalExportRequest::Scope::Reports;
+    request.report_ids = {core::ReportService(*c.advocate.session).list().at(0).id};
+    const auto folder = c.advocate.tmp.path() / "out";
+    fs::create_directory(folder);
+    request.out = folder / "record";
+    std::uint64_t steps = 0;
+    (void)core::LegalExportService(*c.advocate.session).run(request, [&](std::uint64_t, std::uint64_t total) {
+        steps = total;
+    });
+    ASSERT_GT(steps, 1u);
+    fs::remove_all(request.out);
+    const auto after_one = database_snapshot(c.advocate);
+    for (std::uint64_t stop = 0; stop < steps; ++stop) {
+        SCOPED_TRACE(stop);
+        EXPECT_THROW((void)core::LegalExportService(*c.advocate.session)
+                         .run(request,
+                              [&](std::uint64_t done, std::uint64_t) {
+                                  if (done >= stop) throw Error(ErrorKind::Invalid, "cancelled");
+                              }),
+                     Error);
+        EXPECT_TRUE(fs::is_empty(folder));  // no record, no hidden staging folder
+        EXPECT_EQ(database_snapshot(c.advocate), after_one);
+    }
+    EXPECT_NE(before, after_one);  // the one that finished was recorded
+}
+
 TEST(CustodyChain, ProofVerifyRefusesAFolderWithoutProofs) {
     TempDir tmp;
     EXPECT_FALSE(core::verify_proof_folder(tmp.path()).ok());

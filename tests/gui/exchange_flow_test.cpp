@@ -14,6 +14,7 @@
 #include "fieldvault/core/export.h"
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/import.h"
+#include "fieldvault/core/proofs.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/model/error.h"
@@ -23,6 +24,11 @@ namespace fv::gui::test {
 namespace {
 
 const std::string kTitle = "Calls to my mother from the local police";
+
+void write_test_file(const std::filesystem::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
 
 class GuiExchange : public ::testing::Test {
 protected:
@@ -197,6 +203,49 @@ TEST_F(GuiExchange, TheListShowsAndFiltersWhoSentEachReport) {
     ui_->click("list.source=you");
     ASSERT_EQ(list.shown_ids().size(), 1u);
     EXPECT_NE(list.shown_ids()[0], got.report_ids[0]);
+}
+
+// A court record of the reports shown, from the list: written on the worker,
+// and a folder that is not empty is refused with nothing written.
+TEST_F(GuiExchange, CourtRecordOfTheShownReports) {
+    const auto bundle = export_through_core();
+    open_peer_vault();
+    const auto got = core::ImportService(ui_->session()).import_bundle(bundle);
+    ASSERT_EQ(got.report_ids.size(), 1u);
+    ui_->click("nav.reports");
+    ui_->app().report_list_view().refresh(ui_->app().state());
+    ui_->settle();
+    auto& panel = ui_->app().report_list_view().record_panel();
+    ui_->click("record.open");
+    ASSERT_TRUE(panel.open());
+    EXPECT_FALSE(panel.folder().empty());  // a proposed new folder
+    EXPECT_EQ(panel.folder().find("court-record-"), panel.folder().rfind('/') + 1) << panel.folder();
+
+    const auto busy_folder = dir_.path() / "not-empty";
+    std::filesystem::create_directories(busy_folder);
+    write_test_file(busy_folder / "keep.txt", "mine");
+    panel.folder() = busy_folder.string();
+    ui_->click("record.write");
+    ui_->settle();
+    EXPECT_FALSE(panel.error().empty());
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(busy_folder), {}), 1);
+
+    const auto out = dir_.path() / "for-the-court";
+    panel.folder() = out.string();
+    ui_->click("record.for");
+    ui_->type("Court file 7");
+    ui_->click("record.write");
+    ui_->settle();
+    EXPECT_TRUE(panel.error().empty()) << panel.error();
+    EXPECT_TRUE(ui_->drawn("record.done"));
+    EXPECT_EQ(panel.result().report_ids, got.report_ids);
+    EXPECT_TRUE(std::filesystem::is_regular_file(out / "record.pdf"));
+    EXPECT_TRUE(std::filesystem::is_regular_file(out / "evidence" / "SHA256SUMS"));
+    EXPECT_TRUE(std::filesystem::is_directory(out / "proofs"));
+    EXPECT_TRUE(core::verify_proof_folder(out).ok());
+
+    ui_->click("lock");
+    EXPECT_FALSE(panel.holds_sensitive_data());
 }
 
 TEST_F(GuiExchange, TamperedBundleIsRefusedAndNothingStored) {

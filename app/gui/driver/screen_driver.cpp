@@ -26,8 +26,8 @@ namespace {
 using fv::gui::Screen;
 
 constexpr std::array<const char*, 4> kLockedScreens{"welcome", "create", "unlock", "unlock-tried"};
-constexpr std::array<const char*, 9> kUnlockedScreens{"list",    "report", "settings", "timeline", "contacts",
-                                                      "export",  "import", "audit",    "evidence"};
+constexpr std::array<const char*, 10> kUnlockedScreens{"list",   "report", "settings", "timeline", "contacts",
+                                                       "export", "import", "audit",    "evidence", "record"};
 
 struct DriverArguments {
     fv::gui::RunOptions run;
@@ -44,7 +44,7 @@ bool one_of(const auto& names, const std::string& name) {
     std::fprintf(stderr,
                  "usage: fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE]\n"
                  "  NAME: welcome create unlock unlock-tried list report settings timeline contacts export import audit "
-                 "evidence\n");
+                 "evidence record\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -115,6 +115,7 @@ void show_unlocked_screen(fv::gui::App& app, const DriverArguments& args) {
     if (screen == "export") app.navigate(Screen::Export);
     if (screen == "audit") app.navigate(Screen::Audit);
     if (screen == "evidence") show_evidence_preview(app);
+    if (screen == "record") app.report_list_view().record_panel().open_form();
     if (screen == "report") {
         const auto reports = fv::core::ReportService(*state.session()).list();
         app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);

@@ -202,6 +202,8 @@ void ReportListView::draw_content(AppState& state) {
     draw_unlock_note(state);
     draw_filters(state);
     case_panel_.draw(state, cases_, filter_.case_id, [this] { needs_refresh_ = true; });
+    if (!record_panel_.open()) ImGui::SameLine();
+    record_panel_.draw(state, order_.size(), [this] { return shown_ids(); });
     // Another job (not our own query, which has its own quiet note) shows its progress.
     if (state.busy() && !loading_ && !sorting_) draw_busy_indicator(state, true);
     draw_error(error_);
@@ -500,6 +502,7 @@ void ReportListView::clear() noexcept {
     wipe_string(search_);
     wipe_string(error_);
     case_panel_.clear();
+    record_panel_.clear();
     needs_refresh_ = true;
     loading_ = false;
     first_page_total_ = -1;
@@ -514,7 +517,8 @@ void ReportListView::clear() noexcept {
 // search, the message and the case panel.
 bool ReportListView::holds_sensitive_data() const noexcept {
     return !rows_->rows.empty() || !sorted_.empty() || !order_.empty() || !cases_.empty() || !received_.empty() ||
-           !(filter_ == ReportFilter{}) || !search_.empty() || !error_.empty() || case_panel_.holds_sensitive_data();
+           !(filter_ == ReportFilter{}) || !search_.empty() || !error_.empty() || case_panel_.holds_sensitive_data() ||
+           record_panel_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "views/case_panel.h"
+#include "views/record_panel.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/worker.h"
 #include "models/report_filter.h"
@@ -45,6 +46,7 @@ public:
     const RowSources& sources() const noexcept { return rows_->sources; }
     const std::string& error() const noexcept { return error_; }
     CasePanel& case_panel() noexcept { return case_panel_; }
+    RecordPanel& record_panel() noexcept { return record_panel_; }
 
 protected:
     void draw_content(AppState& state) override;
@@ -115,6 +117,7 @@ private:
     double loading_since_ = 0.0;
     std::int64_t first_page_total_ = -1;  // see first_page_total()
     CasePanel case_panel_;             // new/rename case, move selected reports
+    RecordPanel record_panel_;         // the shown reports as a court record
 };
 
 }  // namespace fv::gui

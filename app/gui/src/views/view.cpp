@@ -128,7 +128,7 @@ void draw_busy_indicator(AppState& state, bool allow_cancel) {
 }
 
 void draw_job_progress(AppState& state, core::JobId job_id, bool& cancel_asked, const char* cancel_label,
-                       const char* cancel_probe_key) {
+                       const char* cancel_probe_key, bool in_bytes) {
     // Another job may still be ahead of this one (then: waiting, and Cancel still works).
     const auto job = state.worker().current();
     const bool ours = job && job->id == job_id;
@@ -138,7 +138,8 @@ void draw_job_progress(AppState& state, core::JobId job_id, bool& cancel_asked, 
         overlay = "starting";
         if (job->total > 0) {
             fraction = static_cast<float>(static_cast<double>(job->done) / static_cast<double>(job->total));
-            overlay = human_size(job->done) + " of " + human_size(job->total);
+            overlay = in_bytes ? human_size(job->done) + " of " + human_size(job->total)
+                               : std::to_string(job->done) + " of " + std::to_string(job->total);
         }
     }
     ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), overlay.c_str());

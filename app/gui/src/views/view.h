@@ -45,8 +45,9 @@ void draw_busy_indicator(AppState& state, bool allow_cancel);
 // The progress bar of the job `job` (bytes done of total; "waiting for another
 // task" while another job is ahead of it) and a Cancel button, disabled once
 // `cancel_asked`; a click cancels the job and sets `cancel_asked`.
+// `in_bytes`: the job counts bytes ("1.0 MiB of 3.0 MiB"), else steps ("2 of 5").
 void draw_job_progress(AppState& state, core::JobId job, bool& cancel_asked, const char* cancel_label,
-                       const char* cancel_probe_key);
+                       const char* cancel_probe_key, bool in_bytes = true);
 void draw_error(const std::string& message);
 void draw_notice(const std::string& message);
 std::string human_size(std::uint64_t bytes);
