@@ -18,6 +18,7 @@ extern const Migration kMigration0003;
 extern const Migration kMigration0004;
 extern const Migration kMigration0005;
 extern const Migration kMigration0006;
+extern const Migration kMigration0007;
 
 // In order, version 1 first, no gaps.
 std::span<const Migration> all_migrations() noexcept;
