@@ -276,5 +276,39 @@ TEST_F(CliExchangeTest, ReportListFiltersAndGroupsBySource) {
     EXPECT_NE(unknown.err.find("no source named"), std::string::npos) << unknown.err;
 }
 
+// The organisation annotates a received report: its notes, tags and
+// translation show with the report, in revisions, and never go into a bundle.
+TEST_F(CliExchangeTest, AnnotateAReceivedReportKeepsItsContentAndStaysHome) {
+    const auto id = add_report({"--title", "约谈", "--narrative", "警察到我母亲家。"});
+    const auto imported = nlohmann::json::parse(unlocked_b({"import", export_one(id, "a.fvb").string(), "--json"}).out);
+    const auto received = std::to_string(imported.at("report_ids")[0].get<std::int64_t>());
+    auto r = unlocked_b({"report", "annotate", received, "--note", "Called her back.", "--tag", "wechat", "--tag",
+                         "follow up", "--translation", "The police came to my mother's home.", "--translator", "Lin"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("revision 1"), std::string::npos) << r.out;
+    r = unlocked_b({"report", "annotate", received, "--note", "Called her back. She confirmed."});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("revision 2"), std::string::npos) << r.out;
+    r = unlocked_b({"report", "annotate", received, "--note", "Called her back. She confirmed."});
+    EXPECT_NE(r.out.find("Nothing changed"), std::string::npos) << r.out;
+
+    const auto show = nlohmann::json::parse(unlocked_b({"report", "show", received, "--json"}).out);
+    EXPECT_EQ(show.at("narrative"), "警察到我母亲家。");  // as sent
+    const auto& a = show.at("annotation");
+    EXPECT_EQ(a.at("revision"), 2);
+    EXPECT_EQ(a.at("notes"), "Called her back. She confirmed.");
+    EXPECT_EQ(a.at("tags"), nlohmann::json({"wechat", "follow up"}));  // kept: not given the second time
+    EXPECT_EQ(a.at("translator"), "Lin");
+    const auto text = unlocked_b({"report", "show", received}).out;
+    EXPECT_NE(text.find("Tags: [wechat] [follow up]"), std::string::npos) << text;
+    EXPECT_NE(text.find("Your translation (by Lin):\nThe police came to my mother's home."), std::string::npos) << text;
+    EXPECT_TRUE(nlohmann::json::parse(show_json(id).dump()).at("annotation").is_null());
+
+    const auto bad = unlocked_b({"report", "annotate", received, "--tag", "a,b"});
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("comma"), std::string::npos) << bad.err;
+    EXPECT_EQ(unlocked_b({"report", "annotate", "999", "--note", "x"}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace fv::test

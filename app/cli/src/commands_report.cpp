@@ -2,12 +2,14 @@
 #include <cstdint>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app_context.h"
 #include <algorithm>
 
+#include "fieldvault/core/annotations.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/custody.h"
 #include "fieldvault/core/sources.h"
@@ -113,16 +115,42 @@ struct ShowArgs {
     bool json = false;
 };
 
+Json annotation_json(const std::optional<core::AnnotationRevision>& a) {
+    if (!a) return Json(nullptr);
+    return Json{{"revision", a->revision},          {"saved_at", core::format_utc_time(a->created_at)},
+                {"notes", a->annotation.notes},     {"tags", a->annotation.tags},
+                {"translation", a->annotation.translation}, {"translator", a->annotation.translator}};
+}
+
+void print_annotation(std::ostream& out, const std::optional<core::AnnotationRevision>& a) {
+    if (!a) return;
+    out << "\nYour notes (revision " << a->revision << ", saved " << core::format_utc_time(a->created_at)
+        << "; they stay in this vault):\n";
+    if (!a->annotation.tags.empty()) {
+        out << "  Tags:";
+        for (const auto& tag : a->annotation.tags) out << " [" << tag << "]";
+        out << "\n";
+    }
+    if (!a->annotation.notes.empty()) out << a->annotation.notes << "\n";
+    if (!a->annotation.translation.empty()) {
+        out << "  Your translation" << (a->annotation.translator.empty() ? "" : " (by " + a->annotation.translator + ")")
+            << ":\n" << a->annotation.translation << "\n";
+    }
+}
+
 int run_show(const AppContext& context, const ShowArgs& args) {
     const auto session = unlock_vault(context);
     const auto detail = core::ReportService(*session).get(args.id);
+    const auto annotation = core::AnnotationService(*session).current(args.id);
     if (args.json) {
         auto document = report_detail_json(detail);
         mark_received_in_detail(document, *session, args.id);
+        document["annotation"] = annotation_json(annotation);
         print_json(std::cout, document);
     } else {
         print_report_detail(std::cout, detail);
         print_received_note_for_detail(std::cout, *session, args.id);
+        print_annotation(std::cout, annotation);
     }
     return 0;
 }
@@ -151,6 +179,34 @@ int run_changes(const AppContext& context, const ChangesArgs& args) {
     std::cout << "changed";
     for (const auto& f : fields) std::cout << " " << f;
     std::cout << "\n";
+    return 0;
+}
+
+struct AnnotateArgs {
+    std::int64_t id = 0;
+    std::optional<std::string> notes, translation, translator;
+    std::vector<std::string> tags;
+    bool clear_tags = false;
+};
+
+// Your own notes, tags and translation: the options given replace those
+// parts; the others stay as they were. A new revision (unless nothing changed).
+int run_annotate(const AppContext& context, const AnnotateArgs& args) {
+    const auto session = unlock_vault(context);
+    core::AnnotationService service(*session);
+    const auto current = service.current(args.id);
+    auto annotation = current ? current->annotation : core::Annotation{};
+    if (args.notes) annotation.notes = *args.notes;
+    if (args.translation) annotation.translation = *args.translation;
+    if (args.translator) annotation.translator = *args.translator;
+    if (args.clear_tags) annotation.tags.clear();
+    if (!args.tags.empty()) annotation.tags = args.tags;
+    const auto saved = service.save(args.id, annotation);
+    if (current && saved.revision == current->revision)
+        std::cout << "Nothing changed: your notes on report " << args.id << " stay at revision " << saved.revision << ".\n";
+    else
+        std::cout << "Saved your notes on report " << args.id << " (revision " << saved.revision
+                  << "). They stay in this vault: bundles never carry them.\n";
     return 0;
 }
 
@@ -202,6 +258,19 @@ void register_report_commands(CLI::App& app, AppContext& context) {
     changes->add_option("--from", changes_args->from, "Older revision (default: the one before --to)")->option_text("N");
     changes->add_option("--to", changes_args->to, "Newer revision (default: the latest)")->option_text("N");
     context.commands.add(changes, [&context, changes_args] { return run_changes(context, *changes_args); });
+
+    auto* annotate = add_command(*report, "annotate",
+                                 "Your own notes, tags and translation on a report (received ones too); never exported");
+    auto annotate_args = std::make_shared<AnnotateArgs>();
+    annotate->add_option("id", annotate_args->id, "Report id")->required();
+    annotate->add_option("--note", annotate_args->notes, "Your notes (replaces them)")->option_text("TEXT");
+    annotate->add_option("--tag", annotate_args->tags, "A tag (repeatable; the tags given replace the old ones)")
+        ->option_text("TAG");
+    annotate->add_flag("--clear-tags", annotate_args->clear_tags, "Remove every tag");
+    annotate->add_option("--translation", annotate_args->translation, "Your translation of the account")
+        ->option_text("TEXT");
+    annotate->add_option("--translator", annotate_args->translator, "Who translated it")->option_text("NAME");
+    context.commands.add(annotate, [&context, annotate_args] { return run_annotate(context, *annotate_args); });
 
     auto* finalize = add_command(*report, "finalize", "Mark a report final (no more edits)");
     auto finalize_id = std::make_shared<std::int64_t>(0);
