@@ -9,6 +9,7 @@
 
 #include "exchange_test_support.h"
 #include "views/exchange_widgets.h"
+#include "fieldvault/core/annotations.h"
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/export.h"
@@ -246,6 +247,40 @@ TEST_F(GuiExchange, CourtRecordOfTheShownReports) {
 
     ui_->click("lock");
     EXPECT_FALSE(panel.holds_sensitive_data());
+}
+
+// On a received (read-only) report the organisation still writes its own
+// notes, tags and translation: saved as revisions, shown again on reopening,
+// and the content as sent is untouched.
+TEST_F(GuiExchange, YourNotesOnAReceivedReport) {
+    const auto bundle = export_through_core();
+    open_peer_vault();
+    const auto id = core::ImportService(ui_->session()).import_bundle(bundle).report_ids.at(0);
+    const auto content = core::ReportService(ui_->session()).get(id).report.content;
+    auto& editor = ui_->app().report_editor_view();
+    editor.load(ui_->app().state(), id);
+    ui_->app().navigate(Screen::ReportEditor);
+    ui_->settle();
+    EXPECT_FALSE(ui_->drawn("editor.save"));  // the report itself is read-only
+    ui_->click("annotation.notes");
+    ui_->type("回电确认。Called back.");
+    ui_->click("annotation.tags");
+    ui_->type("wechat, follow up,  wechat");
+    EXPECT_TRUE(editor.dirty());
+    ui_->click("annotation.save");
+    ui_->settle();
+    ASSERT_TRUE(editor.annotation().saved().has_value()) << editor.annotation().error();
+    EXPECT_EQ(editor.annotation().saved()->revision, 1);
+    EXPECT_EQ(editor.annotation().tags(), "wechat, follow up");
+    EXPECT_FALSE(editor.dirty());
+
+    editor.load(ui_->app().state(), id);  // reopened
+    ui_->settle();
+    EXPECT_EQ(editor.annotation().notes(), "回电确认。Called back.");
+    EXPECT_EQ(core::AnnotationService(ui_->session()).history(id).size(), 1u);
+    EXPECT_EQ(core::ReportService(ui_->session()).get(id).report.content, content);
+    ui_->click("lock");
+    EXPECT_FALSE(editor.annotation().holds_sensitive_data());
 }
 
 TEST_F(GuiExchange, TamperedBundleIsRefusedAndNothingStored) {

@@ -33,6 +33,7 @@ struct DriverArguments {
     fv::gui::RunOptions run;
     std::string screen;
     std::optional<std::filesystem::path> bundle;
+    std::int64_t report = 0;  // --screen report: which one (0: the most recently changed)
 };
 
 bool one_of(const auto& names, const std::string& name) {
@@ -42,7 +43,7 @@ bool one_of(const auto& names, const std::string& name) {
 [[noreturn]] void usage(const char* problem) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault-screens: %s\n", problem);
     std::fprintf(stderr,
-                 "usage: fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE]\n"
+                 "usage: fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE] [--report ID]\n"
                  "  NAME: welcome create unlock unlock-tried list report settings timeline contacts export import audit "
                  "evidence record\n");
     std::exit(problem != nullptr ? 2 : 0);
@@ -64,6 +65,12 @@ DriverArguments parse(int argc, char** argv) {
             args.screen = value();
         } else if (arg == "--bundle") {
             args.bundle = value();
+        } else if (arg == "--report") {
+            try {
+                args.report = std::stoll(value());
+            } catch (const std::exception&) {
+                usage("--report takes a report id");
+            }
         } else if (arg == "--help" || arg == "-h") {
             usage(nullptr);
         } else {
@@ -118,7 +125,7 @@ void show_unlocked_screen(fv::gui::App& app, const DriverArguments& args) {
     if (screen == "record") app.report_list_view().record_panel().open_form();
     if (screen == "report") {
         const auto reports = fv::core::ReportService(*state.session()).list();
-        app.report_editor_view().load(state, reports.empty() ? 0 : reports.front().id);
+        app.report_editor_view().load(state, args.report != 0 ? args.report : reports.empty() ? 0 : reports.front().id);
         app.navigate(Screen::ReportEditor);
     }
     if (screen == "import") {

@@ -34,6 +34,7 @@ void ReportEditorView::forget_loaded() noexcept {
     detail_.reset();
     if (received_) received_->wipe();
     received_.reset();
+    annotation_.clear();
 }
 
 void ReportEditorView::load(AppState& state, std::int64_t report_id) {
@@ -62,6 +63,7 @@ void ReportEditorView::reload(AppState& state) {
         wipe_string(case_name_);
         detail_ = std::move(fresh);
         received_ = load_received_info(*session, report_id_);
+        annotation_.load(*session, report_id_);
         draft_ = detail_->report.content;
         case_name_ = detail_->case_name;
         note_glyphs(*detail_);
@@ -72,7 +74,7 @@ void ReportEditorView::reload(AppState& state) {
 
 bool ReportEditorView::dirty() const {
     if (!detail_) return !(draft_ == core::ReportContent{}) || !case_name_.empty();
-    return !(draft_ == detail_->report.content) || case_name_ != detail_->case_name;
+    return !(draft_ == detail_->report.content) || case_name_ != detail_->case_name || annotation_.dirty();
 }
 
 bool ReportEditorView::save(AppState& state) {
@@ -313,6 +315,7 @@ void ReportEditorView::draw_right_column(AppState& state) {
     auto& c = draft_;
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     const float em = ImGui::GetFontSize();
+    annotation_.draw(state);  // editable on a final or received report too
     ImGui::BeginDisabled(final_report);
     section("Account, in the words of the person");
     sensitive_toggle(state, c.sensitive_fields, "narrative");
@@ -478,7 +481,7 @@ void ReportEditorView::ask_before_leaving(Screen screen) {
 
 bool ReportEditorView::holds_sensitive_data() const noexcept {
     return !(draft_ == core::ReportContent{}) || !case_name_.empty() || !attach_path_.empty() || detail_.has_value() ||
-           report_id_ != 0 || evidence_.holds_sensitive_data();
+           report_id_ != 0 || evidence_.holds_sensitive_data() || annotation_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

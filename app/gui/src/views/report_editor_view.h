@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/content_wipe.h"
+#include "views/annotation_panel.h"
 #include "views/evidence_panel.h"
 #include "fieldvault/core/reports.h"
 #include "views/received_info.h"
@@ -37,6 +38,7 @@ public:
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
     EvidencePanel& evidence() noexcept { return evidence_; }
+    AnnotationPanel& annotation() noexcept { return annotation_; }
     // Scrolls the form to "Evidence files" when next drawn, and again once
     // a preview being decrypted appears (the screenshot of the panel).
     void scroll_to_evidence() noexcept { scroll_to_evidence_ = true; }
@@ -74,6 +76,7 @@ private:
     bool scroll_to_evidence_ = false;
     std::optional<Screen> leave_to_;  // where to go once unsaved edits are discarded
     EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
+    AnnotationPanel annotation_;      // the organisation's own notes, tags and translation
 };
 
 }  // namespace fv::gui
