@@ -14,6 +14,7 @@
 #include "carried_proof.h"
 #include "exchange_fixture.h"
 #include "report_document_builder.h"
+#include "fieldvault/core/annotations.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/cases.h"
@@ -163,6 +164,10 @@ TEST(CustodyChain, LegalExportWritesAVerifiableRecord) {
     c.send("b2.fvb");
     const auto source = core::SourceService(*c.advocate.session).list().at(0).name;
     const auto out = c.advocate.tmp.path() / "record";
+    // The advocate's own notes and translation go into the record, marked as the exporter's.
+    const auto received_id = core::ReportService(*c.advocate.session).list().at(0).id;
+    core::AnnotationService(*c.advocate.session)
+        .save(received_id, {"回电确认 Called her back", {"follow-up"}, "The police came to my mother's home.", "Lin"});
 
     core::LegalExportRequest request;
     request.scope = core::LegalExportRequest::Scope::Source;
@@ -202,6 +207,9 @@ TEST(CustodyChain, LegalExportWritesAVerifiableRecord) {
         for (const auto& a : report.attachments) EXPECT_NE(text.find(a.sha256), std::string::npos) << a.name;
         EXPECT_NE(text.find("警察到我母亲家"), std::string::npos);
         EXPECT_NE(text.find("Smith & Partners"), std::string::npos);
+        EXPECT_NE(text.find("回电确认 Called her back"), std::string::npos);
+        EXPECT_NE(text.find("The police came to my mother"), std::string::npos);
+        EXPECT_NE(text.find("the exporter's"), std::string::npos);
     }
 
     auto check = core::verify_proof_folder(out);

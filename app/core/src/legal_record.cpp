@@ -84,6 +84,17 @@ std::vector<RecordField> content_fields(const LegalReport& r) {
         add(f, "Reported to " + t.authority, t.date + " " + t.reference + "\n" + t.outcome);
     add(f, "Risk", c.risk_level.empty() ? "" : std::string(label(Vocabulary::RiskLevel, c.risk_level)));
     add(f, "Marked sensitive by the writer", labels(Vocabulary::SensitiveField, c.sensitive_fields));
+    if (r.annotation) {
+        // Not the writer's words: the exporting organisation's, kept beside the report.
+        const auto& a = r.annotation->annotation;
+        const std::string whose = " (the exporter's, revision " + std::to_string(r.annotation->revision) + ", " +
+                                  utc(r.annotation->created_at) + ")";
+        std::string tags;
+        for (const auto& t : a.tags) tags += (tags.empty() ? "" : "; ") + t;
+        add(f, "Notes" + whose, a.notes);
+        add(f, "Tags" + whose, tags);
+        add(f, "Translation" + whose + (a.translator.empty() ? "" : ", by " + a.translator), a.translation);
+    }
     return f;
 }
 
@@ -162,6 +173,7 @@ LegalReport gather_legal_report(Session& session, std::int64_t id, const std::ve
     for (const auto& e : storage::AuditLog(db).entries())
         if (subjects.count(e.subject)) r.audit.push_back(e);
     r.proof_bundles = proof_bundle_ids(session, id);
+    r.annotation = AnnotationService(session).current(id);
     return r;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bundle_document.h"
+#include "fieldvault/core/annotations.h"
 #include "fieldvault/core/custody.h"
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/legal_export.h"
@@ -32,6 +33,7 @@ struct LegalReport {
     std::vector<EvidenceFile> files;
     std::vector<AuditEntry> audit;        // entries about the report or its files
     std::vector<std::string> proof_bundles;
+    std::optional<AnnotationRevision> annotation;  // the exporting organisation's own notes
 };
 
 LegalReport gather_legal_report(Session& session, std::int64_t id, const std::vector<EvidenceFile>& evidence);
