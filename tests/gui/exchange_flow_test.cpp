@@ -3,6 +3,7 @@
 // a cancelled export leaves no file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <future>
@@ -169,14 +170,34 @@ TEST_F(GuiExchange, ExportThroughWizardThenImportInTheRecipientsVault) {
     EXPECT_FALSE(ui_->drawn("editor.attach"));
 }
 
-TEST_F(GuiExchange, ReceivedReportsAreNotOfferedForExport) {
+// An advocate forwards a received report from the wizard: it is offered,
+// marked as received, reviewed as forwarded, and the bundle carries its
+// first sender's signature (the next receiver sees both signers).
+TEST_F(GuiExchange, ReceivedReportsAreForwardedWithTheirSendersSignature) {
     const auto bundle = export_through_core();
     open_peer_vault();
-    core::ImportService(ui_->session()).import_bundle(bundle);
+    const auto got = core::ImportService(ui_->session()).import_bundle(bundle);
+    ASSERT_EQ(got.report_ids.size(), 1u);
+    const auto lawyer = make_peer_vault(dir_.path() / "lawyer", "Lawyer");
+    core::ContactService(ui_->session()).add("Lawyer", lawyer.card);
     ui_->click("nav.export");
     ui_->settle();
-    EXPECT_TRUE(ui_->app().export_view().reports().empty());
-    EXPECT_FALSE(ui_->drawn("export.report.0"));
+    ASSERT_EQ(ui_->app().export_view().reports().size(), 1u);
+    EXPECT_EQ(ui_->app().export_view().received_from().count(got.report_ids[0]), 1u);
+    ui_->click("export.report.0");
+    ui_->click("export.next");
+    // The first contact is the source recorded at import; the lawyer is the one added.
+    const auto& contacts = ui_->app().export_view().contacts();
+    const auto lawyer_at = std::find_if(contacts.begin(), contacts.end(), [](const auto& c) { return c.name == "Lawyer"; });
+    ASSERT_NE(lawyer_at, contacts.end());
+    ui_->click("export.recipient." + std::to_string(lawyer_at - contacts.begin()));
+    ui_->click("export.next");
+    ui_->click("export.next");  // Review
+    ui_->settle();
+    ASSERT_EQ(ui_->app().export_view().step(), ExportView::Step::Review);
+    ASSERT_EQ(ui_->app().export_view().review().reports.size(), 1u);
+    EXPECT_TRUE(ui_->app().export_view().review().reports[0].forwarded);
+    EXPECT_EQ(ui_->app().export_view().review().metadata.proofs, 1u);
 }
 
 // The advocate's list shows who sent each report (From), and filters by it.

@@ -14,6 +14,7 @@
 #include "views/exchange_widgets.h"
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/import.h"
+#include "fieldvault/core/sources.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
 
@@ -42,10 +43,12 @@ void wipe_contacts(std::vector<core::Contact>& contacts) noexcept {
 // What the first job reads; swapped into the view on the frame thread.
 struct LoadResult {
     std::vector<core::ReportSummary> rows;
+    std::map<std::int64_t, std::string> received_from;
     std::vector<core::CaseRecord> cases;
     std::vector<core::Contact> contacts;
     ~LoadResult() {
         wipe_rows(rows);
+        for (auto& [id, name] : received_from) wipe_string(name);
         for (auto& c : cases) wipe_string(c.name);
         wipe_contacts(contacts);
     }
@@ -100,10 +103,15 @@ void ExportView::load(AppState& state) {
     state.worker().submit(
         "Reading reports and contacts",
         [session, result](core::JobContext&) {
+            // Received reports are offered too: they go on exactly as their
+            // sender signed them, with that signature (core's export plan).
             const auto received = core::received_report_signers(*session);
+            const auto sources = core::SourceService(*session).index();
             core::ReportService reports(*session);
-            for (auto& row : reports.list()) {
-                if (!received.count(row.id)) result->rows.push_back(std::move(row));
+            result->rows = reports.list();
+            for (const auto& [id, fingerprint] : received) {
+                const auto* source = sources.find(id);
+                result->received_from.emplace(id, source != nullptr ? source->name : fingerprint);
             }
             result->cases = reports.cases();
             result->contacts = core::ContactService(*session).list();
@@ -117,6 +125,7 @@ void ExportView::load(AppState& state) {
                 return;
             }
             std::swap(rows_, result->rows);
+            std::swap(received_from_, result->received_from);
             std::swap(cases_, result->cases);
             std::swap(contacts_, result->contacts);
             // Choices that no longer exist are dropped.
@@ -297,7 +306,7 @@ void ExportView::draw_reports_step(AppState& state) {
         return;
     }
     if (rows_.empty()) {
-        draw_notice("There is nothing to export yet: write a report first. Received reports are never re-sent.");
+        draw_notice("There is nothing to export yet: write a report first.");
         return;
     }
     if (ImGui::RadioButton("Chosen reports", !by_case_)) by_case_ = false;
@@ -307,7 +316,9 @@ void ExportView::draw_reports_step(AppState& state) {
     if (ImGui::RadioButton("A whole case", by_case_)) by_case_ = true;
     state.probe().item("export.scope_case");
     ImGui::EndDisabled();
-    draw_notice("Only your own reports are listed: reports you received are never sent on.");
+    if (!received_from_.empty())
+        draw_notice("Reports you received go on exactly as their sender wrote and signed them, with that signature, "
+                    "so the next person can check both.");
 
     if (by_case_) {
         std::string preview = "Choose a case";
@@ -339,8 +350,11 @@ void ExportView::draw_reports_step(AppState& state) {
                     glyphs::note(row.title);
                     bool on = chosen_.count(row.id) > 0;
                     ImGui::PushID(i);
+                    const auto from = received_from_.find(row.id);
+                    if (from != received_from_.end()) glyphs::note(from->second);
                     const std::string label = "#" + std::to_string(row.id) + "  " +
-                                              (row.occurred_start.empty() ? "" : row.occurred_start + "  ") + row.title;
+                                              (row.occurred_start.empty() ? "" : row.occurred_start + "  ") + row.title +
+                                              (from == received_from_.end() ? "" : "   (received from " + from->second + ")");
                     if (ImGui::Checkbox(label.c_str(), &on)) {
                         if (on) chosen_.insert(row.id);
                         else chosen_.erase(row.id);
@@ -421,7 +435,9 @@ void ExportView::draw_review_step(AppState& state) {
                                            ImGui::GetStyle().WindowPadding.y * 2.0f,
                                        ImGui::GetFontSize() * 8.0f);
     if (ImGui::BeginChild("##review_reports", ImVec2(0.0f, list_height), true)) {
-        for (const auto& r : review_.reports) ImGui::BulletText("#%lld  %s", static_cast<long long>(r.id), r.title.c_str());
+        for (const auto& r : review_.reports)
+            ImGui::BulletText("#%lld  %s%s", static_cast<long long>(r.id), r.title.c_str(),
+                              r.forwarded ? "   (forwarded as received, with its sender's signature)" : "");
     }
     ImGui::EndChild();
 
@@ -527,6 +543,8 @@ void ExportView::reset_choices() noexcept {
 
 void ExportView::forget_loaded() noexcept {
     wipe_rows(rows_);
+    for (auto& [id, name] : received_from_) wipe_string(name);
+    received_from_.clear();
     for (auto& c : cases_) wipe_string(c.name);
     cases_.clear();
     wipe_contacts(contacts_);
@@ -543,7 +561,7 @@ void ExportView::clear() noexcept {
 }
 
 bool ExportView::holds_sensitive_data() const noexcept {
-    return !rows_.empty() || !cases_.empty() || !contacts_.empty() || !review_.reports.empty() || !chosen_.empty() ||
+    return !rows_.empty() || !received_from_.empty() || !cases_.empty() || !contacts_.empty() || !review_.reports.empty() || !chosen_.empty() ||
            !recipients_.empty() || !out_path_.empty() || result_.has_value();
 }
 

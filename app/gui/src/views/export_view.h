@@ -27,6 +27,8 @@ public:
     Step step() const noexcept { return step_; }
     bool loading() const noexcept { return loading_; }
     const std::vector<core::ReportSummary>& reports() const noexcept { return rows_; }
+    // Received reports among them (they are forwarded as their sender signed them), by id.
+    const std::map<std::int64_t, std::string>& received_from() const noexcept { return received_from_; }
     const std::vector<core::Contact>& contacts() const noexcept { return contacts_; }
     // What the review step shows: core's plan for the same request the export runs.
     const core::ExportPlan& review() const noexcept { return review_; }
@@ -59,7 +61,8 @@ private:
     core::ExportRequest request() const;
 
     Step step_ = Step::Reports;
-    std::vector<core::ReportSummary> rows_;  // own reports only
+    std::vector<core::ReportSummary> rows_;  // own and received reports
+    std::map<std::int64_t, std::string> received_from_;  // received report id -> its source's name
     std::vector<core::CaseRecord> cases_;
     std::vector<core::Contact> contacts_;
     std::set<std::int64_t> chosen_;
