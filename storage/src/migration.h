@@ -19,6 +19,7 @@ extern const Migration kMigration0004;
 extern const Migration kMigration0005;
 extern const Migration kMigration0006;
 extern const Migration kMigration0007;
+extern const Migration kMigration0008;
 
 // In order, version 1 first, no gaps.
 std::span<const Migration> all_migrations() noexcept;

@@ -11,8 +11,9 @@ namespace fv::storage {
 namespace detail {
 
 std::span<const Migration> all_migrations() noexcept {
-    static const std::array<Migration, 7> registry{kMigration0001, kMigration0002, kMigration0003, kMigration0004,
-                                                   kMigration0005, kMigration0006, kMigration0007};
+    static const std::array<Migration, 8> registry{kMigration0001, kMigration0002, kMigration0003,
+                                                   kMigration0004, kMigration0005, kMigration0006,
+                                                   kMigration0007, kMigration0008};
     return registry;
 }
 
