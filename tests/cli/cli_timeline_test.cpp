@@ -80,7 +80,23 @@ TEST_F(CliTimelineTest, JsonHasStableKeys) {
 
     std::vector<std::string> keys;
     for (const auto& [key, value] : month.items()) keys.push_back(key);
-    EXPECT_EQ(keys.size(), 7u);
+    EXPECT_EQ(keys.size(), 8u);
+    EXPECT_TRUE(month.at("people").empty());
+}
+
+// People and organisations linked to a report appear with it on the timeline.
+TEST_F(CliTimelineTest, PeopleLinkedToAReportAreNamedOnIt) {
+    ASSERT_EQ(unlocked({"entity", "add", "王警官"}).exit_code, 0);
+    ASSERT_EQ(unlocked({"entity", "link", "王警官", "--report", std::to_string(evening_), "--report",
+                        std::to_string(undated_)})
+                  .exit_code,
+              0);
+    const auto doc = timeline_json();
+    EXPECT_EQ(doc.at("dated")[1].at("people"), nlohmann::json({"王警官"}));
+    EXPECT_TRUE(doc.at("dated")[0].at("people").empty());
+    EXPECT_EQ(doc.at("undated")[0].at("people"), nlohmann::json({"王警官"}));
+    const auto text = unlocked({"timeline"}).out;
+    EXPECT_NE(text.find("Call in the evening  [Harassment]  names: 王警官"), std::string::npos) << text;
 }
 
 TEST_F(CliTimelineTest, OneCaseOnly) {

@@ -56,6 +56,17 @@ TEST(ReportAnalysis, NormalisesPhoneNumbersAndAccounts) {
 
 // The report the old GUI timeline showed as undated: its own date parser
 // knew only the 'T' form.
+TEST(ReportAnalysis, NamesThePeopleLinkedToEachReportAndForgetsThemOnClear) {
+    ReportAnalysis analysis({report(1, "2026-03-14", "day"), report(2, "", ""), report(3, "2026-04", "month")});
+    analysis.name_people({{1, {"王警官", "Overseas service station"}}, {2, {"王警官"}}, {9, {"nobody shown"}}});
+    EXPECT_EQ(mark_of(analysis, 1).people, (std::vector<std::string>{"王警官", "Overseas service station"}));
+    EXPECT_TRUE(mark_of(analysis, 3).people.empty());
+    ASSERT_EQ(analysis.undated().size(), 1u);
+    EXPECT_EQ(analysis.undated()[0].people, std::vector<std::string>{"王警官"});
+    analysis.clear();
+    EXPECT_TRUE(analysis.empty());
+}
+
 TEST(ReportAnalysis, PlacesADateWrittenWithASpace) {
     const ReportAnalysis analysis({report(1, "2026-03-14 18:30", "exact")});
     ASSERT_EQ(analysis.marks().size(), 1u);

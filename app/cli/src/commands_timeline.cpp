@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "fieldvault/core/entities.h"
 #include "fieldvault/core/cases.h"
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/report_analysis.h"
@@ -56,6 +57,14 @@ std::size_t report_column_width(const core::ReportAnalysis& analysis) {
     return width;
 }
 
+// "  names: 王警官, Overseas service station" when people are linked to the report.
+std::string people_words(const core::TimelineMark& m) {
+    if (m.people.empty()) return {};
+    std::string out = "  names: ";
+    for (std::size_t i = 0; i < m.people.size(); ++i) out += (i == 0 ? "" : ", ") + m.people[i];
+    return out;
+}
+
 void print_text(std::ostream& out, const core::ReportAnalysis& analysis) {
     const std::size_t id_width = report_column_width(analysis);
     std::size_t date_width = 0;
@@ -64,12 +73,12 @@ void print_text(std::ostream& out, const core::ReportAnalysis& analysis) {
     out << "Reports with a date, earliest first: " << count_or_none(analysis.marks().size()) << '\n';
     for (const auto& m : analysis.marks())
         out << "  " << padded(m.date_label, date_width) << "  " << report_column(m.report_id, id_width) << "  "
-            << m.title << "  [" << tactic_words(m.tactic) << "]\n";
+            << m.title << "  [" << tactic_words(m.tactic) << "]" << people_words(m) << "\n";
 
     out << "\nReports with no date: " << count_or_none(analysis.undated().size()) << '\n';
     for (const auto& m : analysis.undated())
         out << "  " << report_column(m.report_id, id_width) << "  " << m.title << "  [" << tactic_words(m.tactic)
-            << "]\n";
+            << "]" << people_words(m) << "\n";
 
     out << "\nNumbers and accounts that appear in more than one report: "
         << count_or_none(analysis.recurring().size()) << '\n';
@@ -91,10 +100,12 @@ Json timeline_json(const core::ReportAnalysis& analysis) {
                              {"from", core::format_day(m.first_day)},
                              {"to", core::format_day(m.last_day)},
                              {"approximate", m.approximate},
-                             {"tactic", tactic_json(m.tactic)}});
+                             {"tactic", tactic_json(m.tactic)},
+                             {"people", m.people}});
     Json undated = Json::array();
     for (const auto& m : analysis.undated())
-        undated.push_back(Json{{"id", m.report_id}, {"title", m.title}, {"tactic", tactic_json(m.tactic)}});
+        undated.push_back(
+            Json{{"id", m.report_id}, {"title", m.title}, {"tactic", tactic_json(m.tactic)}, {"people", m.people}});
     Json recurring = Json::array();
     for (const auto& r : analysis.recurring())
         recurring.push_back(Json{{"identifier", r.display}, {"channel", r.channel}, {"reports", r.report_ids}});
@@ -104,7 +115,8 @@ Json timeline_json(const core::ReportAnalysis& analysis) {
 int run_timeline(const AppContext& context, const TimelineArgs& args) {
     const auto session = unlock_vault(context);
     const auto case_id = case_id_for(*session, args.case_name);
-    const core::ReportAnalysis analysis(core::CaseService(*session).load_reports(case_id));
+    core::ReportAnalysis analysis(core::CaseService(*session).load_reports(case_id));
+    analysis.name_people(core::EntityService(*session).names_by_report());
     if (args.json) {
         print_json(std::cout, timeline_json(analysis));
     } else {

@@ -136,6 +136,13 @@ std::vector<Entity> EntityService::of_report(std::int64_t report_id) {
     return out;
 }
 
+std::map<std::int64_t, std::vector<std::string>> EntityService::names_by_report() {
+    std::map<std::int64_t, std::vector<std::string>> out;
+    for (const auto& e : list())
+        for (const auto id : e.report_ids) out[id].push_back(e.name);
+    return out;
+}
+
 std::vector<std::int64_t> EntityService::mentions(std::string_view name) {
     const auto entity = get(name);
     ReportService reports(session_);

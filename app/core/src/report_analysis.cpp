@@ -23,6 +23,8 @@ void wipe(std::string& text) noexcept {
 void wipe_mark(TimelineMark& mark) noexcept {
     wipe(mark.title);
     wipe(mark.date_label);
+    for (auto& name : mark.people) wipe(name);
+    mark.people.clear();
 }
 
 std::string date_label(const ReportContent& c) {
@@ -211,6 +213,15 @@ void ReportAnalysis::build(const std::vector<ReportRecord>& reports) {
             if (std::find(tactics_.begin(), tactics_.end(), m.tactic) == tactics_.end()) tactics_.push_back(m.tactic);
     std::sort(tactics_.begin(), tactics_.end(),
               [](const std::string& a, const std::string& b) { return tactic_rank(a) < tactic_rank(b); });
+}
+
+void ReportAnalysis::name_people(const std::map<std::int64_t, std::vector<std::string>>& names_by_report) {
+    for (auto* marks : {&marks_, &undated_}) {
+        for (auto& mark : *marks) {
+            const auto it = names_by_report.find(mark.report_id);
+            if (it != names_by_report.end()) mark.people = it->second;
+        }
+    }
 }
 
 void ReportAnalysis::clear() noexcept {

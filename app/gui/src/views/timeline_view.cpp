@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "models/content_wipe.h"
+#include "fieldvault/core/entities.h"
 #include "fieldvault/core/cases.h"
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/vocabulary.h"
@@ -70,6 +71,7 @@ void TimelineView::load(AppState& state, std::optional<std::int64_t> case_id) {
                 context.throw_if_cancelled();
             });
             result->model.build(reports);
+            result->model.name_people(core::EntityService(*session).names_by_report());
             for (auto& r : reports) wipe_content(r.content);
             result->cases = cases.list();
         },
@@ -85,7 +87,10 @@ void TimelineView::load(AppState& state, std::optional<std::int64_t> case_id) {
             highlighted_.reset();
             std::swap(model_, result->model);  // the old model is wiped with the result
             std::swap(cases_, result->cases);
-            for (const auto& m : model_.marks()) glyphs::note(m.title);
+            for (const auto& m : model_.marks()) {
+                glyphs::note(m.title);
+                for (const auto& name : m.people) glyphs::note(name);
+            }
             for (const auto& m : model_.undated()) glyphs::note(m.title);
             for (const auto& r : model_.recurring()) glyphs::note(r.display);
             for (const auto& c : cases_) glyphs::note(c.name);
@@ -252,6 +257,7 @@ void TimelineView::draw_axis(AppState& state, float width, float height) {
             ImGui::TextUnformatted(mark.title.c_str());
             ImGui::TextDisabled("%s", mark.date_label.c_str());
             ImGui::TextUnformatted(tactic_name(mark.tactic).c_str());
+            for (const auto& name : mark.people) ImGui::BulletText("%s", name.c_str());
             ImGui::TextDisabled("Click to open the report");
             ImGui::EndTooltip();
         }

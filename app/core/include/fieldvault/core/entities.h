@@ -6,6 +6,7 @@
 // are found too ("mentions"), so a pattern across reports shows even before
 // anyone links them. The organisation's own records, never exported.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,8 @@ public:
     void link(std::string_view name, std::int64_t report_id);    // audited; NotFound for an unknown report
     void unlink(std::string_view name, std::int64_t report_id);  // audited
     std::vector<Entity> of_report(std::int64_t report_id);
+    // Report id -> the names of the people and organisations linked to it (for the timeline).
+    std::map<std::int64_t, std::vector<std::string>> names_by_report();
     // Reports whose title, account, translation or perpetrators' names contain
     // one of the entity's names (letters case-folded), linked or not; ascending.
     std::vector<std::int64_t> mentions(std::string_view name);

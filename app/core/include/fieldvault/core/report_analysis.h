@@ -9,6 +9,7 @@
 //
 // It holds decrypted titles and identifiers: clear() and the destructor zero them.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ struct TimelineMark {
     bool span = false;          // covers more than one day (a range, or month/year precision)
     bool approximate = false;
     int lane = 0;               // 0 = nearest the axis
+    std::vector<std::string> people;  // names of the people and organisations linked to it (name_people)
 };
 
 struct RecurringIdentifier {
@@ -54,6 +56,9 @@ public:
     ReportAnalysis& operator=(ReportAnalysis&& other) noexcept;
 
     void build(const std::vector<ReportRecord>& reports);
+    // Puts on each mark the names of the people and organisations linked to
+    // its report (EntityService::names_by_report()).
+    void name_people(const std::map<std::int64_t, std::vector<std::string>>& names_by_report);
     // Zeroes every decrypted string (titles, dates, identifiers) and empties the analysis.
     void clear() noexcept;
     bool empty() const noexcept { return marks_.empty() && undated_.empty(); }
