@@ -20,6 +20,7 @@ extern const Migration kMigration0005;
 extern const Migration kMigration0006;
 extern const Migration kMigration0007;
 extern const Migration kMigration0008;
+extern const Migration kMigration0009;
 
 // In order, version 1 first, no gaps.
 std::span<const Migration> all_migrations() noexcept;

@@ -11,9 +11,9 @@ namespace fv::storage {
 namespace detail {
 
 std::span<const Migration> all_migrations() noexcept {
-    static const std::array<Migration, 8> registry{kMigration0001, kMigration0002, kMigration0003,
+    static const std::array<Migration, 9> registry{kMigration0001, kMigration0002, kMigration0003,
                                                    kMigration0004, kMigration0005, kMigration0006,
-                                                   kMigration0007, kMigration0008};
+                                                   kMigration0007, kMigration0008, kMigration0009};
     return registry;
 }
 

@@ -96,7 +96,8 @@ TEST_F(FreshnessAnchorTest, AnOlderCopyWithAnOlderSchemaIsRefusedBeforeItIsMigra
         // Make it a schema v5 database, as an older program left it.
         for (const char* table : {"report_origins", "received_deliveries", "bundle_proofs", "bundle_documents",
                                   "carried_proofs", "carried_documents", "report_carried_proofs", "source_merges",
-                                  "report_annotations", "entities", "entity_aliases", "report_entities"})
+                                  "report_annotations", "entities", "entity_aliases", "report_entities",
+                                  "draft_autosave"})
             vault->db().exec(std::string("DROP TABLE ") + table);
         vault->db().exec("PRAGMA user_version = 5");
     }
