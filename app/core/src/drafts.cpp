@@ -1,28 +1,38 @@
 #include "fieldvault/core/drafts.h"
 
-#include "fieldvault/model/error.h"
+#include "fieldvault/crypto/random.h"
 #include "fieldvault/storage/database.h"
 #include "fieldvault/storage/draft_autosave.h"
 
 namespace fv::core {
+namespace {
 
-void DraftService::keep(std::int64_t report_id, const std::string& case_name, const ReportContent& content) {
-    storage::DraftRepository(session_.db()).put(storage::DraftRecord{report_id, case_name, content, now_seconds()});
+KeptDraft from_record(storage::DraftRecord d) {
+    return KeptDraft{std::move(d.key), d.report_id, std::move(d.case_name), std::move(d.content), d.saved_at};
 }
 
-std::optional<KeptDraft> DraftService::kept() {
-    storage::DraftRepository drafts(session_.db());
-    try {
-        auto d = drafts.get();
-        if (!d) return std::nullopt;
-        return KeptDraft{d->report_id, std::move(d->case_name), std::move(d->content), d->saved_at};
-    } catch (const Error& e) {
-        if (e.kind() != ErrorKind::Integrity) throw;
-        drafts.clear();
-        return std::nullopt;
-    }
+}  // namespace
+
+std::string DraftService::new_key() { return crypto::random_hex_id(16); }
+
+void DraftService::keep(std::string_view key, std::int64_t report_id, const std::string& case_name,
+                        const ReportContent& content) {
+    storage::DraftRepository(session_.db())
+        .put(storage::DraftRecord{std::string(key), report_id, case_name, content, now_seconds()});
 }
 
-void DraftService::discard() { storage::DraftRepository(session_.db()).clear(); }
+std::vector<KeptDraft> DraftService::kept() {
+    std::vector<KeptDraft> out;
+    for (auto& d : storage::DraftRepository(session_.db()).list()) out.push_back(from_record(std::move(d)));
+    return out;
+}
+
+std::optional<KeptDraft> DraftService::get(std::string_view key) {
+    auto d = storage::DraftRepository(session_.db()).get(key);
+    if (!d) return std::nullopt;
+    return from_record(std::move(*d));
+}
+
+void DraftService::discard(std::string_view key) { storage::DraftRepository(session_.db()).remove(key); }
 
 }  // namespace fv::core

@@ -96,6 +96,7 @@ void App::apply_requests() {
         return;
     }
     if (const auto id = state_.take_requested_report()) editor_.load(state_, *id);
+    if (const auto key = state_.take_restore_draft()) editor_.restore_kept(state_, *key);
     const bool discard = state_.take_discard_unsaved();
     if (const auto screen = state_.take_requested_screen()) {
         // Leaving the editor with unsaved edits asks first (lock and quick
@@ -126,6 +127,9 @@ void App::navigate(Screen screen) {
 void App::lock() noexcept {
     state_.worker().cancel_all();
     state_.worker().wait_until_idle();
+    // Whatever is being written is kept inside the vault before it closes
+    // (lock, idle lock, minimise, quick exit): offered back at the next unlock.
+    editor_.keep_unsaved(state_);
     state_.drop_session();
     try {
         state_.worker().poll();  // completions of cancelled jobs: they see "cancelled" and stop

@@ -98,6 +98,12 @@ public:
         requested_screen_ = screen;
         discard_unsaved_ = discard_unsaved;
     }
+    // Opens writing kept by autosave (core::DraftService, by its key) in the editor.
+    void restore_kept_draft(std::string key) {
+        restore_draft_ = std::move(key);
+        requested_screen_ = Screen::ReportEditor;
+    }
+    std::optional<std::string> take_restore_draft() { return std::exchange(restore_draft_, std::nullopt); }
     void open_report(std::int64_t id) {
         requested_report_ = id;
         requested_screen_ = Screen::ReportEditor;
@@ -119,6 +125,7 @@ private:
     std::unique_ptr<core::Worker> worker_;
     std::optional<Screen> requested_screen_;
     std::optional<std::int64_t> requested_report_;
+    std::optional<std::string> restore_draft_;
     bool lock_requested_ = false;
     bool discard_unsaved_ = false;
     bool quick_exit_requested_ = false;

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "fieldvault/core/attachments.h"
+#include "fieldvault/core/drafts.h"
 #include "platform/glyph_cache.h"
 #include "platform/report_glyphs.h"
 #include "views/editor_widgets.h"
@@ -38,6 +39,11 @@ void ReportEditorView::forget_loaded() noexcept {
 }
 
 void ReportEditorView::load(AppState& state, std::int64_t report_id) {
+    // A new editing session: it keeps under a key of its own (made when first needed).
+    keep_key_.clear();
+    if (kept_) wipe_content(*kept_);
+    kept_.reset();
+    wipe_string(kept_case_);
     wipe_content(draft_);
     wipe_string(case_name_);
     wipe_string(attach_path_);
@@ -72,9 +78,61 @@ void ReportEditorView::reload(AppState& state) {
     }
 }
 
-bool ReportEditorView::dirty() const {
+bool ReportEditorView::report_dirty() const {
     if (!detail_) return !(draft_ == core::ReportContent{}) || !case_name_.empty();
-    return !(draft_ == detail_->report.content) || case_name_ != detail_->case_name || annotation_.dirty();
+    return !(draft_ == detail_->report.content) || case_name_ != detail_->case_name;
+}
+
+bool ReportEditorView::dirty() const { return report_dirty() || annotation_.dirty(); }
+
+void ReportEditorView::keep_unsaved(AppState& state) noexcept {
+    try {
+        core::Session* session = state.session();
+        if (session == nullptr || !report_dirty()) return;
+        if (kept_ && *kept_ == draft_ && kept_case_ == case_name_) return;  // already kept as it is
+        if (keep_key_.empty()) keep_key_ = core::DraftService::new_key();
+        core::DraftService(*session).keep(keep_key_, report_id_, case_name_, draft_);
+        if (kept_) wipe_content(*kept_);
+        kept_ = draft_;
+        kept_case_ = case_name_;
+    } catch (...) {
+        // Keeping is a safety net: a full disk must not stop a lock.
+    }
+}
+
+void ReportEditorView::forget_kept(AppState& state) {
+    if (kept_) wipe_content(*kept_);
+    kept_.reset();
+    wipe_string(kept_case_);
+    if (core::Session* session = state.session(); session != nullptr && !keep_key_.empty()) {
+        try {
+            core::DraftService(*session).discard(keep_key_);
+        } catch (...) {
+        }
+    }
+    keep_key_.clear();
+}
+
+void ReportEditorView::restore_kept(AppState& state, const std::string& key) {
+    core::Session* session = state.session();
+    if (session == nullptr) return;
+    auto kept = core::DraftService(*session).get(key);
+    if (!kept) return;
+    // A report that can no longer be opened: the text comes back as a new report.
+    std::int64_t id = kept->report_id;
+    try {
+        if (id != 0) (void)core::ReportService(*session).get(id);
+    } catch (...) {
+        id = 0;
+    }
+    load(state, id);
+    wipe_content(draft_);
+    draft_ = std::move(kept->content);
+    case_name_ = std::move(kept->case_name);
+    keep_key_ = key;  // saving or discarding now ends this kept writing
+    kept_ = draft_;
+    kept_case_ = case_name_;
+    notice_ = "This is the writing that was kept when the vault closed. Save it to keep it in the report.";
 }
 
 bool ReportEditorView::save(AppState& state) {
@@ -93,6 +151,7 @@ bool ReportEditorView::save(AppState& state) {
             reports.edit(report_id_, draft_, std::string_view(case_name_));
         }
         reload(state);
+        forget_kept(state);
         notice_ = detail_ ? "Saved as revision " + std::to_string(detail_->report.revision) + "." : "Saved.";
         return true;
     } catch (...) {
@@ -161,6 +220,12 @@ void ReportEditorView::files_dropped(AppState& state, const std::vector<std::fil
 
 void ReportEditorView::draw_content(AppState& state) {
     if (needs_reload_) reload(state);
+    // Autosave: what is typed is kept inside the vault every few seconds.
+    constexpr double kKeepEverySeconds = 5.0;
+    if (state.now() - last_keep_ >= kKeepEverySeconds) {
+        last_keep_ = state.now();
+        keep_unsaved(state);
+    }
     // What the form shows now (a few KB: one bit test per character).
     note_glyphs(draft_);
     glyphs::note(case_name_);
@@ -445,6 +510,7 @@ void ReportEditorView::draw_modals(AppState& state) {
     if (ImGui::BeginPopupModal("Discard changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("This report has changes that are not saved.");
         if (ImGui::Button("Discard them")) {
+            forget_kept(state);
             ImGui::CloseCurrentPopup();
             state.go_to(leave_to_.value_or(Screen::ReportList), true);
             leave_to_.reset();
@@ -461,6 +527,10 @@ void ReportEditorView::draw_modals(AppState& state) {
 }
 
 void ReportEditorView::clear() noexcept {
+    keep_key_.clear();
+    if (kept_) wipe_content(*kept_);
+    kept_.reset();
+    wipe_string(kept_case_);
     wipe_content(draft_);
     wipe_string(case_name_);
     wipe_string(attach_path_);

@@ -43,6 +43,14 @@ public:
     // a preview being decrypted appears (the screenshot of the panel).
     void scroll_to_evidence() noexcept { scroll_to_evidence_ = true; }
     bool dirty() const;
+    // Unsaved edits of the report itself (not counting "Your notes").
+    bool report_dirty() const;
+    // Keeps unsaved edits inside the vault now (core::DraftService); also
+    // every few seconds while drawing. Never throws: a failure keeps nothing.
+    void keep_unsaved(AppState& state) noexcept;
+    // Opens kept writing (`key`, core::DraftService): its report (or a new
+    // one) with the kept text; saving or discarding it then ends it.
+    void restore_kept(AppState& state, const std::string& key);
     // The App asks before leaving with unsaved edits: the editor shows
     // "Discard changes" and, if confirmed, asks to go to `screen` again.
     void ask_before_leaving(Screen screen);
@@ -75,6 +83,13 @@ private:
     bool confirm_discard_ = false;
     bool scroll_to_evidence_ = false;
     std::optional<Screen> leave_to_;  // where to go once unsaved edits are discarded
+    // This editing session's autosave key, and what it last kept (so the same
+    // text is not written again).
+    std::string keep_key_;
+    std::optional<core::ReportContent> kept_;
+    std::string kept_case_;
+    double last_keep_ = 0.0;
+    void forget_kept(AppState& state);  // the edits were saved or thrown away
     EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
     AnnotationPanel annotation_;      // the organisation's own notes, tags and translation
 };

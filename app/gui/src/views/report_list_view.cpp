@@ -9,6 +9,8 @@
 #include <cstdio>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/drafts.h"
+#include "models/content_wipe.h"
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/vocabulary.h"
 #include "models/unlock_note.h"
@@ -49,7 +51,54 @@ const std::shared_ptr<const ReportListView::Rows>& ReportListView::no_rows() {
     return empty;
 }
 
-void ReportListView::on_show(AppState& /*state*/) { needs_refresh_ = true; }
+void ReportListView::on_show(AppState& /*state*/) {
+    needs_refresh_ = true;
+    kept_loaded_ = false;  // writing may have been kept or taken back meanwhile
+}
+
+void ReportListView::draw_kept_writing(AppState& state) {
+    if (!kept_loaded_) {
+        core::Session* session = state.session();
+        if (session == nullptr) return;  // busy: next frame
+        kept_loaded_ = true;
+        for (auto& k : kept_) wipe_string(k.title);
+        kept_.clear();
+        try {
+            for (auto& d : core::DraftService(*session).kept()) {
+                kept_.push_back(KeptNote{d.key, d.content.title, d.report_id, d.saved_at});
+                wipe_content(d.content);
+            }
+        } catch (...) {
+            error_ = describe_error(std::current_exception());
+        }
+    }
+    for (std::size_t i = 0; i < kept_.size(); ++i) {
+        const auto& k = kept_[i];
+        const std::string what = k.report_id == 0 ? std::string("a new report") : "report " + std::to_string(k.report_id);
+        const std::string title = k.title.empty() ? std::string() : " \"" + k.title + "\"";
+        glyphs::note(title);
+        ImGui::AlignTextToFramePadding();
+        draw_notice("Writing you had not saved was kept safe in the vault: " + what + title + ", " +
+                    core::format_local_time(k.saved_at) + ".");
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Open it")) state.restore_kept_draft(k.key);
+        state.probe().item(("list.kept.open." + std::to_string(i)).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Throw it away")) {
+            if (core::Session* session = state.session()) {
+                try {
+                    core::DraftService(*session).discard(k.key);
+                } catch (...) {
+                    error_ = describe_error(std::current_exception());
+                }
+                kept_loaded_ = false;
+            }
+        }
+        state.probe().item(("list.kept.discard." + std::to_string(i)).c_str());
+        ImGui::PopID();
+    }
+}
 
 // What a query job fills in on the worker; read on the frame thread only
 // after the job finished.
@@ -200,6 +249,7 @@ void ReportListView::draw_content(AppState& state) {
     if (needs_refresh_) refresh(state);
     draw_toolbar(state);
     draw_unlock_note(state);
+    draw_kept_writing(state);
     draw_filters(state);
     case_panel_.draw(state, cases_, filter_.case_id, [this] { needs_refresh_ = true; });
     if (!record_panel_.open()) ImGui::SameLine();
@@ -503,6 +553,9 @@ void ReportListView::clear() noexcept {
     wipe_string(error_);
     case_panel_.clear();
     record_panel_.clear();
+    for (auto& k : kept_) wipe_string(k.title);
+    kept_.clear();
+    kept_loaded_ = false;
     needs_refresh_ = true;
     loading_ = false;
     first_page_total_ = -1;
@@ -518,7 +571,7 @@ void ReportListView::clear() noexcept {
 bool ReportListView::holds_sensitive_data() const noexcept {
     return !rows_->rows.empty() || !sorted_.empty() || !order_.empty() || !cases_.empty() || !received_.empty() ||
            !(filter_ == ReportFilter{}) || !search_.empty() || !error_.empty() || case_panel_.holds_sensitive_data() ||
-           record_panel_.holds_sensitive_data();
+           record_panel_.holds_sensitive_data() || !kept_.empty();
 }
 
 }  // namespace fv::gui

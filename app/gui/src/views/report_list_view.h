@@ -47,6 +47,14 @@ public:
     const std::string& error() const noexcept { return error_; }
     CasePanel& case_panel() noexcept { return case_panel_; }
     RecordPanel& record_panel() noexcept { return record_panel_; }
+    // Writing kept by autosave and not yet saved or thrown away (what the list offers back).
+    struct KeptNote {
+        std::string key;
+        std::string title;
+        std::int64_t report_id = 0;  // 0: a new report
+        std::int64_t saved_at = 0;
+    };
+    const std::vector<KeptNote>& kept_writing() const noexcept { return kept_; }
 
 protected:
     void draw_content(AppState& state) override;
@@ -56,6 +64,8 @@ private:
     // Once per unlock: the audit log's newest entry (so the person can see
     // the vault is as they left it) and any attachment files put aside.
     void draw_unlock_note(AppState& state);
+    // Kept writing, each with "Open it" and "Throw it away".
+    void draw_kept_writing(AppState& state);
     void draw_table(AppState& state);
     void draw_filters(AppState& state);
     void draw_source_filter(AppState& state, ReportFilter& filter);
@@ -118,6 +128,8 @@ private:
     std::int64_t first_page_total_ = -1;  // see first_page_total()
     CasePanel case_panel_;             // new/rename case, move selected reports
     RecordPanel record_panel_;         // the shown reports as a court record
+    std::vector<KeptNote> kept_;       // read when the list is shown
+    bool kept_loaded_ = false;
 };
 
 }  // namespace fv::gui

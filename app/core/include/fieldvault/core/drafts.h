@@ -2,10 +2,13 @@
 // Writing that is never lost: the report being written is kept inside the
 // encrypted vault (never in a plain file) every few seconds and before any
 // lock or quick exit, and offered back at the next unlock until it is saved
-// or thrown away. One draft at a time (the editor holds one report).
+// or thrown away. Each editing session keeps under its own key, so writing
+// kept earlier and not yet taken back is never overwritten.
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "fieldvault/core/records.h"
 #include "fieldvault/core/session.h"
@@ -13,6 +16,7 @@
 namespace fv::core {
 
 struct KeptDraft {
+    std::string key;             // the editing session's
     std::int64_t report_id = 0;  // 0: a new report, not saved yet
     std::string case_name;
     ReportContent content;
@@ -23,12 +27,16 @@ class DraftService {
 public:
     explicit DraftService(Session& session) : session_(session) {}
 
-    // Keeps `draft` (replacing the one kept before); saved_at is set to now.
-    void keep(std::int64_t report_id, const std::string& case_name, const ReportContent& content);
-    // The kept draft, if any. One that can no longer be read (damaged) is
-    // thrown away and nullopt returned: it must not block the person.
-    std::optional<KeptDraft> kept();
-    void discard();
+    // A new editing session's key (random).
+    static std::string new_key();
+    // Keeps the text under `key` (replacing what that key kept before); saved_at is now.
+    void keep(std::string_view key, std::int64_t report_id, const std::string& case_name,
+              const ReportContent& content);
+    // Everything kept, newest first. One that can no longer be read (damaged)
+    // is thrown away and left out: it must not block the person.
+    std::vector<KeptDraft> kept();
+    std::optional<KeptDraft> get(std::string_view key);
+    void discard(std::string_view key);
 
 private:
     Session& session_;
