@@ -153,12 +153,31 @@ TEST_F(GuiReportFlow, DroppedFilesAreAttached) {
     EXPECT_EQ(detail->attachments.size(), 2u) << ui_->app().report_editor_view().error();
 }
 
-TEST_F(GuiReportFlow, DropOnUnsavedReportAsksToSaveFirst) {
+// Attaching while writing a new report saves it as a draft, then attaches;
+// with no title yet it says so and stores nothing; a missing file saves nothing.
+TEST_F(GuiReportFlow, DropOnANewReportSavesItAsADraftAndAttaches) {
     ui_->click("list.new");
     ui_->app().files_dropped({write_file("a.txt", "first")});
     ui_->frame();
     ui_->settle();
-    EXPECT_NE(ui_->app().report_editor_view().error().find("Save the report first"), std::string::npos);
+    auto& editor = ui_->app().report_editor_view();
+    EXPECT_NE(editor.error().find("title"), std::string::npos) << editor.error();
+    EXPECT_EQ(editor.report_id(), 0);
+
+    ui_->click("editor.title");
+    ui_->type("with a file");
+    editor.attach(ui_->app().state(), dir_.path() / "no-such-file.jpg");
+    EXPECT_FALSE(editor.error().empty());
+    EXPECT_EQ(editor.report_id(), 0);  // nothing saved for a wrong path
+
+    ui_->app().files_dropped({write_file("b.txt", "second"), write_file("c.txt", "third")});
+    ui_->frame();
+    ui_->settle();
+    ASSERT_NE(editor.report_id(), 0) << editor.error();
+    const auto stored_report = stored(editor.report_id());
+    EXPECT_EQ(stored_report.report.content.title, "with a file");
+    EXPECT_EQ(stored_report.report.status, core::ReportStatus::Draft);
+    EXPECT_EQ(stored_report.attachments.size(), 2u);
 }
 
 TEST_F(GuiReportFlow, FinaliseThroughConfirmationMakesReportReadOnly) {

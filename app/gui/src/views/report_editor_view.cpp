@@ -180,8 +180,17 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
     error_.clear();
     notice_.clear();
     if (report_id_ == 0) {
-        error_ = "Save the report first, then attach files to it.";
-        return;
+        // Attaching while writing a new report: it is saved as a draft first
+        // (a file belongs to a stored report); save() says what is missing.
+        // The file is checked before, so a wrong path saves nothing.
+        try {
+            core::check_evidence_files({file});
+        } catch (...) {
+            error_ = describe_error(std::current_exception());
+            return;
+        }
+        if (!save(state)) return;
+        notice_ = "The report was saved as a draft so the file could be attached to it.";
     }
     if (detail_ && detail_->report.status == core::ReportStatus::Final) {
         error_ = "This report is final: no more files can be attached.";
@@ -459,9 +468,8 @@ void ReportEditorView::draw_attachments(AppState& state) {
     }
     section("Evidence files");
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
-    if (report_id_ == 0) {
-        draw_notice("Save the report first; then attach files here or drop them on the window.");
-    } else if (!final_report) {
+    if (report_id_ == 0) draw_notice("Attaching a file saves this new report as a draft first.");
+    if (!final_report) {
         const float button_w = ImGui::CalcTextSize("Attach").x + ImGui::GetStyle().FramePadding.x * 2.0f +
                                ImGui::GetStyle().ItemSpacing.x;
         ImGui::SetNextItemWidth(-button_w);
