@@ -102,6 +102,10 @@ TEST_F(GuiEvidence, AttachesAFileChosenInTheFileBrowser) {
     ASSERT_EQ(editor().detail()->attachments.size(), 1u) << editor().error();
     EXPECT_EQ(editor().detail()->attachments[0].name, "photo.png");
     EXPECT_EQ(editor().detail()->attachments[0].media_type, "image/png");
+    // The next pick starts where the last file came from, not the home folder.
+    ui_->click("evidence.browse");
+    ui_->frame();
+    EXPECT_EQ(evidence().browser().listing().folder, files_);
 }
 
 TEST_F(GuiEvidence, FileBrowserShowsHiddenOnRequestAndEscapeCloses) {

@@ -60,6 +60,10 @@ public:
     double now() const { return options_.clock(); }
 
     double auto_lock_seconds() const { return options_.settings.auto_lock_seconds; }
+    // Where the last file was attached from: the file picker starts there next
+    // time (kept in memory only, for as long as the program runs).
+    const std::filesystem::path& last_attach_folder() const noexcept { return last_attach_folder_; }
+    void set_last_attach_folder(std::filesystem::path folder) { last_attach_folder_ = std::move(folder); }
     void set_auto_lock_seconds(double seconds);
     const Settings& settings() const { return options_.settings; }
     // Stores and saves the settings; a font or theme change is picked up by
@@ -126,6 +130,7 @@ private:
     std::optional<Screen> requested_screen_;
     std::optional<std::int64_t> requested_report_;
     std::optional<std::string> restore_draft_;
+    std::filesystem::path last_attach_folder_;
     bool lock_requested_ = false;
     bool discard_unsaved_ = false;
     bool quick_exit_requested_ = false;

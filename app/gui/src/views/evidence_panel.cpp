@@ -66,7 +66,7 @@ void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentReco
         ImGui::BeginDisabled(state.busy());
         if (ImGui::Button("Choose a file to attach...")) {
             browsing_to_extract_ = false;
-            browser_.open(FileBrowser::Mode::File, "Attach a file");
+            browser_.open(FileBrowser::Mode::File, "Attach a file", state.last_attach_folder());
         }
         state.probe().item("evidence.browse");
         ImGui::EndDisabled();
@@ -80,6 +80,7 @@ void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentReco
         if (browsing_to_extract_) {
             extract(state, extract_target_, *chosen);
         } else if (attach) {
+            state.set_last_attach_folder(chosen->parent_path());
             attach(*chosen);
         }
         browsing_to_extract_ = false;
