@@ -47,6 +47,32 @@ TEST(ExportPlan, SaysWhatStaysBehindPerReport) {
     EXPECT_FALSE(plan.metadata.sensitive_included);
 }
 
+// A field marked sensitive stays out, but when its words are still told in a
+// part that goes out (the account), the plan says so, gently, before sending.
+TEST(ExportPlan, SaysWhenLeftOutWordsAreStillToldElsewhere) {
+    PlanFixture f;
+    model::ReportContent c;
+    c.title = "Call about my mother";
+    c.narrative = "王秀英 received a call from the police in Wuhan.";
+    c.relatives.push_back(model::RelativePressured{"mother", "WUHAN", "母亲，王秀英，被约谈", "", ""});
+    c.place = "Spadina Ave";  // not told anywhere else
+    c.sensitive_fields = {"relatives", "place"};
+    const auto told = core::ReportService(*f.a.session).create(c);
+    auto quiet = c;
+    quiet.title = "A call";
+    quiet.narrative = "A call from the police.";  // none of the relatives' words
+    const auto silent = core::ReportService(*f.a.session).create(quiet);
+    const auto plan = core::ExportService(*f.a.session).plan(export_reports({"Org B"}, {told, silent}, {}));
+    ASSERT_EQ(plan.reports.size(), 2u);
+    EXPECT_EQ(plan.reports[0].left_out_fields, (std::vector<std::string>{"relatives", "place"}));
+    EXPECT_EQ(plan.reports[0].left_out_but_told, std::vector<std::string>{"relatives"});
+    EXPECT_TRUE(plan.reports[1].left_out_but_told.empty());
+    // Included on purpose: nothing to warn about.
+    auto all = export_reports({"Org B"}, {told}, {});
+    all.include_sensitive = true;
+    EXPECT_TRUE(core::ExportService(*f.a.session).plan(all).reports[0].left_out_but_told.empty());
+}
+
 TEST(ExportPlan, IncludingSensitiveSaysWhatIsSent) {
     PlanFixture f;
     auto request = export_reports({"Org B"}, {f.with_file}, {});

@@ -59,6 +59,7 @@ Json plan_json(const core::ExportPlan& plan) {
         reports.push_back(Json{{"id", r.id},
                                {"title", r.title},
                                {"left_out_fields", r.left_out_fields},
+                               {"left_out_but_told_elsewhere", r.left_out_but_told},
                                {"sensitive_fields_sent", r.sensitive_sent},
                                {"case_name_left_out", r.case_name_left_out},
                                {"attachments", r.attachments},
@@ -86,6 +87,12 @@ void print_plan(const core::ExportPlan& plan) {
             for (const auto& f : r.left_out_fields) std::cout << " " << f;
             if (r.case_name_left_out) std::cout << " case-name";
             std::cout << "\n";
+        }
+        if (!r.left_out_but_told.empty()) {
+            std::cout << "    note: words of";
+            for (const auto& f : r.left_out_but_told) std::cout << " " << f;
+            std::cout << " are left out, but the same words still appear in a part that is sent (the account, "
+                         "say): read it before sending\n";
         }
         if (!r.sensitive_sent.empty()) {
             std::cout << "    SENT although marked sensitive:";

@@ -8,6 +8,7 @@
 #include "carried_proof.h"
 #include "forwarding.h"
 #include "report_document_builder.h"
+#include "sensitive_echo.h"
 #include "bundle_streams.h"
 #include "exclusive_file.h"
 #include "fieldvault/core/attachments.h"
@@ -147,8 +148,10 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
             shown.sensitive_sent = doc.content.sensitive_fields;
             doc.case_name = case_name;
         } else {
+            const auto original = doc.content;
             doc.redacted_fields = detail::redact_sensitive(doc.content);
             shown.left_out_fields = doc.redacted_fields;
+            shown.left_out_but_told = detail::sensitive_words_still_told(original, doc.content);
             shown.case_name_left_out = !case_name.empty();
         }
         if (!forwarded) detail::seal_revision_hash(doc);

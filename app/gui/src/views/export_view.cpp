@@ -463,6 +463,17 @@ void ExportView::draw_review_step(AppState& state) {
         }
         if (with_case > 0) left_out += std::string(left_out.empty() ? "" : ", ") + "case names";
         ImGui::TextWrapped("Left out (marked sensitive): %s", left_out.c_str());
+        // A gentle word when the same words still go out in another part.
+        std::map<std::string, std::size_t> told;
+        for (const auto& r : review_.reports)
+            for (const auto& f : r.left_out_but_told) ++told[f];
+        if (!told.empty()) {
+            std::string fields;
+            for (const auto& [field, count] : told) fields += (fields.empty() ? "" : ", ") + sensitive_field_label(field);
+            draw_warning("Please read before sending: words you marked sensitive (" + fields +
+                         ") still appear in a part that is sent, such as the account. Those parts go as written.");
+            state.probe().item("export.told_elsewhere");
+        }
     }
 
     ImGui::Spacing();

@@ -44,6 +44,9 @@ struct ExportPlanReport {
     std::string title;                         // the vault's title (what the user knows it by)
     bool forwarded = false;                    // received: goes as its sender signed it, with their signature
     std::vector<std::string> left_out_fields;  // marked sensitive, staying in the vault
+    // Of those, the ones whose words still appear in a field that goes out
+    // (a relative's name told in the account): worth a gentle word before sending.
+    std::vector<std::string> left_out_but_told;
     std::vector<std::string> sensitive_sent;   // marked sensitive, sent (the request includes them)
     bool case_name_left_out = false;           // in a case whose name stays in the vault
     std::size_t attachments = 0;               // evidence files going with it
