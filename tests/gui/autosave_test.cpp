@@ -3,6 +3,8 @@
 // the list offers it back after unlocking; saving or throwing it away ends it.
 #include <gtest/gtest.h>
 
+#include <future>
+
 #include "fieldvault/core/drafts.h"
 #include "fieldvault/core/reports.h"
 #include "headless_ui.h"
@@ -78,6 +80,25 @@ TEST_F(GuiAutosave, QuickExitAndIdleLockKeepItToo) {
     ui_->settle();
     EXPECT_TRUE(kept().empty());
     EXPECT_TRUE(ui_->app().report_list_view().kept_writing().empty());
+}
+
+// A lock right after a job finished (its completion not yet handled, so the
+// app still counts as busy) keeps the writing too.
+TEST_F(GuiAutosave, ALockRightAfterAJobStillKeepsTheWriting) {
+    type_new_report("busy", "typed while a file was being stored");
+    std::promise<void> release;
+    auto released = release.get_future().share();
+    ui_->app().state().worker().submit("a job", [released](core::JobContext&) { released.wait(); });
+    ASSERT_TRUE(ui_->app().state().busy());
+    release.set_value();
+    ui_->app().state().worker().wait_until_idle();
+    ASSERT_TRUE(ui_->app().state().busy());  // its completion is still pending
+    ui_->app().lock();                          // e.g. the idle lock, before any frame polls it
+    ASSERT_FALSE(ui_->app().state().unlocked());
+    ui_->frame();
+    unlock_through_ui(*ui_);
+    ASSERT_EQ(kept().size(), 1u);
+    EXPECT_EQ(kept()[0].content.narrative, "typed while a file was being stored");
 }
 
 TEST_F(GuiAutosave, EveryFewSecondsWhileTypingAndDiscardEndsIt) {

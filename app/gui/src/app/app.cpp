@@ -129,7 +129,7 @@ void App::lock() noexcept {
     state_.worker().wait_until_idle();
     // Whatever is being written is kept inside the vault before it closes
     // (lock, idle lock, minimise, quick exit): offered back at the next unlock.
-    editor_.keep_unsaved(state_);
+    editor_.keep_unsaved(state_, /*worker_drained=*/true);
     state_.drop_session();
     try {
         state_.worker().poll();  // completions of cancelled jobs: they see "cancelled" and stop

@@ -85,9 +85,9 @@ bool ReportEditorView::report_dirty() const {
 
 bool ReportEditorView::dirty() const { return report_dirty() || annotation_.dirty(); }
 
-void ReportEditorView::keep_unsaved(AppState& state) noexcept {
+void ReportEditorView::keep_unsaved(AppState& state, bool worker_drained) noexcept {
     try {
-        core::Session* session = state.session();
+        core::Session* session = worker_drained ? state.session_for_job() : state.session();
         if (session == nullptr || !report_dirty()) return;
         if (kept_ && *kept_ == draft_ && kept_case_ == case_name_) return;  // already kept as it is
         if (keep_key_.empty()) keep_key_ = core::DraftService::new_key();

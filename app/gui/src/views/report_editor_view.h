@@ -47,7 +47,9 @@ public:
     bool report_dirty() const;
     // Keeps unsaved edits inside the vault now (core::DraftService); also
     // every few seconds while drawing. Never throws: a failure keeps nothing.
-    void keep_unsaved(AppState& state) noexcept;
+    // `worker_drained`: the caller waited for the worker (a lock), so the
+    // vault may be used although a finished job's completion is still pending.
+    void keep_unsaved(AppState& state, bool worker_drained = false) noexcept;
     // Opens kept writing (`key`, core::DraftService): its report (or a new
     // one) with the kept text; saving or discarding it then ends it.
     void restore_kept(AppState& state, const std::string& key);
