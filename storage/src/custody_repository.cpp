@@ -107,15 +107,18 @@ std::optional<ProofRecord> CustodyRepository::proof(std::int64_t bundle_row) {
 }
 
 void CustodyRepository::add_carried_proof(std::string_view bundle_id, const ProofRecord& p) {
-    if (carried_proof(bundle_id)) return;
-    db_.prepare("INSERT INTO carried_proofs (bundle_id, header, manifest, signature) VALUES (?, ?, ?, ?)")
-        .bind(1, bundle_id)
-        .bind_blob(2, p.header)
-        .bind_blob(3, p.manifest)
-        .bind_blob(4, p.signature)
-        .run();
+    if (!carried_proof(bundle_id)) {
+        db_.prepare("INSERT INTO carried_proofs (bundle_id, header, manifest, signature) VALUES (?, ?, ?, ?)")
+            .bind(1, bundle_id)
+            .bind_blob(2, p.header)
+            .bind_blob(3, p.manifest)
+            .bind_blob(4, p.signature)
+            .run();
+    }
+    // A later forward from the same first bundle carries other reports'
+    // documents: they join the ones kept (the signature covers all of them).
     for (const auto& [item, document] : p.documents) {
-        db_.prepare("INSERT INTO carried_documents (bundle_id, item_id, document) VALUES (?, ?, ?)")
+        db_.prepare("INSERT OR IGNORE INTO carried_documents (bundle_id, item_id, document) VALUES (?, ?, ?)")
             .bind(1, bundle_id)
             .bind(2, item)
             .bind_blob(3, bytes_of(document))

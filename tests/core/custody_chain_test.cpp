@@ -445,6 +445,28 @@ TEST(CustodyChain, ForwardingOneReportOfABundleCarriesNoOtherReportsDocument) {
     EXPECT_NE(core::ReportService(*lawyer.session).get(imported.report_ids[0]).report.content.title.find("转交"),
               std::string::npos);
 
+    // The other report forwarded later, alone: the lawyer keeps its signed
+    // document too, beside the first one, under the same first bundle.
+    std::int64_t other_id = got.report_ids[0] == forward_id ? got.report_ids[1] : got.report_ids[0];
+    const auto later = advocate.tmp.path() / "later.fvb";
+    core::ExportService(*advocate.session).export_bundle(export_reports({"Lawyer"}, {other_id}, later));
+    const auto second = core::ImportService(*lawyer.session).import_bundle(later);
+    ASSERT_EQ(second.report_ids.size(), 1u);
+    core::LegalExportRequest lawyer_record;
+    lawyer_record.scope = core::LegalExportRequest::Scope::Reports;
+    lawyer_record.report_ids = {second.report_ids[0]};
+    lawyer_record.out = lawyer.tmp.path() / "later-record";
+    (void)core::LegalExportService(*lawyer.session).run(lawyer_record);
+    // Two signatures (the advocate's bundle and the first sender's), each with
+    // this report's document only.
+    std::map<std::string, std::size_t> later_documents;
+    for (const auto& entry : fs::recursive_directory_iterator(lawyer_record.out / "proofs"))
+        if (entry.path().parent_path().filename() == "documents")
+            ++later_documents[entry.path().parent_path().parent_path().filename().string()];
+    ASSERT_EQ(later_documents.size(), 2u);
+    for (const auto& [bundle, count] : later_documents) EXPECT_EQ(count, 1u) << bundle;
+    EXPECT_TRUE(core::verify_proof_folder(lawyer_record.out).ok());
+
     const auto both = advocate.tmp.path() / "both.fvb";
     core::ExportService(*advocate.session).export_bundle(export_reports({"Lawyer"}, got.report_ids, both));
     const auto carried_both = carried_documents(lawyer, both);

@@ -251,6 +251,10 @@ TEST(DayWindow, BoundsCoverWholeDaysMonthsAndYears) {
     EXPECT_TRUE(occurs_within("2026-03-14 18:30", from_day));
     EXPECT_TRUE(occurs_within("2026-03-14T18:30", from_day));
     EXPECT_FALSE(occurs_within("2026-03-13 23:59", from_day));
+    // A date known only to the year or month covers its days: "2026" is within March 2026.
+    EXPECT_TRUE(occurs_within("2026", march));
+    EXPECT_TRUE(occurs_within("2026-02", parse_day_window("2026-02-15", "")));
+    EXPECT_FALSE(occurs_within("2025", march));
 }
 
 TEST(DayWindow, OpenBoundsUndatedReportsAndWhatIsNotADate) {

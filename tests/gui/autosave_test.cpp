@@ -101,6 +101,18 @@ TEST_F(GuiAutosave, ALockRightAfterAJobStillKeepsTheWriting) {
     EXPECT_EQ(kept()[0].content.narrative, "typed while a file was being stored");
 }
 
+// Edits undone after they were kept: what was kept goes, so it cannot come back.
+TEST_F(GuiAutosave, UndoneEditsAreNotOfferedBack) {
+    type_new_report("oops", "typed by mistake");
+    ui_->now() += 6.0;
+    ui_->frame();
+    ASSERT_EQ(kept().size(), 1u);
+    ui_->app().report_editor_view().draft() = core::ReportContent{};  // everything erased again
+    ui_->now() += 6.0;
+    ui_->frame();
+    EXPECT_TRUE(kept().empty());
+}
+
 TEST_F(GuiAutosave, EveryFewSecondsWhileTypingAndDiscardEndsIt) {
     type_new_report("slow", "first words");
     EXPECT_TRUE(kept().empty());

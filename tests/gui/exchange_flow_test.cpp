@@ -295,10 +295,19 @@ TEST_F(GuiExchange, YourNotesOnAReceivedReport) {
     EXPECT_EQ(editor.annotation().tags(), "wechat, follow up");
     EXPECT_FALSE(editor.dirty());
 
+    // Typing notes does not make the (read-only) report itself "unsaved".
+    ui_->click("annotation.notes");
+    ui_->type(" More.");
+    EXPECT_TRUE(editor.dirty());
+    EXPECT_FALSE(editor.report_dirty());
+    ui_->click("annotation.save");
+    ui_->settle();
+    EXPECT_EQ(editor.annotation().saved()->revision, 2);
+
     editor.load(ui_->app().state(), id);  // reopened
     ui_->settle();
-    EXPECT_EQ(editor.annotation().notes(), "回电确认。Called back.");
-    EXPECT_EQ(core::AnnotationService(ui_->session()).history(id).size(), 1u);
+    EXPECT_EQ(editor.annotation().notes(), "回电确认。Called back. More.");
+    EXPECT_EQ(core::AnnotationService(ui_->session()).history(id).size(), 2u);
     EXPECT_EQ(core::ReportService(ui_->session()).get(id).report.content, content);
     ui_->click("lock");
     EXPECT_FALSE(editor.annotation().holds_sensitive_data());

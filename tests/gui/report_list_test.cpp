@@ -420,6 +420,22 @@ TEST(ReportFilter, FromFiltersAndSortsBySource) {
               (std::vector<std::size_t>{3, 0, 2, 1}));
 }
 
+// A received report whose signer is no longer a contact is never "You".
+TEST(ReportFilter, AReceivedReportOfARemovedContactIsNotYours) {
+    core::SourceIndex index;
+    index.sources.push_back(core::Source{7, "Mei", "", false, {}, {}, 0, 0, {}, {1}});
+    index.of_report.emplace(1, 0);
+    const auto sources = row_sources(index, {{1, "fp-mei"}, {2, "fp-gone"}});
+    ASSERT_EQ(sources.size(), 2u);
+    EXPECT_EQ(sources.at(1).name, "Mei");
+    EXPECT_EQ(sources.at(2).contact_id, -1);
+    std::vector<core::ReportSummary> rows(3);
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].id = static_cast<std::int64_t>(i + 1);
+    ReportFilter mine;
+    mine.source = 0;
+    EXPECT_EQ(filter_and_sort(rows, mine, {SortColumn::Id, true}, sources), std::vector<std::size_t>{2});
+}
+
 TEST(ReportFilter, FilteringTheSortedOrderKeepsItAndSkipsRowsThatFail) {
     std::vector<core::ReportSummary> rows(5);
     const char* titles[] = {"d", "b", "e", "a", "c"};

@@ -196,7 +196,8 @@ bool occurs_within(std::string_view occurred_start, const DayWindow& window) noe
     if (window.open()) return true;
     const auto date = parse_iso8601(occurred_start);
     if (!date) return false;
-    if (window.first_day && date->first_day < *window.first_day) return false;
+    // The days the date covers ("2026" covers the year) overlap the window.
+    if (window.first_day && date->last_day < *window.first_day) return false;
     if (window.last_day && date->first_day > *window.last_day) return false;
     return true;
 }

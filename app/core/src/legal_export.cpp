@@ -188,7 +188,11 @@ LegalExportResult LegalExportService::run(const LegalExportRequest& request, con
             throw Error(ErrorKind::Io, "cannot move the finished record to " + request.out.string() + ": " + why);
         }
         sync_folder(fs::absolute(request.out).parent_path());
-        step();
+        // The last step is reported, but nothing may unwind now: the record is in place and logged.
+        try {
+            step();
+        } catch (...) {
+        }
         return result;
     } catch (...) {
         std::error_code ec;

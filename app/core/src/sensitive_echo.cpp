@@ -19,8 +19,11 @@ std::vector<std::string> words_of(const std::string& text) {
     static constexpr std::string_view kCjkMarks[] = {"，", "。", "、", "；", "：", "！", "？", "（", "）", "“", "”"};
     std::vector<std::string> words;
     std::string word;
+    // Latin words of 5 letters or more (shorter ones are mostly "that", "with"),
+    // two or more Chinese characters (6 bytes).
     const auto flush = [&] {
-        if (word.size() >= 4) words.push_back(folded(word));
+        const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (word.size() >= (ascii ? 5u : 6u)) words.push_back(folded(word));
         word.clear();
     };
     for (std::size_t i = 0; i < text.size();) {
@@ -55,7 +58,7 @@ std::string field_text(const storage::ReportContent& c, const std::string& field
     else if (field == "origin_country") add(c.origin_country);
     else if (field == "identifiers") for (const auto& i : c.identifiers) add(i.value);
     else if (field == "perpetrators") for (const auto& p : c.perpetrators) { add(p.names); add(p.description); }
-    else if (field == "relatives") for (const auto& r : c.relatives) { add(r.relationship); add(r.location); add(r.what_happened); add(r.by_whom); }
+    else if (field == "relatives") for (const auto& r : c.relatives) { add(r.relationship); add(r.location); add(r.what_happened); add(r.by_whom); add(r.how_known); }
     else if (field == "narrative") add(c.narrative);
     else if (field == "translation") { add(c.translation); add(c.translator); }
     else if (field == "witnesses") for (const auto& w : c.witnesses) { add(w.name); add(w.contact); add(w.statement); }
@@ -66,13 +69,15 @@ std::string field_text(const storage::ReportContent& c, const std::string& field
 
 // Everything that goes out as text.
 std::string outgoing_text(const storage::ReportContent& c) {
-    std::string out = c.title + "\n" + c.narrative + "\n" + c.translation + "\n" + c.demands_detail + "\n" +
-                      c.impact_detail + "\n" + c.place + "\n" + c.host_city + "\n";
+    std::string out = c.title + "\n" + c.narrative + "\n" + c.translation + "\n" + c.translator + "\n" +
+                      c.demands_detail + "\n" + c.impact_detail + "\n" + c.place + "\n" + c.host_city + "\n" +
+                      c.host_country + "\n" + c.origin_country + "\n";
     for (const auto& i : c.identifiers) out += i.value + "\n";
     for (const auto& p : c.perpetrators) out += p.names + "\n" + p.description + "\n";
-    for (const auto& r : c.relatives) out += r.relationship + "\n" + r.location + "\n" + r.what_happened + "\n" + r.by_whom + "\n";
-    for (const auto& w : c.witnesses) out += w.name + "\n" + w.statement + "\n";
-    for (const auto& r : c.reported_to) out += r.authority + "\n" + r.outcome + "\n";
+    for (const auto& r : c.relatives)
+        out += r.relationship + "\n" + r.location + "\n" + r.what_happened + "\n" + r.by_whom + "\n" + r.how_known + "\n";
+    for (const auto& w : c.witnesses) out += w.name + "\n" + w.contact + "\n" + w.statement + "\n";
+    for (const auto& r : c.reported_to) out += r.authority + "\n" + r.reference + "\n" + r.outcome + "\n";
     return folded(out);
 }
 

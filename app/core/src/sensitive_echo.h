@@ -10,8 +10,8 @@
 namespace fv::core::detail {
 
 // The sensitive fields of `original` (codes, as in sensitive_fields) whose
-// words (of 4 bytes or more: Latin words of 4 letters, two or more Chinese
-// characters) appear in `outgoing` (the same report after redaction), ASCII
+// words (Latin words of 5 letters or more, two or more Chinese characters)
+// appear in `outgoing` (the same report after redaction), ASCII
 // letters compared without case.
 std::vector<std::string> sensitive_words_still_told(const storage::ReportContent& original,
                                                     const storage::ReportContent& outgoing);

@@ -48,12 +48,14 @@ int compare(const core::ReportSummary& a, const core::ReportSummary& b, SortColu
 
 }  // namespace
 
-RowSources row_sources(const core::SourceIndex& index) {
+RowSources row_sources(const core::SourceIndex& index, const std::map<std::int64_t, std::string>& received) {
     RowSources out;
     for (const auto& [report_id, at] : index.of_report) {
         const auto& s = index.sources[at];
         out.emplace(report_id, RowSource{s.contact_id, s.name, s.verified});
     }
+    for (const auto& [report_id, fingerprint] : received)
+        out.try_emplace(report_id, RowSource{-1, "someone not in your contacts", false});
     return out;
 }
 

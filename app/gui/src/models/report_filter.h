@@ -21,7 +21,10 @@ struct RowSource {
     bool verified = false;
 };
 using RowSources = std::map<std::int64_t, RowSource>;  // report id -> its source
-RowSources row_sources(const core::SourceIndex& index);
+// `received`: every received report (id -> signer fingerprint); one whose
+// signer is no longer a contact is "not in your contacts" (contact id -1),
+// never taken for the vault's own.
+RowSources row_sources(const core::SourceIndex& index, const std::map<std::int64_t, std::string>& received);
 // Zeroes the names (they are the organisation's words about people).
 void wipe_sources(RowSources& sources) noexcept;
 

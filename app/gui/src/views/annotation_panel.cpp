@@ -79,9 +79,10 @@ void AnnotationPanel::draw(AppState& state) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
     ImGui::TextUnformatted(saved_ ? ("(revision " + std::to_string(saved_->revision) + ", saved " +
-                                     core::format_local_time(saved_->created_at) + "; they stay in this vault)")
+                                     core::format_local_time(saved_->created_at) +
+                                     "; never sent in a bundle; a court record prints them)")
                                         .c_str()
-                                  : "(they stay in this vault: bundles never carry them)");
+                                  : "(never sent in a bundle; a court record prints them)");
     ImGui::PopStyleColor();
     glyphs::note(notes_);
     glyphs::note(tags_);

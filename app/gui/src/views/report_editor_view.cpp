@@ -35,7 +35,6 @@ void ReportEditorView::forget_loaded() noexcept {
     detail_.reset();
     if (received_) received_->wipe();
     received_.reset();
-    annotation_.clear();
 }
 
 void ReportEditorView::load(AppState& state, std::int64_t report_id) {
@@ -48,6 +47,7 @@ void ReportEditorView::load(AppState& state, std::int64_t report_id) {
     wipe_string(case_name_);
     wipe_string(attach_path_);
     forget_loaded();
+    annotation_.clear();
     evidence_.clear();
     error_.clear();
     notice_.clear();
@@ -69,7 +69,7 @@ void ReportEditorView::reload(AppState& state) {
         wipe_string(case_name_);
         detail_ = std::move(fresh);
         received_ = load_received_info(*session, report_id_);
-        annotation_.load(*session, report_id_);
+        if (!annotation_.dirty()) annotation_.load(*session, report_id_);  // never over notes being typed
         draft_ = detail_->report.content;
         case_name_ = detail_->case_name;
         note_glyphs(*detail_);
@@ -88,7 +88,14 @@ bool ReportEditorView::dirty() const { return report_dirty() || annotation_.dirt
 void ReportEditorView::keep_unsaved(AppState& state, bool worker_drained) noexcept {
     try {
         core::Session* session = worker_drained ? state.session_for_job() : state.session();
-        if (session == nullptr || !report_dirty()) return;
+        if (session == nullptr) return;
+        if (!report_dirty()) {
+            // Edits undone: what was kept of them must not come back later.
+            if (kept_ && !keep_key_.empty()) core::DraftService(*session).discard(keep_key_);
+            if (kept_) wipe_content(*kept_);
+            kept_.reset();
+            return;
+        }
         if (kept_ && *kept_ == draft_ && kept_case_ == case_name_) return;  // already kept as it is
         if (keep_key_.empty()) keep_key_ = core::DraftService::new_key();
         core::DraftService(*session).keep(keep_key_, report_id_, case_name_, draft_);
@@ -118,10 +125,11 @@ void ReportEditorView::restore_kept(AppState& state, const std::string& key) {
     if (session == nullptr) return;
     auto kept = core::DraftService(*session).get(key);
     if (!kept) return;
-    // A report that can no longer be opened: the text comes back as a new report.
+    // A report that can no longer be opened, or that was made final since:
+    // the text comes back as a new report (a final one takes no edits).
     std::int64_t id = kept->report_id;
     try {
-        if (id != 0) (void)core::ReportService(*session).get(id);
+        if (id != 0 && core::ReportService(*session).get(id).report.status == core::ReportStatus::Final) id = 0;
     } catch (...) {
         id = 0;
     }
@@ -286,12 +294,12 @@ void ReportEditorView::draw_header(AppState& state) {
     const float final_w = ImGui::CalcTextSize("Finalise...").x + style.FramePadding.x * 2.0f;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - save_w - final_w - style.ItemSpacing.x);
     const bool busy = state.busy();
-    ImGui::BeginDisabled(busy || !dirty());
+    ImGui::BeginDisabled(busy || !report_dirty());  // "Your notes" have their own Save
     if (ImGui::Button("Save")) save(state);
     state.probe().item("editor.save");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(busy || report_id_ == 0 || dirty());
+    ImGui::BeginDisabled(busy || report_id_ == 0 || report_dirty());
     if (ImGui::Button("Finalise...")) confirm_finalize_ = true;
     state.probe().item("editor.finalize");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && dirty())
@@ -543,6 +551,7 @@ void ReportEditorView::clear() noexcept {
     wipe_string(case_name_);
     wipe_string(attach_path_);
     forget_loaded();
+    annotation_.clear();
     evidence_.clear();
     error_.clear();
     notice_.clear();

@@ -133,7 +133,7 @@ void ReportListView::refresh(AppState& state) {
             first->total = page.total;
             first->cases = reports.cases();
             first->received = core::received_report_signers(*session);
-            first->sources = row_sources(core::SourceService(*session).index());
+            first->sources = row_sources(core::SourceService(*session).index(), first->received);
             wipe_string(query);
             first->sorted_by = sort;
             first->sorted = sort_rows(first->rows, sort, first->sources);
@@ -170,7 +170,7 @@ void ReportListView::load_all(AppState& state) {
             result->rows = query.empty() ? reports.list() : reports.search(query);
             result->cases = reports.cases();
             result->received = core::received_report_signers(*session);
-            result->sources = row_sources(core::SourceService(*session).index());
+            result->sources = row_sources(core::SourceService(*session).index(), result->received);
             wipe_string(query);
             result->sorted_by = sort;
             result->sorted = sort_rows(result->rows, sort, result->sources);

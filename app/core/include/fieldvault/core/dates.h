@@ -94,7 +94,8 @@ struct DayWindow {
 };
 [[nodiscard]] DayWindow parse_day_window(std::string_view from, std::string_view to) noexcept;
 // Whether a report whose start is `occurred_start` (as stored) happened within
-// `window`. A report with no usable date is outside any window that is not open.
+// `window`: the days that date covers ("2026-03" covers March) overlap it. A
+// report with no usable date is outside any window that is not open.
 [[nodiscard]] bool occurs_within(std::string_view occurred_start, const DayWindow& window) noexcept;
 
 // Orders two dates as stored (<0, 0, >0) the way time runs: ISO text orders
