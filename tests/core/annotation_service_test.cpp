@@ -13,16 +13,6 @@
 namespace fv::test {
 namespace {
 
-ErrorKind kind_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    ADD_FAILURE() << "no fv::Error thrown";
-    return ErrorKind::Usage;
-}
-
 std::size_t audit_count(TestVault& v, const std::string& action) {
     std::size_t n = 0;
     for (const auto& e : storage::AuditLog(v.session->db()).entries())

@@ -16,6 +16,7 @@
 #include "test_vault.h"
 
 using namespace fv;
+using fv::test::kind_of;
 
 namespace {
 
@@ -29,16 +30,6 @@ std::size_t audit_count(core::Session& session, const std::string& action) {
     const auto entries = storage::AuditLog(session.db()).entries();
     return static_cast<std::size_t>(
         std::count_if(entries.begin(), entries.end(), [&](const auto& e) { return e.action == action; }));
-}
-
-ErrorKind kind_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    ADD_FAILURE() << "no fv::Error thrown";
-    return ErrorKind::Usage;
 }
 
 }  // namespace

@@ -13,16 +13,6 @@
 namespace fv::test {
 namespace {
 
-ErrorKind kind_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    ADD_FAILURE() << "no fv::Error thrown";
-    return ErrorKind::Usage;
-}
-
 std::int64_t report(TestVault& v, const std::string& title, const std::string& narrative,
                     const std::string& translation = "", const std::string& perpetrator = "") {
     core::ReportContent c;

@@ -14,16 +14,6 @@
 namespace fv::test {
 namespace {
 
-ErrorKind kind_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.kind();
-    }
-    ADD_FAILURE() << "no fv::Error thrown";
-    return ErrorKind::Usage;
-}
-
 TEST(ExchangeContacts, AddListVerifyRemove) {
     TestVault v;
     core::ContactService contacts(*v.session);

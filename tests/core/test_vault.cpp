@@ -1,5 +1,7 @@
 #include "test_vault.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -25,6 +27,16 @@ KdfParams fast_kdf() { return KdfParams::interactive(); }
 TestVault::TestVault() {
     created = core::Session::create(dir, passphrase("correct horse"), "Test reporter", fast_kdf());
     session = core::Session::open(dir, passphrase("correct horse"));
+}
+
+ErrorKind kind_of(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const Error& e) {
+        return e.kind();
+    }
+    ADD_FAILURE() << "no fv::Error thrown";
+    return ErrorKind::Usage;
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -1,6 +1,7 @@
 #pragma once
 // A fresh vault in its own temporary folder, removed after the test.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -32,6 +33,8 @@ struct TestVault {
 };
 
 std::string read_file(const std::filesystem::path& path);
+// The kind of the fv::Error that `action` throws (a test failure if it throws none).
+ErrorKind kind_of(const std::function<void()>& action);
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 
 }  // namespace fv::test
