@@ -42,6 +42,7 @@ void same_line_if_fits(float width) {
 ReportListView::Rows::~Rows() {
     wipe_rows(rows);
     wipe_sources(sources);
+    wipe_sources(choices);
 }
 
 // Shared by every list that holds no rows: clear() (noexcept) assigns it
@@ -197,6 +198,8 @@ void ReportListView::show(ListResult& result, const core::JobOutcome& outcome) {
     auto fresh = std::make_shared<Rows>();
     std::swap(fresh->rows, result.rows);
     std::swap(fresh->sources, result.sources);
+    // The From filter's choices, once per new rows (not per frame: 100,000 rows).
+    for (const auto& [report, source] : fresh->sources) fresh->choices.try_emplace(source.contact_id, source);
     rows_ = std::move(fresh);  // the old rows are wiped when no sort job holds them
     std::swap(cases_, result.cases);
     std::swap(received_, result.received);
@@ -395,8 +398,7 @@ void ReportListView::draw_filters(AppState& state) {
 
 // Who sent the reports: anyone, you (this vault's own reports), or one source.
 void ReportListView::draw_source_filter(AppState& state, ReportFilter& filter) {
-    std::map<std::int64_t, const RowSource*> sources;  // by contact id, each once
-    for (const auto& [report, source] : rows_->sources) sources.emplace(source.contact_id, &source);
+    const auto& sources = rows_->choices;  // by contact id, each once
     if (sources.empty() && !filter.source) return;  // nothing received: nothing to choose
     const float em = ImGui::GetFontSize();
     same_line_if_fits(em * 14.0f);
@@ -407,7 +409,7 @@ void ReportListView::draw_source_filter(AppState& state, ReportFilter& filter) {
     if (filter.source == 0) preview = "You";
     if (filter.source && *filter.source != 0) {
         const auto found = sources.find(*filter.source);
-        preview = found != sources.end() ? found->second->name : "Anyone";
+        preview = found != sources.end() ? found->second.name : "Anyone";
     }
     glyphs::note(preview);
     const bool open = ImGui::BeginCombo("##source_filter", preview.c_str());
@@ -417,11 +419,11 @@ void ReportListView::draw_source_filter(AppState& state, ReportFilter& filter) {
         if (ImGui::Selectable("You", filter.source == 0)) filter.source = 0;
         state.probe().item("list.source=you");
         for (const auto& [contact_id, source] : sources) {
-            glyphs::note(source->name);
+            glyphs::note(source.name);
             ImGui::PushID(static_cast<int>(contact_id));
-            if (ImGui::Selectable(source->name.c_str(), filter.source == contact_id)) filter.source = contact_id;
+            if (ImGui::Selectable(source.name.c_str(), filter.source == contact_id)) filter.source = contact_id;
             ImGui::PopID();
-            if (state.probe().enabled()) state.probe().item(("list.source=" + source->name).c_str());
+            if (state.probe().enabled()) state.probe().item(("list.source=" + source.name).c_str());
         }
         ImGui::EndCombo();
     }

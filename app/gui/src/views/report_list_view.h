@@ -101,6 +101,7 @@ private:
     struct Rows {
         std::vector<core::ReportSummary> rows;
         RowSources sources;  // who sent each received row (sorting by From needs them with the rows)
+        std::map<std::int64_t, RowSource> choices;  // each source once, by contact id (the From filter)
         Rows() = default;
         Rows(const Rows&) = delete;
         Rows& operator=(const Rows&) = delete;
