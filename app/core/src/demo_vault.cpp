@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "fieldvault/core/identity_service.h"
+#include "fieldvault/core/places.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/secret.h"
@@ -95,12 +96,7 @@ SecretBuffer demo_passphrase() { return SecretBuffer::from_string(kDemoPassphras
 
 }  // namespace
 
-std::filesystem::path default_demo_vault_dir() {
-    if (const char* data = std::getenv("XDG_DATA_HOME"); data != nullptr && *data == '/')
-        return std::filesystem::path(data) / "fieldvault" / "demo";
-    const char* home = std::getenv("HOME");
-    return std::filesystem::path(home != nullptr ? home : ".") / ".local" / "share" / "fieldvault" / "demo";
-}
+std::filesystem::path default_demo_vault_dir() { return current_places().demo_dir; }  // places.cpp decides
 
 bool is_demo_session(Session& session) { return IdentityService(session).own().name == kDemoIdentityName; }
 

@@ -6,6 +6,7 @@
 
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/passphrase_strength.h"
+#include "fieldvault/core/places.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/identity.h"
 #include "fieldvault/storage/repositories.h"
@@ -22,11 +23,9 @@ std::int64_t now_seconds() {
 
 fs::path Session::default_vault_dir() {
     if (const char* env = std::getenv("FIELDVAULT_VAULT"); env != nullptr && *env != '\0') return env;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0')
-        return fs::path(xdg) / "fieldvault" / "vault";
-    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0')
-        return fs::path(home) / ".local" / "share" / "fieldvault" / "vault";
-    throw Error(ErrorKind::Usage, "no vault folder: give --vault DIR or set FIELDVAULT_VAULT");
+    auto dir = current_places().vault_dir;  // installed, plain name or portable: places.cpp decides
+    if (dir.empty()) throw Error(ErrorKind::Usage, "no vault folder: give --vault DIR or set FIELDVAULT_VAULT");
+    return dir;
 }
 
 KdfParams kdf_params_for_new_keys() {

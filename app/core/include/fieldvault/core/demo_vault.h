@@ -16,7 +16,8 @@ namespace fv::core {
 inline constexpr std::string_view kDemoPassphrase = "demo vault, sample data only";
 inline constexpr std::string_view kDemoTitlePrefix = "[DEMO] ";
 
-// $XDG_DATA_HOME/fieldvault/demo, else ~/.local/share/fieldvault/demo.
+// current_places().demo_dir: $XDG_DATA_HOME/fieldvault/demo, else
+// ~/.local/share/fieldvault/demo, or the portable folder's (places.h).
 std::filesystem::path default_demo_vault_dir();
 
 // True if `dir` holds a vault created by open_demo_vault (its identity name

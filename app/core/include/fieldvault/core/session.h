@@ -46,8 +46,9 @@ struct UnlockOptions {
 
 class Session {
 public:
-    // The default vault folder: $FIELDVAULT_VAULT, else $XDG_DATA_HOME/fieldvault/vault,
-    // else ~/.local/share/fieldvault/vault.
+    // The default vault folder: $FIELDVAULT_VAULT, else current_places().vault_dir
+    // ($XDG_DATA_HOME/fieldvault/vault, ~/.local/share/fieldvault/vault, or the
+    // portable folder's; see places.h).
     static std::filesystem::path default_vault_dir();
     static bool vault_exists(const std::filesystem::path& dir);
 
