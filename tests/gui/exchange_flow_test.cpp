@@ -35,7 +35,7 @@ void write_test_file(const std::filesystem::path& path, const std::string& bytes
 class GuiExchange : public ::testing::Test {
 protected:
     void SetUp() override {
-        // The wizard proposes ~/fieldvault-<date>.fvb: keep it inside the test folder.
+        // The wizard proposes ~/<date>.bin: keep it inside the test folder.
         if (const char* home = std::getenv("HOME")) saved_home_ = home;
         ::setenv("HOME", dir_.path().c_str(), 1);
         peer_ = make_peer_vault(dir_.path() / "peer", "Peer");
@@ -110,11 +110,13 @@ TEST_F(GuiExchange, ExportThroughWizardThenImportInTheRecipientsVault) {
     EXPECT_EQ(wizard.selected_ids(), std::vector<std::int64_t>{id});
     // The review said what stays behind: the report's sensitive field.
     EXPECT_EQ(wizard.review().reports[0].left_out_fields, std::vector<std::string>{"place"});
-    // Proposed in the home folder, shown as "~/...".
-    EXPECT_EQ(wizard.output_path().rfind("~/fieldvault-", 0), 0u) << wizard.output_path();
+    // Proposed in the home folder, shown as "~/...", under a name that says
+    // nothing of Fieldvault (issue 15: "2026-03-14.bin").
+    EXPECT_EQ(wizard.output_path().rfind("~/", 0), 0u) << wizard.output_path();
+    EXPECT_EQ(wizard.output_path().find("fieldvault"), std::string::npos) << wizard.output_path();
     const std::filesystem::path out = expand_home(wizard.output_path());
     EXPECT_EQ(out.parent_path(), dir_.path());
-    EXPECT_EQ(out.extension(), ".fvb");
+    EXPECT_EQ(out.extension(), ".bin");
 
     ui_->click("export.next");  // "Export"
     ui_->settle();
@@ -379,7 +381,7 @@ TEST_F(GuiExchange, CancelledExportLeavesNoFileAndNoLogEntry) {
     EXPECT_NE(ui_->app().export_view().notice().find("cancelled"), std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(out));
     for (const auto& entry : std::filesystem::directory_iterator(dir_.path()))
-        EXPECT_EQ(entry.path().extension() == ".fvb" || entry.path().filename().string().rfind(".fieldvault", 0) == 0,
+        EXPECT_EQ(entry.path().extension() == ".bin" || entry.path().filename().string().rfind(".fieldvault", 0) == 0,
                   false)
             << entry.path();
     for (const auto& entry : core::AuditService(ui_->session()).entries()) EXPECT_NE(entry.action, "export");

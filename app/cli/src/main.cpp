@@ -3,11 +3,13 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <string>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
 
 #include "app_context.h"
+#include "fieldvault/core/places.h"
 #include "fieldvault/core/process_hardening.h"
 #include "commands_timeline.h"
 #include "fieldvault/model/error.h"
@@ -59,6 +61,15 @@ int main(int argc, char** argv) {
     app.add_option("--passphrase-file", context.global.passphrase_file,
                    "Read passphrases from FILE, one per line, instead of stdin or the terminal")
         ->option_text("FILE");
+    // Where things live (core's places): portable keeps everything beside the
+    // program; --as is the plain name chosen in the desktop app's setup.
+    bool portable = false;
+    std::string plain_name;
+    app.add_flag("--portable", portable,
+                 "Keep the vault beside this program and write nothing elsewhere "
+                 "(also on when a file named fieldvault-portable is beside it)");
+    app.add_option("--as", plain_name, "The plain name chosen at setup (its vault folder)")->option_text("NAME");
+    app.set_version_flag("--version", "fieldvault-cli " + std::string(fv::core::program_version()));
 
     fv::cli::register_vault_commands(app, context);
     fv::cli::register_report_commands(app, context);
@@ -85,6 +96,15 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
     try {
+        fv::core::PlaceOptions place_options;
+        place_options.portable = portable;
+        place_options.plain_name = plain_name;
+        if (!plain_name.empty()) {
+            if (const auto problem = fv::core::plain_name_problem(plain_name); !problem.empty())
+                throw fv::Error(fv::ErrorKind::Usage, "--as: " + problem);
+        }
+        fv::core::set_place_options(place_options);
+        fv::core::confine_to_portable_folder(fv::core::resolve_places(place_options));
         const int code = (*action)();
         std::cout.flush();
         if (!std::cout) {

@@ -61,6 +61,8 @@ DriverArguments parse(int argc, char** argv) {
             args.run.vault = value();
         } else if (arg == "--screenshot") {
             args.run.screenshot = value();
+        } else if (arg == "--portable") {
+            args.run.portable = true;
         } else if (arg == "--screen") {
             args.screen = value();
         } else if (arg == "--bundle") {

@@ -4,6 +4,10 @@
 //   --screenshot FILE    draw the first screen a few times, save it as a PNG and exit
 //                        (a check that the app starts and draws on this machine)
 //   --timing             print the time from launch to the first frame drawn
+//   --portable           keep the vault and settings beside the program and write
+//                        nothing elsewhere (also: a file fieldvault-portable there)
+//   --as NAME            the plain name chosen at setup (window title, folders)
+//   --version            print the version and exit
 // The screens the screenshot tests draw, unlocked and filled, come from a
 // separate test program (app/gui/driver), never from this one.
 #include <cstdio>
@@ -11,13 +15,15 @@
 #include <string>
 
 #include "platform/app_runner.h"
+#include "fieldvault/core/places.h"
 #include "fieldvault/core/process_hardening.h"
 
 namespace {
 
 [[noreturn]] void usage(const char* problem) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
-    std::fprintf(stderr, "usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--timing] [--screenshot FILE]\n");
+    std::fprintf(stderr, "usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--portable] [--as NAME] [--timing]\n"
+                         "                  [--screenshot FILE] [--version]\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -41,6 +47,16 @@ fv::gui::RunOptions parse(int argc, char** argv) {
             options.auto_lock = seconds;
         } else if (arg == "--timing") {
             options.timing = true;
+        } else if (arg == "--portable") {
+            options.portable = true;
+        } else if (arg == "--as") {
+            options.plain_name = value();
+            if (const auto problem = fv::core::plain_name_problem(options.plain_name); !problem.empty())
+                usage(("--as: " + problem).c_str());
+        } else if (arg == "--version") {
+            std::printf("fieldvault %.*s\n", static_cast<int>(fv::core::program_version().size()),
+                        fv::core::program_version().data());
+            std::exit(0);
         } else if (arg == "--help" || arg == "-h") {
             usage(nullptr);
         } else {

@@ -56,6 +56,9 @@ public:
     // Another vault folder (first run: "open an existing vault"); only while locked.
     // Remembered in the settings (the current folder only, no history).
     void set_vault_dir(std::filesystem::path dir);
+    // The settings file (core's places; it moves when a plain name is chosen at setup).
+    const std::filesystem::path& settings_file() const { return options_.settings_file; }
+    void use_settings_file(std::filesystem::path file) { options_.settings_file = std::move(file); }
     const KdfParams& kdf() const { return options_.kdf; }
     double now() const { return options_.clock(); }
 

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "fieldvault/core/places.h"
+
 namespace fv::gui {
 namespace {
 
@@ -30,13 +32,8 @@ std::optional<ThemeKind> theme_from_code(const std::string& code) {
     return std::nullopt;
 }
 
-std::filesystem::path default_settings_file() {
-    const char* config = std::getenv("XDG_CONFIG_HOME");
-    if (config != nullptr && *config == '/') return std::filesystem::path(config) / "fieldvault" / "settings.json";
-    const char* home = std::getenv("HOME");
-    const std::filesystem::path base = home != nullptr && *home != '\0' ? home : ".";
-    return base / ".config" / "fieldvault" / "settings.json";
-}
+// core's places decide (installed, plain name, or portable: beside the program).
+std::filesystem::path default_settings_file() { return core::current_places().settings_file; }
 
 Settings load_settings(const std::filesystem::path& file) {
     Settings settings;

@@ -1,6 +1,7 @@
 #pragma once
 // The app's non-secret preferences, kept in $XDG_CONFIG_HOME/fieldvault/settings.json
-// (else ~/.config/fieldvault/settings.json). Never report content, never a
+// (else ~/.config/fieldvault/settings.json; core/places.h decides, e.g. beside
+// the program in portable mode). Never report content, never a
 // passphrase, and no history of folders: only the current vault folder.
 #include <filesystem>
 #include <optional>

@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <string>
 
+#include "fieldvault/core/places.h"
 #include "fieldvault/model/error.h"
 #include "platform/fonts.h"
 #include "platform/gl_texture_backend.h"
@@ -30,7 +32,8 @@ AppOptions app_options(const RunOptions& run) {
     options.settings = load_settings(options.settings_file);
     if (run.vault) {
         options.vault_dir = *run.vault;
-    } else if (!options.settings.vault_dir.empty() && core::Session::vault_exists(options.settings.vault_dir)) {
+    } else if (!core::current_places().portable &&  // portable: the stick's own vault, wherever it is mounted
+               !options.settings.vault_dir.empty() && core::Session::vault_exists(options.settings.vault_dir)) {
         options.vault_dir = options.settings.vault_dir;  // opened on an earlier run
     } else {
         options.vault_dir = core::Session::default_vault_dir();
@@ -55,9 +58,32 @@ int write_screenshot(PlatformWindow& window, App& app, const std::filesystem::pa
     return 1;
 }
 
+// Where things live (core's places), decided before any library starts:
+// portable mode points the libraries' caches into the portable folder.
+void settle_places(const RunOptions& run) {
+    core::PlaceOptions place_options = core::place_options();
+    place_options.portable = place_options.portable || run.portable;
+    if (!run.plain_name.empty()) place_options.plain_name = run.plain_name;
+    const auto places = core::resolve_places(place_options);
+    place_options.plain_name = places.plain_name;  // the marker's, in portable mode
+    core::set_place_options(place_options);
+    core::confine_to_portable_folder(places);
+}
+
+// The window title follows the plain name (chosen at setup, or before).
+std::string window_title() {
+    const auto name = core::place_options().plain_name;
+    return name.empty() ? std::string(core::kAppTitle) : name;
+}
+
 void frame_loop(PlatformWindow& window, App& app, bool timing) {
     int quiet_frames = 0;
+    std::string title = window_title();
     while (!window.should_close()) {
+        if (auto now = window_title(); now != title) {
+            title = std::move(now);
+            window.set_title(title);
+        }
         // Sleep in the event wait only after a few frames without input,
         // so ImGui's reactions to a click are drawn before we wait.
         window.begin_frame(quiet_frames > 3);
@@ -86,6 +112,7 @@ void frame_loop(PlatformWindow& window, App& app, bool timing) {
 }
 
 int run_unguarded(const RunOptions& run, const PrepareApp& prepare) {
+    settle_places(run);
     const AppOptions options = app_options(run);
     const int font_percent = options.settings.font_percent;
     const auto theme = options.settings.theme;
@@ -95,7 +122,7 @@ int run_unguarded(const RunOptions& run, const PrepareApp& prepare) {
     ImGui::CreateContext();
     int status = 0;
     {
-        PlatformWindow window(1180, 760, true);
+        PlatformWindow window(1180, 760, true, window_title());
         if (run.timing) {
             print_timing("window and GL context ready");
             (void)cached_fonts();

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "app/app.h"
 
@@ -15,6 +16,8 @@ struct RunOptions {
     std::optional<std::filesystem::path> screenshot;  // draw a few frames to this PNG, then exit
     std::optional<double> auto_lock;                  // seconds; 0 = never
     bool timing = false;                              // print launch-to-first-frame times
+    bool portable = false;                            // --portable: everything beside the program
+    std::string plain_name;                           // --as NAME: the plain name chosen at setup
 };
 
 // Called once the app exists, before the first frame (the driver unlocks and

@@ -34,15 +34,19 @@ void on_drop(GLFWwindow* /*window*/, int count, const char** paths) {
 
 }  // namespace
 
-PlatformWindow::PlatformWindow(int width, int height, bool visible) {
+PlatformWindow::PlatformWindow(int width, int height, bool visible, const std::string& title) {
     if (glfwInit() == GLFW_FALSE) throw std::runtime_error("could not start GLFW (is there a display?)");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
     // The title never names the vault or a report: it is visible in task bars
-    // and window lists, i.e. to shoulder-surfers.
-    window_ = glfwCreateWindow(width, height, "Fieldvault", nullptr, nullptr);
+    // and window lists, i.e. to shoulder-surfers. It is "Fieldvault" or the
+    // plain name chosen at setup, given from the start (X11's WM_CLASS, which
+    // window lists show too, is the same: GLFW takes it from here).
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, title.c_str());
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, title.c_str());
+    window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
     if (window_ == nullptr) {
         glfwTerminate();
         throw std::runtime_error("could not open a window with OpenGL 3.3");
@@ -122,6 +126,8 @@ void PlatformWindow::reload_font_texture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
+
+void PlatformWindow::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
 
 float PlatformWindow::content_scale() const {
     float x = 1.0f, y = 1.0f;

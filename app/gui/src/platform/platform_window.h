@@ -11,9 +11,9 @@ namespace fv::gui {
 
 class PlatformWindow {
 public:
-    // Creates the window (title always "Fieldvault") and the ImGui context.
-    // Throws std::runtime_error if GLFW or OpenGL cannot start.
-    PlatformWindow(int width, int height, bool visible);
+    // Creates the window (titled `title`: "Fieldvault" or the plain name) and
+    // the ImGui context. Throws std::runtime_error if GLFW or OpenGL cannot start.
+    PlatformWindow(int width, int height, bool visible, const std::string& title = "Fieldvault");
     ~PlatformWindow();
     PlatformWindow(const PlatformWindow&) = delete;
     PlatformWindow& operator=(const PlatformWindow&) = delete;
@@ -34,6 +34,8 @@ public:
     bool take_minimised();
     // Uploads the font atlas again after it was rebuilt (font size change).
     void reload_font_texture();
+    // The OS window's title: "Fieldvault", or the plain name chosen at setup.
+    void set_title(const std::string& title);
 
 private:
     GLFWwindow* window_ = nullptr;

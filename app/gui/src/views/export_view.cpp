@@ -14,6 +14,7 @@
 #include "views/exchange_widgets.h"
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/import.h"
+#include "fieldvault/core/places.h"
 #include "fieldvault/core/sources.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
@@ -75,12 +76,14 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 std::string default_bundle_path() {
     const char* home = std::getenv("HOME");
     const std::filesystem::path folder = (home != nullptr && *home != '\0') ? home : ".";
-    // "2026-03-14 18:30" -> its day, through core's one formatter.
-    const std::string stem = "fieldvault-" + core::format_local_time(std::time(nullptr)).substr(0, 10);
-    std::filesystem::path candidate = folder / (stem + ".fvb");
+    // "2026-03-14.bin": a name that says nothing of what it holds (core's places).
+    const std::filesystem::path name = core::neutral_export_file_name(std::time(nullptr));
+    const auto stem = name.stem().string();
+    const auto extension = name.extension().string();
+    std::filesystem::path candidate = folder / name;
     std::error_code ec;
     for (int n = 2; std::filesystem::exists(candidate, ec) && n < 1000; ++n)
-        candidate = folder / (stem + "-" + std::to_string(n) + ".fvb");
+        candidate = folder / (stem + "-" + std::to_string(n) + extension);
     return display_path(candidate);
 }
 

@@ -84,7 +84,8 @@ private:
     std::uint64_t generation_ = 0;  // bumped by clear(): late results are dropped
 };
 
-// ~/fieldvault-YYYY-MM-DD.fvb, or -2, -3... if that file exists (shown with "~").
+// ~/YYYY-MM-DD.bin (a name that says nothing), or -2, -3... if that file
+// exists (shown with "~").
 std::string default_bundle_path();
 
 }  // namespace fv::gui

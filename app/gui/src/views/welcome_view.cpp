@@ -4,9 +4,13 @@
 #include <imgui_stdlib.h>
 
 #include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <system_error>
 #include <memory>
 
 #include "fieldvault/core/demo_vault.h"
+#include "fieldvault/core/places.h"
 
 namespace fv::gui {
 namespace {
@@ -20,16 +24,73 @@ std::filesystem::path expand_home(const std::string& text) {
 
 }  // namespace
 
-void WelcomeView::on_show(AppState& /*state*/) { error_.clear(); }
+void WelcomeView::on_show(AppState& /*state*/) {
+    error_.clear();
+    name_message_.clear();
+}
+
+void WelcomeView::draw_plain_name(AppState& state) {
+    ImGui::Spacing();
+    const bool open = ImGui::TreeNode("Use a plain name on this computer (optional)");
+    state.probe().item("welcome.plain_name_section");
+    if (!open) return;
+    draw_notice("Someone who looks at this computer then sees this name instead of \"Fieldvault\": in the "
+                "window title, in the menu, and as the name of the folder that holds your vault. "
+                "Choose an ordinary word, such as Notes.");
+    const float use_w = ImGui::CalcTextSize("Use this name").x + ImGui::GetStyle().FramePadding.x * 2.0f +
+                        ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(-use_w);
+    const bool enter = ImGui::InputTextWithHint("##plain_name", "Notes", &plain_name_,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    state.probe().item("welcome.plain_name");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(plain_name_.empty());
+    const bool clicked = ImGui::Button("Use this name");
+    state.probe().item("welcome.use_name");
+    ImGui::EndDisabled();
+    if ((clicked || enter) && !plain_name_.empty()) use_plain_name(state, plain_name_);
+    if (!name_message_.empty()) draw_notice(name_message_);
+    ImGui::TreePop();
+}
+
+bool WelcomeView::use_plain_name(AppState& state, const std::string& name) {
+    name_message_.clear();
+    if (const auto problem = core::plain_name_problem(name); !problem.empty()) {
+        name_message_ = problem;
+        return false;
+    }
+    const auto old_settings = state.settings_file();
+    try {
+        core::choose_plain_name(name);
+    } catch (const std::exception& e) {
+        name_message_ = std::string("The name could not be kept: ") + e.what();
+        return false;
+    }
+    const auto places = core::current_places();
+    if (!old_settings.empty() && old_settings != places.settings_file) {
+        // The settings under the old name would say where the vault is: gone,
+        // and their folder too if nothing else is in it.
+        std::error_code ec;
+        std::filesystem::remove(old_settings, ec);
+        std::filesystem::remove(old_settings.parent_path(), ec);  // only if empty
+    }
+    state.use_settings_file(places.settings_file);
+    state.set_vault_dir(places.vault_dir);
+    name_message_ = "Done. This computer now shows \"" + name + "\". Your vault will be in " +
+                    display_path(places.vault_dir) + ".";
+    return true;
+}
 
 void WelcomeView::draw_content(AppState& state) {
     begin_centered_column("##welcome", 34.0f);
-    draw_heading("Welcome to Fieldvault");
+    // Under a plain name (chosen below) the screen does not say Fieldvault either.
+    draw_heading(core::place_options().plain_name.empty() ? "Welcome to Fieldvault" : "Welcome");
     draw_notice("There is no vault in " + display_path(state.vault_dir()) + " yet.");
     ImGui::Spacing();
     if (ImGui::Button("Create a new vault")) state.go_to(Screen::Create);
     state.probe().item("welcome.create");
     draw_notice("Start an empty vault in this folder, protected by a passphrase you choose.");
+    draw_plain_name(state);
 
     ImGui::Spacing();
     ImGui::BeginDisabled(state.busy());
@@ -103,6 +164,7 @@ void WelcomeView::open_demo(AppState& state) {
 
 void WelcomeView::clear() noexcept {
     wipe_string(folder_);
+    name_message_.clear();
     error_.clear();
 }
 

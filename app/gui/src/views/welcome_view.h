@@ -18,13 +18,22 @@ public:
     // What "Try the demo vault" does: create it on first use, open it (on the worker).
     void open_demo(AppState& state);
     const std::string& error() const noexcept { return error_; }
+    // What "Use this name" does: a plain name instead of "Fieldvault" for the
+    // window title, the menu entry and the vault's folder (core's places).
+    bool use_plain_name(AppState& state, const std::string& name);
+    const std::string& name_message() const noexcept { return name_message_; }
 
 protected:
     void draw_content(AppState& state) override;
 
 private:
+    void draw_plain_name(AppState& state);
+
+private:
     std::string folder_;
     std::string error_;
+    std::string plain_name_;
+    std::string name_message_;
 };
 
 }  // namespace fv::gui
