@@ -34,7 +34,7 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 
 # The .tar.gz: the same tree under one folder (bin/, share/); see
 # share/doc/fieldvault/PORTABLE.txt in it for running from a USB stick.
-set(CPACK_ARCHIVE_FILE_NAME "${CPACK_PACKAGE_NAME}-${PROJECT_VERSION}-linux-${CMAKE_SYSTEM_PROCESSOR}")
-set(CPACK_ARCHIVE_COMPONENT_INSTALL OFF)
+# (The .deb's own name is Debian's: CPACK_DEBIAN_FILE_NAME above.)
+set(CPACK_PACKAGE_FILE_NAME "${CPACK_PACKAGE_NAME}-${PROJECT_VERSION}-linux-${CMAKE_SYSTEM_PROCESSOR}")
 
 include(CPack)

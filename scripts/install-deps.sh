@@ -14,6 +14,7 @@ packages=(
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
   xvfb xauth imagemagick xdotool
   age minisign python3 python3-jsonschema time
+  dpkg-dev lintian appstream desktop-file-utils gettext
 )
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
