@@ -70,7 +70,7 @@ std::size_t service_equivalent_search(storage::Database& db, const std::string& 
         results.push_back(fv::model::ReportSummary{r->id, r->case_id, r->content.title, r->status,
                                                  r->content.occurred_start, r->created_at, r->updated_at,
                                                  static_cast<std::int64_t>(attachments.list_for_report(id).size()),
-                                                 r->content.tactics});
+                                                 r->content.tactics, {}});
     }
     return results.size();
 }

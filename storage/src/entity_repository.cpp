@@ -71,7 +71,7 @@ std::vector<std::int64_t> EntityRepository::of_report(std::int64_t report_id) {
     return out;
 }
 
-std::vector<std::int64_t> EntityRepository::reports_with_perpetrator_word(std::string_view word) {
+std::vector<std::int64_t> EntityRepository::reports_with_people_word(std::string_view word) {
     // LIKE with its wildcards escaped: the word is matched as written.
     std::string pattern = "%";
     for (const char c : word) {
@@ -80,8 +80,12 @@ std::vector<std::int64_t> EntityRepository::reports_with_perpetrator_word(std::s
     }
     pattern += '%';
     auto stmt = db_.prepare(
-        "SELECT DISTINCT report_id FROM report_perpetrators WHERE names LIKE ?1 ESCAPE '\\' "
-        "OR description LIKE ?1 ESCAPE '\\' ORDER BY report_id");
+        "SELECT report_id FROM report_perpetrators WHERE names LIKE ?1 ESCAPE '\\' "
+        "OR description LIKE ?1 ESCAPE '\\' "
+        "UNION SELECT report_id FROM report_relatives WHERE relationship LIKE ?1 ESCAPE '\\' "
+        "OR what_happened LIKE ?1 ESCAPE '\\' OR by_whom LIKE ?1 ESCAPE '\\' OR how_known LIKE ?1 ESCAPE '\\' "
+        "UNION SELECT report_id FROM report_witnesses WHERE name LIKE ?1 ESCAPE '\\' "
+        "OR statement LIKE ?1 ESCAPE '\\' ORDER BY report_id");
     stmt.bind(1, pattern);
     std::vector<std::int64_t> out;
     while (stmt.step()) out.push_back(stmt.column_int(0));

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <unordered_map>
 
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/model/error.h"
@@ -297,7 +298,7 @@ std::vector<std::string> split_codes(const std::string& joined) {
 ReportSummary read_summary(const Statement& stmt) {
     return ReportSummary{stmt.column_int(0),  stmt.column_int(1), stmt.column_text(2),
                          status_from_column(stmt.column_text(3)), stmt.column_text(4), stmt.column_int(5),
-                         stmt.column_int(6), stmt.column_int(7), split_codes(stmt.column_text(8))};
+                         stmt.column_int(6), stmt.column_int(7), split_codes(stmt.column_text(8)), {}};
 }
 
 std::vector<ReportSummary> read_summaries(Statement& stmt) {
@@ -307,9 +308,26 @@ std::vector<ReportSummary> read_summaries(Statement& stmt) {
 }
 
 // " WHERE ..." for a case filter (nullopt: none; 0: no case), bound as ?1.
+// A report is in a case as its main case or as one of its other cases.
 std::string case_condition(std::optional<std::int64_t> case_id) {
     if (!case_id) return {};
-    return *case_id == 0 ? " WHERE s.case_id IS NULL" : " WHERE s.case_id = ?1";
+    return *case_id == 0 ? " WHERE s.case_id IS NULL"
+                         : " WHERE (s.case_id = ?1 OR s.id IN "
+                           "(SELECT report_id FROM report_more_cases WHERE case_id = ?1))";
+}
+
+// Fills each row's other cases: one read of report_more_cases (a few rows per
+// report in a case at most), not one query per row.
+void attach_more_cases(Database& db, std::vector<ReportSummary>& rows) {
+    if (rows.empty()) return;
+    // Lists are also read at older schemas while a migration is checked.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'report_more_cases'").step()) return;
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> more;
+    auto stmt = db.prepare("SELECT report_id, case_id FROM report_more_cases ORDER BY report_id, case_id");
+    while (stmt.step()) more[stmt.column_int(0)].push_back(stmt.column_int(1));
+    if (more.empty()) return;
+    for (auto& row : rows)
+        if (const auto found = more.find(row.id); found != more.end()) row.more_case_ids = found->second;
 }
 
 void bind_case_condition(Statement& stmt, std::optional<std::int64_t> case_id) {
@@ -332,7 +350,9 @@ std::vector<ReportSummary> ReportRepository::list(std::optional<std::int64_t> ca
     auto stmt = db_.prepare(std::string(kSummaryColumns) + "FROM report_summaries s" + case_condition(case_id) +
                             std::string(kNewestFirst));
     bind_case_condition(stmt, case_id);
-    return read_summaries(stmt);
+    auto rows = read_summaries(stmt);
+    attach_more_cases(db_, rows);
+    return rows;
 }
 
 ReportSummaryPage ReportRepository::list_first_page(std::size_t limit, std::optional<std::int64_t> case_id) {
@@ -345,6 +365,7 @@ ReportSummaryPage ReportRepository::list_first_page(std::size_t limit, std::opti
     bind_case_condition(stmt, case_id);
     stmt.bind(2, static_cast<std::int64_t>(limit));
     page.rows = read_summaries(stmt);
+    attach_more_cases(db_, page.rows);
     return page;
 }
 
@@ -392,7 +413,9 @@ std::vector<ReportSummary> ReportRepository::search_summaries(std::string_view q
                             "FROM report_search JOIN report_summaries s ON s.id = report_search.docid "
                             "WHERE report_search MATCH ?" + std::string(kNewestFirst));
     stmt.bind(1, match);
-    return read_summaries(stmt);
+    auto rows = read_summaries(stmt);
+    attach_more_cases(db_, rows);
+    return rows;
 }
 
 ReportSummaryPage ReportRepository::search_first_page(std::string_view query, std::size_t limit) {
@@ -428,6 +451,7 @@ ReportSummaryPage ReportRepository::search_first_page(std::string_view query, st
         std::partial_sort(page.rows.begin(), page.rows.begin() + static_cast<std::ptrdiff_t>(keep), page.rows.end(),
                           newer);
         page.rows.resize(keep);
+        attach_more_cases(db_, page.rows);
         return page;
     }
     // Many hits: the newest-first index (id is the rowid, so the index alone
@@ -439,6 +463,7 @@ ReportSummaryPage ReportRepository::search_first_page(std::string_view query, st
         if (std::binary_search(hits.begin(), hits.end(), id)) first.push_back(id);
     }
     for (const auto id : first) fetch(id);
+    attach_more_cases(db_, page.rows);
     return page;
 }
 
@@ -458,6 +483,26 @@ void ReportRepository::add_received_revision(std::int64_t id, const ReportConten
     update(id, current->case_id, content, now);
     db_.prepare("UPDATE reports SET status = 'final' WHERE id = ?").bind(1, id).run();
     scope.release();
+}
+
+std::vector<std::int64_t> ReportRepository::more_cases(std::int64_t id) {
+    auto stmt = db_.prepare("SELECT case_id FROM report_more_cases WHERE report_id = ? ORDER BY case_id");
+    stmt.bind(1, id);
+    std::vector<std::int64_t> out;
+    while (stmt.step()) out.push_back(stmt.column_int(0));
+    return out;
+}
+
+void ReportRepository::add_more_case(std::int64_t id, std::int64_t case_id, std::int64_t now) {
+    db_.prepare("INSERT OR IGNORE INTO report_more_cases (report_id, case_id, added_at) VALUES (?, ?, ?)")
+        .bind(1, id)
+        .bind(2, case_id)
+        .bind(3, now)
+        .run();
+}
+
+void ReportRepository::remove_more_case(std::int64_t id, std::int64_t case_id) {
+    db_.prepare("DELETE FROM report_more_cases WHERE report_id = ? AND case_id = ?").bind(1, id).bind(2, case_id).run();
 }
 
 }  // namespace fv::storage

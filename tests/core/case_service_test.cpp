@@ -112,6 +112,116 @@ TEST(CaseService, LoadReportsOfOneCaseOrAll) {
     EXPECT_EQ(cases.load_reports(0).size(), 1u);
 }
 
+// Issue 13: a report can be in several cases. Its main case stays the one a
+// bundle may name; lists, the timeline and exports by case find it in each.
+TEST(CaseService, AReportCanBeInSeveralCases) {
+    test::TestVault v;
+    core::ReportService reports(*v.session);
+    core::CaseService cases(*v.session);
+    const auto report = reports.create(titled("Visit to my mother"), "Mei");
+    reports.finalize(report);  // received and final reports can be grouped too
+    const auto wang = cases.create("Officer Wang");
+    const auto station = cases.create("Service station");
+    cases.add_reports({report}, wang);
+    cases.add_reports({report}, station);
+    cases.add_reports({report}, wang);  // already in it: nothing changes
+
+    const auto detail = reports.get(report);
+    EXPECT_EQ(detail.case_name, "Mei");
+    EXPECT_EQ(detail.other_case_names, (std::vector<std::string>{"Officer Wang", "Service station"}));
+    EXPECT_EQ(detail.report.revision, 1);
+    for (const auto* name : {"Mei", "Officer Wang", "Service station"}) {
+        const auto rows = reports.list(name);
+        ASSERT_EQ(rows.size(), 1u) << name;
+        EXPECT_EQ(rows[0].id, report);
+        EXPECT_TRUE(in_case(rows[0], wang));
+        EXPECT_FALSE(in_case(rows[0], 0));
+    }
+    EXPECT_EQ(cases.load_reports(station).size(), 1u);
+    EXPECT_TRUE(cases.load_reports(0).empty());
+    EXPECT_EQ(reports.list_first_page("Officer Wang").total, 1);
+    EXPECT_EQ(reports.list_first_page("Officer Wang").rows.at(0).more_case_ids.size(), 2u);
+    EXPECT_EQ(audit_count(*v.session, "report_case_add"), 2u);
+    const auto names = cases.cases_of(report);
+    ASSERT_EQ(names.size(), 3u);
+    EXPECT_EQ(names[0].name, "Mei");
+}
+
+TEST(CaseService, TakingAReportOutOfItsMainCaseMovesTheNextOneUp) {
+    test::TestVault v;
+    core::ReportService reports(*v.session);
+    core::CaseService cases(*v.session);
+    const auto report = reports.create(titled("one"), "A");
+    const auto a = cases.list().front().id;
+    const auto b = cases.create("B");
+    const auto c = cases.create("C");
+    cases.add_reports({report}, b);
+    cases.add_reports({report}, c);
+
+    cases.remove_reports({report}, a);
+    EXPECT_EQ(reports.get(report).case_name, "B");
+    EXPECT_EQ(reports.get(report).other_case_names, (std::vector<std::string>{"C"}));
+    EXPECT_TRUE(reports.list("A").empty());
+    cases.remove_reports({report}, c);
+    EXPECT_TRUE(reports.get(report).other_case_names.empty());
+    cases.remove_reports({report}, c);  // not in it: skipped, not an error
+    cases.remove_reports({report}, b);
+    EXPECT_EQ(reports.get(report).case_name, "");
+    EXPECT_EQ(reports.list_first_page().rows.at(0).case_id, 0);
+    EXPECT_EQ(cases.load_reports(0).size(), 1u);
+    EXPECT_EQ(audit_count(*v.session, "report_case_remove"), 3u);
+
+    // A report in no case that is put in one gets it as its main case.
+    cases.add_reports({report}, c);
+    EXPECT_EQ(reports.get(report).case_name, "C");
+    EXPECT_TRUE(reports.get(report).other_case_names.empty());
+}
+
+TEST(CaseService, MovingPutsAReportInThatCaseOnlyAndEditingKeepsCasesApart) {
+    test::TestVault v;
+    core::ReportService reports(*v.session);
+    core::CaseService cases(*v.session);
+    const auto report = reports.create(titled("one"), "A");
+    const auto b = cases.create("B");
+    const auto c = cases.create("C");
+    cases.add_reports({report}, b);
+    cases.add_reports({report}, c);
+    // Editing the draft with its main case set to one of its other cases.
+    reports.edit(report, titled("one, edited"), std::string_view("B"));
+    EXPECT_EQ(reports.get(report).case_name, "B");
+    EXPECT_EQ(reports.get(report).other_case_names, (std::vector<std::string>{"C"}));
+    // Taking it out of its main case through the editor moves C up.
+    reports.edit(report, titled("one, edited again"), std::string_view(""));
+    EXPECT_EQ(reports.get(report).case_name, "C");
+    EXPECT_TRUE(reports.get(report).other_case_names.empty());
+
+    cases.add_reports({report}, b);
+    cases.move_reports({report}, b);
+    EXPECT_EQ(reports.get(report).case_name, "B");
+    EXPECT_TRUE(reports.get(report).other_case_names.empty());
+    EXPECT_TRUE(reports.list("C").empty());
+    cases.add_reports({report}, c);
+    cases.move_reports({report}, 0);
+    EXPECT_EQ(reports.get(report).case_name, "");
+    EXPECT_TRUE(reports.get(report).other_case_names.empty());
+}
+
+TEST(CaseService, AddingAndRemovingAreAllOrNothing) {
+    test::TestVault v;
+    core::ReportService reports(*v.session);
+    core::CaseService cases(*v.session);
+    const auto report = reports.create(titled("one"), "A");
+    const auto b = cases.create("B");
+    EXPECT_EQ(kind_of([&] { cases.add_reports({report, 4242}, b); }), ErrorKind::NotFound);
+    EXPECT_TRUE(reports.get(report).other_case_names.empty());
+    EXPECT_EQ(kind_of([&] { cases.add_reports({report}, 777); }), ErrorKind::NotFound);
+    EXPECT_EQ(kind_of([&] { cases.remove_reports({report}, 777); }), ErrorKind::NotFound);
+    cases.add_reports({report}, b);
+    EXPECT_EQ(kind_of([&] { cases.remove_reports({report, 4242}, b); }), ErrorKind::NotFound);
+    EXPECT_EQ(reports.get(report).other_case_names, (std::vector<std::string>{"B"}));
+    EXPECT_EQ(kind_of([&] { cases.cases_of(4242); }), ErrorKind::NotFound);
+}
+
 TEST(AttachmentReader, ReadsTheOriginalBytesAndRefusesTooLarge) {
     test::TestVault v;
     const auto report = core::ReportService(*v.session).create(titled("with evidence"));

@@ -23,6 +23,33 @@ std::int64_t report(TestVault& v, const std::string& title, const std::string& n
     return core::ReportService(*v.session).create(c);
 }
 
+// The names are found as whole words, and in what is said about relatives
+// and witnesses too (an officer is often named only there).
+TEST(EntityService, MentionsAreWholeWordsAndReadRelativesAndWitnesses) {
+    TestVault v;
+    const auto street = report(v, "Shopping", "We met at Wangfujing street.");
+    const auto relative = [&] {
+        core::ReportContent c;
+        c.title = "My mother";
+        c.relatives.push_back(core::RelativePressured{"mother", "", "questioned for hours", "Officer Wang", "she called"});
+        return core::ReportService(*v.session).create(c);
+    }();
+    const auto witness = [&] {
+        core::ReportContent c;
+        c.title = "At the door";
+        c.witnesses.push_back(core::Witness{"Neighbour", "", "I saw officer wang at her door."});
+        return core::ReportService(*v.session).create(c);
+    }();
+    const auto perpetrator = report(v, "Badge", "", "", "Wangfujing police post");
+    core::EntityService entities(*v.session);
+    entities.create("Wang", "person");
+    EXPECT_EQ(entities.mentions("wang"), (std::vector<std::int64_t>{relative, witness}));
+    (void)street;
+    (void)perpetrator;
+    entities.create("Wangfujing police post", "organisation");
+    EXPECT_EQ(entities.mentions("Wangfujing police post"), std::vector<std::int64_t>{perpetrator});
+}
+
 TEST(AliasKey, FoldsLatinLettersAndSpacesOnly) {
     EXPECT_EQ(core::alias_key("  Officer   WANG "), "officer wang");
     EXPECT_EQ(core::alias_key("王警官"), "王警官");

@@ -37,3 +37,29 @@ TEST(Iso8601, RejectsInvalidDates) {
                           "yesterday", "2026-03-14T18:30:05+08:00junk"})
         EXPECT_FALSE(is_valid_iso8601(s)) << s;
 }
+
+// Entity names are found as whole words where a script spaces its words, and
+// anywhere in Chinese and Tibetan, which do not.
+TEST(WholeName, LatinNamesNeedWordEdgesChineseNamesDoNot) {
+    using fv::core::contains_whole_name;
+    EXPECT_TRUE(contains_whole_name("officer wang called", "wang"));
+    EXPECT_TRUE(contains_whole_name("wang", "wang"));
+    EXPECT_TRUE(contains_whole_name("it was officer wang's car", "officer wang"));
+    EXPECT_TRUE(contains_whole_name("wang先生又来了", "wang"));
+    EXPECT_TRUE(contains_whole_name("(wang)", "wang"));
+    EXPECT_FALSE(contains_whole_name("we met at wangfujing", "wang"));
+    EXPECT_FALSE(contains_whole_name("swang", "wang"));
+    EXPECT_TRUE(contains_whole_name("swang, then wang.", "wang"));  // a later whole occurrence counts
+    EXPECT_FALSE(contains_whole_name("müllerwang", "wang"));       // ü is a letter
+    EXPECT_TRUE(contains_whole_name("王警官又打电话给我母亲", "王警官"));
+    EXPECT_TRUE(contains_whole_name("我见到王警官了", "王警官"));
+    // Uyghur (Arabic script, spaced): ئەخمەت is not found inside a longer word.
+    EXPECT_TRUE(contains_whole_name("ساقچى ئەخمەت كەلدى", "ئەخمەت"));
+    EXPECT_FALSE(contains_whole_name("ساقچى ئەخمەتجان كەلدى", "ئەخمەت"));
+    EXPECT_TRUE(contains_whole_name("ئەخمەت، كەلدى", "ئەخمەت"));  // Arabic comma ends a word
+    EXPECT_TRUE(contains_whole_name("བཀྲ་ཤིས་ཡོང་།", "བཀྲ་ཤིས"));  // Tibetan: anywhere
+    EXPECT_FALSE(contains_whole_name("anything", ""));
+    EXPECT_FALSE(contains_whole_name("", "wang"));
+    EXPECT_FALSE(contains_whole_name("\xff\xfe wan", "wang"));  // broken UTF-8 is read safely
+    EXPECT_TRUE(contains_whole_name("\xffwang", "wang"));
+}

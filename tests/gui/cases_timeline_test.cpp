@@ -6,6 +6,7 @@
 
 #include "fieldvault/core/cases.h"
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/entities.h"
 #include "fieldvault/core/reports.h"
 #include "headless_ui.h"
 
@@ -81,6 +82,97 @@ TEST_F(GuiCasesTimeline, CreateRenameAndMoveAReportFromTheList) {
     EXPECT_EQ(core::ReportService(ui_->session()).get(report).case_name, "Interview B");
     list().set_filter(filter);
     EXPECT_EQ(list().shown_ids(), std::vector<std::int64_t>{report});  // listed under the new case
+}
+
+// Issue 13: a report can be in several cases. "Also put in this case" keeps
+// its case; the filter finds it under both; "Take out of this case" removes one.
+TEST_F(GuiCasesTimeline, AlsoPutInACaseAndTakeOutAgain) {
+    const auto report = add_report("Calls at night", "2026-02-01", "day");
+    core::CaseService cases(ui_->session());
+    const auto first = cases.create("Mei");
+    const auto second = cases.create("Officer Wang");
+    cases.move_reports({report}, first);
+    reload_list();
+    ui_->click("cases.selecting");
+    ui_->click("list.row0");
+    ui_->click("cases.target");
+    ui_->click("cases.target=" + std::to_string(second));
+    ui_->click("cases.add");
+    ui_->settle();
+    const auto detail = core::ReportService(ui_->session()).get(report);
+    EXPECT_EQ(detail.case_name, "Mei") << list().case_panel().error();
+    EXPECT_EQ(detail.other_case_names, std::vector<std::string>{"Officer Wang"});
+    for (const auto id : {first, second}) {
+        ReportFilter filter;
+        filter.case_id = id;
+        list().set_filter(filter);
+        EXPECT_EQ(list().shown_ids(), std::vector<std::int64_t>{report}) << id;
+    }
+    ReportFilter none;
+    none.case_id = 0;
+    list().set_filter(none);
+    EXPECT_TRUE(list().shown_ids().empty());
+
+    list().set_filter(ReportFilter{});
+    ui_->click("list.row0");
+    ui_->click("cases.target");
+    ui_->click("cases.target=" + std::to_string(first));
+    ui_->click("cases.remove");
+    ui_->settle();
+    const auto after = core::ReportService(ui_->session()).get(report);
+    EXPECT_EQ(after.case_name, "Officer Wang");
+    EXPECT_TRUE(after.other_case_names.empty());
+}
+
+// Issue 13: the people and groups a report concerns, in the editor: someone
+// new, another name for them, someone already named, and off the report again.
+TEST_F(GuiCasesTimeline, PeopleAndGroupsOnAReport) {
+    const auto first = add_report("Visit", "2026-02-01", "day");
+    const auto second = add_report("Call", "2026-02-03", "day");
+    core::EntityService(ui_->session()).create("海外服务站", "organisation");
+    auto& editor = ui_->app().report_editor_view();
+    editor.load(ui_->app().state(), first);
+    ui_->app().navigate(Screen::ReportEditor);
+    ui_->settle();
+
+    ui_->click("people.new");
+    ui_->click("people.name");
+    ui_->type("王警官");
+    ui_->click("people.kind=person");
+    ui_->click("people.create");
+    ui_->settle();
+    ASSERT_EQ(editor.people().linked().size(), 1u) << editor.people().error();
+    const auto wang = editor.people().linked()[0].id;
+    ui_->click("people.alias=" + std::to_string(wang));
+    ui_->click("people.alias_name");
+    ui_->type("Officer Wang");
+    ui_->click("people.alias_save");
+    ui_->settle();
+    core::EntityService entities(ui_->session());
+    EXPECT_EQ(entities.get("officer wang").report_ids, std::vector<std::int64_t>{first});
+    EXPECT_EQ(entities.get("王警官").aliases, (std::vector<std::string>{"王警官", "Officer Wang"}));
+
+    const auto station = entities.get("海外服务站").id;
+    ui_->click("people.pick");
+    ui_->click("people.pick=" + std::to_string(station));
+    ui_->click("people.add");
+    ui_->settle();
+    EXPECT_EQ(entities.of_report(first).size(), 2u);
+    EXPECT_TRUE(entities.of_report(second).empty());
+
+    ui_->click("people.unlink=" + std::to_string(wang));
+    ui_->settle();
+    ASSERT_EQ(entities.of_report(first).size(), 1u);
+    EXPECT_EQ(entities.of_report(first)[0].name, "海外服务站");
+
+    // A name already taken is refused with words, and nothing changes.
+    ui_->click("people.new");
+    ui_->click("people.name");
+    ui_->type("officer WANG");
+    ui_->click("people.create");
+    ui_->settle();
+    EXPECT_NE(editor.people().error().find("already"), std::string::npos) << editor.people().error();
+    EXPECT_EQ(entities.list().size(), 2u);
 }
 
 TEST_F(GuiCasesTimeline, DuplicateCaseNameIsRefusedCalmly) {

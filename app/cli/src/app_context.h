@@ -48,5 +48,6 @@ void register_exchange_commands(CLI::App& app, AppContext& context);
 void register_check_command(CLI::App& app, AppContext& context);
 void register_custody_commands(CLI::App& app, AppContext& context);
 void register_entity_commands(CLI::App& app, AppContext& context);
+void register_case_commands(CLI::App& app, AppContext& context);
 
 }  // namespace fv::cli

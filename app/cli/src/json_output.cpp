@@ -5,6 +5,17 @@
 
 namespace fv::cli {
 
+namespace {
+
+Json other_case_names(const core::ReportSummary& s, const CaseNames& cases) {
+    Json names = Json::array();
+    for (const auto id : s.more_case_ids)
+        if (const auto found = cases.find(id); found != cases.end()) names.push_back(found->second);
+    return names;
+}
+
+}  // namespace
+
 Json summary_json(const core::ReportSummary& s, const CaseNames& cases) {
     const auto found = cases.find(s.case_id);
     return Json{{"id", s.id},
@@ -14,7 +25,8 @@ Json summary_json(const core::ReportSummary& s, const CaseNames& cases) {
                 {"occurred", s.occurred_start},
                 {"created_at", core::format_utc_time(s.created_at)},
                 {"updated_at", core::format_utc_time(s.updated_at)},
-                {"attachments", s.attachment_count}};
+                {"attachments", s.attachment_count},
+                {"other_cases", other_case_names(s, cases)}};
 }
 
 Json reports_json(const std::vector<core::ReportSummary>& reports, const CaseNames& cases) {
@@ -109,6 +121,7 @@ Json report_detail_json(const core::ReportDetail& detail) {
                   {"title", r.content.title},
                   {"status", core::status_code(r.status)},
                   {"case", detail.case_name.empty() ? Json(nullptr) : Json(detail.case_name)},
+                  {"other_cases", detail.other_case_names},
                   {"revision", r.revision},
                   {"created_at", core::format_utc_time(r.created_at)},
                   {"updated_at", core::format_utc_time(r.updated_at)}};

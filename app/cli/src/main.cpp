@@ -81,6 +81,7 @@ int main(int argc, char** argv) {
     fv::cli::register_check_command(app, context);
     fv::cli::register_custody_commands(app, context);
     fv::cli::register_entity_commands(app, context);
+    fv::cli::register_case_commands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -145,6 +145,11 @@ void print_report_detail(std::ostream& out, const core::ReportDetail& detail) {
     out << "Report " << r.id << ": " << r.content.title << '\n';
     out << "Status: " << core::status_code(r.status) << '\n';
     line(out, "Case", detail.case_name);
+    if (!detail.other_case_names.empty()) {
+        std::string also;
+        for (const auto& name : detail.other_case_names) also += (also.empty() ? "" : "; ") + name;
+        line(out, "Also in cases", also);
+    }
     out << "Created: " << core::format_utc_time(r.created_at) << '\n';
     out << "Updated: " << core::format_utc_time(r.updated_at) << '\n';
     print_content(out, r.content);

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "case_membership.h"
+
 #include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
@@ -12,7 +14,41 @@ namespace {
 
 std::string subject_of(std::int64_t case_id) { return "case:" + std::to_string(case_id); }
 
+void require_case(storage::Database& db, std::int64_t case_id) {
+    if (!storage::CaseRepository(db).get(case_id))
+        throw Error(ErrorKind::NotFound, "no case with id " + std::to_string(case_id));
+}
+
+ReportRecord require_report(storage::ReportRepository& reports, std::int64_t id) {
+    auto report = reports.get(id);
+    if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    return std::move(*report);
+}
+
+bool listed(const std::vector<std::int64_t>& ids, std::int64_t id) {
+    for (const auto other : ids)
+        if (other == id) return true;
+    return false;
+}
+
 }  // namespace
+
+namespace detail {
+
+void settle_cases(storage::ReportRepository& reports, std::int64_t report_id, std::int64_t now) {
+    const auto report = reports.get(report_id);
+    if (!report) return;
+    auto more = reports.more_cases(report_id);
+    if (report->case_id != 0) {
+        if (listed(more, report->case_id)) reports.remove_more_case(report_id, report->case_id);
+        return;
+    }
+    if (more.empty()) return;
+    reports.set_case(report_id, more.front(), now);
+    reports.remove_more_case(report_id, more.front());
+}
+
+}  // namespace detail
 
 std::int64_t CaseService::create(std::string_view name) {
     validate_case_name(name);
@@ -45,22 +81,79 @@ void CaseService::move_reports(const std::vector<std::int64_t>& report_ids, std:
     auto& db = session_.db();
     const auto now = now_seconds();
     storage::Transaction tx(db);
-    if (case_id != 0 && !storage::CaseRepository(db).get(case_id))
-        throw Error(ErrorKind::NotFound, "no case with id " + std::to_string(case_id));
+    if (case_id != 0) require_case(db, case_id);
     storage::ReportRepository reports(db);
     storage::AuditLog audit(db);
     for (const auto id : report_ids) {
-        const auto report = reports.get(id);
-        if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
-        if (report->case_id == case_id) continue;
-        reports.set_case(id, case_id, now);
+        const auto report = require_report(reports, id);
+        const auto more = reports.more_cases(id);
+        if (report.case_id == case_id && more.empty()) continue;
+        for (const auto other : more) reports.remove_more_case(id, other);
+        if (report.case_id != case_id) reports.set_case(id, case_id, now);
         audit.append("report_move", "report:" + std::to_string(id),
                      case_id == 0 ? std::string("no case") : subject_of(case_id), now);
     }
     tx.commit();
 }
 
+void CaseService::add_reports(const std::vector<std::int64_t>& report_ids, std::int64_t case_id) {
+    auto& db = session_.db();
+    const auto now = now_seconds();
+    storage::Transaction tx(db);
+    require_case(db, case_id);
+    storage::ReportRepository reports(db);
+    storage::AuditLog audit(db);
+    for (const auto id : report_ids) {
+        const auto report = require_report(reports, id);
+        if (report.case_id == case_id || listed(reports.more_cases(id), case_id)) continue;
+        if (report.case_id == 0)
+            reports.set_case(id, case_id, now);
+        else
+            reports.add_more_case(id, case_id, now);
+        audit.append("report_case_add", "report:" + std::to_string(id), subject_of(case_id), now);
+    }
+    tx.commit();
+}
+
+void CaseService::remove_reports(const std::vector<std::int64_t>& report_ids, std::int64_t case_id) {
+    auto& db = session_.db();
+    const auto now = now_seconds();
+    storage::Transaction tx(db);
+    require_case(db, case_id);
+    storage::ReportRepository reports(db);
+    storage::AuditLog audit(db);
+    for (const auto id : report_ids) {
+        const auto report = require_report(reports, id);
+        if (report.case_id == case_id)
+            reports.set_case(id, 0, now);  // settle_cases moves the first other case up
+        else if (listed(reports.more_cases(id), case_id))
+            reports.remove_more_case(id, case_id);
+        else
+            continue;
+        detail::settle_cases(reports, id, now);
+        audit.append("report_case_remove", "report:" + std::to_string(id), subject_of(case_id), now);
+    }
+    tx.commit();
+}
+
+std::vector<CaseRecord> CaseService::cases_of(std::int64_t report_id) {
+    auto& db = session_.db();
+    storage::ReportRepository reports(db);
+    const auto report = require_report(reports, report_id);
+    std::vector<CaseRecord> out;
+    storage::CaseRepository cases(db);
+    if (report.case_id != 0)
+        if (auto c = cases.get(report.case_id)) out.push_back(std::move(*c));
+    for (const auto other : reports.more_cases(report_id))
+        if (auto c = cases.get(other)) out.push_back(std::move(*c));
+    return out;
+}
+
 std::vector<storage::CaseRecord> CaseService::list() { return storage::CaseRepository(session_.db()).list(); }
+
+std::optional<CaseRecord> CaseService::find(std::string_view name) {
+    return storage::CaseRepository(session_.db()).find_by_name(name);
+}
 
 std::vector<storage::ReportRecord> CaseService::load_reports(std::optional<std::int64_t> case_id,
                                                              const Progress& progress) {

@@ -36,10 +36,14 @@ std::int64_t find_id(storage::Database& db, std::string_view name) {
     return *id;
 }
 
-// The words of a report an alias is looked for in, case-folded like keys.
+// The words of a report an alias is looked for in, case-folded like keys:
+// its account and everything said about the people in it.
 std::string searchable_text(const ReportContent& c) {
     std::string text = c.title + "\n" + c.narrative + "\n" + c.translation;
     for (const auto& p : c.perpetrators) text += "\n" + p.names + "\n" + p.description;
+    for (const auto& r : c.relatives)
+        text += "\n" + r.relationship + "\n" + r.what_happened + "\n" + r.by_whom + "\n" + r.how_known;
+    for (const auto& w : c.witnesses) text += "\n" + w.name + "\n" + w.statement;
     return alias_key(text);
 }
 
@@ -148,17 +152,17 @@ std::vector<std::int64_t> EntityService::mentions(std::string_view name) {
     ReportService reports(session_);
     std::set<std::int64_t> found;
     // The search index narrows the candidates (it finds Chinese substrings
-    // too), and perpetrators' names by their first word; each candidate is
-    // then checked against the report's own words.
+    // too), and the people fields by the name's first word; each candidate is
+    // then checked against the report's own words, as whole words.
     storage::EntityRepository stored(session_.db());
     for (const auto& alias : entity.aliases) {
         const auto key = alias_key(alias);
         std::set<std::int64_t> candidates;
         for (const auto& row : reports.search(alias)) candidates.insert(row.id);
-        for (const auto id : stored.reports_with_perpetrator_word(key.substr(0, key.find(' ')))) candidates.insert(id);
+        for (const auto id : stored.reports_with_people_word(key.substr(0, key.find(' ')))) candidates.insert(id);
         for (const auto id : candidates) {
             if (found.count(id)) continue;
-            if (searchable_text(reports.get(id).report.content).find(key) != std::string::npos) found.insert(id);
+            if (contains_whole_name(searchable_text(reports.get(id).report.content), key)) found.insert(id);
         }
     }
     return {found.begin(), found.end()};

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "attachment_import.h"
+#include "case_membership.h"
 #include "fieldvault/core/text.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/storage/database.h"
@@ -58,6 +59,7 @@ void ReportService::edit(std::int64_t id, const ReportContent& content, std::opt
     const auto current = load_draft(reports, id, "final and can no longer be edited");
     const auto case_id = case_name ? case_id_for(db, *case_name, now) : current.case_id;
     reports.update(id, case_id, content, now);
+    detail::settle_cases(reports, id, now);
     storage::AuditLog(db).append("report_edit", subject_of(id), "revision " + std::to_string(current.revision + 1), now);
     tx.commit();
 }
@@ -81,6 +83,9 @@ ReportDetail ReportService::get(std::int64_t id) {
     if (report->case_id != 0) {
         if (auto c = storage::CaseRepository(db).get(report->case_id)) detail.case_name = c->name;
     }
+    storage::CaseRepository cases(db);
+    for (const auto other : storage::ReportRepository(db).more_cases(id))
+        if (auto c = cases.get(other)) detail.other_case_names.push_back(c->name);
     detail.attachments = storage::AttachmentStore(db).list_for_report(id);
     detail.revisions = storage::ReportRepository(db).revisions(id);
     detail.report = std::move(*report);

@@ -1,6 +1,7 @@
 #include "fieldvault/core/text.h"
 
 #include <cstdint>
+#include <utility>
 
 #include "fieldvault/core/dates.h"
 
@@ -43,5 +44,54 @@ bool is_valid_utf8(std::string_view text) noexcept {
 }
 
 bool is_valid_iso8601(std::string_view s) noexcept { return parse_iso8601(s).has_value(); }
+
+namespace {
+
+// The code point starting at `at` (0xFFFD for a broken sequence) and its length.
+std::pair<char32_t, std::size_t> code_point_at(std::string_view s, std::size_t at) noexcept {
+    const auto b = static_cast<unsigned char>(s[at]);
+    std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    if (at + len > s.size()) return {0xFFFD, 1};
+    if (len == 1) return {b < 0x80 ? char32_t(b) : char32_t(0xFFFD), 1};
+    char32_t cp = b & (0x7F >> len);
+    for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[at + i]) & 0x3F);
+    return {cp, len};
+}
+
+// The code point that ends just before `end`.
+char32_t code_point_before(std::string_view s, std::size_t end) noexcept {
+    std::size_t start = end - 1;
+    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    return code_point_at(s, start).first;
+}
+
+// A letter or digit of a script that puts spaces between words.
+bool spaced_word_char(char32_t c) noexcept {
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c == 0xD7 || c == 0xF7) return false;                      // × ÷
+    if (c >= 0xC0 && c <= 0x24F) return true;                      // Latin-1 and Latin Extended
+    if (c >= 0x370 && c <= 0x52F) return c != 0x37E && c != 0x387;  // Greek, Cyrillic
+    if (c >= 0x5D0 && c <= 0x5EA) return true;                     // Hebrew letters
+    if (c >= 0x600 && c <= 0x6FF)                                  // Arabic (Uyghur), less its punctuation
+        return c != 0x60C && c != 0x61B && c != 0x61F && c != 0x6D4 && !(c >= 0x66A && c <= 0x66D);
+    if ((c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC)) return true;
+    if (c >= 0x1E00 && c <= 0x1FFF) return true;                   // Latin and Greek extended
+    return false;
+}
+
+}  // namespace
+
+bool contains_whole_name(std::string_view text, std::string_view name) noexcept {
+    if (name.empty()) return false;
+    const bool check_start = spaced_word_char(code_point_at(name, 0).first);
+    const bool check_end = spaced_word_char(code_point_before(name, name.size()));
+    for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+        const std::size_t end = at + name.size();
+        if (check_start && at > 0 && spaced_word_char(code_point_before(text, at))) continue;
+        if (check_end && end < text.size() && spaced_word_char(code_point_at(text, end).first)) continue;
+        return true;
+    }
+    return false;
+}
 
 }  // namespace fv::core

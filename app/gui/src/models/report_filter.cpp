@@ -16,7 +16,7 @@ std::int64_t source_of(std::int64_t report_id, const RowSources& sources) {
 
 bool passes(const core::ReportSummary& row, const ReportFilter& filter, const core::DayWindow& when,
             const RowSources& sources) {
-    if (filter.case_id >= 0 && row.case_id != filter.case_id) return false;
+    if (filter.case_id >= 0 && !in_case(row, filter.case_id)) return false;
     if (filter.source && source_of(row.id, sources) != *filter.source) return false;
     if (filter.status && row.status != *filter.status) return false;
     if (filter.with_attachments && row.attachment_count == 0) return false;

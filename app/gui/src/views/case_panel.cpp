@@ -45,11 +45,11 @@ void CasePanel::draw(AppState& state, const std::vector<core::CaseRecord>& cases
         ImGui::SetTooltip("Choose a case in the Case filter first.");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Checkbox("Select reports to move", &selecting_) && !selecting_) selected_.clear();
+    if (ImGui::Checkbox("Select reports to put in cases", &selecting_) && !selecting_) selected_.clear();
     state.probe().item("cases.selecting");
     if (selecting_) {
         ImGui::SameLine();
-        ImGui::Text("%zu selected, move to", selected_.size());
+        ImGui::Text("%zu selected, case:", selected_.size());
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
         const auto* target = find_case(cases, target_case_);
@@ -68,8 +68,19 @@ void CasePanel::draw(AppState& state, const std::vector<core::CaseRecord>& cases
         }
         ImGui::SameLine();
         ImGui::BeginDisabled(selected_.empty());
-        if (ImGui::Button("Move")) move(state, target_case_, changed);
+        if (ImGui::Button(target_case_ == 0 ? "Take out of every case" : "Move (this case only)"))
+            move(state, target_case_, changed);
         state.probe().item("cases.move");
+        ImGui::BeginDisabled(target_case_ == 0);
+        ImGui::SameLine();
+        if (ImGui::Button("Also put in this case")) add(state, target_case_, changed);
+        state.probe().item("cases.add");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("A report can be in several cases. Its other cases stay.");
+        ImGui::SameLine();
+        if (ImGui::Button("Take out of this case")) remove(state, target_case_, changed);
+        state.probe().item("cases.remove");
+        ImGui::EndDisabled();
         ImGui::EndDisabled();
     }
     ImGui::EndDisabled();
@@ -160,6 +171,22 @@ void CasePanel::move(AppState& state, std::int64_t case_id, const Changed& chang
     run(state, "Moving reports",
         [case_id, ids = selected_](core::Session& session) { core::CaseService(session).move_reports(ids, case_id); },
         count == 1 ? "1 report moved." : std::to_string(count) + " reports moved.", changed);
+    selected_.clear();
+}
+
+void CasePanel::add(AppState& state, std::int64_t case_id, const Changed& changed) {
+    const auto count = selected_.size();
+    run(state, "Putting reports in the case",
+        [case_id, ids = selected_](core::Session& session) { core::CaseService(session).add_reports(ids, case_id); },
+        count == 1 ? "1 report is in this case now." : std::to_string(count) + " reports are in this case now.",
+        changed);
+    selected_.clear();
+}
+
+void CasePanel::remove(AppState& state, std::int64_t case_id, const Changed& changed) {
+    run(state, "Taking reports out of the case",
+        [case_id, ids = selected_](core::Session& session) { core::CaseService(session).remove_reports(ids, case_id); },
+        "Taken out of the case. Their other cases stay.", changed);
     selected_.clear();
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // Cases in the report list: create a case, rename the case chosen in the
-// list's filter, and move reports between cases (turn on "Select reports",
-// click rows, pick a case, Move). The changes run on the worker; the list
-// reloads when they are done.
+// list's filter, and put reports in cases (turn on "Select reports", click
+// rows, pick a case, then move them there only, put them in it too, or take
+// them out of it: a report can be in several cases). The changes run on the
+// worker; the list reloads when they are done.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -32,7 +33,9 @@ public:
     // What the buttons do.
     void create(AppState& state, std::string name, const Changed& changed);
     void rename(AppState& state, std::int64_t case_id, std::string name, const Changed& changed);
-    void move(AppState& state, std::int64_t case_id, const Changed& changed);
+    void move(AppState& state, std::int64_t case_id, const Changed& changed);    // that case only
+    void add(AppState& state, std::int64_t case_id, const Changed& changed);     // that case too
+    void remove(AppState& state, std::int64_t case_id, const Changed& changed);  // out of that case
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
 

@@ -146,7 +146,7 @@ void ExportView::load(AppState& state) {
 std::vector<std::int64_t> ExportView::selected_ids() const {
     std::vector<std::int64_t> ids;
     for (const auto& row : rows_) {
-        const bool in = by_case_ ? (case_id_ > 0 && row.case_id == case_id_) : chosen_.count(row.id) > 0;
+        const bool in = by_case_ ? (case_id_ > 0 && in_case(row, case_id_)) : chosen_.count(row.id) > 0;
         if (in) ids.push_back(row.id);
     }
     return ids;

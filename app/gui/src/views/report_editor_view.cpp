@@ -48,6 +48,7 @@ void ReportEditorView::load(AppState& state, std::int64_t report_id) {
     wipe_string(attach_path_);
     forget_loaded();
     annotation_.clear();
+    people_.clear();
     evidence_.clear();
     error_.clear();
     notice_.clear();
@@ -70,6 +71,7 @@ void ReportEditorView::reload(AppState& state) {
         detail_ = std::move(fresh);
         received_ = load_received_info(*session, report_id_);
         if (!annotation_.dirty()) annotation_.load(*session, report_id_);  // never over notes being typed
+        people_.load(*session, report_id_);
         draft_ = detail_->report.content;
         case_name_ = detail_->case_name;
         note_glyphs(*detail_);
@@ -314,6 +316,13 @@ void ReportEditorView::draw_left_column(AppState& state) {
     text_row(state, "Title", "editor.title", c.title, true);
     sensitive_toggle(state, c.sensitive_fields, "title");
     text_row(state, "Case", "editor.case", case_name_);
+    if (detail_ && !detail_->other_case_names.empty()) {
+        std::string also;
+        for (const auto& name : detail_->other_case_names) also += (also.empty() ? "" : ", ") + name;
+        field_label("");
+        ImGui::TextDisabled("Also in: %s", also.c_str());
+        state.probe().item("editor.other_cases");
+    }
 
     field_label("Occurred");
     ImGui::SetNextItemWidth(em * 8.0f);
@@ -398,6 +407,7 @@ void ReportEditorView::draw_right_column(AppState& state) {
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     const float em = ImGui::GetFontSize();
     annotation_.draw(state);  // editable on a final or received report too
+    people_.draw(state);
     ImGui::BeginDisabled(final_report);
     section("Account, in the words of the person");
     sensitive_toggle(state, c.sensitive_fields, "narrative");
@@ -552,6 +562,7 @@ void ReportEditorView::clear() noexcept {
     wipe_string(attach_path_);
     forget_loaded();
     annotation_.clear();
+    people_.clear();
     evidence_.clear();
     error_.clear();
     notice_.clear();
@@ -568,7 +579,8 @@ void ReportEditorView::ask_before_leaving(Screen screen) {
 
 bool ReportEditorView::holds_sensitive_data() const noexcept {
     return !(draft_ == core::ReportContent{}) || !case_name_.empty() || !attach_path_.empty() || detail_.has_value() ||
-           report_id_ != 0 || evidence_.holds_sensitive_data() || annotation_.holds_sensitive_data();
+           report_id_ != 0 || evidence_.holds_sensitive_data() || annotation_.holds_sensitive_data() ||
+           people_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

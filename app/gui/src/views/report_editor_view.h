@@ -10,6 +10,7 @@
 
 #include "models/content_wipe.h"
 #include "views/annotation_panel.h"
+#include "views/people_panel.h"
 #include "views/evidence_panel.h"
 #include "fieldvault/core/reports.h"
 #include "views/received_info.h"
@@ -39,6 +40,7 @@ public:
     const std::string& notice() const noexcept { return notice_; }
     EvidencePanel& evidence() noexcept { return evidence_; }
     AnnotationPanel& annotation() noexcept { return annotation_; }
+    PeoplePanel& people() noexcept { return people_; }
     // Scrolls the form to "Evidence files" when next drawn, and again once
     // a preview being decrypted appears (the screenshot of the panel).
     void scroll_to_evidence() noexcept { scroll_to_evidence_ = true; }
@@ -94,6 +96,7 @@ private:
     void forget_kept(AppState& state);  // the edits were saved or thrown away
     EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
     AnnotationPanel annotation_;      // the organisation's own notes, tags and translation
+    PeoplePanel people_;              // the people and groups it concerns
 };
 
 }  // namespace fv::gui

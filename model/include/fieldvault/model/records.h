@@ -106,7 +106,18 @@ struct ReportSummary {          // for lists: cheap to load 100,000 of
     std::int64_t updated_at = 0;
     std::int64_t attachment_count = 0;
     std::vector<std::string> tactics;  // codes, for the list's tactic filter
+    std::vector<std::int64_t> more_case_ids;  // the other cases it is also in (schema v10)
 };
+
+// Whether the row is in the case (its main case or one of the others); 0 asks
+// for the reports in no case at all.
+inline bool in_case(const ReportSummary& row, std::int64_t case_id) {
+    if (case_id == 0) return row.case_id == 0 && row.more_case_ids.empty();
+    if (row.case_id == case_id) return true;
+    for (const auto other : row.more_case_ids)
+        if (other == case_id) return true;
+    return false;
+}
 
 // The first rows of a list or a search (newest first) and how many rows the
 // whole list or search has, for showing one page at once.

@@ -33,9 +33,11 @@ public:
     void link(std::int64_t report_id, std::int64_t entity_id);    // idempotent
     void unlink(std::int64_t report_id, std::int64_t entity_id);
     std::vector<std::int64_t> of_report(std::int64_t report_id);  // entity ids
-    // Reports with a perpetrator whose names or description contain `word`
-    // (ASCII letters in any case): candidates, for the caller to check.
-    std::vector<std::int64_t> reports_with_perpetrator_word(std::string_view word);
+    // Reports whose people fields contain `word` (ASCII letters in any case):
+    // a perpetrator's names or description, a relative's relationship, what
+    // happened, by whom and how it is known, a witness's name or statement.
+    // Candidates, for the caller to check.
+    std::vector<std::int64_t> reports_with_people_word(std::string_view word);
 
 private:
     Database& db_;

@@ -46,6 +46,11 @@ public:
     // Moves the report to another case (0 = none). Grouping, not content: no
     // new revision, allowed for final reports too. Throws fv::Error(NotFound).
     void set_case(std::int64_t id, std::int64_t case_id, std::int64_t now);
+    // The other cases a report is also in, besides its main case (schema v10),
+    // in id order. Core keeps them apart from the main case.
+    std::vector<std::int64_t> more_cases(std::int64_t id);
+    void add_more_case(std::int64_t id, std::int64_t case_id, std::int64_t now);
+    void remove_more_case(std::int64_t id, std::int64_t case_id);
     std::optional<ReportRecord> get(std::int64_t id);
     // List rows, most recently updated first, from report_summaries (schema v5:
     // narrow rows, so 100,000 of them read ~10 MB of pages, not each report's

@@ -47,8 +47,9 @@ public:
     std::vector<Entity> of_report(std::int64_t report_id);
     // Report id -> the names of the people and organisations linked to it (for the timeline).
     std::map<std::int64_t, std::vector<std::string>> names_by_report();
-    // Reports whose title, account, translation or perpetrators' names contain
-    // one of the entity's names (letters case-folded), linked or not; ascending.
+    // Reports whose title, account, translation, perpetrators, relatives or
+    // witnesses name it: one of its names as whole words (contains_whole_name,
+    // letters case-folded), linked or not; ascending.
     std::vector<std::int64_t> mentions(std::string_view name);
 
 private:

@@ -16,7 +16,8 @@ namespace fv::core {
 
 struct ReportDetail {
     ReportRecord report;
-    std::string case_name;  // empty if none
+    std::string case_name;  // its main case; empty if none
+    std::vector<std::string> other_case_names;  // the other cases it is also in
     std::vector<AttachmentRecord> attachments;
     std::vector<RevisionRecord> revisions;
 };

@@ -8,4 +8,13 @@ bool is_valid_utf8(std::string_view text) noexcept;
 // succeeds. Kept as the yes/no question the validator and the fuzzer ask.
 bool is_valid_iso8601(std::string_view text) noexcept;
 
+// Whether `name` occurs in `text` as whole words: where the name begins or ends
+// with a letter or digit of a script written with spaces between words (Latin,
+// Greek, Cyrillic, Hebrew, Arabic as Uyghur uses it), the text must not carry
+// on with another such letter there ("wang" is in "Officer Wang's" and in
+// "Wang先生", not in "Wangfujing"). Chinese, Japanese and Tibetan are written
+// without spaces: a name in them matches anywhere. Both are compared as given
+// (the caller folds case first). An empty name is never found.
+bool contains_whole_name(std::string_view text, std::string_view name) noexcept;
+
 }  // namespace fv::core
