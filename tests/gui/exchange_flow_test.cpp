@@ -18,6 +18,7 @@
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/proofs.h"
 #include "fieldvault/core/reports.h"
+#include "fieldvault/core/sources.h"
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/hash.h"
@@ -227,6 +228,52 @@ TEST_F(GuiExchange, TheListShowsAndFiltersWhoSentEachReport) {
     ui_->click("list.source=you");
     ASSERT_EQ(list.shown_ids().size(), 1u);
     EXPECT_NE(list.shown_ids()[0], got.report_ids[0]);
+}
+
+// Issue 13: who sent reports, on the contacts screen: the organisation names
+// a source ("source-..." becomes a name), and says it is the same person as a
+// contact it already has; the list then shows the reports under that contact.
+TEST_F(GuiExchange, WhoSentReportsCanBeRenamedAndJoinedToAContact) {
+    const auto bundle = export_through_core();
+    open_peer_vault();
+    const auto got = core::ImportService(ui_->session()).import_bundle(bundle);
+    ASSERT_EQ(got.report_ids.size(), 1u);
+    ui_->click("nav.contacts");
+    ui_->settle();
+    auto& contacts = ui_->app().contacts_view();
+    ASSERT_EQ(contacts.sources().sources().size(), 1u);
+    EXPECT_EQ(contacts.sources().sources()[0].name, got.source_contact);
+
+    ui_->click("sources.0.rename");
+    ui_->click("sources.name");
+    ui_->type("梅 Mei");
+    ui_->click("sources.rename_confirm");
+    ui_->settle();
+    ASSERT_EQ(contacts.sources().sources().size(), 1u) << contacts.sources().error();
+    EXPECT_EQ(contacts.sources().sources()[0].name, "梅 Mei");
+    EXPECT_EQ(core::SourceService(ui_->session()).of_report(got.report_ids[0])->name, "梅 Mei");
+
+    // A name another contact has is refused in words, and nothing changes.
+    const auto lawyer_vault = make_peer_vault(dir_.path() / "lawyer", "Lawyer");
+    core::ContactService(ui_->session()).add("Lawyer", lawyer_vault.card);
+    ui_->settle();
+    EXPECT_FALSE(contacts.sources().rename(ui_->app().state(), "梅 Mei", "Lawyer"));
+    EXPECT_NE(contacts.sources().error().find("already exists"), std::string::npos) << contacts.sources().error();
+
+    ui_->click("nav.reports");
+    ui_->click("nav.contacts");
+    ui_->settle();
+    std::size_t lawyer = contacts.contacts().size();
+    for (std::size_t i = 0; i < contacts.contacts().size(); ++i)
+        if (contacts.contacts()[i].name == "Lawyer") lawyer = i;
+    ASSERT_LT(lawyer, contacts.contacts().size());
+    ui_->click("sources.0.merge");
+    ui_->click("sources.into");
+    ui_->click("sources.into=" + std::to_string(lawyer));
+    ui_->click("sources.merge_confirm");
+    ui_->settle();
+    EXPECT_EQ(core::SourceService(ui_->session()).of_report(got.report_ids[0])->name, "Lawyer")
+        << contacts.sources().error();
 }
 
 // A court record of the reports shown, from the list: written on the worker,

@@ -56,6 +56,7 @@ void ContactsView::reload(AppState& state) {
         forget_loaded();
         own_ = std::move(own);
         contacts_ = std::move(contacts);
+        sources_.load(*session);
         glyphs::note(own_.name);
         for (const auto& c : contacts_) glyphs::note(c.name);
     } catch (...) {
@@ -143,6 +144,8 @@ void ContactsView::draw_content(AppState& state) {
     ImGui::Spacing();
     draw_list(state);
     draw_modals(state);
+    ImGui::Separator();
+    sources_.draw(state, contacts_, [this] { needs_reload_ = true; });
     ImGui::EndChild();
 }
 
@@ -310,12 +313,13 @@ void ContactsView::clear() noexcept {
     wipe_string(error_);
     wipe_string(notice_);
     open_verify_ = open_remove_ = false;
+    sources_.clear();
     needs_reload_ = true;
 }
 
 bool ContactsView::holds_sensitive_data() const noexcept {
     return !contacts_.empty() || !own_.card.empty() || !name_.empty() || !card_.empty() || !verifying_.empty() ||
-           !removing_.empty();
+           !removing_.empty() || sources_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

@@ -8,6 +8,7 @@
 
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/identity_service.h"
+#include "views/sources_panel.h"
 #include "views/view.h"
 
 namespace fv::gui {
@@ -27,6 +28,7 @@ public:
     const core::OwnIdentity& own() const noexcept { return own_; }
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
+    SourcesPanel& sources() noexcept { return sources_; }
 
 protected:
     void draw_content(AppState& state) override;
@@ -41,6 +43,7 @@ private:
 
     core::OwnIdentity own_;
     std::vector<core::Contact> contacts_;
+    SourcesPanel sources_;  // who sent reports: rename, the same person as
     std::string name_;  // typed: the new contact's name
     std::string card_;  // typed or pasted: the new contact's card
     std::string error_;
