@@ -1,5 +1,7 @@
 #include "app_context.h"
 
+#include "fieldvault/core/i18n.h"
+
 namespace fv::cli {
 
 void CommandTable::add(const CLI::App* command, Action action) { entries_.emplace_back(command, std::move(action)); }
@@ -15,6 +17,7 @@ const Action* CommandTable::chosen() const {
 CLI::App* add_command(CLI::App& parent, const std::string& name, const std::string& description) {
     auto* command = parent.add_subcommand(name, description);
     command->fallthrough();
+    command->group(core::tr("Commands"));
     return command;
 }
 

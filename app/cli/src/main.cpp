@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app_context.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/places.h"
 #include "fieldvault/core/process_hardening.h"
 #include "commands_timeline.h"
@@ -44,32 +45,67 @@ void print_error(std::string_view message) {
         if (c == '\n' || c == '\r') c = ' ';
     }
     std::cout.flush();
-    std::cerr << "fieldvault-cli: error: " << line << '\n';
+    std::cerr << "fieldvault-cli: " << fv::core::tr("error:") << ' ' << line << '\n';
+}
+
+// --language CODE (or --language=CODE) anywhere on the line: read before the
+// command tree is built, since its help texts are already in that language.
+std::string language_asked(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--language" && i + 1 < argc) return argv[i + 1];
+        if (arg.rfind("--language=", 0) == 0) return std::string(arg.substr(11));
+    }
+    return {};
+}
+
+// CLI11's own words in --help, in the person's language.
+void translate_help(CLI::App& app) {
+    using fv::core::tr;
+    auto formatter = app.get_formatter();
+    formatter->label("Usage", tr("Usage"));
+    formatter->label("OPTIONS", tr("OPTIONS"));
+    formatter->label("SUBCOMMAND", tr("COMMAND"));
+    formatter->label("SUBCOMMANDS", tr("COMMANDS"));
+    formatter->label("Positionals", tr("Positionals"));
+    formatter->label("REQUIRED", tr("REQUIRED"));
+    formatter->label("TEXT", tr("TEXT"));
+    formatter->label("INT", tr("NUMBER"));
+    app.option_defaults()->group(tr("Options"));
+    app.set_help_flag("-h,--help", tr("Print this help and exit"));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     fv::core::harden_process();
+    fv::core::init_translations(language_asked(argc, argv));
+    using fv::core::tr;
 
-    CLI::App app{"Fieldvault: an encrypted, offline vault for reports of transnational repression.",
+    CLI::App app{tr("Fieldvault: an encrypted, offline vault for reports of transnational repression."),
                  "fieldvault-cli"};
+    translate_help(app);
     app.require_subcommand(1);
     fv::cli::AppContext context;
-    app.add_option("--vault", context.global.vault, "Vault folder (else $FIELDVAULT_VAULT, else the default)")
-        ->option_text("DIR");
+    std::string language;
+    app.add_option("--language", language, tr("Language of messages: en, zh_CN or zh_TW (default: the system's)"))
+        ->option_text("CODE");
+    app.add_option("--vault", context.global.vault, tr("Vault folder (else $FIELDVAULT_VAULT, else the default)"))
+        ->option_text(tr("DIR"));
     app.add_option("--passphrase-file", context.global.passphrase_file,
-                   "Read passphrases from FILE, one per line, instead of stdin or the terminal")
-        ->option_text("FILE");
+                   tr("Read passphrases from FILE, one per line, instead of stdin or the terminal"))
+        ->option_text(tr("FILE"));
     // Where things live (core's places): portable keeps everything beside the
     // program; --as is the plain name chosen in the desktop app's setup.
     bool portable = false;
     std::string plain_name;
     app.add_flag("--portable", portable,
-                 "Keep the vault beside this program and write nothing elsewhere "
-                 "(also on when a file named fieldvault-portable is beside it)");
-    app.add_option("--as", plain_name, "The plain name chosen at setup (its vault folder)")->option_text("NAME");
-    app.set_version_flag("--version", "fieldvault-cli " + std::string(fv::core::program_version()));
+                 tr("Keep the vault beside this program and write nothing elsewhere "
+                    "(also on when a file named fieldvault-portable is beside it)"));
+    app.add_option("--as", plain_name, tr("The plain name chosen at setup (its vault folder)"))
+        ->option_text(tr("NAME"));
+    app.set_version_flag("--version", "fieldvault-cli " + std::string(fv::core::program_version()),
+                         tr("Print the version and exit"));
 
     fv::cli::register_vault_commands(app, context);
     fv::cli::register_report_commands(app, context);
@@ -93,7 +129,7 @@ int main(int argc, char** argv) {
 
     const auto* action = context.commands.chosen();
     if (action == nullptr) {
-        print_error("no command given (see --help)");
+        print_error(tr("no command given (see --help)"));
         return kExitUsage;
     }
     try {
@@ -109,7 +145,7 @@ int main(int argc, char** argv) {
         const int code = (*action)();
         std::cout.flush();
         if (!std::cout) {
-            print_error("could not write the output");
+            print_error(tr("could not write the output"));
             return kExitError;
         }
         return code;
@@ -117,10 +153,10 @@ int main(int argc, char** argv) {
         print_error(e.what());
         return exit_code_for(e.kind());
     } catch (const std::bad_alloc&) {
-        print_error("out of memory");
+        print_error(tr("out of memory"));
         return kExitError;
     } catch (const std::exception& e) {
-        print_error(std::string("unexpected failure: ") + e.what());
+        print_error(fv::core::tr_args("unexpected failure: {1}", {e.what()}));
         return kExitError;
     }
 }
