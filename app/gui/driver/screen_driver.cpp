@@ -6,6 +6,8 @@
 // tried on the unlock screen), list | report | settings |
 // timeline | contacts | export | import | audit | evidence (the passphrase is
 // the first line of standard input). --bundle: with import, the bundle to verify.
+// --language CODE (en, zh_CN, zh_TW): draw in that language instead of the
+// settings' or the system's (not saved).
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -15,6 +17,9 @@
 
 #include "platform/app_runner.h"
 #include "models/content_wipe.h"
+#include "models/settings.h"
+#include "platform/fonts.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/process_hardening.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
@@ -34,6 +39,7 @@ struct DriverArguments {
     std::string screen;
     std::optional<std::filesystem::path> bundle;
     std::int64_t report = 0;  // --screen report: which one (0: the most recently changed)
+    std::string language;     // --language: a code of core::languages(); empty = the settings'
 };
 
 bool one_of(const auto& names, const std::string& name) {
@@ -44,6 +50,7 @@ bool one_of(const auto& names, const std::string& name) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault-screens: %s\n", problem);
     std::fprintf(stderr,
                  "usage: fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE] [--report ID]\n"
+                 "                          [--language en|zh_CN|zh_TW]\n"
                  "  NAME: welcome create unlock unlock-tried list report settings timeline contacts export import audit "
                  "evidence record\n");
     std::exit(problem != nullptr ? 2 : 0);
@@ -73,6 +80,9 @@ DriverArguments parse(int argc, char** argv) {
             } catch (const std::exception&) {
                 usage("--report takes a report id");
             }
+        } else if (arg == "--language") {
+            args.language = fv::core::normalise_language(value());
+            if (args.language.empty()) usage("--language takes en, zh_CN or zh_TW");
         } else if (arg == "--help" || arg == "-h") {
             usage(nullptr);
         } else {
@@ -156,6 +166,9 @@ void try_unlock(fv::gui::App& app, const DriverArguments& args) {
 }
 
 void prepare_screen(fv::gui::App& app, const DriverArguments& args) {
+    // As the shipping program: the settings' language (or --language), before any text is drawn.
+    fv::gui::apply_language(args.language.empty() ? app.state().settings().language : args.language);
+    fv::gui::follow_language();
     if (args.screen == "welcome") return app.navigate(Screen::Welcome);
     if (args.screen == "create") return app.navigate(Screen::Create);
     if (args.screen == "unlock") return app.navigate(Screen::Unlock);
@@ -168,5 +181,9 @@ void prepare_screen(fv::gui::App& app, const DriverArguments& args) {
 int main(int argc, char** argv) {
     fv::core::harden_process();
     const DriverArguments args = parse(argc, argv);
+    // --language stands for the system's language too ("Same as this computer").
+    if (!args.language.empty()) ::setenv("LANGUAGE", args.language.c_str(), 1);
+    fv::gui::remember_system_language();
+    fv::core::init_translations(fv::gui::system_language_at_start());
     return fv::gui::run_app(args.run, [&args](fv::gui::App& app) { prepare_screen(app, args); });
 }

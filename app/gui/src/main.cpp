@@ -8,6 +8,9 @@
 //                        nothing elsewhere (also: a file fieldvault-portable there)
 //   --as NAME            the plain name chosen at setup (window title, folders)
 //   --version            print the version and exit
+// The language is the one chosen in Settings (settings.json), else the
+// system's ($LANGUAGE, $LC_ALL, $LC_MESSAGES, $LANG): set before the first
+// frame, so every window text is drawn in it.
 // The screens the screenshot tests draw, unlocked and filled, come from a
 // separate test program (app/gui/driver), never from this one.
 #include <cstdio>
@@ -15,6 +18,9 @@
 #include <string>
 
 #include "platform/app_runner.h"
+#include "models/settings.h"
+#include "platform/fonts.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/places.h"
 #include "fieldvault/core/process_hardening.h"
 
@@ -70,5 +76,13 @@ fv::gui::RunOptions parse(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     fv::core::harden_process();
-    return fv::gui::run_app(parse(argc, argv));
+    // Before anything sets $LANGUAGE: "Same as this computer" means this.
+    fv::gui::remember_system_language();
+    fv::core::init_translations(fv::gui::system_language_at_start());
+    // The settings file is known once run_app has settled where things live
+    // (portable, plain name); the app exists then, and nothing is drawn yet.
+    return fv::gui::run_app(parse(argc, argv), [](fv::gui::App& app) {
+        fv::gui::apply_language(app.state().settings().language);
+        fv::gui::follow_language();
+    });
 }

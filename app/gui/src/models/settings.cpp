@@ -8,6 +8,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/places.h"
 
 namespace fv::gui {
@@ -30,6 +31,18 @@ std::optional<ThemeKind> theme_from_code(const std::string& code) {
     for (auto theme : {ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast})
         if (code == theme_code(theme)) return theme;
     return std::nullopt;
+}
+
+const std::string& system_language_at_start() {
+    static const std::string language = core::system_language();
+    return language;
+}
+
+void remember_system_language() { (void)system_language_at_start(); }
+
+void apply_language(const std::string& language) {
+    const auto code = core::normalise_language(language);
+    core::set_language(code.empty() ? system_language_at_start() : code);
 }
 
 // core's places decide (installed, plain name, or portable: beside the program).
@@ -57,6 +70,10 @@ Settings load_settings(const std::filesystem::path& file) {
         const auto dir = it->get<std::string>();
         if (dir.size() < 4096 && !dir.empty() && dir.front() == '/') settings.vault_dir = dir;
     }
+    if (const auto it = json.find("language"); it != json.end() && it->is_string()) {
+        const auto text = it->get<std::string>();
+        if (text.size() < 64) settings.language = core::normalise_language(text);  // unknown: the system's
+    }
     return settings;
 }
 
@@ -68,6 +85,7 @@ void save_settings(const std::filesystem::path& file, const Settings& settings) 
         {"theme", theme_code(settings.theme)},
     };
     if (!settings.vault_dir.empty()) json["vault_dir"] = settings.vault_dir;
+    if (!settings.language.empty()) json["language"] = settings.language;  // absent: the system's
     std::filesystem::create_directories(file.parent_path());
     auto temp = file;
     temp += ".tmp";

@@ -17,6 +17,7 @@ struct Settings {
     int font_percent = 100;            // 80..200
     ThemeKind theme = ThemeKind::Light;
     std::string vault_dir;             // empty = the default folder
+    std::string language;              // a code of core::languages(); empty = the system's
 
     bool operator==(const Settings&) const = default;
 };
@@ -32,6 +33,16 @@ Settings load_settings(const std::filesystem::path& file);
 void save_settings(const std::filesystem::path& file, const Settings& settings);
 
 const char* theme_code(ThemeKind theme);
+
+// Puts `language` (Settings::language: a code, or "" for the system's) into
+// effect through core::set_language. "" means the system's language as it was
+// when the program started: core reads $LANGUAGE, which choosing a language
+// itself sets, so the system's choice is remembered at the first call
+// (main() calls remember_system_language() before anything else).
+void apply_language(const std::string& language);
+void remember_system_language();
+// The system's language at start (a code of core::languages()).
+const std::string& system_language_at_start();
 std::optional<ThemeKind> theme_from_code(const std::string& code);
 
 }  // namespace fv::gui

@@ -2,13 +2,19 @@
 
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
+#include <libintl.h>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
+#include "fieldvault/core/i18n.h"
+#include "models/settings.h"
 #include "platform/glyph_cache.h"
 
 namespace fv::gui {
@@ -90,19 +96,80 @@ ImFont* add_font(ImGuiIO& io, const FontFace& face, float size_pixels, ImFontCon
     return io.Fonts->AddFontFromMemoryTTF(bytes, size, size_pixels, &config, ranges);
 }
 
+// Every translated string of a .mo catalogue (GNU format: magic, count,
+// offsets of the original and translation tables; either byte order).
+std::vector<std::string> catalogue_translations(const std::filesystem::path& file) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec || size < 28 || size > (64u << 20)) return out;
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return out;
+    auto word = [&bytes](std::size_t at, bool swap) -> std::uint32_t {
+        if (at + 4 > bytes.size()) return 0;
+        std::uint32_t v = 0;
+        std::memcpy(&v, bytes.data() + at, 4);
+        return swap ? __builtin_bswap32(v) : v;
+    };
+    const std::uint32_t magic = word(0, false);
+    if (magic != 0x950412deu && magic != 0xde120495u) return out;
+    const bool swap = magic == 0xde120495u;
+    const std::uint32_t count = word(8, swap);
+    const std::uint32_t table = word(16, swap);
+    if (count > 100000) return out;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const std::uint32_t length = word(table + 8u * i, swap);
+        const std::uint32_t offset = word(table + 8u * i + 4u, swap);
+        if (offset >= bytes.size() || length > bytes.size() - offset) continue;
+        out.emplace_back(bytes.data() + offset, length);  // plural forms: NUL-separated, skipped by note()
+    }
+    return out;
+}
+
 }  // namespace
 
+CjkVariant cjk_variant_for(std::string_view language) {
+    if (language == "zh_TW") return CjkVariant::Traditional;
+    if (language == "zh_CN") return CjkVariant::Simplified;
+    return system_language_at_start() == "zh_TW" ? CjkVariant::Traditional : CjkVariant::Simplified;
+}
+
 const FontChoice& cached_fonts() {
-    static const FontChoice choice = find_fonts();
+    static const FontChoice simplified = find_fonts(CjkVariant::Simplified);
+    if (cjk_variant_for(core::current_language()) == CjkVariant::Simplified) return simplified;
+    static const FontChoice traditional = find_fonts(CjkVariant::Traditional);
+    return traditional;
+}
+
+FontChoice find_fonts(CjkVariant variant) {
+    FontChoice choice;
+    if (FcInit() == FcFalse) return choice;
+    choice.latin = match("sans-serif:lang=en", 0x0041);  // 'A'
+    // Noto's SC and TC faces draw the same characters with each region's
+    // shapes; fontconfig's lang= picks a comparable face where Noto is absent.
+    choice.cjk = variant == CjkVariant::Traditional ? match("Noto Sans CJK TC:lang=zh-tw", 0x4E2D)  // '中'
+                                                    : match("Noto Sans CJK SC:lang=zh-cn", 0x4E2D);
+    if (!choice.cjk) choice.cjk = match(variant == CjkVariant::Traditional ? ":lang=zh-tw" : ":lang=zh-cn", 0x4E2D);
     return choice;
 }
 
-FontChoice find_fonts() {
-    FontChoice choice;
-    if (FcInit() == FcFalse) return choice;
-    choice.latin = match("sans-serif:lang=en", 0x0041);       // 'A'
-    choice.cjk = match("Noto Sans CJK SC:lang=zh-cn", 0x4E2D);  // '中'
-    return choice;
+void follow_language() {
+    static std::set<std::string> done;
+    // The language names of the pickers, in their own scripts, in every language.
+    for (const auto& language : core::languages()) glyphs::note(language.name);
+    const auto language = core::current_language();
+    if (language != "en" && done.insert(language).second) {
+        const char* dir = bindtextdomain("fieldvault", nullptr);
+        if (dir != nullptr) {
+            const auto file = std::filesystem::path(dir) / language / "LC_MESSAGES" / "fieldvault.mo";
+            for (const auto& text : catalogue_translations(file)) glyphs::note(text);
+        }
+    }
+    // The rebuild these notes ask for loads the language's face (cached_fonts()).
+    // Known limit: switching back to a language whose characters are all in
+    // the atlas already keeps the other face until the next rebuild (a new
+    // character, a text size change or the next start).
 }
 
 FontLoadResult load_fonts(ImGuiIO& io, const FontChoice& choice, float size_pixels) {

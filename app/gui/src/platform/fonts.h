@@ -1,8 +1,11 @@
 #pragma once
 // Fonts found through fontconfig (never fixed paths): a Latin sans-serif and
-// Noto Sans CJK SC, merged into one ImGui font so Chinese renders in any field.
+// Noto Sans CJK SC or TC, merged into one ImGui font so Chinese renders in any
+// field. The CJK face follows the language: Traditional Chinese glyph shapes
+// for zh_TW (lang=zh-tw), Simplified for everything else (lang=zh-cn).
 #include <optional>
 #include <string>
+#include <string_view>
 
 struct ImGuiIO;
 
@@ -18,16 +21,27 @@ struct FontChoice {
     std::optional<FontFace> cjk;  // only if the match really covers Chinese
 };
 
-FontChoice find_fonts();
+enum class CjkVariant { Simplified, Traditional };
+
+FontChoice find_fonts(CjkVariant variant = CjkVariant::Simplified);
+// Traditional for zh_TW; for English, the system's own language decides.
+CjkVariant cjk_variant_for(std::string_view language);
 
 struct FontLoadResult {
     bool latin_loaded = false;
     bool cjk_loaded = false;
 };
 
-// find_fonts() once per process: fontconfig's matching is not free, and the
-// installed fonts do not change while the app runs.
+// find_fonts() once per process and variant (the current language's):
+// fontconfig's matching is not free, and the installed fonts do not change
+// while the app runs.
 const FontChoice& cached_fonts();
+
+// After the language was set or changed: notes every character of its
+// translations (read from its .mo catalogue) so that the screens never show
+// '?' for a word of the interface, and asks for an atlas rebuild, which
+// loads the language's CJK face. Once per language; frame thread only.
+void follow_language();
 
 // Adds the font(s) to io.Fonts at `size_pixels`, falling back to ImGui's
 // built-in font if none is found. The glyphs: Latin, the common Simplified

@@ -1,10 +1,11 @@
 #pragma once
-// Settings: auto-lock, lock on minimise, font size, theme, change passphrase,
+// Settings: the language, auto-lock, lock on minimise, font size, theme, change passphrase,
 // make new keys, the status of the vault's keys (recovery key, key-header
 // copies), and the whole-vault check (core::VaultCheckService, on the worker).
 #include <optional>
 #include <string>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/vault_check.h"
 #include "fieldvault/core/vault_status.h"
 #include "fieldvault/core/worker.h"
@@ -15,9 +16,18 @@
 
 namespace fv::gui {
 
+// The language picker of Settings and of the first screen: "Same as this
+// computer" and each language in its own script (core::languages()). A choice
+// applies from the next frame and is saved. `id`: the combo's ImGui id
+// ("##language"); `probe_key`: its probe key, the choices are probe_key=system,
+// probe_key=en, probe_key=zh_CN... Returns true when a language was chosen.
+bool draw_language_picker(AppState& state, const char* id, const std::string& probe_key);
+// What choosing `code` ("" = the system's) in the picker does.
+void choose_language(AppState& state, const std::string& code);
+
 class SettingsView final : public View {
 public:
-    static constexpr const char* kWrongCurrent = "The current passphrase is not right.";
+    static constexpr const char* kWrongCurrent = FV_N_("The current passphrase is not right.");
 
     void on_show(AppState& state) override;
     void clear() noexcept override;

@@ -10,7 +10,10 @@
 #include <memory>
 
 #include "fieldvault/core/demo_vault.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/places.h"
+#include "platform/glyph_cache.h"
+#include "views/settings_view.h"
 
 namespace fv::gui {
 namespace {
@@ -29,23 +32,36 @@ void WelcomeView::on_show(AppState& /*state*/) {
     name_message_.clear();
 }
 
+void WelcomeView::draw_language_row(AppState& state) {
+    // A globe-free label in every language at once: whoever reads one of them finds the picker.
+    static constexpr const char* kLabel = "Language / 语言 / 語言";  // i18n: not text (in every language already)
+    glyphs::note(kLabel);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(kLabel);
+    ImGui::SameLine();
+    draw_language_picker(state, "##language", "welcome.language");
+    ImGui::Spacing();
+}
+
 void WelcomeView::draw_plain_name(AppState& state) {
     ImGui::Spacing();
-    const bool open = ImGui::TreeNode("Use a plain name on this computer (optional)");
+    const bool open = ImGui::TreeNode("##plain_name_section", "%s", core::tr("Use a plain name on this computer (optional)"));
     state.probe().item("welcome.plain_name_section");
     if (!open) return;
-    draw_notice("Someone who looks at this computer then sees this name instead of \"Fieldvault\": in the "
-                "window title, in the menu, and as the name of the folder that holds your vault. "
-                "Choose an ordinary word, such as Notes.");
-    const float use_w = ImGui::CalcTextSize("Use this name").x + ImGui::GetStyle().FramePadding.x * 2.0f +
+    draw_notice(core::tr("Someone who looks at this computer then sees this name instead of \"Fieldvault\": in "
+                         "the window title, in the menu, and as the name of the folder that holds your vault. "
+                         "Choose an ordinary word, such as Notes."));
+    const char* use_label = core::tr("Use this name");
+    const float use_w = ImGui::CalcTextSize(use_label).x + ImGui::GetStyle().FramePadding.x * 2.0f +
                         ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(-use_w);
-    const bool enter = ImGui::InputTextWithHint("##plain_name", "Notes", &plain_name_,
+    // TRANSLATORS: an example of an ordinary name to show instead of Fieldvault.
+    const bool enter = ImGui::InputTextWithHint("##plain_name", core::tr("Notes"), &plain_name_,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     state.probe().item("welcome.plain_name");
     ImGui::SameLine();
     ImGui::BeginDisabled(plain_name_.empty());
-    const bool clicked = ImGui::Button("Use this name");
+    const bool clicked = ImGui::Button(use_label);
     state.probe().item("welcome.use_name");
     ImGui::EndDisabled();
     if ((clicked || enter) && !plain_name_.empty()) use_plain_name(state, plain_name_);
@@ -63,7 +79,7 @@ bool WelcomeView::use_plain_name(AppState& state, const std::string& name) {
     try {
         core::choose_plain_name(name);
     } catch (const std::exception& e) {
-        name_message_ = std::string("The name could not be kept: ") + e.what();
+        name_message_ = core::tr_args("The name could not be kept: {1}", {e.what()});
         return false;
     }
     const auto places = core::current_places();
@@ -76,45 +92,48 @@ bool WelcomeView::use_plain_name(AppState& state, const std::string& name) {
     }
     state.use_settings_file(places.settings_file);
     state.set_vault_dir(places.vault_dir);
-    name_message_ = "Done. This computer now shows \"" + name + "\". Your vault will be in " +
-                    display_path(places.vault_dir) + ".";
+    name_message_ = core::tr_args("Done. This computer now shows \"{1}\". Your vault will be in {2}.",
+                                  {name, display_path(places.vault_dir)});
     return true;
 }
 
 void WelcomeView::draw_content(AppState& state) {
     begin_centered_column("##welcome", 34.0f);
+    // The language first, named in its own script: the person may not read English.
+    draw_language_row(state);
     // Under a plain name (chosen below) the screen does not say Fieldvault either.
-    draw_heading(core::place_options().plain_name.empty() ? "Welcome to Fieldvault" : "Welcome");
-    draw_notice("There is no vault in " + display_path(state.vault_dir()) + " yet.");
+    draw_heading(core::place_options().plain_name.empty() ? core::tr("Welcome to Fieldvault") : core::tr("Welcome"));
+    draw_notice(core::tr_args("There is no vault in {1} yet.", {display_path(state.vault_dir())}));
     ImGui::Spacing();
-    if (ImGui::Button("Create a new vault")) state.go_to(Screen::Create);
+    if (ImGui::Button(core::tr("Create a new vault"))) state.go_to(Screen::Create);
     state.probe().item("welcome.create");
-    draw_notice("Start an empty vault in this folder, protected by a passphrase you choose.");
+    draw_notice(core::tr("Start an empty vault in this folder, protected by a passphrase you choose."));
     draw_plain_name(state);
 
     ImGui::Spacing();
     ImGui::BeginDisabled(state.busy());
-    if (ImGui::Button("Try the demo vault")) open_demo(state);
+    if (ImGui::Button(core::tr("Try the demo vault"))) open_demo(state);
     ImGui::EndDisabled();
     state.probe().item("welcome.demo");
-    draw_notice("Invented sample reports, marked [DEMO], in a separate folder: look around before "
-                "writing anything real.");
+    draw_notice(core::tr("Invented sample reports, marked [DEMO], in a separate folder: look around before "
+                         "writing anything real."));
     if (state.busy()) draw_busy_indicator(state, false);
 
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    ImGui::TextUnformatted("Open an existing vault folder");
-    draw_notice("For example a copy from a backup or a USB stick.");
-    const float open_w = ImGui::CalcTextSize("Open").x + ImGui::GetStyle().FramePadding.x * 2.0f +
+    ImGui::TextUnformatted(core::tr("Open an existing vault folder"));
+    draw_notice(core::tr("For example a copy from a backup or a USB stick."));
+    const char* open_label = core::tr("Open");
+    const float open_w = ImGui::CalcTextSize(open_label).x + ImGui::GetStyle().FramePadding.x * 2.0f +
                          ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(-open_w);
-    const bool enter = ImGui::InputTextWithHint("##folder", "/media/usb/fieldvault", &folder_,
+    const bool enter = ImGui::InputTextWithHint("##folder", "/media/usb/fieldvault", &folder_,  // i18n: not text
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     state.probe().item("welcome.path");
     ImGui::SameLine();
     ImGui::BeginDisabled(folder_.empty());
-    const bool clicked = ImGui::Button("Open");
+    const bool clicked = ImGui::Button(open_label);
     state.probe().item("welcome.open");
     ImGui::EndDisabled();
     if ((clicked || enter) && !folder_.empty()) open_folder(state, folder_);
@@ -132,7 +151,7 @@ bool WelcomeView::open_folder(AppState& state, const std::string& folder) {
         exists = false;
     }
     if (!exists) {
-        error_ = "No Fieldvault vault was found in that folder.";
+        error_ = core::tr("No Fieldvault vault was found in that folder.");
         return false;
     }
     state.set_vault_dir(path);
@@ -149,12 +168,12 @@ void WelcomeView::open_demo(AppState& state) {
     const auto dir = core::default_demo_vault_dir();
     const auto kdf = state.kdf();
     state.worker().submit(
-        "Opening the demo vault",
+        core::tr("Opening the demo vault"),
         [result, dir, kdf](core::JobContext&) { result->session = core::open_demo_vault(dir, kdf); },
         [this, &state, result, dir](const core::JobOutcome& outcome) {
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
-                error_ = "The demo vault could not be opened: " + describe_error(outcome.error);
+                error_ = core::tr_args("The demo vault could not be opened: {1}", {describe_error(outcome.error)});
                 return;
             }
             state.enter_demo(dir, std::move(result->session));

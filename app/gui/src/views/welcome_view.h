@@ -1,6 +1,7 @@
 #pragma once
-// First run: no vault in the chosen folder. Create a new one there, or point
-// the app at an existing vault folder (a copy brought from a backup).
+// First run: no vault in the chosen folder. The language comes first (a
+// picker, each language in its own script); then create a new vault there, or
+// point the app at an existing vault folder (a copy brought from a backup).
 #include <string>
 
 #include "views/view.h"
@@ -27,6 +28,7 @@ protected:
     void draw_content(AppState& state) override;
 
 private:
+    void draw_language_row(AppState& state);
     void draw_plain_name(AppState& state);
 
 private:
