@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app_context.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/cases.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
@@ -28,29 +29,30 @@ struct CaseArgs {
 
 core::CaseRecord existing_case(core::CaseService& cases, const std::string& name) {
     if (auto found = cases.find(name)) return *found;
-    throw Error(ErrorKind::NotFound, "no case named '" + name + "' (see: fieldvault-cli case list)");
+    throw Error(ErrorKind::NotFound, core::tr_args("no case named '{1}' (see: fieldvault-cli case list)", {name}));
 }
 
 core::CaseRecord case_or_new(core::CaseService& cases, const std::string& name) {
     if (auto found = cases.find(name)) return *found;
     const auto id = cases.create(name);
-    std::cout << "New case '" << name << "'.\n";
+    std::cout << core::tr_args("New case '{1}'.", {name}) << "\n";
     return core::CaseRecord{id, name, 0};
 }
 
 void print_count(core::ReportService& reports, const std::string& name) {
-    std::cout << "Case '" << name << "' now holds " << reports.list(name).size() << " report(s).\n";
+    std::cout << core::tr_args("Case '{1}' now holds {2} report(s).", {name, std::to_string(reports.list(name).size())})
+              << "\n";
 }
 
 }  // namespace
 
 void register_case_commands(CLI::App& app, AppContext& context) {
-    auto* group = add_command(app, "case", "Group reports by case; a report can be in several cases");
+    auto* group = add_command(app, "case", core::tr("Group reports by case; a report can be in several cases"));
     group->require_subcommand(1);
 
-    auto* list = add_command(*group, "list", "Every case and how many reports it holds");
+    auto* list = add_command(*group, "list", core::tr("Every case and how many reports it holds"));
     auto list_args = std::make_shared<CaseArgs>();
-    list->add_flag("--json", list_args->json, "One JSON document");
+    list->add_flag("--json", list_args->json, core::tr("One JSON document"));
     context.commands.add(list, [&context, list_args] {
         const auto session = unlock_vault(context);
         core::CaseService cases(*session);
@@ -69,15 +71,16 @@ void register_case_commands(CLI::App& app, AppContext& context) {
             print_json(std::cout, Json{{"cases", items}});
             return 0;
         }
-        if (all.empty()) std::cout << "No cases yet: fieldvault-cli case add NAME --report ID\n";
-        for (const auto& c : all) std::cout << c.name << "  (" << counts[c.id] << " report(s))\n";
+        if (all.empty()) std::cout << core::tr("No cases yet: fieldvault-cli case add NAME --report ID") << "\n";
+        for (const auto& c : all)
+            std::cout << core::tr_args("{1}  ({2} report(s))", {c.name, std::to_string(counts[c.id])}) << "\n";
         return 0;
     });
 
-    auto* add = add_command(*group, "add", "Put reports in this case too (their other cases stay)");
+    auto* add = add_command(*group, "add", core::tr("Put reports in this case too (their other cases stay)"));
     auto add_args = std::make_shared<CaseArgs>();
-    add->add_option("name", add_args->name, "The case (created if new)")->required();
-    add->add_option("--report", add_args->reports, "Report id (repeatable)")->required()->option_text("ID");
+    add->add_option("name", add_args->name, core::tr("The case (created if new)"))->required();
+    add->add_option("--report", add_args->reports, core::tr("Report id (repeatable)"))->required()->option_text(core::tr("ID"));
     context.commands.add(add, [&context, add_args] {
         const auto session = unlock_vault(context);
         core::CaseService cases(*session);
@@ -89,10 +92,10 @@ void register_case_commands(CLI::App& app, AppContext& context) {
         return 0;
     });
 
-    auto* remove = add_command(*group, "remove", "Take reports out of this case (nothing else changes)");
+    auto* remove = add_command(*group, "remove", core::tr("Take reports out of this case (nothing else changes)"));
     auto remove_args = std::make_shared<CaseArgs>();
-    remove->add_option("name", remove_args->name, "The case")->required();
-    remove->add_option("--report", remove_args->reports, "Report id (repeatable)")->required()->option_text("ID");
+    remove->add_option("name", remove_args->name, core::tr("The case"))->required();
+    remove->add_option("--report", remove_args->reports, core::tr("Report id (repeatable)"))->required()->option_text(core::tr("ID"));
     context.commands.add(remove, [&context, remove_args] {
         const auto session = unlock_vault(context);
         core::CaseService cases(*session);
@@ -103,10 +106,10 @@ void register_case_commands(CLI::App& app, AppContext& context) {
         return 0;
     });
 
-    auto* move = add_command(*group, "move", "Put reports in this case only, out of every other");
+    auto* move = add_command(*group, "move", core::tr("Put reports in this case only, out of every other"));
     auto move_args = std::make_shared<CaseArgs>();
-    move->add_option("name", move_args->name, "The case (created if new)")->required();
-    move->add_option("--report", move_args->reports, "Report id (repeatable)")->required()->option_text("ID");
+    move->add_option("name", move_args->name, core::tr("The case (created if new)"))->required();
+    move->add_option("--report", move_args->reports, core::tr("Report id (repeatable)"))->required()->option_text(core::tr("ID"));
     context.commands.add(move, [&context, move_args] {
         const auto session = unlock_vault(context);
         core::CaseService cases(*session);
@@ -118,15 +121,15 @@ void register_case_commands(CLI::App& app, AppContext& context) {
         return 0;
     });
 
-    auto* rename = add_command(*group, "rename", "Give a case another name");
+    auto* rename = add_command(*group, "rename", core::tr("Give a case another name"));
     auto rename_args = std::make_shared<CaseArgs>();
-    rename->add_option("name", rename_args->name, "Its name now")->required();
-    rename->add_option("new-name", rename_args->new_name, "Its new name")->required();
+    rename->add_option("name", rename_args->name, core::tr("Its name now"))->required();
+    rename->add_option("new-name", rename_args->new_name, core::tr("Its new name"))->required();
     context.commands.add(rename, [&context, rename_args] {
         const auto session = unlock_vault(context);
         core::CaseService cases(*session);
         cases.rename(existing_case(cases, rename_args->name).id, rename_args->new_name);
-        std::cout << "Case '" << rename_args->name << "' is now '" << rename_args->new_name << "'.\n";
+        std::cout << core::tr_args("Case '{1}' is now '{2}'.", {rename_args->name, rename_args->new_name}) << "\n";
         return 0;
     });
 }

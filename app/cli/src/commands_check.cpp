@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app_context.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/vault_check.h"
 #include "fieldvault/model/error.h"
@@ -79,16 +80,30 @@ void print_findings(std::ostream& out, const VaultCheckReport& r, std::initializ
         out << "  - ";
         switch (f.kind) {
             case CheckFindingKind::AttachmentDamaged:
-            case CheckFindingKind::AttachmentMissing:
-                out << "attachment " << f.attachment_id << " \"" << f.attachment_name << "\" of report " << f.report_id
-                    << (f.kind == CheckFindingKind::AttachmentMissing ? ": MISSING" : ": DAMAGED");
-                if (!f.file_name.empty()) out << " (file " << f.file_name << ")";
-                out << ": " << f.message;
+            case CheckFindingKind::AttachmentMissing: {
+                const auto id = std::to_string(f.attachment_id);
+                const auto report = std::to_string(f.report_id);
+                const bool missing = f.kind == CheckFindingKind::AttachmentMissing;
+                if (f.file_name.empty()) {
+                    out << (missing ? core::tr_args("attachment {1} \"{2}\" of report {3}: MISSING: {4}",
+                                                    {id, f.attachment_name, report, f.message})
+                                    : core::tr_args("attachment {1} \"{2}\" of report {3}: DAMAGED: {4}",
+                                                    {id, f.attachment_name, report, f.message}));
+                } else {
+                    out << (missing ? core::tr_args("attachment {1} \"{2}\" of report {3}: MISSING (file {4}): {5}",
+                                                    {id, f.attachment_name, report, f.file_name, f.message})
+                                    : core::tr_args("attachment {1} \"{2}\" of report {3}: DAMAGED (file {4}): {5}",
+                                                    {id, f.attachment_name, report, f.file_name, f.message}));
+                }
                 break;
+            }
             case CheckFindingKind::AuditChainBroken:
-                out << "entry " << f.audit_seq;
-                if (!f.audit_action.empty()) out << " (" << f.audit_action << ", " << core::format_utc_time(f.audit_at) << ")";
-                out << ": " << f.message;
+                if (f.audit_action.empty())
+                    out << core::tr_args("entry {1}: {2}", {std::to_string(f.audit_seq), f.message});
+                else
+                    out << core::tr_args("entry {1} ({2}, {3}): {4}",
+                                         {std::to_string(f.audit_seq), f.audit_action,
+                                          core::format_utc_time(f.audit_at), f.message});
                 break;
             case CheckFindingKind::UnreferencedFile:
                 out << f.file_name << ": " << f.message;
@@ -106,42 +121,57 @@ void print_findings(std::ostream& out, const VaultCheckReport& r, std::initializ
 
 void print_report(std::ostream& out, const VaultCheckReport& r) {
     const auto db_damage = count_of(r, {CheckFindingKind::DatabaseDamaged});
-    out << "database: " << r.database_pages << " pages read (" << r.database_free_pages
-        << " free-list pages hold no data and are not read): " << (db_damage == 0 ? "intact" : "DAMAGED") << '\n';
+    const auto pages = std::to_string(r.database_pages);
+    const auto free_pages = std::to_string(r.database_free_pages);
+    out << (db_damage == 0
+                ? core::tr_args("database: {1} pages read ({2} free-list pages hold no data and are not read): intact",
+                                {pages, free_pages})
+                : core::tr_args("database: {1} pages read ({2} free-list pages hold no data and are not read): DAMAGED",
+                                {pages, free_pages}))
+        << '\n';
     print_findings(out, r, {CheckFindingKind::DatabaseDamaged});
 
     const auto att_damage = count_of(
         r, {CheckFindingKind::AttachmentDamaged, CheckFindingKind::AttachmentMissing, CheckFindingKind::AttachmentsUnreadable});
-    out << "attachments: " << r.attachments << " read end to end (" << r.attachment_bytes << " bytes): ";
+    const auto attachments = std::to_string(r.attachments);
+    const auto bytes = std::to_string(r.attachment_bytes);
     if (att_damage == 0) {
-        out << "intact\n";
+        out << core::tr_args("attachments: {1} read end to end ({2} bytes): intact", {attachments, bytes}) << '\n';
     } else {
-        out << att_damage << " DAMAGED\n";
+        out << core::tr_args("attachments: {1} read end to end ({2} bytes): {3} DAMAGED",
+                             {attachments, bytes, std::to_string(att_damage)})
+            << '\n';
     }
     print_findings(out, r,
                    {CheckFindingKind::AttachmentDamaged, CheckFindingKind::AttachmentMissing,
                     CheckFindingKind::AttachmentsUnreadable});
 
     const auto audit_damage = count_of(r, {CheckFindingKind::AuditChainBroken, CheckFindingKind::AuditUnreadable});
-    out << "audit log: " << r.audit_entries << " entries: " << (audit_damage == 0 ? "chain intact" : "BROKEN") << '\n';
+    const auto entries = std::to_string(r.audit_entries);
+    out << (audit_damage == 0 ? core::tr_args("audit log: {1} entries: chain intact", {entries})
+                              : core::tr_args("audit log: {1} entries: BROKEN", {entries}))
+        << '\n';
     print_findings(out, r, {CheckFindingKind::AuditChainBroken, CheckFindingKind::AuditUnreadable});
 
     const auto stale = count_of(r, {CheckFindingKind::FreshnessFailed});
-    out << "last recorded state (vault.anchor): "
-        << (stale == 0 ? "matches the database" : "DOES NOT MATCH: an older copy of vault.db may have been put back")
+    out << (stale == 0 ? core::tr("last recorded state (vault.anchor): matches the database")
+                       : core::tr("last recorded state (vault.anchor): DOES NOT MATCH: an older copy of vault.db may "
+                                  "have been put back"))
         << '\n';
     print_findings(out, r, {CheckFindingKind::FreshnessFailed});
 
     const auto* files = section_of(r, core::CheckSection::Files);
     if (files != nullptr && !files->ran) {
-        out << "files: not checked: " << files->why_skipped << '\n';
+        out << core::tr_args("files: not checked: {1}", {files->why_skipped}) << '\n';
     } else {
         const auto unreferenced = count_of(r, {CheckFindingKind::UnreferencedFile});
-        out << "files: " << r.blob_files << " in blobs/: ";
+        const auto blob_files = std::to_string(r.blob_files);
         if (unreferenced == 0) {
-            out << "none unreferenced\n";
+            out << core::tr_args("files: {1} in blobs/: none unreferenced", {blob_files}) << '\n';
         } else {
-            out << unreferenced << " unreferenced (not damage; left as they are)\n";
+            out << core::tr_args("files: {1} in blobs/: {2} unreferenced (not damage; left as they are)",
+                                 {blob_files, std::to_string(unreferenced)})
+                << '\n';
         }
         print_findings(out, r, {CheckFindingKind::UnreferencedFile});
     }
@@ -167,7 +197,7 @@ public:
         const int percent = static_cast<int>(done * 100 / total);
         if (percent == last_) return;
         last_ = percent;
-        std::cerr << "\rchecking: " << percent << "%" << std::flush;
+        std::cerr << "\r" << core::tr_args("checking: {1}%", {std::to_string(percent)}) << std::flush;
     }
 
 private:
@@ -188,14 +218,16 @@ int run_check(const AppContext& context, bool json) {
     } else {
         print_report(std::cout, report);
         if (report.intact()) {
-            std::cout << (report.complete() ? "vault intact: everything checked is whole\n"
-                                            : "vault intact as far as checked (see \"not checked\" above)\n");
+            std::cout << (report.complete() ? core::tr("vault intact: everything checked is whole")
+                                            : core::tr("vault intact as far as checked (see \"not checked\" above)"))
+                      << "\n";
         }
     }
     if (!report.intact()) {
         const auto n = damage_count(report);
-        throw Error(ErrorKind::Integrity, "vault check found damage: " + std::to_string(n) +
-                                              (n == 1 ? " item" : " items") + " (listed on standard output)");
+        throw Error(ErrorKind::Integrity,
+                    core::trn_args("vault check found damage: {n} item (listed on standard output)",
+                                   "vault check found damage: {n} items (listed on standard output)", n));
     }
     return 0;
 }
@@ -204,10 +236,10 @@ int run_check(const AppContext& context, bool json) {
 
 void register_check_command(CLI::App& app, AppContext& context) {
     auto* check = add_command(app, "check",
-                              "Check the whole vault (every database page, attachment and the audit log); "
-                              "changes nothing; exit 4 if anything is damaged");
+                              core::tr("Check the whole vault (every database page, attachment and the audit log); "
+                                       "changes nothing; exit 4 if anything is damaged"));
     auto json = std::make_shared<bool>(false);
-    check->add_flag("--json", *json, "One JSON document (see docs/cli.md)");
+    check->add_flag("--json", *json, core::tr("One JSON document (see docs/cli.md)"));
     context.commands.add(check, [&context, json] { return run_check(context, *json); });
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app_context.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/model/error.h"
@@ -25,9 +26,11 @@ struct NameCard {
 int run_add(const AppContext& context, const NameCard& args) {
     const auto session = unlock_vault(context);
     const auto contact = core::ContactService(*session).add(args.name, args.card);
-    std::cout << "Added contact '" << contact.name << "' (unverified)\n"
-              << "Fingerprint: " << contact.fingerprint << "\n"
-              << "Compare it with its owner, then run: fieldvault-cli contact verify " << shell_word(contact.name) << "\n";
+    std::cout << core::tr_args("Added contact '{1}' (unverified)\n"
+                               "Fingerprint: {2}\n"
+                               "Compare it with its owner, then run: fieldvault-cli contact verify {3}",
+                               {contact.name, contact.fingerprint, shell_word(contact.name)})
+              << "\n";
     return 0;
 }
 
@@ -47,11 +50,11 @@ int run_list(const AppContext& context, bool json) {
         return 0;
     }
     if (contacts.empty()) {
-        std::cout << "No contacts. Add one with: fieldvault-cli contact add NAME CARD\n";
+        std::cout << core::tr("No contacts. Add one with: fieldvault-cli contact add NAME CARD") << "\n";
         return 0;
     }
     for (const auto& c : contacts) {
-        std::cout << c.name << "  " << c.fingerprint << "  " << (c.verified ? "verified" : "UNVERIFIED") << "\n";
+        std::cout << c.name << "  " << c.fingerprint << "  " << (c.verified ? core::tr("verified") : core::tr("UNVERIFIED")) << "\n";
     }
     return 0;
 }
@@ -65,11 +68,13 @@ struct VerifyArgs {
 bool confirmed(const VerifyArgs& args, const std::string& name) {
     if (args.yes) return true;
     if (::isatty(STDIN_FILENO) == 0)
-        throw Error(ErrorKind::Usage, "not a terminal: compare the fingerprints, then confirm with --yes");
-    std::cerr << "Do the fingerprints match what " << name << " read to you? Type yes to confirm: " << std::flush;
+        throw Error(ErrorKind::Usage, core::tr("not a terminal: compare the fingerprints, then confirm with --yes"));
+    std::cerr << core::tr_args("Do the fingerprints match what {1} read to you? Type yes to confirm: ", {name})
+              << std::flush;
     std::string answer;
     if (!std::getline(std::cin, answer)) return false;
-    return answer == "yes" || answer == "y" || answer == "YES";
+    // "是" too: the prompt is in the person's language.
+    return answer == "yes" || answer == "y" || answer == "YES" || answer == "是" || answer == "是的";
 }
 
 int run_verify(const AppContext& context, const VerifyArgs& args) {
@@ -77,52 +82,54 @@ int run_verify(const AppContext& context, const VerifyArgs& args) {
     core::ContactService contacts(*session);
     const auto contact = contacts.get(args.name);
     const auto own = core::IdentityService(*session).own();
-    std::cout << "Your fingerprint:        " << own.fingerprint << "\n"
-              << contact.name << "'s fingerprint: " << contact.fingerprint << "\n"
-              << "Read them aloud to each other (in person or on a call you trust).\n";
+    std::cout << core::tr_args("Your fingerprint:        {1}\n"
+                               "{2}'s fingerprint: {3}\n"
+                               "Read them aloud to each other (in person or on a call you trust).",
+                               {own.fingerprint, contact.name, contact.fingerprint})
+              << "\n";
     std::cout.flush();
     if (!confirmed(args, contact.name)) {
-        std::cout << "Not verified: nothing changed.\n";
+        std::cout << core::tr("Not verified: nothing changed.") << "\n";
         return 1;
     }
     contacts.verify(args.name);
-    std::cout << "Contact '" << contact.name << "' is verified.\n";
+    std::cout << core::tr_args("Contact '{1}' is verified.", {contact.name}) << "\n";
     return 0;
 }
 
 int run_remove(const AppContext& context, const std::string& name) {
     const auto session = unlock_vault(context);
     core::ContactService(*session).remove(name);
-    std::cout << "Removed contact '" << name << "'.\n";
+    std::cout << core::tr_args("Removed contact '{1}'.", {name}) << "\n";
     return 0;
 }
 
 }  // namespace
 
 void register_contact_commands(CLI::App& app, AppContext& context) {
-    auto* contact = add_command(app, "contact", "Identity cards of the people and organisations you exchange with");
+    auto* contact = add_command(app, "contact", core::tr("Identity cards of the people and organisations you exchange with"));
     contact->require_subcommand(1);
 
-    auto* add = add_command(*contact, "add", "Store a contact's identity card (unverified until you compare)");
+    auto* add = add_command(*contact, "add", core::tr("Store a contact's identity card (unverified until you compare)"));
     auto add_args = std::make_shared<NameCard>();
-    add->add_option("name", add_args->name, "A name you choose for the contact")->required();
-    add->add_option("card", add_args->card, "Their identity card (fvid1-...)")->required();
+    add->add_option("name", add_args->name, core::tr("A name you choose for the contact"))->required();
+    add->add_option("card", add_args->card, core::tr("Their identity card (fvid1-...)"))->required();
     context.commands.add(add, [&context, add_args] { return run_add(context, *add_args); });
 
-    auto* list = add_command(*contact, "list", "List contacts with fingerprints and verification");
+    auto* list = add_command(*contact, "list", core::tr("List contacts with fingerprints and verification"));
     auto json = std::make_shared<bool>(false);
-    list->add_flag("--json", *json, "One JSON document (see docs/cli.md)");
+    list->add_flag("--json", *json, core::tr("One JSON document (see docs/cli.md)"));
     context.commands.add(list, [&context, json] { return run_list(context, *json); });
 
-    auto* verify = add_command(*contact, "verify", "Mark a contact verified after comparing fingerprints");
+    auto* verify = add_command(*contact, "verify", core::tr("Mark a contact verified after comparing fingerprints"));
     auto verify_args = std::make_shared<VerifyArgs>();
-    verify->add_option("name", verify_args->name, "Contact name")->required();
-    verify->add_flag("--yes", verify_args->yes, "Confirm without asking (needed when stdin is not a terminal)");
+    verify->add_option("name", verify_args->name, core::tr("Contact name"))->required();
+    verify->add_flag("--yes", verify_args->yes, core::tr("Confirm without asking (needed when stdin is not a terminal)"));
     context.commands.add(verify, [&context, verify_args] { return run_verify(context, *verify_args); });
 
-    auto* remove = add_command(*contact, "remove", "Delete a contact");
+    auto* remove = add_command(*contact, "remove", core::tr("Delete a contact"));
     auto remove_name = std::make_shared<std::string>();
-    remove->add_option("name", *remove_name, "Contact name")->required();
+    remove->add_option("name", *remove_name, core::tr("Contact name"))->required();
     context.commands.add(remove, [&context, remove_name] { return run_remove(context, *remove_name); });
 }
 

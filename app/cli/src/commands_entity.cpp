@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app_context.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/entities.h"
 #include "fieldvault/core/reports.h"
 #include "json_output.h"
@@ -22,17 +23,18 @@ Json entity_json(const core::Entity& e) {
 }
 
 std::string ids_text(const std::vector<std::int64_t>& ids) {
-    if (ids.empty()) return "none";
+    if (ids.empty()) return core::tr("none");
     std::string out;
     for (const auto id : ids) out += (out.empty() ? "" : " ") + std::to_string(id);
     return out;
 }
 
 void print_entity(const core::Entity& e) {
-    std::cout << e.name << "  (" << e.kind << ")\n  also known as:";
-    for (std::size_t i = 1; i < e.aliases.size(); ++i) std::cout << (i == 1 ? " " : "; ") << e.aliases[i];
-    if (e.aliases.size() <= 1) std::cout << " -";
-    std::cout << "\n  linked reports: " << ids_text(e.report_ids) << "\n";
+    std::string aliases;
+    for (std::size_t i = 1; i < e.aliases.size(); ++i) aliases += (i == 1 ? "" : "; ") + e.aliases[i];
+    if (e.aliases.size() <= 1) aliases = "-";
+    std::cout << e.name << "  (" << e.kind << ")\n  " << core::tr_args("also known as: {1}", {aliases}) << "\n  "
+              << core::tr_args("linked reports: {1}", {ids_text(e.report_ids)}) << "\n";
 }
 
 struct Names {
@@ -45,27 +47,28 @@ struct Names {
 }  // namespace
 
 void register_entity_commands(CLI::App& app, AppContext& context) {
-    auto* entity = add_command(app, "entity", "People and organisations named in reports, under all their names");
+    auto* entity = add_command(app, "entity", core::tr("People and organisations named in reports, under all their names"));
     entity->require_subcommand(1);
 
-    auto* add = add_command(*entity, "add", "A person or organisation (its name is its first alias)");
+    auto* add = add_command(*entity, "add", core::tr("A person or organisation (its name is its first alias)"));
     auto add_args = std::make_shared<Names>();
     add_args->other = "person";
-    add->add_option("name", add_args->name, "Its name, in any script")->required();
-    add->add_option("--kind", add_args->other, "person, organisation, place or other (default person)")
-        ->option_text("KIND");
+    add->add_option("name", add_args->name, core::tr("Its name, in any script"))->required();
+    add->add_option("--kind", add_args->other, core::tr("person, organisation, place or other (default person)"))
+        ->option_text(core::tr("KIND"));
     context.commands.add(add, [&context, add_args] {
         const auto session = unlock_vault(context);
         const auto e = core::EntityService(*session).create(add_args->name, add_args->other);
-        std::cout << "Added '" << e.name << "' (" << e.kind << "). Other names: fieldvault-cli entity alias "
-                  << shell_word(e.name) << " NAME\n";
+        std::cout << core::tr_args("Added '{1}' ({2}). Other names: fieldvault-cli entity alias {3} NAME",
+                                   {e.name, e.kind, shell_word(e.name)})
+                  << "\n";
         return 0;
     });
 
-    auto* alias = add_command(*entity, "alias", "Another name the same person or organisation goes by");
+    auto* alias = add_command(*entity, "alias", core::tr("Another name the same person or organisation goes by"));
     auto alias_args = std::make_shared<Names>();
-    alias->add_option("name", alias_args->name, "Any of its names")->required();
-    alias->add_option("alias", alias_args->other, "The other name (e.g. 'Officer Wang' for 王警官)")->required();
+    alias->add_option("name", alias_args->name, core::tr("Any of its names"))->required();
+    alias->add_option("alias", alias_args->other, core::tr("The other name (e.g. 'Officer Wang' for 王警官)"))->required();
     context.commands.add(alias, [&context, alias_args] {
         const auto session = unlock_vault(context);
         print_entity(core::EntityService(*session).add_alias(alias_args->name, alias_args->other));
@@ -74,10 +77,10 @@ void register_entity_commands(CLI::App& app, AppContext& context) {
 
     for (const bool linking : {true, false}) {
         auto* cmd = add_command(*entity, linking ? "link" : "unlink",
-                                linking ? "Say these reports concern it" : "Take these reports off it");
+                                linking ? core::tr("Say these reports concern it") : core::tr("Take these reports off it"));
         auto args = std::make_shared<Names>();
-        cmd->add_option("name", args->name, "Any of its names")->required();
-        cmd->add_option("--report", args->reports, "Report id (repeatable)")->required()->option_text("ID");
+        cmd->add_option("name", args->name, core::tr("Any of its names"))->required();
+        cmd->add_option("--report", args->reports, core::tr("Report id (repeatable)"))->required()->option_text(core::tr("ID"));
         context.commands.add(cmd, [&context, args, linking] {
             const auto session = unlock_vault(context);
             core::EntityService entities(*session);
@@ -87,9 +90,9 @@ void register_entity_commands(CLI::App& app, AppContext& context) {
         });
     }
 
-    auto* list = add_command(*entity, "list", "Every person and organisation, with its names and reports");
+    auto* list = add_command(*entity, "list", core::tr("Every person and organisation, with its names and reports"));
     auto list_json = std::make_shared<bool>(false);
-    list->add_flag("--json", *list_json, "One JSON document");
+    list->add_flag("--json", *list_json, core::tr("One JSON document"));
     context.commands.add(list, [&context, list_json] {
         const auto session = unlock_vault(context);
         const auto all = core::EntityService(*session).list();
@@ -99,15 +102,15 @@ void register_entity_commands(CLI::App& app, AppContext& context) {
             print_json(std::cout, Json{{"entities", items}});
             return 0;
         }
-        if (all.empty()) std::cout << "No people or organisations yet: fieldvault-cli entity add NAME\n";
+        if (all.empty()) std::cout << core::tr("No people or organisations yet: fieldvault-cli entity add NAME") << "\n";
         for (const auto& e : all) print_entity(e);
         return 0;
     });
 
-    auto* show = add_command(*entity, "show", "One of them: its names, linked reports and reports that name it");
+    auto* show = add_command(*entity, "show", core::tr("One of them: its names, linked reports and reports that name it"));
     auto show_args = std::make_shared<Names>();
-    show->add_option("name", show_args->name, "Any of its names")->required();
-    show->add_flag("--json", show_args->json, "One JSON document");
+    show->add_option("name", show_args->name, core::tr("Any of its names"))->required();
+    show->add_flag("--json", show_args->json, core::tr("One JSON document"));
     context.commands.add(show, [&context, show_args] {
         const auto session = unlock_vault(context);
         core::EntityService entities(*session);
@@ -120,7 +123,7 @@ void register_entity_commands(CLI::App& app, AppContext& context) {
             return 0;
         }
         print_entity(e);
-        std::cout << "  reports whose words name it: " << ids_text(named_in) << "\n";
+        std::cout << "  " << core::tr_args("reports whose words name it: {1}", {ids_text(named_in)}) << "\n";
         return 0;
     });
 }

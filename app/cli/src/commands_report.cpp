@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app_context.h"
+#include "fieldvault/core/i18n.h"
 #include <algorithm>
 
 #include "fieldvault/core/annotations.h"
@@ -64,7 +65,8 @@ int run_edit(const AppContext& context, const EditArgs& args) {
         reports.edit(args.id, content);
     }
     const auto revision = reports.get(args.id).report.revision;
-    std::cout << "Report " << args.id << " saved as revision " << revision << ".\n";
+    std::cout << core::tr_args("Report {1} saved as revision {2}.", {std::to_string(args.id), std::to_string(revision)})
+              << "\n";
     return 0;
 }
 
@@ -124,17 +126,21 @@ Json annotation_json(const std::optional<core::AnnotationRevision>& a) {
 
 void print_annotation(std::ostream& out, const std::optional<core::AnnotationRevision>& a) {
     if (!a) return;
-    out << "\nYour notes (revision " << a->revision << ", saved " << core::format_utc_time(a->created_at)
-        << "; they stay in this vault):\n";
+    out << "\n"
+        << core::tr_args("Your notes (revision {1}, saved {2}; they stay in this vault):",
+                         {std::to_string(a->revision), core::format_utc_time(a->created_at)})
+        << "\n";
     if (!a->annotation.tags.empty()) {
-        out << "  Tags:";
-        for (const auto& tag : a->annotation.tags) out << " [" << tag << "]";
-        out << "\n";
+        std::string tags;
+        for (const auto& tag : a->annotation.tags) tags += (tags.empty() ? "[" : " [") + tag + "]";
+        out << "  " << core::tr_args("Tags: {1}", {tags}) << "\n";
     }
     if (!a->annotation.notes.empty()) out << a->annotation.notes << "\n";
     if (!a->annotation.translation.empty()) {
-        out << "  Your translation" << (a->annotation.translator.empty() ? "" : " (by " + a->annotation.translator + ")")
-            << ":\n" << a->annotation.translation << "\n";
+        out << "  "
+            << (a->annotation.translator.empty() ? std::string(core::tr("Your translation:"))
+                                                 : core::tr_args("Your translation (by {1}):", {a->annotation.translator}))
+            << "\n" << a->annotation.translation << "\n";
     }
 }
 
@@ -167,18 +173,22 @@ int run_changes(const AppContext& context, const ChangesArgs& args) {
     const auto to = args.to != 0 ? args.to : revision;
     const auto from = args.from != 0 ? args.from : to - 1;
     if (from < 1) {
-        std::cout << "Report " << args.id << " has only one revision.\n";
+        std::cout << core::tr_args("Report {1} has only one revision.", {std::to_string(args.id)}) << "\n";
         return 0;
     }
     const auto fields = core::revision_changes(*session, args.id, from, to);
-    std::cout << "Report " << args.id << ", revision " << from << " to " << to << ": ";
+    const auto id = std::to_string(args.id);
     if (fields.empty()) {
-        std::cout << "nothing changed.\n";
+        std::cout << core::tr_args("Report {1}, revision {2} to {3}: nothing changed.",
+                                   {id, std::to_string(from), std::to_string(to)})
+                  << "\n";
         return 0;
     }
-    std::cout << "changed";
-    for (const auto& f : fields) std::cout << " " << f;
-    std::cout << "\n";
+    std::string changed;
+    for (const auto& f : fields) changed += (changed.empty() ? "" : " ") + f;
+    std::cout << core::tr_args("Report {1}, revision {2} to {3}: changed {4}",
+                               {id, std::to_string(from), std::to_string(to), changed})
+              << "\n";
     return 0;
 }
 
@@ -203,78 +213,82 @@ int run_annotate(const AppContext& context, const AnnotateArgs& args) {
     if (!args.tags.empty()) annotation.tags = args.tags;
     const auto saved = service.save(args.id, annotation);
     if (current && saved.revision == current->revision)
-        std::cout << "Nothing changed: your notes on report " << args.id << " stay at revision " << saved.revision << ".\n";
+        std::cout << core::tr_args("Nothing changed: your notes on report {1} stay at revision {2}.",
+                                   {std::to_string(args.id), std::to_string(saved.revision)})
+                  << "\n";
     else
-        std::cout << "Saved your notes on report " << args.id << " (revision " << saved.revision
-                  << "). They stay in this vault: bundles never carry them.\n";
+        std::cout << core::tr_args("Saved your notes on report {1} (revision {2}). They stay in this vault: bundles "
+                                   "never carry them.",
+                                   {std::to_string(args.id), std::to_string(saved.revision)})
+                  << "\n";
     return 0;
 }
 
 int run_finalize(const AppContext& context, std::int64_t id) {
     const auto session = unlock_vault(context);
     core::ReportService(*session).finalize(id);
-    std::cout << "Report " << id << " is final: it can no longer be edited.\n";
+    std::cout << core::tr_args("Report {1} is final: it can no longer be edited.", {std::to_string(id)}) << "\n";
     return 0;
 }
 
 }  // namespace
 
 void register_report_commands(CLI::App& app, AppContext& context) {
-    auto* report = add_command(app, "report", "Add, list, show, edit and finalise incident reports");
+    auto* report = add_command(app, "report", core::tr("Add, list, show, edit and finalise incident reports"));
     report->require_subcommand(1);
 
-    auto* add = add_command(*report, "add", "Add a report; prints its id");
+    auto* add = add_command(*report, "add", core::tr("Add a report; prints its id"));
     auto add_args = std::make_shared<AddArgs>();
     add_args->fields.add_to(*add, false);
-    add->add_option("--attach", add_args->attach, "Evidence file to store with the report (repeatable)")
+    add->add_option("--attach", add_args->attach, core::tr("Evidence file to store with the report (repeatable)"))
         ->allow_extra_args(false)
-        ->option_text("FILE");
+        ->option_text(core::tr("FILE"));
     context.commands.add(add, [&context, add_args] { return run_add(context, *add_args); });
 
-    auto* list = add_command(*report, "list", "List reports");
+    auto* list = add_command(*report, "list", core::tr("List reports"));
     auto list_args = std::make_shared<ListArgs>();
-    list->add_option("--case", list_args->case_name, "Only the reports of this case");
-    list->add_option("--source", list_args->source, "Only the reports received from this source (see: source list)")
-        ->option_text("NAME");
-    list->add_flag("--by-source", list_args->by_source, "Group by who sent each report (your own first)");
-    list->add_flag("--json", list_args->json, "One JSON document (see docs/cli.md)");
+    list->add_option("--case", list_args->case_name, core::tr("Only the reports of this case"));
+    list->add_option("--source", list_args->source, core::tr("Only the reports received from this source (see: source list)"))
+        ->option_text(core::tr("NAME"));
+    list->add_flag("--by-source", list_args->by_source, core::tr("Group by who sent each report (your own first)"));
+    list->add_flag("--json", list_args->json, core::tr("One JSON document (see docs/cli.md)"));
     context.commands.add(list, [&context, list_args] { return run_list(context, *list_args); });
 
-    auto* show = add_command(*report, "show", "Show one report with its revisions and attachments");
+    auto* show = add_command(*report, "show", core::tr("Show one report with its revisions and attachments"));
     auto show_args = std::make_shared<ShowArgs>();
-    show->add_option("id", show_args->id, "Report id")->required();
-    show->add_flag("--json", show_args->json, "One JSON document (see docs/cli.md)");
+    show->add_option("id", show_args->id, core::tr("Report id"))->required();
+    show->add_flag("--json", show_args->json, core::tr("One JSON document (see docs/cli.md)"));
     context.commands.add(show, [&context, show_args] { return run_show(context, *show_args); });
 
-    auto* edit = add_command(*report, "edit", "Change fields of a draft report (a new revision)");
+    auto* edit = add_command(*report, "edit", core::tr("Change fields of a draft report (a new revision)"));
     auto edit_args = std::make_shared<EditArgs>();
-    edit->add_option("id", edit_args->id, "Report id")->required();
+    edit->add_option("id", edit_args->id, core::tr("Report id"))->required();
     edit_args->fields.add_to(*edit, true);
     context.commands.add(edit, [&context, edit_args] { return run_edit(context, *edit_args); });
 
-    auto* changes = add_command(*report, "changes", "Which fields changed between two revisions of a report");
+    auto* changes = add_command(*report, "changes", core::tr("Which fields changed between two revisions of a report"));
     auto changes_args = std::make_shared<ChangesArgs>();
-    changes->add_option("id", changes_args->id, "Report id")->required();
-    changes->add_option("--from", changes_args->from, "Older revision (default: the one before --to)")->option_text("N");
-    changes->add_option("--to", changes_args->to, "Newer revision (default: the latest)")->option_text("N");
+    changes->add_option("id", changes_args->id, core::tr("Report id"))->required();
+    changes->add_option("--from", changes_args->from, core::tr("Older revision (default: the one before --to)"))->option_text("N");
+    changes->add_option("--to", changes_args->to, core::tr("Newer revision (default: the latest)"))->option_text("N");
     context.commands.add(changes, [&context, changes_args] { return run_changes(context, *changes_args); });
 
     auto* annotate = add_command(*report, "annotate",
-                                 "Your own notes, tags and translation on a report (received ones too); never exported");
+                                 core::tr("Your own notes, tags and translation on a report (received ones too); never exported"));
     auto annotate_args = std::make_shared<AnnotateArgs>();
-    annotate->add_option("id", annotate_args->id, "Report id")->required();
-    annotate->add_option("--note", annotate_args->notes, "Your notes (replaces them)")->option_text("TEXT");
-    annotate->add_option("--tag", annotate_args->tags, "A tag (repeatable; the tags given replace the old ones)")
-        ->option_text("TAG");
-    annotate->add_flag("--clear-tags", annotate_args->clear_tags, "Remove every tag");
-    annotate->add_option("--translation", annotate_args->translation, "Your translation of the account")
-        ->option_text("TEXT");
-    annotate->add_option("--translator", annotate_args->translator, "Who translated it")->option_text("NAME");
+    annotate->add_option("id", annotate_args->id, core::tr("Report id"))->required();
+    annotate->add_option("--note", annotate_args->notes, core::tr("Your notes (replaces them)"))->option_text(core::tr("TEXT"));
+    annotate->add_option("--tag", annotate_args->tags, core::tr("A tag (repeatable; the tags given replace the old ones)"))
+        ->option_text(core::tr("TAG"));
+    annotate->add_flag("--clear-tags", annotate_args->clear_tags, core::tr("Remove every tag"));
+    annotate->add_option("--translation", annotate_args->translation, core::tr("Your translation of the account"))
+        ->option_text(core::tr("TEXT"));
+    annotate->add_option("--translator", annotate_args->translator, core::tr("Who translated it"))->option_text(core::tr("NAME"));
     context.commands.add(annotate, [&context, annotate_args] { return run_annotate(context, *annotate_args); });
 
-    auto* finalize = add_command(*report, "finalize", "Mark a report final (no more edits)");
+    auto* finalize = add_command(*report, "finalize", core::tr("Mark a report final (no more edits)"));
     auto finalize_id = std::make_shared<std::int64_t>(0);
-    finalize->add_option("id", *finalize_id, "Report id")->required();
+    finalize->add_option("id", *finalize_id, core::tr("Report id"))->required();
     context.commands.add(finalize, [&context, finalize_id] { return run_finalize(context, *finalize_id); });
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app_context.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/audit.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/model/error.h"
@@ -52,30 +53,31 @@ int run_log_verify(const AppContext& context) {
     const auto session = unlock_vault(context);
     const auto result = core::AuditService(*session).verify();
     if (!result.ok) {
-        const std::string where =
-            result.first_bad_seq ? "at entry " + std::to_string(*result.first_bad_seq) : std::string("(no entry named)");
-        throw Error(ErrorKind::Integrity, "audit log verification failed " + where);
+        throw Error(ErrorKind::Integrity,
+                    result.first_bad_seq
+                        ? core::tr_args("audit log verification failed at entry {1}", {std::to_string(*result.first_bad_seq)})
+                        : std::string(core::tr("audit log verification failed (no entry named)")));
     }
-    std::cout << "audit log verified: " << result.entries << " entries\n";
+    std::cout << core::tr_args("audit log verified: {1} entries", {std::to_string(result.entries)}) << "\n";
     return 0;
 }
 
 }  // namespace
 
 void register_search_log_commands(CLI::App& app, AppContext& context) {
-    auto* search = add_command(app, "search", "Find reports by words in any text field (Chinese too)");
+    auto* search = add_command(app, "search", core::tr("Find reports by words in any text field (Chinese too)"));
     auto search_args = std::make_shared<SearchArgs>();
-    search->add_option("query", search_args->query, "Words to find")->required();
-    search->add_flag("--json", search_args->json, "One JSON document, as report list --json");
+    search->add_option("query", search_args->query, core::tr("Words to find"))->required();
+    search->add_flag("--json", search_args->json, core::tr("One JSON document, as report list --json"));
     context.commands.add(search, [&context, search_args] { return run_search(context, *search_args); });
 
-    auto* log = add_command(app, "log", "Show the audit log (every action on the vault)");
+    auto* log = add_command(app, "log", core::tr("Show the audit log (every action on the vault)"));
     log->require_subcommand(0, 1);
     auto json = std::make_shared<bool>(false);
-    log->add_flag("--json", *json, "One JSON document (see docs/cli.md)");
+    log->add_flag("--json", *json, core::tr("One JSON document (see docs/cli.md)"));
     context.commands.add(log, [&context, json] { return run_log(context, *json); });
 
-    auto* verify = add_command(*log, "verify", "Check the audit log's hash chain (exit 4 if broken)");
+    auto* verify = add_command(*log, "verify", core::tr("Check the audit log's hash chain (exit 4 if broken)"));
     context.commands.add(verify, [&context] { return run_log_verify(context); });
 }
 

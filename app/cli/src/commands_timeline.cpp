@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fieldvault/core/entities.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/cases.h"
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/report_analysis.h"
@@ -33,14 +34,15 @@ std::optional<std::int64_t> case_id_for(core::Session& session, const std::strin
     if (name.empty()) return std::nullopt;
     for (const auto& c : core::CaseService(session).list())
         if (c.name == name) return c.id;
-    throw Error(ErrorKind::NotFound, "timeline: there is no case with that name (report list shows each report's case)");
+    throw Error(ErrorKind::NotFound,
+                core::tr("timeline: there is no case with that name (report list shows each report's case)"));
 }
 
 std::string tactic_words(const std::string& code) {
-    return code.empty() ? std::string("no tactic recorded") : std::string(core::label(core::Vocabulary::Tactic, code));
+    return code.empty() ? std::string(core::tr("no tactic recorded")) : std::string(core::label(core::Vocabulary::Tactic, code));
 }
 
-std::string count_or_none(std::size_t count) { return count == 0 ? std::string("none") : std::to_string(count); }
+std::string count_or_none(std::size_t count) { return count == 0 ? std::string(core::tr("none")) : std::to_string(count); }
 
 std::string padded(std::string text, std::size_t width) {
     if (text.size() < width) text.append(width - text.size(), ' ');
@@ -48,21 +50,23 @@ std::string padded(std::string text, std::size_t width) {
 }
 
 // "report 12" padded so the titles line up.
-std::string report_column(std::int64_t id, std::size_t width) { return padded("report " + std::to_string(id), width); }
+std::string report_words(std::int64_t id) { return core::tr_args("report {1}", {std::to_string(id)}); }
+
+std::string report_column(std::int64_t id, std::size_t width) { return padded(report_words(id), width); }
 
 std::size_t report_column_width(const core::ReportAnalysis& analysis) {
     std::size_t width = 0;
     for (const auto* list : {&analysis.marks(), &analysis.undated()})
-        for (const auto& m : *list) width = std::max(width, ("report " + std::to_string(m.report_id)).size());
+        for (const auto& m : *list) width = std::max(width, report_words(m.report_id).size());
     return width;
 }
 
 // "  names: 王警官, Overseas service station" when people are linked to the report.
 std::string people_words(const core::TimelineMark& m) {
     if (m.people.empty()) return {};
-    std::string out = "  names: ";
-    for (std::size_t i = 0; i < m.people.size(); ++i) out += (i == 0 ? "" : ", ") + m.people[i];
-    return out;
+    std::string names;
+    for (std::size_t i = 0; i < m.people.size(); ++i) names += (i == 0 ? "" : ", ") + m.people[i];
+    return "  " + core::tr_args("names: {1}", {names});
 }
 
 void print_text(std::ostream& out, const core::ReportAnalysis& analysis) {
@@ -70,22 +74,27 @@ void print_text(std::ostream& out, const core::ReportAnalysis& analysis) {
     std::size_t date_width = 0;
     for (const auto& m : analysis.marks()) date_width = std::max(date_width, m.date_label.size());
 
-    out << "Reports with a date, earliest first: " << count_or_none(analysis.marks().size()) << '\n';
+    out << core::tr_args("Reports with a date, earliest first: {1}", {count_or_none(analysis.marks().size())}) << '\n';
     for (const auto& m : analysis.marks())
         out << "  " << padded(m.date_label, date_width) << "  " << report_column(m.report_id, id_width) << "  "
             << m.title << "  [" << tactic_words(m.tactic) << "]" << people_words(m) << "\n";
 
-    out << "\nReports with no date: " << count_or_none(analysis.undated().size()) << '\n';
+    out << '\n' << core::tr_args("Reports with no date: {1}", {count_or_none(analysis.undated().size())}) << '\n';
     for (const auto& m : analysis.undated())
         out << "  " << report_column(m.report_id, id_width) << "  " << m.title << "  [" << tactic_words(m.tactic)
             << "]" << people_words(m) << "\n";
 
-    out << "\nNumbers and accounts that appear in more than one report: "
-        << count_or_none(analysis.recurring().size()) << '\n';
+    out << '\n'
+        << core::tr_args("Numbers and accounts that appear in more than one report: {1}",
+                         {count_or_none(analysis.recurring().size())})
+        << '\n';
     for (const auto& r : analysis.recurring()) {
-        out << "  " << r.display << "  (" << core::label(core::Vocabulary::Channel, r.channel) << ")  in reports ";
-        for (std::size_t i = 0; i < r.report_ids.size(); ++i) out << (i == 0 ? "" : ", ") << r.report_ids[i];
-        out << '\n';
+        std::string ids;
+        for (std::size_t i = 0; i < r.report_ids.size(); ++i) ids += (i == 0 ? "" : ", ") + std::to_string(r.report_ids[i]);
+        out << "  "
+            << core::tr_args("{1}  ({2})  in reports {3}",
+                             {r.display, core::label(core::Vocabulary::Channel, r.channel), ids})
+            << '\n';
     }
 }
 
@@ -129,10 +138,10 @@ int run_timeline(const AppContext& context, const TimelineArgs& args) {
 
 void register_timeline_command(CLI::App& app, AppContext& context) {
     auto* timeline = add_command(app, "timeline",
-                                 "Reports in time order, the undated ones, and numbers or accounts seen in several");
+                                 core::tr("Reports in time order, the undated ones, and numbers or accounts seen in several"));
     auto args = std::make_shared<TimelineArgs>();
-    timeline->add_option("--case", args->case_name, "Only the reports of this case");
-    timeline->add_flag("--json", args->json, "One JSON document (see docs/cli.md)");
+    timeline->add_option("--case", args->case_name, core::tr("Only the reports of this case"));
+    timeline->add_flag("--json", args->json, core::tr("One JSON document (see docs/cli.md)"));
     context.commands.add(timeline, [&context, args] { return run_timeline(context, *args); });
 }
 

@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/model/error.h"
 
 namespace fv::cli {
@@ -35,7 +36,7 @@ class EchoOff {
 public:
     explicit EchoOff(int fd) : fd_(fd) {
         if (tcgetattr(fd_, &g_saved_termios) != 0)
-            throw Error(ErrorKind::Io, std::string("cannot read terminal settings: ") + std::strerror(errno));
+            throw Error(ErrorKind::Io, core::tr_args("cannot read terminal settings: {1}", {std::strerror(errno)}));
         g_terminal_fd = fd_;
         struct sigaction action {};
         action.sa_handler = restore_terminal_and_reraise;
@@ -49,7 +50,7 @@ public:
         g_echo_off = 1;
         if (tcsetattr(fd_, TCSAFLUSH, &quiet) != 0) {
             restore();
-            throw Error(ErrorKind::Io, std::string("cannot turn off terminal echo: ") + std::strerror(errno));
+            throw Error(ErrorKind::Io, core::tr_args("cannot turn off terminal echo: {1}", {std::strerror(errno)}));
         }
     }
     ~EchoOff() { restore(); }
@@ -83,13 +84,13 @@ SecretBuffer read_secret_line(int fd) {
         if (n < 0) {
             if (errno == EINTR) continue;
             wipe_memory(&byte, 1);
-            throw Error(ErrorKind::Io, std::string("cannot read the passphrase: ") + std::strerror(errno));
+            throw Error(ErrorKind::Io, core::tr_args("cannot read the passphrase: {1}", {std::strerror(errno)}));
         }
         if (n == 0 || byte == '\n') break;
         if (length == bytes.size()) {
             wipe_memory(&byte, 1);
-            throw Error(ErrorKind::Invalid, "passphrase is too long (at most " +
-                                                std::to_string(kMaxPassphraseBytes) + " bytes)");
+            throw Error(ErrorKind::Invalid, core::tr_args("passphrase is too long (at most {1} bytes)",
+                                                          {std::to_string(kMaxPassphraseBytes)}));
         }
         bytes[length++] = byte;
     }
@@ -105,7 +106,7 @@ PassphraseSource::PassphraseSource(const std::string& passphrase_file) {
         fd_ = ::open(passphrase_file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
         if (fd_ < 0)
             throw Error(ErrorKind::NotFound,
-                        "cannot open passphrase file " + passphrase_file + ": " + std::strerror(errno));
+                        core::tr_args("cannot open passphrase file {1}: {2}", {passphrase_file, std::strerror(errno)}));
         owns_fd_ = true;
         return;
     }
@@ -134,10 +135,10 @@ SecretBuffer PassphraseSource::read_current(std::string_view prompt) {
 
 SecretBuffer PassphraseSource::read_new(std::string_view prompt) {
     auto first = read_current(prompt);
-    if (first.empty()) throw Error(ErrorKind::Invalid, "passphrase must not be empty");
+    if (first.empty()) throw Error(ErrorKind::Invalid, core::tr("passphrase must not be empty"));
     if (interactive_) {
-        const auto again = prompt_line("Repeat to confirm");
-        if (!first.equals(again)) throw Error(ErrorKind::Invalid, "the two passphrases do not match");
+        const auto again = prompt_line(core::tr("Repeat to confirm"));
+        if (!first.equals(again)) throw Error(ErrorKind::Invalid, core::tr("the two passphrases do not match"));
     }
     return first;
 }

@@ -6,6 +6,7 @@
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/sources.h"
 #include "text_output.h"
+#include "fieldvault/core/i18n.h"
 
 namespace fv::cli {
 
@@ -13,9 +14,10 @@ namespace {
 
 
 std::string source_words(const core::Source& s) {
-    std::string words = s.name + (s.verified ? " (verified)" : " (UNVERIFIED)");
-    if (!s.says.empty()) words += ", says they are \"" + s.says + "\"";
-    return words;
+    if (s.says.empty())
+        return s.verified ? core::tr_args("{1} (verified)", {s.name}) : core::tr_args("{1} (UNVERIFIED)", {s.name});
+    return s.verified ? core::tr_args("{1} (verified), says they are \"{2}\"", {s.name, s.says})
+                      : core::tr_args("{1} (UNVERIFIED), says they are \"{2}\"", {s.name, s.says});
 }
 
 Json claims_json(const core::SenderClaims& c) {
@@ -89,9 +91,10 @@ void print_received_note_for_list(std::ostream& out, core::Session& session,
     const auto sources = core::SourceService(session).index();
     for (const auto& r : reports) {
         if (const auto* source = sources.find(r.id))
-            out << "  report " << r.id << ": received from " << source_words(*source) << "\n";
+            out << "  " << core::tr_args("report {1}: received from {2}", {std::to_string(r.id), source_words(*source)})
+                << "\n";
         else if (const auto found = signers.find(r.id); found != signers.end())
-            out << "  report " << r.id << ": received from " << found->second << "\n";
+            out << "  " << core::tr_args("report {1}: received from {2}", {std::to_string(r.id), found->second}) << "\n";
     }
 }
 
@@ -99,31 +102,48 @@ void print_received_note_for_detail(std::ostream& out, core::Session& session, s
     const auto p = core::report_provenance(session, report_id);
     if (!p) return;
     const auto source = core::SourceService(session).of_report(report_id);
-    out << "\nReceived (read-only) from " << (source ? source_words(*source) + "  " : std::string())
-        << p->signer_fingerprint << "\n";
+    out << "\n"
+        << core::tr_args("Received (read-only) from {1}",
+                         {(source ? source_words(*source) + "  " : std::string()) + p->signer_fingerprint})
+        << "\n";
     const auto deliveries = core::report_deliveries(session, report_id);
     if (deliveries.empty())
-        out << "  bundle " << p->bundle_id << ", sent " << core::format_utc_time(p->created_at) << ", received "
-            << core::format_utc_time(p->received_at) << "\n";
+        out << "  "
+            << core::tr_args("bundle {1}, sent {2}, received {3}",
+                             {p->bundle_id, core::format_utc_time(p->created_at), core::format_utc_time(p->received_at)})
+            << "\n";
     for (const auto& d : deliveries) {
-        out << "  bundle " << d.bundle_id << ", sent " << core::format_utc_time(d.sent_at) << ", received "
-            << core::format_utc_time(d.received_at) << ": "
-            << (d.identical ? "identical to before" : "revision " + std::to_string(d.local_revision) + " here") << "\n";
+        const auto sent = core::format_utc_time(d.sent_at);
+        const auto received = core::format_utc_time(d.received_at);
+        out << "  "
+            << (d.identical ? core::tr_args("bundle {1}, sent {2}, received {3}: identical to before",
+                                            {d.bundle_id, sent, received})
+                            : core::tr_args("bundle {1}, sent {2}, received {3}: revision {4} here",
+                                            {d.bundle_id, sent, received, std::to_string(d.local_revision)}))
+            << "\n";
         const auto& c = d.claims;
-        out << "    the sender says: " << core::status_code(c.status) << ", written "
-            << core::format_utc_time(c.created_at) << ", changed " << core::format_utc_time(c.updated_at)
-            << ", their revision " << c.revision << (c.case_name.empty() ? "" : ", case \"" + c.case_name + "\"")
+        const auto status = std::string(core::status_code(c.status));
+        const auto written = core::format_utc_time(c.created_at);
+        const auto changed = core::format_utc_time(c.updated_at);
+        const auto revision = std::to_string(c.revision);
+        out << "    "
+            << (c.case_name.empty()
+                    ? core::tr_args("the sender says: {1}, written {2}, changed {3}, their revision {4}",
+                                    {status, written, changed, revision})
+                    : core::tr_args("the sender says: {1}, written {2}, changed {3}, their revision {4}, case \"{5}\"",
+                                    {status, written, changed, revision, c.case_name}))
             << "\n";
         if (c.origin)
-            out << "    forwarded: first signed by " << c.origin->first_signer_fingerprint << " at "
-                << core::format_utc_time(c.origin->first_signed_at) << " (bundle " << c.origin->first_bundle_id
-                << "); the forwarder received it " << core::format_utc_time(c.origin->forwarder_received_at)
+            out << "    "
+                << core::tr_args("forwarded: first signed by {1} at {2} (bundle {3}); the forwarder received it {4}",
+                                 {c.origin->first_signer_fingerprint, core::format_utc_time(c.origin->first_signed_at),
+                                  c.origin->first_bundle_id, core::format_utc_time(c.origin->forwarder_received_at)})
                 << "\n";
     }
     if (!p->redacted_fields.empty()) {
-        out << "  left out by the sender:";
-        for (const auto& f : p->redacted_fields) out << " " << f;
-        out << "\n";
+        std::string fields;
+        for (const auto& f : p->redacted_fields) fields += (fields.empty() ? "" : " ") + f;
+        out << "  " << core::tr_args("left out by the sender: {1}", {fields}) << "\n";
     }
 }
 

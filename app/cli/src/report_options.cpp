@@ -1,4 +1,5 @@
 #include "report_options.h"
+#include "fieldvault/core/i18n.h"
 
 #include <fstream>
 #include <string_view>
@@ -17,14 +18,14 @@ constexpr std::uintmax_t kMaxTextFileBytes = 16u << 20;
 
 std::string read_text_file(const std::string& option, const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::NotFound, option + ": cannot read " + path);
+    if (!in) throw Error(ErrorKind::NotFound, core::tr_args("{1}: cannot read {2}", {option, path}));
     std::string text;
     char chunk[8192];
     while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
         text.append(chunk, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kMaxTextFileBytes) throw Error(ErrorKind::Invalid, option + ": file is too large");
+        if (text.size() > kMaxTextFileBytes) throw Error(ErrorKind::Invalid, core::tr_args("{1}: file is too large", {option}));
     }
-    if (in.bad()) throw Error(ErrorKind::Io, option + ": reading " + path + " failed");
+    if (in.bad()) throw Error(ErrorKind::Io, core::tr_args("{1}: reading {2} failed", {option, path}));
     return text;
 }
 
@@ -38,8 +39,10 @@ void check_code(Vocabulary vocabulary, const std::string& option, const std::str
         valid += entry.code;
     }
     const bool printable = code.size() <= 64 && core::is_valid_utf8(code);
-    throw Error(ErrorKind::Usage, option + ": unknown " + std::string(core::vocabulary_name(vocabulary)) + " code" +
-                                      (printable ? " '" + code + "'" : std::string()) + " (valid: " + valid + ")");
+    const auto name = core::vocabulary_name(vocabulary);
+    throw Error(ErrorKind::Usage, printable ? core::tr_args("{1}: unknown {2} code '{3}' (valid: {4})",
+                                                            {option, name, code, valid})
+                                            : core::tr_args("{1}: unknown {2} code (valid: {3})", {option, name, valid}));
 }
 
 void check_codes(Vocabulary vocabulary, const std::string& option, const std::vector<std::string>& codes) {
@@ -60,41 +63,41 @@ std::pair<std::string, std::string> split_first_colon(const std::string& value) 
 // a positional argument into the list.
 void ReportOptions::add_to(CLI::App& command, bool for_edit) {
     command_ = &command;
-    auto* title = command.add_option("--title", title_, "Short title of the incident");
+    auto* title = command.add_option("--title", title_, core::tr("Short title of the incident"));
     if (!for_edit) title->required();
     command.add_option("--case", case_,
-                       for_edit ? "Move to this case (\"\" removes it from its case)" : "File under this case");
-    command.add_option("--occurred", occurred_, "When it happened (ISO-8601, e.g. 2026-03-14 or 2026-03-14T18:30)");
-    command.add_option("--end", end_, "When it ended (ISO-8601)");
-    command.add_option("--precision", precision_, "How exact the date is: exact, day, month, approximate");
-    command.add_option("--location", location_, "Free-text place");
-    command.add_option("--host-country", host_country_, "Country where it happened (e.g. CA)");
-    command.add_option("--city", city_, "City where it happened");
-    command.add_option("--origin-country", origin_country_, "Country of origin the pressure came from");
-    command.add_option("--tactic", tactics_, "Tactic code (repeatable)")->allow_extra_args(false);
-    command.add_option("--channel", channels_, "Channel code (repeatable)")->allow_extra_args(false);
-    command.add_option("--identifier", identifiers_, "CHANNEL:VALUE, a number, handle or URL used (repeatable)")->allow_extra_args(false);
-    command.add_option("--perpetrator", perpetrators_, "AFFILIATION[:NAMES] (repeatable)")->allow_extra_args(false);
-    command.add_option("--demand", demands_, "Demand code (repeatable)")->allow_extra_args(false);
-    command.add_option("--demands-detail", demands_detail_, "What exactly was demanded");
-    command.add_option("--relative", relatives_, "RELATIONSHIP[:WHAT_HAPPENED], a relative pressured (repeatable)")->allow_extra_args(false);
-    auto* narrative = command.add_option("--narrative", narrative_, "The account, in its original language");
-    auto* narrative_file = command.add_option("--narrative-file", narrative_file_, "Read the account from FILE")
-                               ->option_text("FILE");
+                       for_edit ? core::tr("Move to this case (\"\" removes it from its case)") : core::tr("File under this case"));
+    command.add_option("--occurred", occurred_, core::tr("When it happened (ISO-8601, e.g. 2026-03-14 or 2026-03-14T18:30)"));
+    command.add_option("--end", end_, core::tr("When it ended (ISO-8601)"));
+    command.add_option("--precision", precision_, core::tr("How exact the date is: exact, day, month, approximate"));
+    command.add_option("--location", location_, core::tr("Free-text place"));
+    command.add_option("--host-country", host_country_, core::tr("Country where it happened (e.g. CA)"));
+    command.add_option("--city", city_, core::tr("City where it happened"));
+    command.add_option("--origin-country", origin_country_, core::tr("Country of origin the pressure came from"));
+    command.add_option("--tactic", tactics_, core::tr("Tactic code (repeatable)"))->allow_extra_args(false);
+    command.add_option("--channel", channels_, core::tr("Channel code (repeatable)"))->allow_extra_args(false);
+    command.add_option("--identifier", identifiers_, core::tr("CHANNEL:VALUE, a number, handle or URL used (repeatable)"))->allow_extra_args(false);
+    command.add_option("--perpetrator", perpetrators_, core::tr("AFFILIATION[:NAMES] (repeatable)"))->allow_extra_args(false);
+    command.add_option("--demand", demands_, core::tr("Demand code (repeatable)"))->allow_extra_args(false);
+    command.add_option("--demands-detail", demands_detail_, core::tr("What exactly was demanded"));
+    command.add_option("--relative", relatives_, core::tr("RELATIONSHIP[:WHAT_HAPPENED], a relative pressured (repeatable)"))->allow_extra_args(false);
+    auto* narrative = command.add_option("--narrative", narrative_, core::tr("The account, in its original language"));
+    auto* narrative_file = command.add_option("--narrative-file", narrative_file_, core::tr("Read the account from FILE"))
+                               ->option_text(core::tr("FILE"));
     narrative->excludes(narrative_file);
-    command.add_option("--language", language_, "Language of the narrative (BCP 47, e.g. zh-Hans)");
-    auto* translation = command.add_option("--translation", translation_, "A translation of the narrative");
-    auto* translation_file = command.add_option("--translation-file", translation_file_, "Read the translation from FILE")
-                                 ->option_text("FILE");
+    command.add_option("--language", language_, core::tr("Language of the narrative (BCP 47, e.g. zh-Hans)"));
+    auto* translation = command.add_option("--translation", translation_, core::tr("A translation of the narrative"));
+    auto* translation_file = command.add_option("--translation-file", translation_file_, core::tr("Read the translation from FILE"))
+                                 ->option_text(core::tr("FILE"));
     translation->excludes(translation_file);
-    command.add_option("--translation-language", translation_language_, "Language of the translation");
-    command.add_option("--translator", translator_, "Who translated it");
-    command.add_option("--witness", witnesses_, "NAME[:STATEMENT] (repeatable)")->allow_extra_args(false);
-    command.add_option("--impact", impacts_, "Impact code (repeatable)")->allow_extra_args(false);
-    command.add_option("--impact-detail", impact_detail_, "How it affected the person");
-    command.add_option("--reported-to", reported_to_, "AUTHORITY[:REFERENCE] it was reported to (repeatable)")->allow_extra_args(false);
-    command.add_option("--risk", risk_, "Risk level: low, medium, high, critical");
-    command.add_option("--sensitive", sensitive_, "Mark a field sensitive (repeatable), e.g. relatives, place")->allow_extra_args(false);
+    command.add_option("--translation-language", translation_language_, core::tr("Language of the translation"));
+    command.add_option("--translator", translator_, core::tr("Who translated it"));
+    command.add_option("--witness", witnesses_, core::tr("NAME[:STATEMENT] (repeatable)"))->allow_extra_args(false);
+    command.add_option("--impact", impacts_, core::tr("Impact code (repeatable)"))->allow_extra_args(false);
+    command.add_option("--impact-detail", impact_detail_, core::tr("How it affected the person"));
+    command.add_option("--reported-to", reported_to_, core::tr("AUTHORITY[:REFERENCE] it was reported to (repeatable)"))->allow_extra_args(false);
+    command.add_option("--risk", risk_, core::tr("Risk level: low, medium, high, critical"));
+    command.add_option("--sensitive", sensitive_, core::tr("Mark a field sensitive (repeatable), e.g. relatives, place"))->allow_extra_args(false);
 }
 
 bool ReportOptions::given(const std::string& option) const { return command_->count(option) > 0; }
@@ -133,7 +136,7 @@ void ReportOptions::apply_to(core::ReportContent& c) const {
         for (const auto& raw : identifiers_) {
             auto [channel, value] = split_first_colon(raw);
             if (raw.find(':') == std::string::npos || value.empty())
-                throw Error(ErrorKind::Usage, "--identifier: expected CHANNEL:VALUE, e.g. wechat:some_handle");
+                throw Error(ErrorKind::Usage, core::tr("--identifier: expected CHANNEL:VALUE, e.g. wechat:some_handle"));
             check_code(Vocabulary::Channel, "--identifier", channel);
             c.identifiers.push_back({std::move(channel), std::move(value)});
         }
