@@ -49,8 +49,8 @@ TEST(UnlockNote, NamesTheLastEntryAndWhatTheUnlockDid) {
     report.with_recovery_key = true;
     note = unlock_note(report);
     EXPECT_NE(note.find("older copy"), std::string::npos);
-    EXPECT_NE(note.find("2 attachment file(s) that no report names were put aside"), std::string::npos);
-    EXPECT_NE(note.find("1 attachment file(s) were brought back"), std::string::npos);
+    EXPECT_NE(note.find("2 attached files that no report uses were set aside"), std::string::npos);
+    EXPECT_NE(note.find("1 attached file was brought back"), std::string::npos);
     EXPECT_NE(note.find("make new keys in Settings"), std::string::npos);
 }
 

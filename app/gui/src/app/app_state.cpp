@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "fieldvault/core/i18n.h"
+
 namespace fv::gui {
 
 Clock steady_clock_seconds() {
@@ -38,7 +40,7 @@ void AppState::update_settings(const Settings& settings) {
     try {
         save_settings(options_.settings_file, options_.settings);
     } catch (const std::exception& e) {
-        settings_error_ = std::string("Settings could not be saved: ") + e.what();
+        settings_error_ = core::tr_args("Your settings could not be saved: {1}", {e.what()});
     }
 }
 

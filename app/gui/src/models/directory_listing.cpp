@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/text.h"
 
 namespace fv::gui {
@@ -35,10 +36,10 @@ std::string displayable(const std::string& name) {
 
 std::string describe(const std::error_code& ec) {
     if (ec == std::errc::permission_denied || ec == std::errc::operation_not_permitted)
-        return "This folder cannot be opened: permission denied.";
-    if (ec == std::errc::no_such_file_or_directory) return "This folder does not exist (any more).";
-    if (ec == std::errc::not_a_directory) return "This is not a folder.";
-    return "This folder cannot be read: " + ec.message() + ".";
+        return core::tr("This folder cannot be opened: permission denied.");
+    if (ec == std::errc::no_such_file_or_directory) return core::tr("This folder does not exist (any more).");
+    if (ec == std::errc::not_a_directory) return core::tr("This is not a folder.");
+    return core::tr_args("This folder cannot be read: {1}.", {ec.message()});
 }
 
 }  // namespace
@@ -93,7 +94,7 @@ std::vector<fs::path> default_media_roots(const std::string& user) {
 }
 
 std::vector<FolderShortcut> folder_shortcuts(const fs::path& home, const std::vector<fs::path>& media_roots) {
-    std::vector<FolderShortcut> shortcuts{{"Home", home}};
+    std::vector<FolderShortcut> shortcuts{{core::tr("Home"), home}};
     std::vector<fs::path> seen;
     for (const auto& root : media_roots) seen.push_back(root);  // a root is not a volume itself
     for (const auto& root : media_roots) {
@@ -103,7 +104,7 @@ std::vector<FolderShortcut> folder_shortcuts(const fs::path& home, const std::ve
             const auto path = root / entry.name;
             if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
             seen.push_back(path);
-            shortcuts.push_back({entry.display_name + " (removable)", path});
+            shortcuts.push_back({core::tr_args("{1} (removable)", {entry.display_name}), path});
         }
     }
     return shortcuts;

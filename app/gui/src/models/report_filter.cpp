@@ -4,6 +4,7 @@
 #include <compare>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "views/view.h"
 
 namespace fv::gui {
@@ -55,7 +56,7 @@ RowSources row_sources(const core::SourceIndex& index, const std::map<std::int64
         out.emplace(report_id, RowSource{s.contact_id, s.name, s.verified});
     }
     for (const auto& [report_id, fingerprint] : received)
-        out.try_emplace(report_id, RowSource{-1, "someone not in your contacts", false});
+        out.try_emplace(report_id, RowSource{-1, core::tr("someone not in your contacts"), false});
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "models/revision_history.h"
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 
 #include <imgui.h>
 
@@ -15,56 +16,57 @@ namespace {
 using Content = core::ReportContent;
 
 struct FieldDiff {
-    const char* label;
+    const char* label;  // English (changed_fields() returns it); shown translated
     bool (*differs)(const Content&, const Content&);
 };
 
 // Every member of ReportContent, in the order of the form. A new member
 // needs a line here (the unit test sets every field and counts the labels).
 constexpr std::array kFields = {
-    FieldDiff{"Title", [](const Content& a, const Content& b) { return a.title != b.title; }},
-    FieldDiff{"Occurred",
+    FieldDiff{FV_N_("Title"), [](const Content& a, const Content& b) { return a.title != b.title; }},
+    FieldDiff{FV_N_("Occurred"),
               [](const Content& a, const Content& b) {
                   return a.occurred_start != b.occurred_start || a.occurred_end != b.occurred_end;
               }},
-    FieldDiff{"Date precision", [](const Content& a, const Content& b) { return a.date_precision != b.date_precision; }},
-    FieldDiff{"Country", [](const Content& a, const Content& b) { return a.host_country != b.host_country; }},
-    FieldDiff{"City", [](const Content& a, const Content& b) { return a.host_city != b.host_city; }},
-    FieldDiff{"Place", [](const Content& a, const Content& b) { return a.place != b.place; }},
-    FieldDiff{"Origin country", [](const Content& a, const Content& b) { return a.origin_country != b.origin_country; }},
-    FieldDiff{"Tactics", [](const Content& a, const Content& b) { return a.tactics != b.tactics; }},
-    FieldDiff{"Channels", [](const Content& a, const Content& b) { return a.channels != b.channels; }},
-    FieldDiff{"Identifiers", [](const Content& a, const Content& b) { return a.identifiers != b.identifiers; }},
-    FieldDiff{"Perpetrators", [](const Content& a, const Content& b) { return a.perpetrators != b.perpetrators; }},
-    FieldDiff{"Demands",
+    FieldDiff{FV_N_("Date precision"), [](const Content& a, const Content& b) { return a.date_precision != b.date_precision; }},
+    FieldDiff{FV_N_("Country"), [](const Content& a, const Content& b) { return a.host_country != b.host_country; }},
+    FieldDiff{FV_N_("City"), [](const Content& a, const Content& b) { return a.host_city != b.host_city; }},
+    FieldDiff{FV_N_("Place"), [](const Content& a, const Content& b) { return a.place != b.place; }},
+    FieldDiff{FV_N_("Origin country"), [](const Content& a, const Content& b) { return a.origin_country != b.origin_country; }},
+    FieldDiff{FV_N_("Tactics"), [](const Content& a, const Content& b) { return a.tactics != b.tactics; }},
+    FieldDiff{FV_N_("Channels"), [](const Content& a, const Content& b) { return a.channels != b.channels; }},
+    FieldDiff{FV_N_("Identifiers"), [](const Content& a, const Content& b) { return a.identifiers != b.identifiers; }},
+    FieldDiff{FV_N_("Perpetrators"), [](const Content& a, const Content& b) { return a.perpetrators != b.perpetrators; }},
+    FieldDiff{FV_N_("Demands"),
               [](const Content& a, const Content& b) {
                   return a.demands != b.demands || a.demands_detail != b.demands_detail;
               }},
-    FieldDiff{"Relatives pressured", [](const Content& a, const Content& b) { return a.relatives != b.relatives; }},
-    FieldDiff{"Narrative",
+    FieldDiff{FV_N_("Relatives pressured"), [](const Content& a, const Content& b) { return a.relatives != b.relatives; }},
+    FieldDiff{FV_N_("Narrative"),
               [](const Content& a, const Content& b) {
                   return a.narrative != b.narrative || a.narrative_language != b.narrative_language;
               }},
-    FieldDiff{"Translation",
+    FieldDiff{FV_N_("Translation"),
               [](const Content& a, const Content& b) {
                   return a.translation != b.translation || a.translation_language != b.translation_language ||
                          a.translator != b.translator;
               }},
-    FieldDiff{"Witnesses", [](const Content& a, const Content& b) { return a.witnesses != b.witnesses; }},
-    FieldDiff{"Impact",
+    FieldDiff{FV_N_("Witnesses"), [](const Content& a, const Content& b) { return a.witnesses != b.witnesses; }},
+    FieldDiff{FV_N_("Impact"),
               [](const Content& a, const Content& b) {
                   return a.impacts != b.impacts || a.impact_detail != b.impact_detail;
               }},
-    FieldDiff{"Reported to", [](const Content& a, const Content& b) { return a.reported_to != b.reported_to; }},
-    FieldDiff{"Risk level", [](const Content& a, const Content& b) { return a.risk_level != b.risk_level; }},
-    FieldDiff{"Sensitivity", [](const Content& a, const Content& b) { return a.sensitive_fields != b.sensitive_fields; }},
+    FieldDiff{FV_N_("Reported to"), [](const Content& a, const Content& b) { return a.reported_to != b.reported_to; }},
+    FieldDiff{FV_N_("Risk level"), [](const Content& a, const Content& b) { return a.risk_level != b.risk_level; }},
+    FieldDiff{FV_N_("Sensitivity"), [](const Content& a, const Content& b) { return a.sensitive_fields != b.sensitive_fields; }},
 };
 
+// The labels in the person's language, as a list.
 std::string joined(const std::vector<std::string>& labels) {
     std::string text;
     for (const auto& label : labels) {
-        if (!text.empty()) text += ", ";
-        text += label;
+        if (!text.empty()) text += list_separator();
+        text += core::tr(label.c_str());
     }
     return text;
 }
@@ -81,17 +83,17 @@ std::vector<std::string> changed_fields(const Content& before, const Content& af
 
 void draw_revision_history(AppState& state, const std::vector<core::RevisionRecord>& revisions) {
     if (revisions.empty()) {
-        draw_notice("Not saved yet.");
+        draw_notice(core::tr("Not saved yet."));
         return;
     }
     constexpr ImGuiTableFlags kFlags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##revisions", 4, kFlags)) return;
     const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn("No.", ImGuiTableColumnFlags_WidthFixed, em * 2.2f);
-    ImGui::TableSetupColumn("Saved", ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
-    ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
-    ImGui::TableSetupColumn("What changed", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(core::tr("No."), ImGuiTableColumnFlags_WidthFixed, em * 2.2f);
+    ImGui::TableSetupColumn(core::tr("Saved"), ImGuiTableColumnFlags_WidthFixed, em * 7.5f);
+    ImGui::TableSetupColumn(core::tr("Check code"), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
+    ImGui::TableSetupColumn(core::tr("What changed"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     for (std::size_t i = revisions.size(); i-- > 0;) {
         const auto& revision = revisions[i];
@@ -102,14 +104,15 @@ void draw_revision_history(AppState& state, const std::vector<core::RevisionReco
         ImGui::TextUnformatted(core::format_local_time(revision.created_at).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(revision.content_sha256.substr(0, 8).c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("SHA-256 %s", revision.content_sha256.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", core::tr_args("Check code (SHA-256): {1}", {revision.content_sha256}).c_str());
         ImGui::TableNextColumn();
         if (i == 0) {
-            draw_notice("First version");
+            draw_notice(core::tr("First version"));
         } else {
             const auto labels = changed_fields(revisions[i - 1].content, revision.content);
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(labels.empty() ? "No field changed" : joined(labels).c_str());
+            ImGui::TextUnformatted(labels.empty() ? core::tr("No field changed") : joined(labels).c_str());
             ImGui::PopTextWrapPos();
         }
     }

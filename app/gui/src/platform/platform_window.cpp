@@ -14,6 +14,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "fieldvault/core/i18n.h"
+
 namespace fv::gui {
 namespace {
 
@@ -35,7 +37,7 @@ void on_drop(GLFWwindow* /*window*/, int count, const char** paths) {
 }  // namespace
 
 PlatformWindow::PlatformWindow(int width, int height, bool visible, const std::string& title) {
-    if (glfwInit() == GLFW_FALSE) throw std::runtime_error("could not start GLFW (is there a display?)");
+    if (glfwInit() == GLFW_FALSE) throw std::runtime_error(core::tr("The window could not start: is there a display?"));
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -49,7 +51,7 @@ PlatformWindow::PlatformWindow(int width, int height, bool visible, const std::s
     window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
     if (window_ == nullptr) {
         glfwTerminate();
-        throw std::runtime_error("could not open a window with OpenGL 3.3");
+        throw std::runtime_error(core::tr("The window could not open: this computer's graphics lack OpenGL 3.3."));
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "fieldvault/core/i18n.h"
 #include "views/exchange_widgets.h"
 #include "platform/theme.h"
 
@@ -37,7 +38,7 @@ void AuditView::refresh(AppState& state) {
     loading_ = true;
     auto result = std::make_shared<AuditResult>();
     state.worker().submit(
-        "Reading and checking the audit log",
+        core::tr("Reading and checking the audit log"),
         [session, result](core::JobContext&) {
             core::AuditService audit(*session);
             result->entries = audit.entries();
@@ -59,11 +60,12 @@ void AuditView::refresh(AppState& state) {
 
 void AuditView::draw_content(AppState& state) {
     if (needs_refresh_) refresh(state);
-    draw_heading("Audit log");
-    draw_notice("Every action on this vault, in order. Each entry holds the hash of the one before, so an "
-                "entry changed or removed afterwards breaks the chain. Report content is never written here.");
+    draw_heading(core::tr("Audit log"));
+    draw_notice(core::tr("Everything done in this vault, in order. Each entry is tied to the one before it, so if "
+                         "anyone changes or removes an entry later, the check below shows it. What your reports say "
+                         "is never written here."));
     ImGui::BeginDisabled(loading_ || state.busy());
-    if (ImGui::Button("Check again")) refresh(state);
+    if (ImGui::Button(core::tr("Check again"))) refresh(state);
     state.probe().item("audit.refresh");
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -75,20 +77,25 @@ void AuditView::draw_content(AppState& state) {
 void AuditView::draw_status() {
     ImGui::AlignTextToFramePadding();
     if (loading_ && !verification_) {
-        draw_notice("Checking...");
+        draw_notice(core::tr("Checking..."));
         return;
     }
     if (!verification_) return;
     if (verification_->ok) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-        ImGui::Text("Chain intact: %zu entries verified.", verification_->entries);
+        ImGui::TextUnformatted(core::trn_args("The log is whole: {n} entry checked, nothing changed.",
+                                              "The log is whole: all {n} entries checked, nothing changed.",
+                                              verification_->entries)
+                                   .c_str());
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::error());
         if (verification_->first_bad_seq)
-            ImGui::Text("The chain is broken at entry %lld: the log was changed after it was written.",
-                        static_cast<long long>(*verification_->first_bad_seq));
+            ImGui::TextUnformatted(
+                core::tr_args("The log was changed after it was written, at entry {1}.",
+                              {std::to_string(*verification_->first_bad_seq)})
+                    .c_str());
         else
-            ImGui::TextUnformatted("The chain does not verify: the log was changed after it was written.");
+            ImGui::TextUnformatted(core::tr("The log does not check out: it was changed after it was written."));
     }
     ImGui::PopStyleColor();
 }
@@ -106,12 +113,13 @@ void AuditView::draw_table(AppState& state) {
     // Widths from the longest text each column holds, so nothing is cut at any font size.
     const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00000").x + pad);
-    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed,
+    ImGui::TableSetupColumn(core::tr("Time"), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("2026-12-31 23:59 UTC").x + pad);
-    ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("report_finalize").x + pad);
-    ImGui::TableSetupColumn("Subject", ImGuiTableColumnFlags_WidthFixed,
+    ImGui::TableSetupColumn(core::tr("What was done"), ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("report_finalize").x + pad);
+    ImGui::TableSetupColumn(core::tr("On what"), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("bundle:00000000...").x + pad);
-    ImGui::TableSetupColumn("Details", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(core::tr("Details"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     const std::int64_t bad = verification_ && verification_->first_bad_seq ? *verification_->first_bad_seq : -1;
     ImGuiListClipper clipper;

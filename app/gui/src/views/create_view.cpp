@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/recovery_key_check.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/core/passphrase_strength.h"
@@ -44,20 +45,20 @@ void CreateView::draw_content(AppState& state) {
 
 void CreateView::draw_form(AppState& state) {
     const float width = -1.0f;
-    draw_heading("Create your vault");
-    draw_notice("Everything you record is kept encrypted in one folder on this computer. "
-                "Only your passphrase (or the recovery key you will see next) opens it.");
-    draw_notice("Vault folder: " + display_path(state.vault_dir()));
+    draw_heading(core::tr("Create your vault"));
+    draw_notice(core::tr("Everything you record is kept encrypted in one folder on this computer. "
+                         "Only your passphrase (or the recovery key you will see next) opens it."));
+    draw_notice(core::tr_args("Vault folder: {1}", {display_path(state.vault_dir())}));
     ImGui::Spacing();
 
     const bool busy = state.busy();
     ImGui::BeginDisabled(busy);
-    ImGui::TextUnformatted("Your name or a nickname (optional, shown to people you share with)");
+    ImGui::TextWrapped("%s", core::tr("Your name or a nickname (optional, shown to people you share with)"));
     ImGui::SetNextItemWidth(width);
     ImGui::InputText("##name", &name_);
     state.probe().item("create.name");
 
-    ImGui::TextUnformatted("Passphrase");
+    ImGui::TextUnformatted(core::tr("Passphrase"));
     passphrase_.draw("##passphrase", width);
     state.probe().item("create.passphrase");
     const auto strength = core::passphrase_strength(passphrase_.text());
@@ -65,27 +66,27 @@ void CreateView::draw_form(AppState& state) {
     ImGui::TextUnformatted(core::strength_hint(strength));
     ImGui::PopStyleColor();
 
-    ImGui::TextUnformatted("Passphrase again");
+    ImGui::TextUnformatted(core::tr("Passphrase again"));
     const bool enter = confirmation_.draw("##confirmation", width);
     state.probe().item("create.confirmation");
     const bool matches = equal_passphrases(passphrase_, confirmation_);
     if (!confirmation_.empty()) {
         if (matches) {
-            draw_notice("The two passphrases match.");
+            draw_notice(core::tr("The two passphrases match."));
         } else {
             ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-            ImGui::TextUnformatted("The two passphrases do not match yet.");
+            ImGui::TextUnformatted(core::tr("The two passphrases do not match yet."));
             ImGui::PopStyleColor();
         }
     }
     ImGui::Spacing();
     const bool ready = matches && strength != core::Strength::Empty && strength != core::Strength::TooShort;
     ImGui::BeginDisabled(!ready);
-    const bool clicked = ImGui::Button("Create vault");
+    const bool clicked = ImGui::Button(core::tr("Create vault"));
     state.probe().item("create.submit");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Back")) state.go_to(Screen::Welcome);
+    if (ImGui::Button(core::tr("Back"))) state.go_to(Screen::Welcome);
     state.probe().item("create.back");
     ImGui::EndDisabled();
     if ((clicked || (enter && ready)) && !busy) submit(state);
@@ -97,7 +98,7 @@ void CreateView::draw_form(AppState& state) {
 void CreateView::submit(AppState& state) {
     error_.clear();
     if (!equal_passphrases(passphrase_, confirmation_)) {
-        error_ = "The two passphrases are not the same.";
+        error_ = core::tr("The two passphrases are not the same.");
         return;
     }
     const auto strength = core::passphrase_strength(passphrase_.text());
@@ -106,7 +107,7 @@ void CreateView::submit(AppState& state) {
         return;
     }
     if (core::Session::vault_exists(state.vault_dir())) {
-        error_ = "There is already a vault in " + state.vault_dir().string() + ".";
+        error_ = core::tr_args("There is already a vault in {1}.", {display_path(state.vault_dir())});
         return;
     }
     auto secret = std::make_shared<SecretBuffer>(passphrase_.take_copy());
@@ -118,7 +119,7 @@ void CreateView::submit(AppState& state) {
     const auto kdf = state.kdf();
     const std::string name = name_;
     state.worker().submit(
-        "Creating the vault (this takes a few seconds)",
+        core::tr("Creating the vault (this takes a few seconds)"),
         [secret, result, dir, kdf, name](core::JobContext&) {
             auto created = core::Session::create(dir, *secret, name, kdf);
             result->recovery_key = SecretBuffer::from_string(created.recovery_key);
@@ -141,9 +142,9 @@ void CreateView::submit(AppState& state) {
 }
 
 void CreateView::draw_recovery_key(AppState& state) {
-    draw_heading("Your vault is ready. This is its recovery key.");
-    draw_notice("It opens the vault if you forget your passphrase. It is shown only this once: "
-                "write it on paper and keep the paper somewhere safe, away from this computer.");
+    draw_heading(core::tr("Your vault is ready. This is its recovery key."));
+    draw_notice(core::tr("It opens the vault if you forget your passphrase. It is shown only this once: "
+                         "write it on paper and keep the paper somewhere safe, away from this computer."));
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyle().Colors[ImGuiCol_FrameBg]);
     const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
@@ -152,25 +153,25 @@ void CreateView::draw_recovery_key(AppState& state) {
     ImGui::TextWrapped("%.*s", static_cast<int>(key.size()), key.data());
     ImGui::EndChild();
     ImGui::PopStyleColor();
-    if (!fingerprint_.empty()) draw_notice("Your identity fingerprint: " + fingerprint_);
+    if (!fingerprint_.empty()) draw_notice(core::tr_args("Your identity fingerprint: {1}", {fingerprint_}));
     ImGui::Spacing();
-    ImGui::Checkbox("I have written it down", &written_down_);
+    ImGui::Checkbox(core::tr("I have written it down"), &written_down_);
     state.probe().item("create.written_down");
     if (written_down_) {
         // Typed back from the paper, so a slip of the pen is found now, not on
         // the day the passphrase is forgotten.
-        ImGui::TextUnformatted("Now type the recovery key from your paper:");
+        ImGui::TextUnformatted(core::tr("Now type the recovery key from your paper:"));
         retyped_key_.draw("##retyped_key", -1.0f);
         state.probe().item("create.retyped_key");
         if (!retyped_key_.empty() && !retyped_key_matches() &&
             retyped_key_.text().size() + 2 >= recovery_key_.size()) {
             ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-            ImGui::TextWrapped("%s", "This is not the same key yet. Compare it with the screen, group by group.");
+            ImGui::TextWrapped("%s", core::tr("This is not the same key yet. Compare it with the screen, group by group."));
             ImGui::PopStyleColor();
         }
     }
     ImGui::BeginDisabled(!written_down_ || !retyped_key_matches());
-    if (ImGui::Button("Continue")) acknowledge(state);
+    if (ImGui::Button(core::tr("Continue"))) acknowledge(state);
     state.probe().item("create.continue");
     ImGui::EndDisabled();
 }

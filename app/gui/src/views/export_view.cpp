@@ -13,6 +13,7 @@
 #include "models/content_wipe.h"
 #include "views/exchange_widgets.h"
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/places.h"
 #include "fieldvault/core/sources.h"
@@ -67,8 +68,9 @@ struct ReviewResult {
     ~ReviewResult() { wipe_plan(review); }
 };
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+std::string reports_count(std::size_t n) { return core::trn_args("{n} report", "{n} reports", n); }
+std::string evidence_count(std::size_t n) {
+    return core::trn_args("{n} evidence file", "{n} evidence files", n);
 }
 
 }  // namespace
@@ -104,7 +106,7 @@ void ExportView::load(AppState& state) {
     loading_ = true;
     auto result = std::make_shared<LoadResult>();
     state.worker().submit(
-        "Reading reports and contacts",
+        core::tr("Reading reports and contacts"),
         [session, result](core::JobContext&) {
             // Received reports are offered too: they go on exactly as their
             // sender signed them, with that signature (core's export plan).
@@ -176,7 +178,7 @@ void ExportView::load_review(AppState& state) {
     review_loading_ = true;
     auto result = std::make_shared<ReviewResult>();
     state.worker().submit(
-        "Preparing the summary",
+        core::tr("Preparing the summary"),
         [session, result, request = request()](core::JobContext& context) {
             context.throw_if_cancelled();
             result->review = core::ExportService(*session).plan(request);
@@ -205,14 +207,14 @@ void ExportView::start_export(AppState& state) {
     core::Session* session = state.session_for_job();
     if (session == nullptr || export_job_ != 0) return;
     if (out_path_.empty()) {
-        error_ = "Choose where to save the bundle.";
+        error_ = core::tr("Choose where to save the bundle.");
         return;
     }
     auto result = std::make_shared<core::ExportResult>();
     step_ = Step::Running;
     cancel_asked_ = false;
     export_job_ = state.worker().submit(
-        "Sealing the bundle",
+        core::tr("Sealing the bundle"),
         [session, result, request = request()](core::JobContext& context) {
             // Cancel unwinds out of the export from its progress callback: the
             // temporary file is removed and nothing is recorded.
@@ -233,9 +235,9 @@ void ExportView::start_export(AppState& state) {
             }
             step_ = Step::Save;
             if (outcome.cancelled) {
-                notice_ = "The export was cancelled. No file was written.";
+                notice_ = core::tr("The export was cancelled. No file was written.");
             } else {
-                error_ = "Not exported: " + describe_error(outcome.error);
+                error_ = core::tr_args("Not exported: {1}", {describe_error(outcome.error)});
             }
         });
 }
@@ -246,7 +248,7 @@ void ExportView::draw_content(AppState& state) {
         ImGui::EndChild();
         return;
     }
-    draw_heading("Export reports to contacts");
+    draw_heading(core::tr("Send reports to contacts"));
     draw_steps();
     ImGui::Separator();
     ImGui::Spacing();
@@ -265,7 +267,8 @@ void ExportView::draw_content(AppState& state) {
 }
 
 void ExportView::draw_steps() {
-    static constexpr std::array kNames = {"1 Reports", "2 Recipients", "3 What to include", "4 Review", "5 Save"};
+    static constexpr std::array kNames = {FV_N_("1 Reports"), FV_N_("2 Who can open it"), FV_N_("3 What to include"),
+                                          FV_N_("4 Check"), FV_N_("5 Save")};
     const auto current = static_cast<std::size_t>(step_);
     for (std::size_t i = 0; i < kNames.size(); ++i) {
         if (i > 0) {
@@ -275,7 +278,7 @@ void ExportView::draw_steps() {
         }
         const bool here = i == current || (i + 1 == kNames.size() && current > i);
         ImGui::PushStyleColor(ImGuiCol_Text, here ? theme::accent() : theme::muted());
-        ImGui::TextUnformatted(kNames[i]);
+        ImGui::TextUnformatted(core::tr(kNames[i]));
         ImGui::PopStyleColor();
     }
 }
@@ -284,7 +287,7 @@ void ExportView::draw_steps() {
 bool ExportView::draw_nav(AppState& state, bool can_continue, const char* next_label) {
     ImGui::Spacing();
     if (step_ != Step::Reports) {
-        if (ImGui::Button("< Back")) {
+        if (ImGui::Button(core::tr("< Back"))) {
             wipe_string(error_);
             wipe_string(notice_);
             step_ = static_cast<Step>(static_cast<int>(step_) - 1);
@@ -293,7 +296,7 @@ bool ExportView::draw_nav(AppState& state, bool can_continue, const char* next_l
         ImGui::SameLine();
     }
     ImGui::BeginDisabled(!can_continue || state.busy());
-    const bool next = ImGui::Button(next_label);
+    const bool next = ImGui::Button(next_label != nullptr ? next_label : core::tr("Next"));
     state.probe().item("export.next");
     ImGui::EndDisabled();
     if (next) {
@@ -305,26 +308,26 @@ bool ExportView::draw_nav(AppState& state, bool can_continue, const char* next_l
 
 void ExportView::draw_reports_step(AppState& state) {
     if (loading_ && rows_.empty()) {
-        draw_notice("Reading your reports...");
+        draw_notice(core::tr("Reading your reports..."));
         return;
     }
     if (rows_.empty()) {
-        draw_notice("There is nothing to export yet: write a report first.");
+        draw_notice(core::tr("There is nothing to send yet: write a report first."));
         return;
     }
-    if (ImGui::RadioButton("Chosen reports", !by_case_)) by_case_ = false;
+    if (ImGui::RadioButton(core::tr("Reports I choose"), !by_case_)) by_case_ = false;
     state.probe().item("export.scope_reports");
     ImGui::SameLine();
     ImGui::BeginDisabled(cases_.empty());
-    if (ImGui::RadioButton("A whole case", by_case_)) by_case_ = true;
+    if (ImGui::RadioButton(core::tr("A whole case"), by_case_)) by_case_ = true;
     state.probe().item("export.scope_case");
     ImGui::EndDisabled();
     if (!received_from_.empty())
-        draw_notice("Reports you received go on exactly as their sender wrote and signed them, with that signature, "
-                    "so the next person can check both.");
+        draw_notice(core::tr("Reports you received go on exactly as their sender wrote and signed them, with that "
+                             "signature, so the next person can check both."));
 
     if (by_case_) {
-        std::string preview = "Choose a case";
+        std::string preview = core::tr("Choose a case");
         for (const auto& c : cases_) {
             glyphs::note(c.name);
             if (c.id == case_id_) preview = c.name;
@@ -340,7 +343,8 @@ void ExportView::draw_reports_step(AppState& state) {
             }
             ImGui::EndCombo();
         }
-        ImGui::Text("%s in this case.", plural(selected_ids().size(), "report", "reports").c_str());
+        ImGui::TextUnformatted(
+            core::trn_args("{n} report in this case.", "{n} reports in this case.", selected_ids().size()).c_str());
     } else {
         const float list_height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.5f,
                                            ImGui::GetFrameHeight() * 4.0f);
@@ -357,7 +361,9 @@ void ExportView::draw_reports_step(AppState& state) {
                     if (from != received_from_.end()) glyphs::note(from->second);
                     const std::string label = "#" + std::to_string(row.id) + "  " +
                                               (row.occurred_start.empty() ? "" : row.occurred_start + "  ") + row.title +
-                                              (from == received_from_.end() ? "" : "   (received from " + from->second + ")");
+                                              (from == received_from_.end()
+                                                   ? std::string()
+                                                   : "   " + core::tr_args("(received from {1})", {from->second}));
                     if (ImGui::Checkbox(label.c_str(), &on)) {
                         if (on) chosen_.insert(row.id);
                         else chosen_.erase(row.id);
@@ -368,16 +374,17 @@ void ExportView::draw_reports_step(AppState& state) {
             }
         }
         ImGui::EndChild();
-        ImGui::Text("%s chosen.", plural(chosen_.size(), "report", "reports").c_str());
+        ImGui::TextUnformatted(
+            core::trn_args("{n} report chosen.", "{n} reports chosen.", chosen_.size()).c_str());
     }
     if (draw_nav(state, !selected_ids().empty())) step_ = Step::Recipients;
 }
 
 void ExportView::draw_recipients_step(AppState& state) {
-    ImGui::TextUnformatted("Who may open the bundle? (1 to 8 contacts)");
-    draw_notice("Only these contacts can read it. Anyone else who gets the file learns nothing from it.");
+    ImGui::TextUnformatted(core::tr("Who may open the bundle? (1 to 8 contacts)"));
+    draw_notice(core::tr("Only these contacts can read it. Anyone else who gets the file learns nothing from it."));
     if (contacts_.empty()) {
-        draw_warning("You have no contacts yet. Add one on the Contacts screen (paste their card).");
+        draw_warning(core::tr("You have no contacts yet. Add one on the Contacts screen (paste their card)."));
     }
     for (std::size_t i = 0; i < contacts_.size(); ++i) {
         const auto& c = contacts_[i];
@@ -395,7 +402,7 @@ void ExportView::draw_recipients_step(AppState& state) {
         if (!c.verified) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-            ImGui::TextUnformatted("not verified");
+            ImGui::TextUnformatted(core::tr("not verified"));
             ImGui::PopStyleColor();
         }
         ImGui::PopID();
@@ -405,14 +412,15 @@ void ExportView::draw_recipients_step(AppState& state) {
 }
 
 void ExportView::draw_contents_step(AppState& state) {
-    ImGui::TextUnformatted("What to include");
-    ImGui::Checkbox("Include fields marked sensitive (and case names)", &include_sensitive_);
+    ImGui::TextUnformatted(core::tr("What to include"));
+    ImGui::Checkbox(core::tr("Include fields marked sensitive (and case names)"), &include_sensitive_);
     state.probe().item("export.sensitive");
-    draw_notice(include_sensitive_ ? "Sensitive fields such as relatives' names will be sent."
-                                   : "Fields you marked sensitive stay in your vault; the bundle says they were left out.");
-    ImGui::Checkbox("Include evidence files", &include_attachments_);
+    draw_notice(include_sensitive_
+                    ? core::tr("Sensitive fields such as relatives' names will be sent.")
+                    : core::tr("Fields you marked sensitive stay in your vault; the bundle says they were left out."));
+    ImGui::Checkbox(core::tr("Include evidence files"), &include_attachments_);
     state.probe().item("export.attachments");
-    if (draw_nav(state, true, "Review")) {
+    if (draw_nav(state, true, core::tr("Check before sending"))) {
         step_ = Step::Review;
         load_review(state);
     }
@@ -423,7 +431,7 @@ void ExportView::draw_review_step(AppState& state) {
         draw_busy_indicator(state, true);
         return;
     }
-    ImGui::TextUnformatted("Exactly what will leave your vault:");
+    ImGui::TextUnformatted(core::tr("Exactly what will leave your vault:"));
     ImGui::Spacing();
     std::map<std::string, std::size_t> redacted;  // field -> reports it stays out of
     std::size_t sensitive_sent = 0;
@@ -433,60 +441,66 @@ void ExportView::draw_review_step(AppState& state) {
         if (!r.sensitive_sent.empty()) ++sensitive_sent;
         if (r.case_name_left_out) ++with_case;
     }
-    ImGui::Text("Reports: %zu", review_.reports.size());
+    ImGui::TextUnformatted(core::tr_args("Reports: {1}", {std::to_string(review_.reports.size())}).c_str());
     const float list_height = std::min(ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(review_.reports.size()) +
                                            ImGui::GetStyle().WindowPadding.y * 2.0f,
                                        ImGui::GetFontSize() * 8.0f);
     if (ImGui::BeginChild("##review_reports", ImVec2(0.0f, list_height), true)) {
         for (const auto& r : review_.reports)
-            ImGui::BulletText("#%lld  %s%s", static_cast<long long>(r.id), r.title.c_str(),
-                              r.forwarded ? "   (forwarded as received, with its sender's signature)" : "");
+            ImGui::BulletText("#%lld  %s   %s", static_cast<long long>(r.id), r.title.c_str(),
+                              r.forwarded ? core::tr("(sent on as received, with its sender's signature)") : "");
     }
     ImGui::EndChild();
 
     if (review_.attachments() == 0 && review_.attachments_left_out() > 0) {
-        ImGui::Text("Evidence files: none (%s stay in your vault)",
-                    plural(review_.attachments_left_out(), "file", "files").c_str());
+        ImGui::TextUnformatted(core::trn_args("Evidence files: none ({n} file stays in your vault)",
+                                              "Evidence files: none ({n} files stay in your vault)",
+                                              review_.attachments_left_out())
+                                   .c_str());
     } else {
-        ImGui::Text("Evidence files: %s, %s in total", plural(review_.attachments(), "file", "files").c_str(),
-                    human_size(review_.attachment_bytes()).c_str());
+        ImGui::TextUnformatted(core::trn_args("Evidence files: {n} file, {1} in total",
+                                              "Evidence files: {n} files, {1} in total", review_.attachments(),
+                                              {human_size(review_.attachment_bytes())})
+                                   .c_str());
     }
 
     if (review_.metadata.sensitive_included) {
-        draw_warning(sensitive_sent == 0 ? "Sensitive fields: included (none of these reports has any)."
-                                         : "Sensitive fields: INCLUDED. Relatives' names and other fields you marked "
-                                           "sensitive will be sent.");
+        draw_warning(sensitive_sent == 0 ? core::tr("Sensitive fields: included (none of these reports has any).")
+                                         : core::tr("Sensitive fields: INCLUDED. Relatives' names and other fields "
+                                                    "you marked sensitive will be sent."));
     } else if (redacted.empty() && with_case == 0) {
-        ImGui::TextUnformatted("Left out: nothing (no field of these reports is marked sensitive).");
+        ImGui::TextUnformatted(core::tr("Left out: nothing (no field of these reports is marked sensitive)."));
     } else {
         std::string left_out;
         for (const auto& [field, count] : redacted) {
-            if (!left_out.empty()) left_out += ", ";
-            left_out += sensitive_field_label(field) + " (" + plural(count, "report", "reports") + ")";
+            if (!left_out.empty()) left_out += list_separator();
+            left_out += core::trn_args("{1} ({n} report)", "{1} ({n} reports)", count, {sensitive_field_label(field)});
         }
-        if (with_case > 0) left_out += std::string(left_out.empty() ? "" : ", ") + "case names";
-        ImGui::TextWrapped("Left out (marked sensitive): %s", left_out.c_str());
+        if (with_case > 0) left_out += std::string(left_out.empty() ? "" : list_separator()) + core::tr("case names");
+        ImGui::TextWrapped("%s", core::tr_args("Left out (marked sensitive): {1}", {left_out}).c_str());
         // A gentle word when the same words still go out in another part.
         std::map<std::string, std::size_t> told;
         for (const auto& r : review_.reports)
             for (const auto& f : r.left_out_but_told) ++told[f];
         if (!told.empty()) {
             std::string fields;
-            for (const auto& [field, count] : told) fields += (fields.empty() ? "" : ", ") + sensitive_field_label(field);
-            draw_warning("Please read before sending: words you marked sensitive (" + fields +
-                         ") still appear in a part that is sent, such as the account. Those parts go as written.");
+            for (const auto& [field, count] : told)
+                fields += (fields.empty() ? "" : list_separator()) + sensitive_field_label(field);
+            draw_warning(core::tr_args("Please read before sending: words you marked sensitive ({1}) still appear in "
+                                       "a part that is sent, such as the account. Those parts go as written.",
+                                       {fields}));
             state.probe().item("export.told_elsewhere");
         }
     }
 
     ImGui::Spacing();
-    ImGui::TextUnformatted("Readable only by:");
+    ImGui::TextUnformatted(core::tr("Readable only by:"));
     for (const auto& c : review_.recipients) {
         ImGui::BulletText("%s  %s", c.name.c_str(), c.fingerprint.c_str());
         if (!c.verified) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-            ImGui::TextUnformatted("not verified: compare fingerprints first if you can");
+            ImGui::TextUnformatted(core::tr("not verified: compare fingerprints first if you can"));
             ImGui::PopStyleColor();
         }
     }
@@ -497,43 +511,45 @@ void ExportView::draw_review_step(AppState& state) {
 }
 
 void ExportView::draw_save_step(AppState& state) {
-    ImGui::TextUnformatted("Where to save the bundle");
-    draw_notice("A new file; an existing file is never replaced. Carry it to the recipients any way you like.");
+    ImGui::TextUnformatted(core::tr("Where to save the bundle"));
+    draw_notice(core::tr("A new file; an existing file is never replaced. Carry it to the recipients any way you "
+                         "like."));
     ImGui::SetNextItemWidth(-1.0f);
     const bool enter =
         ImGui::InputText("##export_path", &out_path_, ImGuiInputTextFlags_EnterReturnsTrue);
     state.probe().item("export.path");
-    if (draw_nav(state, !out_path_.empty(), "Export") || (enter && !out_path_.empty() && !state.busy()))
+    if (draw_nav(state, !out_path_.empty(), core::tr("Seal and save")) || (enter && !out_path_.empty() && !state.busy()))
         start_export(state);
 }
 
 void ExportView::draw_running(AppState& state) {
-    ImGui::TextUnformatted("Sealing the bundle...");
+    ImGui::TextUnformatted(core::tr("Sealing the bundle..."));
     if (export_job_ == 0) return;
-    draw_job_progress(state, export_job_, cancel_asked_, "Cancel", "export.cancel");
+    draw_job_progress(state, export_job_, cancel_asked_, core::tr("Cancel"), "export.cancel");
 }
 
 void ExportView::draw_done(AppState& state) {
     if (!result_) return;
     const auto& r = *result_;
     ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-    ImGui::TextUnformatted("The bundle is sealed and saved.");
+    ImGui::TextUnformatted(core::tr("The bundle is sealed and saved."));
     ImGui::PopStyleColor();
-    draw_labelled("File:", display_path(out_path_) + "  (" + human_size(r.file_size) + ")");
-    draw_labelled("Contains:", plural(r.report_ids.size(), "report", "reports") + ", " +
-                                   plural(r.attachments, "evidence file", "evidence files"));
-    draw_labelled("Bundle id:", r.bundle_id);
-    ImGui::TextUnformatted("SHA-256 of the file (the recipient can compare it):");
+    draw_labelled(core::tr("File:"), display_path(out_path_) + "  (" + human_size(r.file_size) + ")");
+    draw_labelled(core::tr("Contains:"),
+                  reports_count(r.report_ids.size()) + list_separator() + evidence_count(r.attachments));
+    draw_labelled(core::tr("Bundle number:"), r.bundle_id);
+    ImGui::TextUnformatted(core::tr("The file's check code (SHA-256), for the recipient to compare:"));
     ImGui::TextWrapped("%s", r.file_sha256.c_str());
     state.probe().item("export.sha256");
-    if (ImGui::Button("Copy SHA-256")) ImGui::SetClipboardText(r.file_sha256.c_str());
+    if (ImGui::Button(core::tr("Copy the check code"))) ImGui::SetClipboardText(r.file_sha256.c_str());
     ImGui::Spacing();
-    ImGui::TextUnformatted("Readable only by:");
+    ImGui::TextUnformatted(core::tr("Readable only by:"));
     for (const auto& to : r.recipients) {
-        ImGui::BulletText("%s  %s%s", to.name.c_str(), to.fingerprint.c_str(), to.verified ? "" : "  (not verified)");
+        ImGui::BulletText("%s  %s  %s", to.name.c_str(), to.fingerprint.c_str(),
+                          to.verified ? "" : core::tr("(not verified)"));
     }
     ImGui::Spacing();
-    if (ImGui::Button("Start another export")) {
+    if (ImGui::Button(core::tr("Send other reports"))) {
         reset_choices();
         step_ = Step::Reports;
         needs_load_ = true;

@@ -57,7 +57,8 @@ private:
     void draw_save_step(AppState& state);
     void draw_running(AppState& state);
     void draw_done(AppState& state);
-    bool draw_nav(AppState& state, bool can_continue, const char* next_label = "Next");
+    // `next_label`: nullptr for "Next" (translated).
+    bool draw_nav(AppState& state, bool can_continue, const char* next_label = nullptr);
     core::ExportRequest request() const;
 
     Step step_ = Step::Reports;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "fieldvault/core/file_names.h"
+#include "fieldvault/core/i18n.h"
 #include "views/exchange_widgets.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
@@ -21,8 +22,9 @@ void wipe_check(core::BundleCheck& c) noexcept {
     for (auto& item : c.items) wipe_string(item.name);
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+std::string reports_count(std::size_t n) { return core::trn_args("{n} report", "{n} reports", n); }
+std::string evidence_count(std::size_t n) {
+    return core::trn_args("{n} evidence file", "{n} evidence files", n);
 }
 
 }  // namespace
@@ -30,23 +32,29 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 std::vector<std::string> left_out_lines(const core::ReceivedExportMetadata& received) {
     std::vector<std::string> lines;
     if (!received.readable) {
-        lines.push_back("The sender's note on what was left out could not be read.");
+        lines.push_back(core::tr("The sender's note on what was left out could not be read."));
         return lines;
     }
     const auto& m = received.metadata;
     if (!m.sensitive_included) {
         std::string fields;
         for (const auto& code : m.redacted_field_names()) {
-            if (!fields.empty()) fields += ", ";
+            if (!fields.empty()) fields += list_separator();
             fields += sensitive_field_label(code);
         }
         const auto reports = m.redacted_report_count();
-        lines.push_back(reports == 0 ? "Sensitive fields: not sent (none of these reports had any)."
-                                     : "Sensitive fields left out of " + plural(reports, "report", "reports") +
-                                           (fields.empty() ? "" : ": " + fields) + ".");
+        if (reports == 0)
+            lines.push_back(core::tr("Sensitive fields: not sent (none of these reports had any)."));
+        else if (fields.empty())
+            lines.push_back(core::trn_args("Sensitive fields left out of {n} report.",
+                                           "Sensitive fields left out of {n} reports.", reports));
+        else
+            lines.push_back(core::trn_args("Sensitive fields left out of {n} report: {1}.",
+                                           "Sensitive fields left out of {n} reports: {1}.", reports, {fields}));
     }
     if (!m.attachments_included || m.attachments_left_out > 0)
-        lines.push_back("Evidence files left out: " + std::to_string(m.attachments_left_out) + ".");
+        lines.push_back(core::trn_args("{n} evidence file left out.", "{n} evidence files left out.",
+                                       m.attachments_left_out));
     return lines;
 }
 
@@ -77,7 +85,7 @@ void ImportView::verify(AppState& state) {
     checked_path_ = path_;
     auto out = std::make_shared<core::BundleCheck>();
     state.worker().submit(
-        "Checking the bundle",
+        core::tr("Checking the bundle"),
         [session, out, file = expand_home(path_)](core::JobContext&) {
             *out = core::ImportService(*session).verify(file);
         },
@@ -87,7 +95,7 @@ void ImportView::verify(AppState& state) {
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
                 wipe_check(*out);
-                error_ = "This file cannot be opened here: " + describe_error(outcome.error);
+                error_ = core::tr_args("This file cannot be opened here: {1}", {describe_error(outcome.error)});
                 return;
             }
             check_ = std::move(*out);
@@ -102,7 +110,7 @@ void ImportView::import(AppState& state) {
     error_.clear();
     auto out = std::make_shared<core::ImportResult>();
     state.worker().submit(
-        "Importing the bundle",
+        core::tr("Importing the bundle"),
         [session, out, file = expand_home(checked_path_)](core::JobContext&) {
             // One transaction, committed only after the whole bundle verified.
             *out = core::ImportService(*session).import_bundle(file);
@@ -113,7 +121,7 @@ void ImportView::import(AppState& state) {
             if (outcome.cancelled) return;
             if (!outcome.ok()) {
                 wipe_check(out->check);
-                error_ = "Not imported: " + describe_error(outcome.error);
+                error_ = core::tr_args("Not imported: {1}", {describe_error(outcome.error)});
                 return;
             }
             result_ = std::move(*out);
@@ -126,15 +134,16 @@ void ImportView::draw_content(AppState& state) {
         ImGui::EndChild();
         return;
     }
-    draw_heading("Import a bundle");
-    draw_notice("A bundle is checked completely before anything is stored: who signed it, that it is meant "
-                "for this vault, and that nothing in it was changed.");
+    draw_heading(core::tr("Open a bundle you received"));
+    draw_notice(core::tr("A bundle is checked completely before anything is stored: who signed it, that it is "
+                         "meant for this vault, and that nothing in it was changed."));
     const auto& style = ImGui::GetStyle();
-    const float button_w = ImGui::CalcTextSize("Verify").x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+    const char* verify_label = core::tr("Check");
+    const float button_w = ImGui::CalcTextSize(verify_label).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
     ImGui::SetNextItemWidth(-button_w);
     std::string before = path_;
-    const bool enter = ImGui::InputTextWithHint("##bundle_path", "/path/to/bundle.fvb", &path_,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = ImGui::InputTextWithHint("##bundle_path", core::tr("Where the file is, e.g. ~/Downloads/2026-03-14.bin"),
+                                                &path_, ImGuiInputTextFlags_EnterReturnsTrue);
     state.probe().item("import.path");
     // A different file: the shown result no longer describes it.
     if (path_ != before && (check_ || result_ || !error_.empty())) forget();
@@ -142,7 +151,7 @@ void ImportView::draw_content(AppState& state) {
     ImGui::SameLine();
     const bool busy = state.busy();
     ImGui::BeginDisabled(path_.empty() || busy);
-    const bool clicked = ImGui::Button("Verify");
+    const bool clicked = ImGui::Button(verify_label);
     state.probe().item("import.verify");
     ImGui::EndDisabled();
     if ((clicked || enter) && !path_.empty() && !busy) verify(state);
@@ -160,23 +169,27 @@ void ImportView::draw_content(AppState& state) {
 void ImportView::draw_check(AppState& state, const core::BundleCheck& c) {
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-    ImGui::TextUnformatted("Verified: the signature, the recipients and every item check out.");
+    ImGui::TextUnformatted(core::tr("Checked: the signature, the recipients and every item are in order."));
     ImGui::PopStyleColor();
     ImGui::Spacing();
     if (c.signer_contact) {
-        draw_labelled("Signed by:", *c.signer_contact + (c.signer_verified ? "  (verified contact)" : ""));
+        draw_labelled(core::tr("Signed by:"), c.signer_verified
+                                                  ? core::tr_args("{1}  (verified contact)", {*c.signer_contact})
+                                                  : *c.signer_contact);
         if (!c.signer_verified)
-            draw_warning("This contact is not verified: compare fingerprints with them on the Contacts screen.");
+            draw_warning(core::tr("This contact is not verified: compare fingerprints with them on the Contacts "
+                                  "screen."));
     } else {
-        draw_labelled("Signed by:", "a new source (not one of your contacts)");
-        draw_warning("If you import, the sender is kept as an unverified contact. Compare this fingerprint with "
-                     "them over another channel before you rely on the reports.");
+        draw_labelled(core::tr("Signed by:"), core::tr("someone new (not one of your contacts)"));
+        draw_warning(core::tr("If you import, the sender is kept as an unverified contact. Compare this fingerprint "
+                              "with them another way (in person, or on a call where you know their voice) before "
+                              "you rely on the reports."));
     }
     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
-    ImGui::TextUnformatted("Sender's fingerprint:");
+    ImGui::TextUnformatted(core::tr("Sender's fingerprint:"));
     ImGui::PopStyleColor();
     draw_large_text(c.signer_fingerprint, 1.3f);
-    draw_labelled("Created:", format_utc(c.created_at) + " (the sender's clock)");
+    draw_labelled(core::tr("Created:"), core::tr_args("{1} (by the sender's clock)", {format_utc(c.created_at)}));
     std::size_t reports = 0, files = 0;
     std::uint64_t bytes = 0;
     for (const auto& item : c.items) {
@@ -186,45 +199,50 @@ void ImportView::draw_check(AppState& state, const core::BundleCheck& c) {
             bytes += item.size;
         }
     }
-    draw_labelled("Contains:", plural(reports, "report", "reports") + ", " +
-                                   plural(files, "evidence file", "evidence files") +
-                                   (files > 0 ? " (" + human_size(bytes) + ")" : ""));
-    draw_labelled("Addressed to:", plural(c.recipient_fingerprints.size(), "recipient", "recipients") +
-                                       ", this vault among them");
-    for (const auto& line : left_out_lines(c.metadata)) draw_labelled("Left out:", line);
+    draw_labelled(core::tr("Contains:"), reports_count(reports) + list_separator() + evidence_count(files) +
+                                             (files > 0 ? " (" + human_size(bytes) + ")" : ""));
+    draw_labelled(core::tr("Addressed to:"),
+                  core::trn_args("{n} recipient, this vault among them", "{n} recipients, this vault among them",
+                                 c.recipient_fingerprints.size()));
+    for (const auto& line : left_out_lines(c.metadata)) draw_labelled(core::tr("Left out:"), line);
     std::size_t programs = 0;
     for (const auto& item : c.items)
         if (item.kind != "report" && core::file_name_risk(item.name) == core::FileNameRisk::Program) ++programs;
     if (programs > 0)
-        draw_warning(plural(programs, "evidence file is", "evidence files are") +
-                     " named like a program (for example .exe or .sh): they will be stored, but do not open "
-                     "them unless you trust the sender.");
+        draw_warning(core::trn_args("{n} evidence file is named like a program (for example .exe or .sh): it will be "
+                                    "stored, but do not open it unless you trust the sender.",
+                                    "{n} evidence files are named like a program (for example .exe or .sh): they "
+                                    "will be stored, but do not open them unless you trust the sender.",
+                                    programs));
     if (c.sequence_not_increasing)
-        draw_warning("This sender already sent a bundle with this or a later number: this one is older or a copy.");
+        draw_warning(core::tr("This sender already sent a bundle with this or a later number: this one is older or "
+                              "a copy."));
     ImGui::Spacing();
     if (c.already_imported) {
-        draw_notice("This bundle is already in your vault. There is nothing more to import.");
+        draw_notice(core::tr("This bundle is already in your vault. There is nothing more to import."));
         return;
     }
     ImGui::BeginDisabled(state.busy());
-    if (ImGui::Button("Import")) import(state);
+    if (ImGui::Button(core::tr("Import"))) import(state);
     state.probe().item("import.import");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    draw_notice("Received reports are kept read-only, apart from your own.");
+    draw_notice(core::tr("Received reports are kept read-only, apart from your own."));
 }
 
 void ImportView::draw_result(AppState& state, const core::ImportResult& r) {
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-    ImGui::Text("Imported %s and %s.", plural(r.report_ids.size(), "report", "reports").c_str(),
-                plural(r.attachments, "evidence file", "evidence files").c_str());
+    ImGui::TextUnformatted(
+        core::tr_args("Imported {1} and {2}.", {reports_count(r.report_ids.size()), evidence_count(r.attachments)})
+            .c_str());
     ImGui::PopStyleColor();
-    draw_notice("They are read-only and marked \"received\" in the report list.");
+    draw_notice(core::tr("They are read-only and marked as received in the report list."));
     if (r.new_source)
-        draw_warning("The sender was saved as the unverified contact \"" + r.source_contact +
-                     "\". Compare fingerprints with them, then verify them on the Contacts screen.");
-    if (ImGui::Button("Show reports")) state.go_to(Screen::ReportList);
+        draw_warning(core::tr_args("The sender was saved as the unverified contact \"{1}\". Compare fingerprints "
+                                   "with them, then verify them on the Contacts screen.",
+                                   {r.source_contact}));
+    if (ImGui::Button(core::tr("Show reports"))) state.go_to(Screen::ReportList);
     state.probe().item("import.show_reports");
 }
 

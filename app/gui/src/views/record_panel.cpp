@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "models/directory_listing.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
@@ -44,10 +45,10 @@ void RecordPanel::open_form() {
 void RecordPanel::draw(AppState& state, std::size_t shown_count, const ShownIds& shown) {
     if (!open_) {
         ImGui::BeginDisabled(shown_count == 0 || state.busy());
-        if (ImGui::Button("Court record...")) open_form();
+        if (ImGui::Button(core::tr("Court record..."))) open_form();
         state.probe().item("record.open");
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("Plain files for a lawyer or a court, from the reports shown below.");
+            ImGui::SetTooltip("%s", core::tr("Plain files for a lawyer or a court, from the reports shown below."));
         ImGui::EndDisabled();
         return;
     }
@@ -57,36 +58,39 @@ void RecordPanel::draw(AppState& state, std::size_t shown_count, const ShownIds&
 void RecordPanel::draw_form(AppState& state, std::size_t shown_count, const ShownIds& shown) {
     const float em = ImGui::GetFontSize();
     ImGui::Separator();
-    draw_heading("Court record");
-    ImGui::TextWrapped(
-        "A new folder of plain files for a lawyer or a court: a printable record (record.pdf), the evidence "
-        "files with their fingerprints (SHA-256), the reports as data, and the senders' signatures so anyone "
-        "can check them. These files are NOT encrypted: keep the folder safe.");
-    ImGui::Text("Reports: the %zu shown in the list now (change the filters to choose others).", shown_count);
+    draw_heading(core::tr("Court record"));
+    ImGui::TextWrapped("%s", core::tr("A new folder of plain files for a lawyer or a court: a printable record "
+                                      "(record.pdf), the evidence files with their check codes (SHA-256), the "
+                                      "reports as data, and the senders' signatures so anyone can check them. "
+                                      "These files are NOT encrypted: keep the folder safe."));
+    ImGui::TextWrapped("%s", core::tr_args("Reports: the {1} shown in the list now (change the filters to choose "
+                                           "others).",
+                                           {std::to_string(shown_count)})
+                                 .c_str());
     const bool running = job_ != 0;
     ImGui::BeginDisabled(running);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("For (on the cover)");
+    ImGui::TextUnformatted(core::tr("For (on the cover)"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 20.0f);
-    ImGui::InputTextWithHint("##record_for", "e.g. Court file 2026-17", &prepared_for_);
+    ImGui::InputTextWithHint("##record_for", core::tr("e.g. Court file 2026-17"), &prepared_for_);
     state.probe().item("record.for");
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("New folder");
+    ImGui::TextUnformatted(core::tr("New folder"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 26.0f);
     ImGui::InputText("##record_folder", &folder_);
     state.probe().item("record.folder");
-    if (ImGui::Button("Write the record")) write(state, shown());
+    if (ImGui::Button(core::tr("Write the record"))) write(state, shown());
     state.probe().item("record.write");
     ImGui::SameLine();
-    if (ImGui::Button("Close")) {
+    if (ImGui::Button(core::tr("Close"))) {
         open_ = false;
         error_.clear();
     }
     state.probe().item("record.close");
     ImGui::EndDisabled();
-    if (running) draw_job_progress(state, job_, cancel_asked_, "Cancel", "record.cancel", false);
+    if (running) draw_job_progress(state, job_, cancel_asked_, core::tr("Cancel"), "record.cancel", false);
     draw_error(error_);
     if (!notice_.empty()) {
         draw_notice(notice_);
@@ -101,11 +105,11 @@ void RecordPanel::write(AppState& state, const std::vector<std::int64_t>& shown)
     error_.clear();
     notice_.clear();
     if (shown.empty()) {
-        error_ = "No report is shown in the list: there is nothing to put in the record.";
+        error_ = core::tr("No report is shown in the list: there is nothing to put in the record.");
         return;
     }
     if (folder_.empty()) {
-        error_ = "Choose a new folder for the record.";
+        error_ = core::tr("Choose a new folder for the record.");
         return;
     }
     core::LegalExportRequest request;
@@ -116,7 +120,7 @@ void RecordPanel::write(AppState& state, const std::vector<std::int64_t>& shown)
     auto result = std::make_shared<core::LegalExportResult>();
     cancel_asked_ = false;
     job_ = state.worker().submit(
-        "Writing the court record",
+        core::tr("Writing the court record"),
         [session, result, request](core::JobContext& context) {
             // Cancel unwinds from the progress callback: nothing is left and nothing logged.
             *result = core::LegalExportService(*session).run(request, [&context](std::uint64_t done, std::uint64_t total) {
@@ -129,13 +133,17 @@ void RecordPanel::write(AppState& state, const std::vector<std::int64_t>& shown)
             job_ = 0;
             if (outcome.ok() && !result->record_sha256.empty()) {
                 result_ = *result;
-                notice_ = "The record is in " + display_path(result_.out) + " (" +
-                          std::to_string(result_.report_ids.size()) + " report(s), " +
-                          std::to_string(result_.evidence_files) + " evidence file(s)). record.pdf's SHA-256: " +
-                          result_.record_sha256 + ". HOW-TO-CHECK.txt in it says how anyone can check it.";
+                notice_ = core::tr_args(
+                    "The record is in {1} ({2}, {3}). The check code (SHA-256) of record.pdf: {4}. "
+                    "HOW-TO-CHECK.txt in it says how anyone can check it.",
+                    {display_path(result_.out),
+                     core::trn_args("{n} report", "{n} reports", result_.report_ids.size()),
+                     core::trn_args("{n} evidence file", "{n} evidence files", result_.evidence_files),
+                     result_.record_sha256});
                 return;
             }
-            error_ = outcome.cancelled ? std::string("Cancelled: nothing was written.") : describe_error(outcome.error);
+            error_ = outcome.cancelled ? std::string(core::tr("Cancelled: nothing was written."))
+                                       : describe_error(outcome.error);
         });
 }
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
 #include "views/view.h"
@@ -31,7 +32,7 @@ bool SourcesPanel::change(AppState& state, const std::function<void(core::Source
     wipe_string(notice_);
     core::Session* session = state.session();
     if (session == nullptr) {
-        error_ = "The vault is busy; try again in a moment.";
+        error_ = core::tr("The vault is busy; try again in a moment.");
         return false;
     }
     try {
@@ -48,30 +49,30 @@ bool SourcesPanel::change(AppState& state, const std::function<void(core::Source
 
 bool SourcesPanel::rename(AppState& state, const std::string& source, const std::string& new_name) {
     return change(state, [&](core::SourceService& s) { s.rename(source, new_name); },
-                  "Renamed. Their reports show the new name.");
+                  core::tr("Renamed. Their reports show the new name."));
 }
 
 bool SourcesPanel::merge(AppState& state, const std::string& source, const std::string& into) {
     return change(state, [&](core::SourceService& s) { s.merge(source, into); },
-                  "Done. Their reports are shown under " + into + " from now on.");
+                  core::tr_args("Done. Their reports are shown under {1} from now on.", {into}));
 }
 
 void SourcesPanel::draw(AppState& state, const std::vector<core::Contact>& contacts, const Changed& changed) {
     ImGui::Spacing();
-    ImGui::TextUnformatted("Who sent you reports");
+    ImGui::TextUnformatted(core::tr("Who sent you reports"));
     draw_error(error_);
     draw_notice(notice_);
     if (sources_.empty()) {
-        ImGui::TextDisabled("Nobody yet. Someone who sends you a bundle is listed here.");
+        ImGui::TextDisabled("%s", core::tr("Nobody yet. Someone who sends you a bundle is listed here."));
         return;
     }
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                        ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##sources", 5, kFlags)) {
-        ImGui::TableSetupColumn("Your name for them", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("They say they are", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Reports", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("Last bundle", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(core::tr("Your name for them"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(core::tr("They say they are"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(core::tr("Reports"), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(core::tr("Last bundle"), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < sources_.size(); ++i) {
@@ -83,17 +84,17 @@ void SourcesPanel::draw(AppState& state, const std::vector<core::Contact>& conta
             if (!s.verified) {
                 ImGui::SameLine();
                 ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-                ImGui::TextUnformatted("(not verified)");
+                ImGui::TextUnformatted(core::tr("(not verified)"));
                 ImGui::PopStyleColor();
             }
             if (!s.merged_names.empty()) {
                 std::string merged;
-                for (const auto& m : s.merged_names) merged += (merged.empty() ? "" : ", ") + m;
-                ImGui::TextDisabled("also: %s", merged.c_str());
+                for (const auto& m : s.merged_names) merged += (merged.empty() ? "" : list_separator()) + m;
+                ImGui::TextDisabled("%s", core::tr_args("also called: {1}", {merged}).c_str());
             }
             ImGui::TableNextColumn();
             if (s.says.empty())
-                ImGui::TextDisabled("(no name given)");
+                ImGui::TextDisabled("%s", core::tr("(no name given)"));
             else
                 ImGui::TextUnformatted(s.says.c_str());
             ImGui::TableNextColumn();
@@ -102,15 +103,16 @@ void SourcesPanel::draw(AppState& state, const std::vector<core::Contact>& conta
             ImGui::TextUnformatted(core::format_local_time(s.last_seen).c_str());
             ImGui::TableNextColumn();
             const std::string key = "sources." + std::to_string(i);
-            if (ImGui::SmallButton("Rename...")) {
+            if (ImGui::SmallButton(core::tr("Rename..."))) {
                 acting_on_ = s.name;
                 wipe_string(name_);
-                hint_ = s.says.empty() ? std::string("a name only you see") : "they say: " + s.says;
+                hint_ = s.says.empty() ? std::string(core::tr("a name only you see"))
+                                       : core::tr_args("they say: {1}", {s.says});
                 open_rename_ = true;
             }
             if (state.probe().enabled()) state.probe().item((key + ".rename").c_str());
             ImGui::SameLine();
-            if (ImGui::SmallButton("Same person as...")) {
+            if (ImGui::SmallButton(core::tr("Same person as..."))) {
                 acting_on_ = s.name;
                 wipe_string(into_);
                 open_merge_ = true;
@@ -124,8 +126,11 @@ void SourcesPanel::draw(AppState& state, const std::vector<core::Contact>& conta
 }
 
 void SourcesPanel::draw_popups(AppState& state, const std::vector<core::Contact>& contacts, const Changed& changed) {
-    constexpr const char* kRename = "Rename who sent reports";
-    constexpr const char* kMerge = "The same person as";
+    // Titles in the person's language; "###" keeps the popups' IDs the same in every language.
+    const std::string rename_title = std::string(core::tr("Your name for them")) + "###rename_source";
+    const std::string merge_title = std::string(core::tr("The same person as")) + "###merge_source";
+    const char* kRename = rename_title.c_str();
+    const char* kMerge = merge_title.c_str();
     if (std::exchange(open_rename_, false)) ImGui::OpenPopup(kRename);
     if (std::exchange(open_merge_, false)) ImGui::OpenPopup(kMerge);
     const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
@@ -134,21 +139,23 @@ void SourcesPanel::draw_popups(AppState& state, const std::vector<core::Contact>
 
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(kRename, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("Your name for \"%s\":", acting_on_.c_str());
-        ImGui::TextDisabled("Only you see it. It does not say they are who they claim to be.");
+        ImGui::TextUnformatted(core::tr_args("Your name for \"{1}\":", {acting_on_}).c_str());
+        ImGui::PushTextWrapPos(em * 28.0f);
+        ImGui::TextDisabled("%s", core::tr("Only you see it. It does not prove they are who they say they are."));
+        ImGui::PopTextWrapPos();
         ImGui::SetNextItemWidth(em * 20.0f);
         const bool enter = ImGui::InputTextWithHint("##source_name", hint_.c_str(), &name_,
                                                     ImGuiInputTextFlags_EnterReturnsTrue);
         state.probe().item("sources.name");
         glyphs::note(name_);
-        if (ImGui::Button("Rename") || enter) {
+        if (ImGui::Button(core::tr("Rename")) || enter) {
             if (rename(state, acting_on_, name_) && changed) changed();
             wipe_string(name_);
             ImGui::CloseCurrentPopup();
         }
         state.probe().item("sources.rename_confirm");
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || escape) {
+        if (ImGui::Button(core::tr("Cancel")) || escape) {
             wipe_string(name_);
             ImGui::CloseCurrentPopup();
         }
@@ -157,11 +164,15 @@ void SourcesPanel::draw_popups(AppState& state, const std::vector<core::Contact>
 
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(kMerge, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("\"%s\" is the same person as:", acting_on_.c_str());
-        ImGui::TextDisabled("For example someone you know who now uses a new key. Their reports are then\n"
-                            "shown under that contact. Be sure first: compare fingerprints if you can.");
+        ImGui::TextUnformatted(core::tr_args("\"{1}\" is the same person as:", {acting_on_}).c_str());
+        ImGui::PushTextWrapPos(em * 28.0f);
+        ImGui::TextDisabled("%s", core::tr("For example someone you know who now uses a new key. Their reports are "
+                                           "then shown under that contact. Be sure first: compare fingerprints if "
+                                           "you can."));
+        ImGui::PopTextWrapPos();
         ImGui::SetNextItemWidth(em * 20.0f);
-        const bool open = ImGui::BeginCombo("##merge_into", into_.empty() ? "Choose a contact" : into_.c_str());
+        const bool open =
+            ImGui::BeginCombo("##merge_into", into_.empty() ? core::tr("Choose a contact") : into_.c_str());
         state.probe().item("sources.into");
         if (open) {
             for (std::size_t i = 0; i < contacts.size(); ++i) {
@@ -172,14 +183,14 @@ void SourcesPanel::draw_popups(AppState& state, const std::vector<core::Contact>
             ImGui::EndCombo();
         }
         ImGui::BeginDisabled(into_.empty());
-        if (ImGui::Button("Yes, the same person")) {
+        if (ImGui::Button(core::tr("Yes, the same person"))) {
             if (merge(state, acting_on_, into_) && changed) changed();
             ImGui::CloseCurrentPopup();
         }
         state.probe().item("sources.merge_confirm");
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || escape) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(core::tr("Cancel")) || escape) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }

@@ -35,18 +35,21 @@ void UnlockView::draw_rollback_choice(AppState& state, bool recovery) {
     if (!rollback_refused_) return;
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-    ImGui::TextWrapped("%s", "The vault did not open because its reports and log are older than the last state it "
-                             "recorded. Someone may have put back an older copy to remove newer reports.");
+    ImGui::TextWrapped("%s", core::tr("The vault did not open because its reports and log are older than the last "
+                                      "state it recorded. Someone may have put back an older copy to remove newer "
+                                      "reports."));
     ImGui::PopStyleColor();
-    draw_notice("If you have the newer copy of vault.db, close Fieldvault and put it back. If you put the older "
-                "copy back yourself, or have no newer one, you can open the vault as it is: the newer entries are "
-                "then given up, and this choice is written in the audit log.");
+    draw_notice(core::tr("If you have the newer copy of vault.db, close Fieldvault and put it back. If you put the "
+                         "older copy back yourself, or have no newer one, you can open the vault as it is: the newer "
+                         "entries are then given up, and this choice is written in the audit log."));
     const bool typed = recovery ? !recovery_key_.empty() : !passphrase_.empty();
     ImGui::BeginDisabled(state.busy() || !typed);
-    const bool open_anyway = ImGui::Button("Open this older copy anyway");
+    const bool open_anyway = ImGui::Button(core::tr("Open this older copy anyway"));
     state.probe().item("unlock.accept_rollback");
     ImGui::EndDisabled();
-    if (!typed) draw_notice(recovery ? "Type the recovery key again first." : "Type the passphrase again first.");
+    if (!typed)
+        draw_notice(recovery ? core::tr("Type the recovery key again first.")
+                             : core::tr("Type the passphrase again first."));
     if (open_anyway) {
         if (recovery) {
             submit_recovery_key(state, true);
@@ -74,11 +77,11 @@ void UnlockView::draw_content(AppState& state) {
 }
 
 void UnlockView::draw_passphrase(AppState& state) {
-    draw_heading("The vault is locked");
-    draw_notice("Vault folder: " + display_path(state.vault_dir()));
+    draw_heading(core::tr("The vault is locked"));
+    draw_notice(core::tr_args("Vault folder: {1}", {display_path(state.vault_dir())}));
     if (state.demo()) {
-        draw_notice("This is the demo vault. Its passphrase is public: " + std::string(core::kDemoPassphrase));
-        if (ImGui::Button("Leave the demo")) {
+        draw_notice(core::tr_args("This is the demo vault. Its passphrase is public: {1}", {core::kDemoPassphrase}));
+        if (ImGui::Button(core::tr("Leave the demo"))) {
             passphrase_.wipe();
             state.leave_demo();
             const bool exists = core::Session::vault_exists(state.vault_dir());
@@ -90,7 +93,7 @@ void UnlockView::draw_passphrase(AppState& state) {
 
     const bool busy = state.busy();
     ImGui::BeginDisabled(busy);
-    ImGui::TextUnformatted("Passphrase");
+    ImGui::TextUnformatted(core::tr("Passphrase"));
     if (focus_ && !busy) {
         ImGui::SetKeyboardFocusHere();
         focus_ = false;
@@ -98,11 +101,11 @@ void UnlockView::draw_passphrase(AppState& state) {
     const bool enter = passphrase_.draw("##unlock_passphrase", -1.0f);
     state.probe().item("unlock.passphrase");
     ImGui::BeginDisabled(passphrase_.empty());
-    const bool clicked = ImGui::Button("Unlock");
+    const bool clicked = ImGui::Button(core::tr("Unlock"));
     state.probe().item("unlock.submit");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Use recovery key instead")) {
+    if (ImGui::Button(core::tr("Use recovery key instead"))) {
         passphrase_.wipe();
         error_.clear();
         rollback_refused_ = false;
@@ -116,13 +119,13 @@ void UnlockView::draw_passphrase(AppState& state) {
 }
 
 void UnlockView::draw_recovery_key(AppState& state) {
-    draw_heading("Unlock with the recovery key");
-    draw_notice("Type the recovery key you wrote down when the vault was created. "
-                "You will then choose a new passphrase.");
+    draw_heading(core::tr("Unlock with the recovery key"));
+    draw_notice(core::tr("Type the recovery key you wrote down when the vault was created. "
+                         "You will then choose a new passphrase."));
     ImGui::Spacing();
     const bool busy = state.busy();
     ImGui::BeginDisabled(busy);
-    ImGui::TextUnformatted("Recovery key");
+    ImGui::TextUnformatted(core::tr("Recovery key"));
     if (focus_ && !busy) {
         ImGui::SetKeyboardFocusHere();
         focus_ = false;
@@ -130,11 +133,11 @@ void UnlockView::draw_recovery_key(AppState& state) {
     const bool enter = recovery_key_.draw("##recovery_key", -1.0f);
     state.probe().item("unlock.recovery_key");
     ImGui::BeginDisabled(recovery_key_.empty());
-    const bool clicked = ImGui::Button("Unlock with recovery key");
+    const bool clicked = ImGui::Button(core::tr("Unlock with recovery key"));
     state.probe().item("unlock.recovery_submit");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Back to passphrase")) {
+    if (ImGui::Button(core::tr("Back to passphrase"))) {
         recovery_key_.wipe();
         error_.clear();
         rollback_refused_ = false;
@@ -148,29 +151,29 @@ void UnlockView::draw_recovery_key(AppState& state) {
 }
 
 void UnlockView::draw_new_passphrase(AppState& state) {
-    draw_heading("Choose a new passphrase");
-    draw_notice("The recovery key opened the vault. Choose a new passphrase now; "
-                "the old one will no longer work. The recovery key keeps working.");
+    draw_heading(core::tr("Choose a new passphrase"));
+    draw_notice(core::tr("The recovery key opened the vault. Choose a new passphrase now; "
+                         "the old one will no longer work. The recovery key keeps working."));
     ImGui::Spacing();
     const bool busy = state.busy();
     ImGui::BeginDisabled(busy);
-    ImGui::TextUnformatted("New passphrase");
+    ImGui::TextUnformatted(core::tr("New passphrase"));
     new_passphrase_.draw("##new_passphrase", -1.0f);
     state.probe().item("unlock.new_passphrase");
     const auto strength = core::passphrase_strength(new_passphrase_.text());
     draw_notice(core::strength_hint(strength));
-    ImGui::TextUnformatted("New passphrase again");
+    ImGui::TextUnformatted(core::tr("New passphrase again"));
     const bool enter = new_confirmation_.draw("##new_confirmation", -1.0f);
     state.probe().item("unlock.new_confirmation");
     const bool matches = equal_passphrases(new_passphrase_, new_confirmation_);
     const bool ready = matches && strength != core::Strength::Empty && strength != core::Strength::TooShort;
     if (!new_confirmation_.empty() && !matches) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-        ImGui::TextUnformatted("The two passphrases do not match yet.");
+        ImGui::TextUnformatted(core::tr("The two passphrases do not match yet."));
         ImGui::PopStyleColor();
     }
     ImGui::BeginDisabled(!ready);
-    const bool clicked = ImGui::Button("Set passphrase and open");
+    const bool clicked = ImGui::Button(core::tr("Set passphrase and open"));
     state.probe().item("unlock.new_submit");
     ImGui::EndDisabled();
     ImGui::EndDisabled();
@@ -186,7 +189,7 @@ void UnlockView::submit(AppState& state, bool accept_rollback) {
     auto result = std::make_shared<UnlockResult>();
     const auto dir = state.vault_dir();
     state.worker().submit(
-        "Opening the vault",
+        core::tr("Opening the vault"),
         [secret, result, dir, accept_rollback](core::JobContext&) {
             result->session = core::Session::open(dir, *secret, core::UnlockOptions{accept_rollback});
             secret->wipe();
@@ -212,7 +215,7 @@ void UnlockView::submit_recovery_key(AppState& state, bool accept_rollback) {
     auto result = std::make_shared<UnlockResult>();
     const auto dir = state.vault_dir();
     state.worker().submit(
-        "Opening the vault with the recovery key",
+        core::tr("Opening the vault with the recovery key"),
         [key, result, dir, accept_rollback](core::JobContext&) {
             result->session =
                 core::Session::open_with_recovery_key(dir, key->reveal_text(), core::UnlockOptions{accept_rollback});
@@ -234,7 +237,7 @@ void UnlockView::submit_new_passphrase(AppState& state) {
     error_.clear();
     if (!pending_session_) return;
     if (!equal_passphrases(new_passphrase_, new_confirmation_)) {
-        error_ = "The two passphrases are not the same.";
+        error_ = core::tr("The two passphrases are not the same.");
         return;
     }
     const auto strength = core::passphrase_strength(new_passphrase_.text());
@@ -248,7 +251,7 @@ void UnlockView::submit_new_passphrase(AppState& state) {
     core::Session* session = pending_session_.get();
     const auto kdf = state.kdf();
     state.worker().submit(
-        "Setting the new passphrase",
+        core::tr("Setting the new passphrase"),
         [secret, session, kdf](core::JobContext&) {
             session->change_passphrase(*secret, kdf);
             secret->wipe();

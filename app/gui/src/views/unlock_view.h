@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "fieldvault/core/i18n.h"
 #include "views/passphrase_field.h"
 #include "views/view.h"
 
@@ -12,8 +13,9 @@ namespace fv::gui {
 class UnlockView final : public View {
 public:
     // The message for a passphrase that did not open the vault: calm, no blame.
-    static constexpr const char* kWrongPassphrase = "That passphrase did not open the vault.";
-    static constexpr const char* kWrongRecoveryKey = "That recovery key did not open the vault.";
+    // English; describe_error_or_wrong_key() shows them translated.
+    static constexpr const char* kWrongPassphrase = FV_N_("That passphrase did not open the vault.");
+    static constexpr const char* kWrongRecoveryKey = FV_N_("That recovery key did not open the vault.");
 
     enum class Mode { Passphrase, RecoveryKey, NewPassphrase };
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/model/secret.h"
 #include "app/main_navigation.h"
@@ -27,24 +28,27 @@ void View::draw(AppState& state) {
         if (state.demo()) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-            ImGui::TextUnformatted("DEMO VAULT - invented sample data");
+            ImGui::TextUnformatted(core::tr("DEMO VAULT - made-up examples, not real reports"));
             ImGui::PopStyleColor();
         }
         // Right-aligned: [Lock] [Quick exit]. Quick exit is always there, on
         // every screen: one click locks and closes, no dialog.
         const auto& style = ImGui::GetStyle();
-        const char* lock_label = "Lock  (Ctrl+L)";
-        const char* exit_label = "Quick exit  (Ctrl+Shift+Q)";
-        const float exit_width = ImGui::CalcTextSize(exit_label).x + style.FramePadding.x * 2.0f;
+        // "###" keeps each button's ID the same in every language.
+        const std::string lock_label = std::string(core::tr("Lock  (Ctrl+L)")) + "###lock";
+        const std::string exit_label = std::string(core::tr("Quick exit  (Ctrl+Shift+Q)")) + "###quick_exit";
+        const std::string settings_label = std::string(core::tr("Settings")) + "###settings";
+        const float exit_width = ImGui::CalcTextSize(exit_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f;
         // Lock and Quick exit stay on every screen; the rest waits while a
         // screen must be finished first (blocks_navigation).
         const bool navigable = state.unlocked() && !blocks_navigation();
-        const char* settings_label = "Settings";
         float width = exit_width;
         if (state.unlocked())
-            width += ImGui::CalcTextSize(lock_label).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+            width += ImGui::CalcTextSize(lock_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f +
+                     style.ItemSpacing.x;
         if (navigable)
-            width += ImGui::CalcTextSize(settings_label).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+            width += ImGui::CalcTextSize(settings_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f +
+                     style.ItemSpacing.x;
         // Reports, Contacts, Export... between the name and the buttons, or
         // on a row of their own when that is too narrow (main_navigation.h).
         bool navigation_inline = false;
@@ -56,17 +60,17 @@ void View::draw(AppState& state) {
         }
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         if (navigable) {
-            if (ImGui::Button(settings_label)) state.go_to(Screen::Settings);
+            if (ImGui::Button(settings_label.c_str())) state.go_to(Screen::Settings);
             state.probe().item("settings");
             ImGui::SameLine();
         }
         if (state.unlocked()) {
-            if (ImGui::Button(lock_label)) state.request_lock();
+            if (ImGui::Button(lock_label.c_str())) state.request_lock();
             state.probe().item("lock");
             ImGui::SameLine();
         }
         ImGui::PushStyleColor(ImGuiCol_Button, theme::quick_exit());
-        if (ImGui::Button(exit_label)) state.request_quick_exit();
+        if (ImGui::Button(exit_label.c_str())) state.request_quick_exit();
         ImGui::PopStyleColor();
         state.probe().item("quick_exit");
         if (navigable && !navigation_inline) draw_main_navigation(state);
@@ -111,10 +115,10 @@ void draw_busy_indicator(AppState& state, bool allow_cancel) {
     if (!job) return;
     ImGui::TextUnformatted(job->label.c_str());
     float fraction = 0.0f;
-    std::string overlay = "working...";
+    std::string overlay = core::tr("working...");
     if (job->total > 0) {
         fraction = static_cast<float>(static_cast<double>(job->done) / static_cast<double>(job->total));
-        overlay = human_size(job->done) + " of " + human_size(job->total);
+        overlay = core::tr_args("{1} of {2}", {human_size(job->done), human_size(job->total)});
     } else {
         // Indeterminate: a band that moves, so the user sees the app is alive.
         const double t = ImGui::GetTime();
@@ -123,7 +127,7 @@ void draw_busy_indicator(AppState& state, bool allow_cancel) {
     ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), overlay.c_str());
     if (allow_cancel && !job->cancel_requested) {
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) state.worker().cancel(job->id);
+        if (ImGui::Button(core::tr("Cancel"))) state.worker().cancel(job->id);
     }
 }
 
@@ -133,13 +137,13 @@ void draw_job_progress(AppState& state, core::JobId job_id, bool& cancel_asked, 
     const auto job = state.worker().current();
     const bool ours = job && job->id == job_id;
     float fraction = 0.0f;
-    std::string overlay = "waiting for another task";
+    std::string overlay = core::tr("waiting for another task to finish");
     if (ours) {
-        overlay = "starting";
+        overlay = core::tr("starting");
         if (job->total > 0) {
             fraction = static_cast<float>(static_cast<double>(job->done) / static_cast<double>(job->total));
-            overlay = in_bytes ? human_size(job->done) + " of " + human_size(job->total)
-                               : std::to_string(job->done) + " of " + std::to_string(job->total);
+            overlay = in_bytes ? core::tr_args("{1} of {2}", {human_size(job->done), human_size(job->total)})
+                               : core::tr_args("{1} of {2}", {std::to_string(job->done), std::to_string(job->total)});
         }
     }
     ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 22.0f, 0.0f), overlay.c_str());
@@ -188,9 +192,9 @@ std::string describe_error(const std::exception_ptr& error) {
     } catch (const fv::Error& e) {
         return e.what();
     } catch (const std::exception& e) {
-        return std::string("Something went wrong: ") + e.what();
+        return core::tr_args("Something went wrong: {1}", {e.what()});
     } catch (...) {
-        return "Something went wrong.";
+        return core::tr("Something went wrong.");
     }
 }
 
@@ -198,10 +202,15 @@ std::string describe_error_or_wrong_key(const std::exception_ptr& error, const c
     try {
         if (error) std::rethrow_exception(error);
     } catch (const fv::Error& e) {
-        if (e.kind() == ErrorKind::Unlock) return wrong;
+        if (e.kind() == ErrorKind::Unlock) return core::tr(wrong);
     } catch (...) {
     }
     return describe_error(error);
+}
+
+const char* list_separator() {
+    // Between the items of a list in a sentence ("Title, Place"); Chinese uses "、".
+    return core::tr(", ");
 }
 
 void wipe_string(std::string& text) noexcept {

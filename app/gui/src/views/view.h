@@ -54,8 +54,11 @@ std::string human_size(std::uint64_t bytes);
 // One line for the user from what a job or service threw (never secrets:
 // core errors do not carry them).
 std::string describe_error(const std::exception_ptr& error);
-// The same, but `wrong` (a calm sentence) for a passphrase or key that did not unlock.
+// The same, but `wrong` (a calm sentence, English: translated here) for a
+// passphrase or key that did not unlock.
 std::string describe_error_or_wrong_key(const std::exception_ptr& error, const char* wrong);
+// ", " in the person's language, between the items of a list in a sentence.
+const char* list_separator();
 // Zero a string's bytes (all of its capacity) and empty it.
 void wipe_string(std::string& text) noexcept;
 
