@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/vocabulary.h"
 
 using namespace fv::core;
@@ -32,6 +33,48 @@ TEST(Vocabulary, TacticsCoverTheArchitectureTypology) {
 }
 
 TEST(Vocabulary, LabelFallsBackToTheCode) {
-    EXPECT_EQ(label(Vocabulary::Tactic, "coerced_return"), "Coerced return (\"persuade to return\")");
+    EXPECT_EQ(label(Vocabulary::Tactic, "coerced_return"), "Pressure to go back");
     EXPECT_EQ(label(Vocabulary::Channel, "no_such_code"), "no_such_code");
+    EXPECT_EQ(display_label(Vocabulary::Channel, "no_such_code"), "no_such_code");
+    EXPECT_EQ(display_hint(Vocabulary::Tactic, "no_such_code"), "");
+}
+
+// Plain words, not the jargon of reports about repression (issue 14).
+TEST(Vocabulary, LabelsArePlainWords) {
+    EXPECT_EQ(label(Vocabulary::Tactic, "coercion_by_proxy"), "Pressure through family");
+    EXPECT_EQ(label(Vocabulary::SensitiveField, "perpetrators"), "Who did it");
+    for (auto v : {Vocabulary::Tactic, Vocabulary::Channel, Vocabulary::Affiliation, Vocabulary::Demand,
+                   Vocabulary::Impact, Vocabulary::SensitiveField}) {
+        for (const auto& e : entries(v)) {
+            const std::string text(e.label);
+            for (const char* jargon : {"coercion", "proxy", "perpetrator", "intermediary", "Interpol", "smear"})
+                EXPECT_EQ(text.find(jargon), std::string::npos) << e.code << ": " << text;
+        }
+    }
+}
+
+TEST(Vocabulary, EveryTacticHasAOneSentenceHint) {
+    for (const auto& e : entries(Vocabulary::Tactic)) {
+        const std::string text(e.hint);
+        ASSERT_FALSE(text.empty()) << e.code;
+        EXPECT_EQ(text.back(), '.') << e.code;
+        EXPECT_EQ(text.find(". "), std::string::npos) << "one sentence: " << text;
+        EXPECT_LT(text.size(), 140u) << "one line: " << text;
+        EXPECT_EQ(hint(Vocabulary::Tactic, e.code), e.hint);
+    }
+    EXPECT_TRUE(hint(Vocabulary::Channel, "phone").empty());
+}
+
+// The faces show the label in the person's language; the code never changes.
+TEST(Vocabulary, DisplayLabelsAreTranslated) {
+    init_translations("zh_CN");
+    EXPECT_EQ(display_label(Vocabulary::Tactic, "coercion_by_proxy"), "通过家人施压");
+    EXPECT_NE(display_hint(Vocabulary::Tactic, "coercion_by_proxy"),
+              std::string(hint(Vocabulary::Tactic, "coercion_by_proxy")));
+    EXPECT_EQ(label(Vocabulary::Tactic, "coercion_by_proxy"), "Pressure through family");  // English stays
+    set_language("zh_TW");
+    EXPECT_EQ(display_label(Vocabulary::SensitiveField, "perpetrators"), "是誰做的");
+    set_language("en");
+    EXPECT_EQ(display_label(Vocabulary::Tactic, "coercion_by_proxy"), "Pressure through family");
+    EXPECT_STREQ(display_hint(entries(Vocabulary::Channel)[0]), "");
 }

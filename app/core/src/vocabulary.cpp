@@ -2,99 +2,123 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+
+#include "fieldvault/core/i18n.h"
 
 namespace fv::core {
 namespace {
 
-// Codes are stored in vaults and bundles: never rename or reuse one. Labels may change.
+// Codes are stored in vaults and bundles: never rename or reuse one. Labels may
+// change: they are plain English (the source text), marked FV_N_ for the
+// translators and shown through tr() (display_label()). Each tactic has a
+// one-sentence hint saying what it covers, in the same plain words.
 constexpr std::array kTactics = {
-    VocabularyEntry{"harassment", "Harassment"},
-    VocabularyEntry{"surveillance", "Stalking or surveillance"},
-    VocabularyEntry{"digital_attack", "Hacking, phishing or spyware"},
-    VocabularyEntry{"physical_intimidation", "Physical intimidation or assault"},
-    VocabularyEntry{"attempted_kidnapping", "Attempted kidnapping"},
-    VocabularyEntry{"coerced_return", "Coerced return (\"persuade to return\")"},
-    VocabularyEntry{"coercion_by_proxy", "Threats to or detention of family (coercion by proxy)"},
-    VocabularyEntry{"asset_freezing", "Asset freezing"},
-    VocabularyEntry{"legal_abuse", "Interpol or legal abuse"},
-    VocabularyEntry{"smear_campaign", "Smear campaign"},
-    VocabularyEntry{"mobility_controls", "Documents confiscated or travel restricted"},
-    VocabularyEntry{"other", "Other"},
+    VocabularyEntry{"harassment", FV_N_("Threats or harassment"),
+                    FV_N_("Someone kept calling, messaging or visiting you to frighten or insult you.")},
+    VocabularyEntry{"surveillance", FV_N_("Being followed or watched"),
+                    FV_N_("Someone followed you, watched your home or work, or tracked where you go.")},
+    VocabularyEntry{"digital_attack", FV_N_("Hacking, fake links or spy apps"),
+                    FV_N_("Someone tried to get into your phone or accounts, sent you fake links, or put spying "
+                          "software on a device.")},
+    VocabularyEntry{"physical_intimidation", FV_N_("Threats in person or violence"),
+                    FV_N_("Someone threatened you face to face, blocked your way, pushed or hurt you.")},
+    VocabularyEntry{"attempted_kidnapping", FV_N_("Trying to take you away by force"),
+                    FV_N_("Someone tried to grab you, force you into a car, or take you somewhere against your "
+                          "will.")},
+    VocabularyEntry{"coerced_return", FV_N_("Pressure to go back"),
+                    FV_N_("Someone told you to return to the country you left, or tried to make you go back.")},
+    VocabularyEntry{"coercion_by_proxy", FV_N_("Pressure through family"),
+                    FV_N_("Your family or friends back home were threatened, questioned or held to put pressure "
+                          "on you.")},
+    VocabularyEntry{"asset_freezing", FV_N_("Money or property frozen or taken"),
+                    FV_N_("Your bank account, savings, home or business back home was frozen or taken.")},
+    VocabularyEntry{"legal_abuse", FV_N_("False charges or wanted notices"),
+                    FV_N_("Police or courts were used against you: made-up charges, an Interpol notice, or a "
+                          "request to send you back.")},
+    VocabularyEntry{"smear_campaign", FV_N_("Lies spread about you"),
+                    FV_N_("False stories, rumours or your private details were spread online or in your "
+                          "community.")},
+    VocabularyEntry{"mobility_controls", FV_N_("Passport taken or travel blocked"),
+                    FV_N_("Your passport or papers were taken or not renewed, or you were stopped from "
+                          "travelling.")},
+    VocabularyEntry{"other", FV_N_("Something else"),
+                    FV_N_("Anything that does not fit above: say what happened in your own words.")},
 };
 
 constexpr std::array kChannels = {
-    VocabularyEntry{"phone", "Phone call or SMS"},
-    VocabularyEntry{"wechat", "WeChat"},
-    VocabularyEntry{"whatsapp", "WhatsApp"},
-    VocabularyEntry{"telegram", "Telegram"},
-    VocabularyEntry{"email", "Email"},
-    VocabularyEntry{"social", "Social platform"},
-    VocabularyEntry{"in_person", "In person"},
-    VocabularyEntry{"intermediary", "Via an intermediary"},
-    VocabularyEntry{"relatives", "Via relatives"},
-    VocabularyEntry{"other", "Other"},
+    VocabularyEntry{"phone", FV_N_("Phone call or text message")},
+    VocabularyEntry{"wechat", FV_N_("WeChat")},
+    VocabularyEntry{"whatsapp", FV_N_("WhatsApp")},
+    VocabularyEntry{"telegram", FV_N_("Telegram")},
+    VocabularyEntry{"email", FV_N_("Email")},
+    VocabularyEntry{"social", FV_N_("Social media")},
+    VocabularyEntry{"in_person", FV_N_("In person")},
+    VocabularyEntry{"intermediary", FV_N_("Through someone else")},
+    VocabularyEntry{"relatives", FV_N_("Through your family")},
+    VocabularyEntry{"other", FV_N_("Another way")},
 };
 
 constexpr std::array kAffiliations = {
-    VocabularyEntry{"police", "Police"},
-    VocabularyEntry{"state_security", "State security"},
-    VocabularyEntry{"embassy", "Embassy or consulate"},
-    VocabularyEntry{"service_station", "Overseas \"service station\""},
-    VocabularyEntry{"community_association", "Community association"},
-    VocabularyEntry{"private_investigator", "Private investigator"},
-    VocabularyEntry{"unknown", "Unknown"},
+    VocabularyEntry{"police", FV_N_("Police")},
+    VocabularyEntry{"state_security", FV_N_("State security (secret police)")},
+    VocabularyEntry{"embassy", FV_N_("Embassy or consulate")},
+    VocabularyEntry{"service_station", FV_N_("Overseas \"service station\" (unofficial police post)")},
+    VocabularyEntry{"community_association", FV_N_("Community or hometown association")},
+    VocabularyEntry{"private_investigator", FV_N_("Private investigator")},
+    VocabularyEntry{"unknown", FV_N_("Not known")},
 };
 
 constexpr std::array kDemands = {
-    VocabularyEntry{"return_home", "Return home"},
-    VocabularyEntry{"stop_activism", "Stop activism"},
-    VocabularyEntry{"inform_on_others", "Inform on others"},
-    VocabularyEntry{"delete_posts", "Delete posts"},
-    VocabularyEntry{"attend_meeting", "Attend a meeting"},
-    VocabularyEntry{"other", "Other"},
+    VocabularyEntry{"return_home", FV_N_("Go back home")},
+    VocabularyEntry{"stop_activism", FV_N_("Stop speaking out or organising")},
+    VocabularyEntry{"inform_on_others", FV_N_("Spy on other people")},
+    VocabularyEntry{"delete_posts", FV_N_("Delete posts")},
+    VocabularyEntry{"attend_meeting", FV_N_("Come to a meeting")},
+    VocabularyEntry{"other", FV_N_("Something else")},
 };
 
 constexpr std::array kImpacts = {
-    VocabularyEntry{"physical", "Physical"},
-    VocabularyEntry{"psychological", "Psychological"},
-    VocabularyEntry{"financial", "Financial"},
-    VocabularyEntry{"immigration", "Immigration status"},
-    VocabularyEntry{"self_censorship", "Self-censorship"},
+    VocabularyEntry{"physical", FV_N_("Injury or illness")},
+    VocabularyEntry{"psychological", FV_N_("Fear, stress or sleeplessness")},
+    VocabularyEntry{"financial", FV_N_("Money or work")},
+    VocabularyEntry{"immigration", FV_N_("Visa or immigration status")},
+    VocabularyEntry{"self_censorship", FV_N_("Staying silent out of fear")},
 };
 
 constexpr std::array kRiskLevels = {
-    VocabularyEntry{"low", "Low"},
-    VocabularyEntry{"medium", "Medium"},
-    VocabularyEntry{"high", "High"},
-    VocabularyEntry{"critical", "Critical"},
+    VocabularyEntry{"low", FV_N_("Low")},
+    VocabularyEntry{"medium", FV_N_("Medium")},
+    VocabularyEntry{"high", FV_N_("High")},
+    VocabularyEntry{"critical", FV_N_("Very high")},
 };
 
 constexpr std::array kDatePrecisions = {
-    VocabularyEntry{"exact", "Exact"},
-    VocabularyEntry{"day", "Day"},
-    VocabularyEntry{"month", "Month"},
-    VocabularyEntry{"approximate", "Approximate"},
+    VocabularyEntry{"exact", FV_N_("Exact time")},
+    VocabularyEntry{"day", FV_N_("Day known")},
+    VocabularyEntry{"month", FV_N_("Month only")},
+    VocabularyEntry{"approximate", FV_N_("Roughly")},
 };
 
 constexpr std::array kStatuses = {
-    VocabularyEntry{"draft", "Draft"},
-    VocabularyEntry{"final", "Final"},
+    VocabularyEntry{"draft", FV_N_("Draft")},
+    VocabularyEntry{"final", FV_N_("Final")},
 };
 
 // Field names a user may mark sensitive (kept out of exports unless chosen).
 constexpr std::array kSensitiveFields = {
-    VocabularyEntry{"title", "Title"},
-    VocabularyEntry{"place", "Place"},
-    VocabularyEntry{"host_city", "City"},
-    VocabularyEntry{"origin_country", "Origin country"},
-    VocabularyEntry{"identifiers", "Identifiers"},
-    VocabularyEntry{"perpetrators", "Perpetrators"},
-    VocabularyEntry{"relatives", "Relatives pressured"},
-    VocabularyEntry{"narrative", "Narrative"},
-    VocabularyEntry{"translation", "Translation"},
-    VocabularyEntry{"witnesses", "Witnesses"},
-    VocabularyEntry{"impact", "Impact"},
-    VocabularyEntry{"reported_to", "Reported to"},
+    VocabularyEntry{"title", FV_N_("Title")},
+    VocabularyEntry{"place", FV_N_("Place")},
+    VocabularyEntry{"host_city", FV_N_("City")},
+    VocabularyEntry{"origin_country", FV_N_("Home country")},
+    VocabularyEntry{"identifiers", FV_N_("Their phone numbers and accounts")},
+    VocabularyEntry{"perpetrators", FV_N_("Who did it")},
+    VocabularyEntry{"relatives", FV_N_("Family members pressured")},
+    VocabularyEntry{"narrative", FV_N_("What happened")},
+    VocabularyEntry{"translation", FV_N_("Translation")},
+    VocabularyEntry{"witnesses", FV_N_("Who saw it")},
+    VocabularyEntry{"impact", FV_N_("How it affected you")},
+    VocabularyEntry{"reported_to", FV_N_("Who you reported it to")},
 };
 
 }  // namespace
@@ -123,6 +147,29 @@ std::string_view label(Vocabulary vocabulary, std::string_view code) {
     for (const auto& e : entries(vocabulary))
         if (e.code == code) return e.label;
     return code;
+}
+
+std::string_view hint(Vocabulary vocabulary, std::string_view code) {
+    for (const auto& e : entries(vocabulary))
+        if (e.code == code) return e.hint;
+    return {};
+}
+
+// The tables' strings are literals: data() is NUL-terminated, as tr() needs.
+const char* display_label(const VocabularyEntry& entry) { return tr(entry.label.data()); }
+
+const char* display_hint(const VocabularyEntry& entry) { return entry.hint.empty() ? "" : tr(entry.hint.data()); }
+
+std::string display_label(Vocabulary vocabulary, std::string_view code) {
+    for (const auto& e : entries(vocabulary))
+        if (e.code == code) return display_label(e);
+    return std::string(code);
+}
+
+std::string display_hint(Vocabulary vocabulary, std::string_view code) {
+    for (const auto& e : entries(vocabulary))
+        if (e.code == code) return display_hint(e);
+    return {};
 }
 
 std::string_view vocabulary_name(Vocabulary vocabulary) {
