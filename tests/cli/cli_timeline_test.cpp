@@ -38,14 +38,14 @@ TEST_F(CliTimelineTest, TextListsDatedReportsInOrderThenUndatedThenRecurring) {
     const auto m = std::to_string(month_), e = std::to_string(evening_), u = std::to_string(undated_);
     const std::string expected =
         "Reports with a date, earliest first: 2\n"
-        "  2026-03           report " + m + "  Letters all month  [Threats to or detention of family (coercion by proxy)]\n"
-        "  2026-03-14 18:30  report " + e + "  Call in the evening  [Harassment]\n"
+        "  2026-03           report " + m + "  Letters all month  [Pressure through family]\n"
+        "  2026-03-14 18:30  report " + e + "  Call in the evening  [Threats or harassment]\n"
         "\n"
         "Reports with no date: 1\n"
         "  report " + u + "  Someone followed me  [no tactic recorded]\n"
         "\n"
         "Numbers and accounts that appear in more than one report: 1\n"
-        "  +86 138 0000 0000  (Phone call or SMS)  in reports " + e + ", " + m + "\n";
+        "  +86 138 0000 0000  (Phone call or text message)  in reports " + e + ", " + m + "\n";
     EXPECT_EQ(r.out, expected);
     EXPECT_TRUE(r.err.empty()) << r.err;
 }
@@ -96,7 +96,7 @@ TEST_F(CliTimelineTest, PeopleLinkedToAReportAreNamedOnIt) {
     EXPECT_TRUE(doc.at("dated")[0].at("people").empty());
     EXPECT_EQ(doc.at("undated")[0].at("people"), nlohmann::json({"王警官"}));
     const auto text = unlocked({"timeline"}).out;
-    EXPECT_NE(text.find("Call in the evening  [Harassment]  names: 王警官"), std::string::npos) << text;
+    EXPECT_NE(text.find("Call in the evening  [Threats or harassment]  names: 王警官"), std::string::npos) << text;
 }
 
 TEST_F(CliTimelineTest, OneCaseOnly) {
