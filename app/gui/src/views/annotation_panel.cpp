@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
 #include "views/view.h"
@@ -74,15 +75,15 @@ void AnnotationPanel::draw(AppState& state) {
     if (report_id_ == 0) return;
     const float em = ImGui::GetFontSize();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-    ImGui::TextUnformatted("Your notes");
+    ImGui::TextUnformatted(core::tr("Your notes"));
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
-    ImGui::TextUnformatted(saved_ ? ("(revision " + std::to_string(saved_->revision) + ", saved " +
-                                     core::format_local_time(saved_->created_at) +
-                                     "; never sent in a bundle; a court record prints them)")
-                                        .c_str()
-                                  : "(never sent in a bundle; a court record prints them)");
+    ImGui::TextUnformatted(
+        saved_ ? core::tr_args("(revision {1}, saved {2}; never sent in a bundle; a court record prints them)",
+                               {std::to_string(saved_->revision), core::format_local_time(saved_->created_at)})
+                     .c_str()
+               : core::tr("(never sent in a bundle; a court record prints them)"));
     ImGui::PopStyleColor();
     glyphs::note(notes_);
     glyphs::note(tags_);
@@ -92,24 +93,24 @@ void AnnotationPanel::draw(AppState& state) {
                               ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.0f + ImGui::GetStyle().FramePadding.y * 2.0f));
     state.probe().item("annotation.notes");
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Tags");
+    ImGui::TextUnformatted(core::tr("Tags"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
-    ImGui::InputTextWithHint("##annotation_tags", "e.g. wechat, follow up (separate with commas)", &tags_);
+    ImGui::InputTextWithHint("##annotation_tags", core::tr("e.g. wechat, follow up (separate with commas)"), &tags_);
     state.probe().item("annotation.tags");
-    ImGui::TextUnformatted("Your translation");
+    ImGui::TextUnformatted(core::tr("Your translation"));
     ImGui::InputTextMultiline("##annotation_translation", &translation_,
                               ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.0f + ImGui::GetStyle().FramePadding.y * 2.0f));
     state.probe().item("annotation.translation");
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("by");
+    ImGui::TextUnformatted(core::tr("by"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 12.0f);
-    ImGui::InputTextWithHint("##annotation_translator", "translator's name", &translator_);
+    ImGui::InputTextWithHint("##annotation_translator", core::tr("translator's name"), &translator_);
     state.probe().item("annotation.translator");
     ImGui::SameLine();
     ImGui::BeginDisabled(!dirty());
-    if (ImGui::Button("Save notes")) save(state);
+    if (ImGui::Button(core::tr("Save notes"))) save(state);
     state.probe().item("annotation.save");
     ImGui::EndDisabled();
     draw_error(error_);

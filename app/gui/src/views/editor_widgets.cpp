@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "fieldvault/core/i18n.h"
 #include "platform/theme.h"
 
 namespace fv::gui {
@@ -12,6 +13,11 @@ namespace {
 std::string text_of(std::string_view view) { return std::string(view); }
 
 }  // namespace
+
+std::string label_text(std::string_view label) {
+    const std::string english(label);
+    return core::tr(english.c_str());  // copied while `english` lives (tr may return it)
+}
 
 bool has_code(const std::vector<std::string>& codes, std::string_view code) {
     return std::find(codes.begin(), codes.end(), code) != codes.end();
@@ -38,7 +44,7 @@ void section(const char* title) {
 }
 
 float sensitive_toggle_width() {
-    return ImGui::CalcTextSize("Sensitive").x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+    return ImGui::CalcTextSize(core::tr("Sensitive")).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
            ImGui::GetStyle().ItemSpacing.x;
 }
 
@@ -46,10 +52,10 @@ void sensitive_toggle(AppState& state, std::vector<std::string>& sensitive, cons
     ImGui::SameLine();
     bool on = has_code(sensitive, code);
     ImGui::PushID(code);
-    if (ImGui::Checkbox("Sensitive", &on)) set_code(sensitive, code, on);
+    if (ImGui::Checkbox(core::tr("Sensitive"), &on)) set_code(sensitive, code, on);
     if (state.probe().enabled()) state.probe().item(("sensitive." + std::string(code)).c_str());
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Sensitive fields leave the vault only if you choose so when exporting.");
+        ImGui::SetTooltip("%s", core::tr("Sensitive fields leave the vault only if you choose so when exporting."));
     ImGui::PopID();
 }
 
@@ -66,14 +72,14 @@ void text_row(AppState& state, const char* label, const char* key, std::string& 
 void vocabulary_combo(AppState& state, const std::string& key, core::Vocabulary vocabulary, std::string& value,
                       const char* none_label) {
     const std::string preview =
-        value.empty() && none_label != nullptr ? std::string(none_label) : text_of(core::label(vocabulary, value));
+        value.empty() && none_label != nullptr ? std::string(none_label) : label_text(core::label(vocabulary, value));
     const std::string id = "##" + key;
     const bool open = ImGui::BeginCombo(id.c_str(), preview.c_str());
     state.probe().item(key.c_str());
     if (!open) return;
     if (none_label != nullptr && ImGui::Selectable(none_label, value.empty())) value.clear();
     for (const auto& entry : core::entries(vocabulary)) {
-        const std::string label = text_of(entry.label);
+        const std::string label = label_text(entry.label);
         if (ImGui::Selectable(label.c_str(), value == entry.code)) value = text_of(entry.code);
         if (state.probe().enabled()) state.probe().item((key + "=" + text_of(entry.code)).c_str());
     }
@@ -96,7 +102,7 @@ void code_checkboxes(AppState& state, const char* name, core::Vocabulary vocabul
         ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(entry.label.data(), entry.label.data() + entry.label.size());
+        ImGui::TextUnformatted(label_text(entry.label).c_str());
         ImGui::PopTextWrapPos();
         if (ImGui::IsItemClicked()) {
             on = !on;
@@ -113,11 +119,12 @@ bool row_heading(AppState& state, const std::string& key, const char* noun, std:
     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
     ImGui::Text("%s %zu", noun, index + 1);
     ImGui::PopStyleColor();
-    const float width = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const char* remove = core::tr("Remove");
+    const float width = ImGui::CalcTextSize(remove).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     // Right-aligned in the current cell (GetContentRegionMax is the window's).
     ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
-    const bool clicked = ImGui::Button("Remove");
+    const bool clicked = ImGui::Button(remove);
     if (state.probe().enabled()) state.probe().item((key + "." + std::to_string(index) + ".remove").c_str());
     return clicked;
 }

@@ -19,6 +19,10 @@ inline constexpr float kLabelEm = 7.5f;  // width of the label column, in font s
 bool has_code(const std::vector<std::string>& codes, std::string_view code);
 void set_code(std::vector<std::string>& codes, std::string_view code, bool on);
 
+// A vocabulary label (core::label, an entry's label) in the person's language.
+std::string label_text(std::string_view label);
+
+// The callers pass translated text (core::tr) for labels, titles, hints and nouns.
 void field_label(const char* label);
 void section(const char* title);
 // Width a sensitive toggle takes after a field on the same line.

@@ -9,6 +9,7 @@
 #include "fieldvault/core/attachment_reader.h"
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/file_names.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/model/error.h"
 #include "models/directory_listing.h"
 #include "platform/glyph_cache.h"
@@ -55,7 +56,7 @@ fs::path free_name(const fs::path& folder, const std::string& name) {
         const auto candidate = folder / (stem + " (" + std::to_string(n) + ")" + extension);
         if (!is_taken(candidate)) return candidate;
     }
-    throw Error(ErrorKind::Invalid, "This folder already holds too many copies of this file.");
+    throw Error(ErrorKind::Invalid, core::tr("This folder already holds too many copies of this file."));
 }
 
 }  // namespace
@@ -64,9 +65,9 @@ void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentReco
                          bool can_attach, const Attach& attach) {
     if (can_attach) {
         ImGui::BeginDisabled(state.busy());
-        if (ImGui::Button("Choose a file to attach...")) {
+        if (ImGui::Button(core::tr("Choose a file to attach..."))) {
             browsing_to_extract_ = false;
-            browser_.open(FileBrowser::Mode::File, "Attach a file", state.last_attach_folder());
+            browser_.open(FileBrowser::Mode::File, core::tr("Attach a file"), state.last_attach_folder());
         }
         state.probe().item("evidence.browse");
         ImGui::EndDisabled();
@@ -94,12 +95,18 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
     const float em = ImGui::GetFontSize();
     // Wide enough for both small buttons at any text size (a fixed width in em cut off "Extract...").
     const auto& style = ImGui::GetStyle();
-    const float actions_w = ImGui::CalcTextSize("Preview").x + ImGui::CalcTextSize("Extract...").x +
+    const char* preview_label = core::tr("Preview");
+    const char* extract_label = core::tr("Save a copy...");
+    const float actions_w = ImGui::CalcTextSize(preview_label).x + ImGui::CalcTextSize(extract_label).x +
                             style.FramePadding.x * 4.0f + style.ItemSpacing.x;
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
-    ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
-    ImGui::TableSetupColumn("SHA-256", ImGuiTableColumnFlags_WidthFixed, em * 6.0f);
+    // Header labels in the person's language; "###" keeps each column's id.
+    ImGui::TableSetupColumn((std::string(core::tr("Name")) + "###name").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn((std::string(core::tr("Type")) + "###type").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            em * 5.5f);
+    ImGui::TableSetupColumn((std::string(core::tr("Size")) + "###size").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            em * 4.0f);
+    ImGui::TableSetupColumn((std::string(core::tr("Fingerprint")) + "###sha256").c_str(),
+                            ImGuiTableColumnFlags_WidthFixed, em * 6.0f);
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, actions_w);
     ImGui::TableHeadersRow();
     const bool busy = state.busy();
@@ -114,14 +121,14 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", attachment.name.c_str());
         if (const auto risk = core::file_name_risk(attachment.name); risk != core::FileNameRisk::None) {
             ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-            ImGui::TextUnformatted(risk == core::FileNameRisk::Program ? "Runs as a program if opened"
-                                                                        : "Hidden file name");
+            ImGui::TextUnformatted(risk == core::FileNameRisk::Program ? core::tr("Runs as a program if opened")
+                                                                        : core::tr("Hidden file name"));
             ImGui::PopStyleColor();
             if (state.probe().enabled()) state.probe().item(("evidence.risk." + index).c_str());
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip(risk == core::FileNameRisk::Program
-                                      ? "Do not open this file unless you trust where it came from."
-                                      : "A name starting with a dot is hidden in file managers.");
+                ImGui::SetTooltip("%s", risk == core::FileNameRisk::Program
+                                            ? core::tr("Do not open this file unless you trust where it came from.")
+                                            : core::tr("A name starting with a dot is hidden in file managers."));
         }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(attachment.media_type.c_str());
@@ -133,23 +140,27 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
         const std::string short_hash = attachment.sha256.substr(0, 8) + "...";
         if (ImGui::Selectable(short_hash.c_str())) {
             ImGui::SetClipboardText(attachment.sha256.c_str());
-            notice_ = "SHA-256 copied to the clipboard.";
+            notice_ = core::tr("The file's fingerprint (SHA-256) was copied.");
         }
         if (state.probe().enabled()) state.probe().item(("evidence.sha." + index).c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("SHA-256 %s\n(click to copy)", attachment.sha256.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", core::tr_args("Fingerprint (SHA-256): {1}\nIt shows the file has not changed. "
+                                                  "Click to copy it.",
+                                                  {attachment.sha256})
+                                        .c_str());
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(busy);
-        if (ImGui::SmallButton("Preview")) preview(state, attachment);
+        if (ImGui::SmallButton(preview_label)) preview(state, attachment);
         if (state.probe().enabled()) state.probe().item(("evidence.preview." + index).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Extract...")) {
+        if (ImGui::SmallButton(extract_label)) {
             extract_target_ = attachment;
             browsing_to_extract_ = true;
-            browser_.open(FileBrowser::Mode::Folder, "Extract a copy into a folder", default_extract_folder());
+            browser_.open(FileBrowser::Mode::Folder, core::tr("Save a copy into a folder"), default_extract_folder());
         }
         if (state.probe().enabled()) state.probe().item(("evidence.extract." + index).c_str());
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("Writes a decrypted copy outside the vault.");
+            ImGui::SetTooltip("%s", core::tr("Writes a copy outside the vault, where it is not protected."));
         ImGui::EndDisabled();
         ImGui::PopID();
     }
@@ -160,21 +171,23 @@ void EvidencePanel::draw_preview(AppState& state) {
     if (preview_id_ == 0) return;
     ImGui::Spacing();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Preview: %s", preview_name_.c_str());
+    ImGui::TextUnformatted(core::tr_args("Preview: {1}", {preview_name_}).c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("Close preview")) {
+    if (ImGui::SmallButton(core::tr("Close preview"))) {
         drop_preview();
         return;
     }
     state.probe().item("evidence.close_preview");
     if (preview_loading_) {
-        draw_notice("Decrypting the file in memory...");
+        draw_notice(core::tr("Opening the file in memory..."));
         return;
     }
     if (!preview_message_.empty()) draw_notice(preview_message_);
     const float em = ImGui::GetFontSize();
     if (image_width_ > 0) {
-        ImGui::TextDisabled("%d x %d pixels", image_width_, image_height_);
+        ImGui::TextDisabled("%s", core::tr_args("{1} x {2} pixels", {std::to_string(image_width_),
+                                                                     std::to_string(image_height_)})
+                                      .c_str());
         if (texture_ != nullptr) {
             // Fit within the column and about 20 lines, keeping the aspect ratio; never enlarged.
             const float max_w = ImGui::GetContentRegionAvail().x;
@@ -190,7 +203,7 @@ void EvidencePanel::draw_preview(AppState& state) {
         ImGui::TextUnformatted(text_.text.data(), text_.text.data() + text_.text.size());
         ImGui::PopTextWrapPos();
         ImGui::EndChild();
-        if (text_.truncated) draw_notice("Only the start of the file is shown.");
+        if (text_.truncated) draw_notice(core::tr("Only the start of the file is shown."));
     }
 }
 
@@ -205,7 +218,7 @@ void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attac
     preview_loading_ = true;
     auto result = std::make_shared<PreviewResult>();
     state.worker().submit(
-        "Opening the file for a preview",
+        core::tr("Opening the file for a preview"),
         [session, result, id = attachment.id, text = is_text(attachment)](core::JobContext&) {
             const auto bytes = core::read_attachment(*session, id, kMaxPreviewBytes);
             // A text file is previewed as text even if it starts like an image ("BM...").
@@ -215,14 +228,14 @@ void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attac
                 result->text = make_text_preview(bytes.reveal());
             } else {
                 throw Error(ErrorKind::Invalid,
-                            "There is no preview for this kind of file; extract a copy to open it.");
+                            core::tr("There is no preview for this kind of file; save a copy to open it."));
             }
         },
         [this, result, id = attachment.id, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_ || id != preview_id_) return;  // locked or another preview meanwhile
             preview_loading_ = false;
             if (outcome.cancelled) {
-                preview_message_ = "The preview was cancelled.";
+                preview_message_ = core::tr("The preview was cancelled.");
                 return;
             }
             if (!outcome.ok()) {
@@ -235,13 +248,13 @@ void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attac
                 if (TextureBackend* backend = texture_backend()) {
                     texture_ = backend->create(result->image->rgba.reveal().data(), image_width_, image_height_);
                 } else {
-                    preview_message_ = "The picture is not drawn here (no graphics device).";
+                    preview_message_ = core::tr("The picture is not drawn here (no graphics device).");
                 }
                 result->image.reset();  // the pixels now live in the texture only
             } else if (result->text) {
                 std::swap(text_, *result->text);
                 glyphs::note(text_.text);
-                if (text_.text.empty()) preview_message_ = "This file is empty.";
+                if (text_.text.empty()) preview_message_ = core::tr("This file is empty.");
             }
         });
 }
@@ -253,7 +266,7 @@ void EvidencePanel::extract(AppState& state, const core::AttachmentRecord& attac
     if (session == nullptr) return;
     auto written = std::make_shared<fs::path>();
     state.worker().submit(
-        "Writing a copy of the file",
+        core::tr("Writing a copy of the file"),
         [session, written, folder, id = attachment.id, name = attachment.name](core::JobContext& context) {
             *written = free_name(folder, core::sanitize_file_name(name));
             core::AttachmentService(*session).extract(id, *written, [&context](std::uint64_t done, std::uint64_t total) {
@@ -264,11 +277,11 @@ void EvidencePanel::extract(AppState& state, const core::AttachmentRecord& attac
         [this, written, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_) return;
             if (outcome.cancelled) {
-                notice_ = "Extracting was cancelled; nothing was written.";
+                notice_ = core::tr("Saving the copy was cancelled; nothing was written.");
             } else if (!outcome.ok()) {
                 error_ = describe_error(outcome.error);
             } else {
-                notice_ = "A copy was written to " + display_path(*written) + ".";
+                notice_ = core::tr_args("A copy was written to {1}.", {display_path(*written)});
             }
         });
     extract_target_ = core::AttachmentRecord{};

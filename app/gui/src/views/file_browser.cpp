@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "fieldvault/core/i18n.h"
 #include "platform/glyph_cache.h"
 #include "views/view.h"
 
@@ -55,7 +56,7 @@ std::optional<fs::path> FileBrowser::draw(AppState& state) {
     bool cancel = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 
     // Current folder and the way up.
-    if (ImGui::Button("Up") ||
+    if (ImGui::Button((std::string(core::tr("Up")) + "###up").c_str()) ||
         (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false) && !ImGui::GetIO().WantTextInput)) {
         navigate(listing_.folder.has_parent_path() ? listing_.folder.parent_path() : listing_.folder);
     }
@@ -67,7 +68,7 @@ std::optional<fs::path> FileBrowser::draw(AppState& state) {
     ImGui::TextUnformatted(where.c_str());
 
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
-    if (ImGui::InputTextWithHint("##goto", "Go to folder: type a path, then Enter", &goto_text_,
+    if (ImGui::InputTextWithHint("##goto", core::tr("Go to folder: type a path, then Enter"), &goto_text_,
                                  ImGuiInputTextFlags_EnterReturnsTrue) &&
         !goto_text_.empty()) {
         fs::path target(goto_text_);
@@ -77,7 +78,7 @@ std::optional<fs::path> FileBrowser::draw(AppState& state) {
     }
     state.probe().item("browser.goto");
     ImGui::SameLine();
-    if (ImGui::Checkbox("Show hidden files", &show_hidden_)) reload();
+    if (ImGui::Checkbox(core::tr("Show hidden files"), &show_hidden_)) reload();
     state.probe().item("browser.hidden");
 
     const float footer = ImGui::GetFrameHeightWithSpacing() * 1.6f;
@@ -95,17 +96,17 @@ std::optional<fs::path> FileBrowser::draw(AppState& state) {
                                !listing_.entries[*selected_].is_directory;
     const bool can_choose = folder_mode ? listing_.error.empty() : file_selected;
     ImGui::BeginDisabled(!can_choose);
-    if (ImGui::Button(folder_mode ? "Choose this folder" : "Attach this file")) {
+    if (ImGui::Button(folder_mode ? core::tr("Choose this folder") : core::tr("Attach this file"))) {
         chosen = folder_mode ? listing_.folder : listing_.folder / listing_.entries[*selected_].name;
     }
     state.probe().item("browser.choose");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) cancel = true;
+    if (ImGui::Button(core::tr("Cancel"))) cancel = true;
     state.probe().item("browser.cancel");
     ImGui::SameLine();
-    draw_notice(folder_mode ? "A copy is written into the folder shown above."
-                            : "Only the file's name is kept in the vault, never its folder.");
+    draw_notice(folder_mode ? core::tr("A copy is written into the folder shown above.")
+                            : core::tr("Only the file's name is kept in the vault, never its folder."));
 
     if (chosen || cancel) {
         ImGui::CloseCurrentPopup();
@@ -116,7 +117,7 @@ std::optional<fs::path> FileBrowser::draw(AppState& state) {
 }
 
 void FileBrowser::draw_sidebar(AppState& state) {
-    ImGui::TextDisabled("Places");
+    ImGui::TextDisabled("%s", core::tr("Places"));
     for (std::size_t i = 0; i < shortcuts_.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::Selectable(shortcuts_[i].label.c_str(), shortcuts_[i].path == listing_.folder))
@@ -124,7 +125,7 @@ void FileBrowser::draw_sidebar(AppState& state) {
         if (state.probe().enabled()) state.probe().item(("browser.shortcut." + std::to_string(i)).c_str());
         ImGui::PopID();
     }
-    if (shortcuts_.size() <= 1) draw_notice("No removable drive is mounted.");
+    if (shortcuts_.size() <= 1) draw_notice(core::tr("No USB stick or other removable drive is plugged in."));
 }
 
 std::optional<fs::path> FileBrowser::draw_entries(AppState& state) {
@@ -133,7 +134,7 @@ std::optional<fs::path> FileBrowser::draw_entries(AppState& state) {
         return std::nullopt;
     }
     if (listing_.entries.empty()) {
-        draw_notice(show_hidden_ ? "This folder is empty." : "Nothing here (hidden files are not shown).");
+        draw_notice(show_hidden_ ? core::tr("This folder is empty.") : core::tr("Nothing here (hidden files are not shown)."));
         return std::nullopt;
     }
     std::optional<fs::path> chosen;
@@ -144,7 +145,8 @@ std::optional<fs::path> FileBrowser::draw_entries(AppState& state) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const auto i = static_cast<std::size_t>(row);
             const auto& entry = listing_.entries[i];
-            const std::string label = entry.is_directory ? "[folder]  " + entry.display_name : entry.display_name;
+            const std::string label = entry.is_directory ? core::tr_args("[folder]  {1}", {entry.display_name})
+                                                         : entry.display_name;
             ImGui::PushID(row);
             const bool is_selected = selected_ == i;
             // Folders open on one click (or Enter); files are selected, and

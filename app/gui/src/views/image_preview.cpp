@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/model/error.h"
 #include "views/view.h"
 
@@ -26,19 +27,22 @@ bool looks_like_image(std::span<const std::uint8_t> bytes) noexcept {
 
 DecodedImage decode_image(std::span<const std::uint8_t> bytes, const ImageLimits& limits) {
     if (bytes.size() > limits.max_bytes)
-        throw Error(ErrorKind::Invalid, "This image is too large to preview (" + human_size(bytes.size()) +
-                                            "); extract a copy to view it.");
-    if (!looks_like_image(bytes)) throw Error(ErrorKind::Invalid, "This file is not an image the app can show.");
+        throw Error(ErrorKind::Invalid, core::tr_args("This image is too large to preview ({1}); save a copy to view it.",
+                                                      {human_size(bytes.size())}));
+    if (!looks_like_image(bytes))
+        throw Error(ErrorKind::Invalid, core::tr("This file is not an image the app can show."));
     const auto length = static_cast<int>(bytes.size());  // fits: max_bytes is far below INT_MAX
     int width = 0, height = 0, channels = 0;
     // Header first: dimensions are checked before any pixel memory is taken.
     if (stbi_info_from_memory(bytes.data(), length, &width, &height, &channels) == 0 || width <= 0 || height <= 0)
-        throw Error(ErrorKind::Invalid, "This image appears to be damaged and cannot be shown.");
+        throw Error(ErrorKind::Invalid, core::tr("This picture seems to be damaged and cannot be shown."));
     if (width > limits.max_side || height > limits.max_side)
-        throw Error(ErrorKind::Invalid, "This image is too large to preview (" + std::to_string(width) + " x " +
-                                            std::to_string(height) + " pixels); extract a copy to view it.");
+        throw Error(ErrorKind::Invalid,
+                    core::tr_args("This image is too large to preview ({1} x {2} pixels); save a copy to view it.",
+                                  {std::to_string(width), std::to_string(height)}));
     stbi_uc* pixels = stbi_load_from_memory(bytes.data(), length, &width, &height, &channels, 4);
-    if (pixels == nullptr) throw Error(ErrorKind::Invalid, "This image appears to be damaged and cannot be shown.");
+    if (pixels == nullptr)
+        throw Error(ErrorKind::Invalid, core::tr("This picture seems to be damaged and cannot be shown."));
     const auto size = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4u;
     DecodedImage image;
     image.width = width;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "fieldvault/core/i18n.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
 #include "views/view.h"
@@ -24,10 +25,10 @@ std::string joined_aliases(const core::Entity& e) {
 }  // namespace
 
 const char* entity_kind_label(const std::string& kind) {
-    if (kind == "person") return "a person";
-    if (kind == "organisation") return "an organisation or group";
-    if (kind == "place") return "a place";
-    return "something else";
+    if (kind == "person") return core::tr("a person");
+    if (kind == "organisation") return core::tr("an organisation or group");
+    if (kind == "place") return core::tr("a place");
+    return core::tr("something else");
 }
 
 void PeoplePanel::load(core::Session& session, std::int64_t report_id) {
@@ -95,13 +96,14 @@ bool PeoplePanel::add_name(AppState& state, std::int64_t entity_id, const std::s
 void PeoplePanel::draw(AppState& state) {
     if (report_id_ == 0) return;
     ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-    ImGui::TextUnformatted("People and groups in this report");
+    ImGui::TextUnformatted(core::tr("People and groups in this report"));
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
-    ImGui::TextUnformatted("(your own records; never sent in a bundle)");
+    ImGui::TextUnformatted(core::tr("(your own records; never sent in a bundle)"));
     ImGui::PopStyleColor();
-    if (linked_.empty()) ImGui::TextDisabled("None yet. An officer or a \"service station\" named here can be added.");
+    if (linked_.empty())
+        ImGui::TextDisabled("%s", core::tr("None yet. An officer or a \"service station\" named here can be added."));
     for (const auto& e : linked_) {
         ImGui::PushID(static_cast<int>(e.id));
         glyphs::note(e.name);
@@ -110,17 +112,18 @@ void PeoplePanel::draw(AppState& state) {
         ImGui::Bullet();
         ImGui::TextUnformatted(e.name.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s%s%s", entity_kind_label(e.kind), others.empty() ? "" : "; also called ",
-                            others.c_str());
+        const std::string kind = entity_kind_label(e.kind);
+        ImGui::TextDisabled("%s", others.empty() ? kind.c_str()
+                                                 : core::tr_args("{1}; also called {2}", {kind, others}).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Another name...")) {
+        if (ImGui::SmallButton(core::tr("Another name..."))) {
             wipe_string(name_);
             alias_for_ = e.id;
             open_alias_ = true;
         }
         if (state.probe().enabled()) state.probe().item(("people.alias=" + std::to_string(e.id)).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Not in this report")) unlink(state, e.id);
+        if (ImGui::SmallButton(core::tr("Not in this report"))) unlink(state, e.id);
         if (state.probe().enabled()) state.probe().item(("people.unlink=" + std::to_string(e.id)).c_str());
         ImGui::PopID();
     }
@@ -128,7 +131,7 @@ void PeoplePanel::draw(AppState& state) {
     const auto* picked = find(pick_);
     if (picked == nullptr) pick_ = 0;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-    const bool open = ImGui::BeginCombo("##people_pick", picked != nullptr ? picked->name.c_str() : "Someone already named...");
+    const bool open = ImGui::BeginCombo("##people_pick", picked != nullptr ? picked->name.c_str() : core::tr("Someone already named..."));
     state.probe().item("people.pick");
     if (open) {
         for (const auto& e : known_) {
@@ -144,11 +147,11 @@ void PeoplePanel::draw(AppState& state) {
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(pick_ == 0);
-    if (ImGui::Button("Add to this report") && link(state, pick_)) pick_ = 0;
+    if (ImGui::Button(core::tr("Add to this report")) && link(state, pick_)) pick_ = 0;
     state.probe().item("people.add");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Someone new...")) {
+    if (ImGui::Button(core::tr("Someone new..."))) {
         wipe_string(name_);
         kind_ = "person";
         open_new_ = true;
@@ -160,8 +163,11 @@ void PeoplePanel::draw(AppState& state) {
 }
 
 void PeoplePanel::draw_popups(AppState& state) {
-    if (open_new_) ImGui::OpenPopup("Someone new");
-    if (open_alias_) ImGui::OpenPopup("Another name");
+    // One translated title for OpenPopup and BeginPopupModal; the id after ### never changes.
+    const std::string new_title = std::string(core::tr("Someone new")) + "###people_new";
+    const std::string alias_title = std::string(core::tr("Another name")) + "###people_alias";
+    if (open_new_) ImGui::OpenPopup(new_title.c_str());
+    if (open_alias_) ImGui::OpenPopup(alias_title.c_str());
     const bool focus = open_new_ || open_alias_;
     open_new_ = open_alias_ = false;
     const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
@@ -169,28 +175,29 @@ void PeoplePanel::draw_popups(AppState& state) {
     const float em = ImGui::GetFontSize();
 
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Someone new", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("Their name, as it is written in the report (any language):");
+    if (ImGui::BeginPopupModal(new_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(core::tr("Their name, as it is written in the report (any language):"));
         if (focus) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(em * 20.0f);
         const bool enter = ImGui::InputText("##people_name", &name_, ImGuiInputTextFlags_EnterReturnsTrue);
         state.probe().item("people.name");
         glyphs::note(name_);
-        ImGui::TextUnformatted("This is");
+        ImGui::TextUnformatted(core::tr("This is"));
         for (const char* kind : kKinds) {
             ImGui::SameLine();
-            if (ImGui::RadioButton(entity_kind_label(kind), kind_ == kind)) kind_ = kind;
+            if (ImGui::RadioButton((std::string(entity_kind_label(kind)) + "###" + kind).c_str(), kind_ == kind))
+                kind_ = kind;
             if (state.probe().enabled()) state.probe().item((std::string("people.kind=") + kind).c_str());
         }
-        ImGui::TextDisabled("Other names and spellings can be added afterwards.");
-        if (ImGui::Button("Add to this report") || enter) {
+        ImGui::TextDisabled("%s", core::tr("Other names and spellings can be added afterwards."));
+        if (ImGui::Button(core::tr("Add to this report")) || enter) {
             create_and_link(state, name_, kind_);
             wipe_string(name_);
             ImGui::CloseCurrentPopup();
         }
         state.probe().item("people.create");
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || escape) {
+        if (ImGui::Button(core::tr("Cancel")) || escape) {
             wipe_string(name_);
             ImGui::CloseCurrentPopup();
         }
@@ -198,23 +205,26 @@ void PeoplePanel::draw_popups(AppState& state) {
     }
 
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Another name", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginPopupModal(alias_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         const auto* entity = find(alias_for_);
-        ImGui::Text("Another name or spelling for \"%s\":", entity != nullptr ? entity->name.c_str() : "");
-        ImGui::TextDisabled("For example Officer Wang for 王警官. Reports using any of the names are found.");
+        ImGui::TextUnformatted(core::tr_args("Another name or spelling for \"{1}\":",
+                                             {entity != nullptr ? entity->name : std::string()})
+                                   .c_str());
+        ImGui::TextDisabled(
+            "%s", core::tr("For example Officer Wang for 王警官. Reports using any of the names are found."));
         if (focus) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(em * 20.0f);
         const bool enter = ImGui::InputText("##people_alias", &name_, ImGuiInputTextFlags_EnterReturnsTrue);
         state.probe().item("people.alias_name");
         glyphs::note(name_);
-        if (ImGui::Button("Save") || enter) {
+        if (ImGui::Button(core::tr("Save")) || enter) {
             add_name(state, alias_for_, name_);
             wipe_string(name_);
             ImGui::CloseCurrentPopup();
         }
         state.probe().item("people.alias_save");
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || escape) {
+        if (ImGui::Button(core::tr("Cancel")) || escape) {
             wipe_string(name_);
             ImGui::CloseCurrentPopup();
         }

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include "views/exchange_widgets.h"
+#include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/import.h"
 #include "platform/theme.h"
 #include "views/view.h"
@@ -33,21 +35,29 @@ std::optional<ReceivedInfo> load_received_info(core::Session& session, std::int6
 
 void draw_received_info(AppState& state, const ReceivedInfo& info) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-    ImGui::TextUnformatted("Received report (read-only): someone else wrote it and sent it to you.");
+    ImGui::TextUnformatted(core::tr("Received report (read-only): someone else wrote it and sent it to you."));
     ImGui::PopStyleColor();
     state.probe().item("editor.received");
-    std::string from = info.signer_name.empty() ? "a sender no longer in your contacts" : info.signer_name;
-    if (!info.signer_name.empty()) from += info.signer_verified ? " (verified)" : " (not verified)";
-    draw_labelled("From:", from + "   fingerprint " + info.signer_fingerprint);
-    draw_labelled("Sent:", format_utc(info.created_at) + " (their clock)   received " + format_utc(info.received_at) +
-                               "   bundle " + info.bundle_id.substr(0, 16));
+    std::string from;
+    if (info.signer_name.empty()) {
+        from = core::tr("a sender no longer in your contacts");
+    } else {
+        from = info.signer_verified ? core::tr_args("{1} (checked)", {info.signer_name})
+                                    : core::tr_args("{1} (not checked)", {info.signer_name});
+    }
+    draw_labelled(core::tr("From:"), core::tr_args("{1}   fingerprint {2}", {from, info.signer_fingerprint}));
+    // Times in the person's own time zone (the sender's clock may differ).
+    draw_labelled(core::tr("Sent:"), core::tr_args("{1} (their clock)   received {2}   bundle {3}",
+                                                   {core::format_local_time(info.created_at),
+                                                    core::format_local_time(info.received_at),
+                                                    info.bundle_id.substr(0, 16)}));
     if (!info.redacted_fields.empty()) {
         std::string fields;
         for (const auto& f : info.redacted_fields) {
             if (!fields.empty()) fields += ", ";
             fields += sensitive_field_label(f);
         }
-        draw_labelled("Left out by the sender:", fields);
+        draw_labelled(core::tr("Left out by the sender:"), fields);
     }
     ImGui::Separator();
 }

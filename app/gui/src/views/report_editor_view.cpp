@@ -8,6 +8,7 @@
 
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/drafts.h"
+#include "fieldvault/core/i18n.h"
 #include "platform/glyph_cache.h"
 #include "platform/report_glyphs.h"
 #include "views/editor_widgets.h"
@@ -142,7 +143,7 @@ void ReportEditorView::restore_kept(AppState& state, const std::string& key) {
     keep_key_ = key;  // saving or discarding now ends this kept writing
     kept_ = draft_;
     kept_case_ = case_name_;
-    notice_ = "This is the writing that was kept when the vault closed. Save it to keep it in the report.";
+    notice_ = core::tr("This is the writing that was kept when the vault closed. Save it to keep it in the report.");
 }
 
 bool ReportEditorView::save(AppState& state) {
@@ -150,7 +151,7 @@ bool ReportEditorView::save(AppState& state) {
     notice_.clear();
     core::Session* session = state.session();
     if (session == nullptr) {
-        error_ = "The vault is busy; try again in a moment.";
+        error_ = core::tr("The vault is busy; try again in a moment.");
         return false;
     }
     try {
@@ -162,7 +163,8 @@ bool ReportEditorView::save(AppState& state) {
         }
         reload(state);
         forget_kept(state);
-        notice_ = detail_ ? "Saved as revision " + std::to_string(detail_->report.revision) + "." : "Saved.";
+        notice_ = detail_ ? core::tr_args("Saved as revision {1}.", {std::to_string(detail_->report.revision)})
+                          : std::string(core::tr("Saved."));
         return true;
     } catch (...) {
         error_ = describe_error(std::current_exception());
@@ -178,7 +180,7 @@ bool ReportEditorView::finalize(AppState& state) {
     try {
         core::ReportService(*session).finalize(report_id_);
         reload(state);
-        notice_ = "The report is final.";
+        notice_ = core::tr("The report is final.");
         return true;
     } catch (...) {
         error_ = describe_error(std::current_exception());
@@ -200,17 +202,17 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
             return;
         }
         if (!save(state)) return;
-        notice_ = "The report was saved as a draft so the file could be attached to it.";
+        notice_ = core::tr("The report was saved as a draft so the file could be attached to it.");
     }
     if (detail_ && detail_->report.status == core::ReportStatus::Final) {
-        error_ = "This report is final: no more files can be attached.";
+        error_ = core::tr("This report is final: no more files can be attached.");
         return;
     }
     core::Session* session = state.session_for_job();
     if (session == nullptr) return;
     const auto id = report_id_;
     state.worker().submit(
-        "Storing the file in the vault",
+        core::tr("Storing the file in the vault"),
         [session, id, file](core::JobContext& context) {
             core::AttachmentService(*session).attach(id, file, [&context](std::uint64_t done, std::uint64_t total) {
                 context.set_progress(done, total);
@@ -219,7 +221,7 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
         },
         [this, id](const core::JobOutcome& outcome) {
             if (outcome.cancelled) {
-                notice_ = "Attaching was cancelled.";
+                notice_ = core::tr("Attaching was cancelled.");
                 return;
             }
             if (!outcome.ok()) {
@@ -227,7 +229,7 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
                 return;
             }
             if (id == report_id_) {
-                notice_ = "File attached.";
+                notice_ = core::tr("File attached.");
                 needs_reload_ = true;
             }
         });
@@ -271,97 +273,102 @@ void ReportEditorView::draw_content(AppState& state) {
 
 void ReportEditorView::draw_header(AppState& state) {
     // The App asks before leaving if there are unsaved edits.
-    if (ImGui::Button("< Reports")) state.go_to(Screen::ReportList);
+    if (ImGui::Button((std::string("< ") + core::tr("Reports") + "###back").c_str())) state.go_to(Screen::ReportList);
     state.probe().item("editor.back");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (detail_) {
-        const auto status = core::label(core::Vocabulary::Status, core::status_code(detail_->report.status));
-        ImGui::Text("Report %lld  |  %.*s  |  revision %lld", static_cast<long long>(report_id_),
-                    static_cast<int>(status.size()), status.data(), static_cast<long long>(detail_->report.revision));
+        const auto status = label_text(core::label(core::Vocabulary::Status, core::status_code(detail_->report.status)));
+        ImGui::TextUnformatted(core::tr_args("Report {1}  |  {2}  |  revision {3}",
+                                             {std::to_string(report_id_), status,
+                                              std::to_string(detail_->report.revision)})
+                                   .c_str());
     } else {
-        ImGui::TextUnformatted("New report");
+        ImGui::TextUnformatted(core::tr("New report"));
     }
     if (dirty()) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
-        ImGui::TextUnformatted("(unsaved changes)");
+        ImGui::TextUnformatted(core::tr("(unsaved changes)"));
         ImGui::PopStyleColor();
     }
 
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     if (final_report) return;
     const auto& style = ImGui::GetStyle();
-    const float save_w = ImGui::CalcTextSize("Save").x + style.FramePadding.x * 2.0f;
-    const float final_w = ImGui::CalcTextSize("Finalise...").x + style.FramePadding.x * 2.0f;
+    const std::string save_label = std::string(core::tr("Save")) + "###save";
+    const std::string final_label = std::string(core::tr("Mark as final...")) + "###finalize";
+    const float save_w = ImGui::CalcTextSize(save_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f;
+    const float final_w = ImGui::CalcTextSize(final_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - save_w - final_w - style.ItemSpacing.x);
     const bool busy = state.busy();
     ImGui::BeginDisabled(busy || !report_dirty());  // "Your notes" have their own Save
-    if (ImGui::Button("Save")) save(state);
+    if (ImGui::Button(save_label.c_str())) save(state);
     state.probe().item("editor.save");
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(busy || report_id_ == 0 || report_dirty());
-    if (ImGui::Button("Finalise...")) confirm_finalize_ = true;
+    if (ImGui::Button(final_label.c_str())) confirm_finalize_ = true;
     state.probe().item("editor.finalize");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && dirty())
-        ImGui::SetTooltip("Save your changes first.");
+        ImGui::SetTooltip("%s", core::tr("Save your changes first."));
     ImGui::EndDisabled();
 }
 
 void ReportEditorView::draw_left_column(AppState& state) {
     auto& c = draft_;
     const float em = ImGui::GetFontSize();
-    section("What happened");
-    text_row(state, "Title", "editor.title", c.title, true);
+    section(core::tr("What happened"));
+    text_row(state, core::tr("Title"), "editor.title", c.title, true);
     sensitive_toggle(state, c.sensitive_fields, "title");
-    text_row(state, "Case", "editor.case", case_name_);
+    text_row(state, core::tr("Case"), "editor.case", case_name_);
     if (detail_ && !detail_->other_case_names.empty()) {
         std::string also;
         for (const auto& name : detail_->other_case_names) also += (also.empty() ? "" : ", ") + name;
         field_label("");
-        ImGui::TextDisabled("Also in: %s", also.c_str());
+        ImGui::TextDisabled("%s", core::tr_args("Also in: {1}", {also}).c_str());
         state.probe().item("editor.other_cases");
     }
 
-    field_label("Occurred");
+    field_label(core::tr("When"));
     ImGui::SetNextItemWidth(em * 8.0f);
     ImGui::InputTextWithHint("##start", "2026-03-14", &c.occurred_start);
     state.probe().item("editor.occurred");
     ImGui::SameLine();
-    ImGui::TextUnformatted("to");
+    ImGui::TextUnformatted(core::tr("to"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 8.0f);
-    ImGui::InputTextWithHint("##end", "(optional)", &c.occurred_end);
+    ImGui::InputTextWithHint("##end", core::tr("(optional)"), &c.occurred_end);
     state.probe().item("editor.occurred_end");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
     vocabulary_combo(state, "editor.precision", core::Vocabulary::DatePrecision, c.date_precision, nullptr);
 
-    section("Where");
-    text_row(state, "Country", "editor.host_country", c.host_country);
-    text_row(state, "City", "editor.host_city", c.host_city, true);
+    section(core::tr("Where"));
+    text_row(state, core::tr("Country"), "editor.host_country", c.host_country);
+    text_row(state, core::tr("City"), "editor.host_city", c.host_city, true);
     sensitive_toggle(state, c.sensitive_fields, "host_city");
-    text_row(state, "Place", "editor.place", c.place, true);
+    text_row(state, core::tr("Place"), "editor.place", c.place, true);
     sensitive_toggle(state, c.sensitive_fields, "place");
-    text_row(state, "From (origin)", "editor.origin", c.origin_country, true);
+    text_row(state, core::tr("Home country"), "editor.origin", c.origin_country, true);
     sensitive_toggle(state, c.sensitive_fields, "origin_country");
 
-    section("How");
-    ImGui::TextUnformatted("Tactics");
+    section(core::tr("How"));
+    ImGui::TextUnformatted(core::tr("What they did"));
     code_checkboxes(state, "tactic", core::Vocabulary::Tactic, c.tactics, 2);
-    ImGui::TextUnformatted("Channels");
+    ImGui::TextUnformatted(core::tr("How they got in touch"));
     code_checkboxes(state, "channel", core::Vocabulary::Channel, c.channels, 3);
 
-    section("Numbers, accounts and addresses used");
+    section(core::tr("Numbers, accounts and addresses used"));
     sensitive_toggle(state, c.sensitive_fields, "identifiers");
-    editable_rows(state, "identifiers", "Identifier", "Add identifier", c.identifiers, kNewIdentifier,
+    editable_rows(state, "identifiers", core::tr("Number or account"),
+                  core::tr("Add a number or account"), c.identifiers, kNewIdentifier,
                   [&](core::Identifier& row, const std::string& key) {
-                      field_label("Channel");
+                      field_label(core::tr("Used on"));
                       ImGui::SetNextItemWidth(-1.0f);
                       vocabulary_combo(state, key + ".channel", core::Vocabulary::Channel, row.channel, nullptr);
-                      text_row(state, "Number, handle", (key + ".value").c_str(), row.value, false,
-                               "+86 ..., @handle, https://...");
+                      text_row(state, core::tr("Number or name"), (key + ".value").c_str(), row.value, false,
+                               core::tr("+86 ..., @handle, https://..."));
                   });
     draw_people(state);
 }
@@ -369,36 +376,36 @@ void ReportEditorView::draw_left_column(AppState& state) {
 // Who did it, what they wanted, and who else was pressured.
 void ReportEditorView::draw_people(AppState& state) {
     auto& c = draft_;
-    section("Who (perpetrators)");
+    section(core::tr("Who did it"));
     sensitive_toggle(state, c.sensitive_fields, "perpetrators");
-    editable_rows(state, "perpetrators", "Perpetrator", "Add perpetrator", c.perpetrators, kNewPerpetrator,
+    editable_rows(state, "perpetrators", core::tr("Person"), core::tr("Add a person"), c.perpetrators, kNewPerpetrator,
                   [&](core::Perpetrator& row, const std::string& key) {
-                      field_label("Claimed to be");
+                      field_label(core::tr("Claimed to be"));
                       ImGui::SetNextItemWidth(-1.0f);
                       vocabulary_combo(state, key + ".affiliation", core::Vocabulary::Affiliation, row.affiliation,
-                                       "Not said");
-                      text_row(state, "Names, badges", (key + ".names").c_str(), row.names, false,
-                               "names or badge numbers they gave");
-                      text_row(state, "Description", (key + ".description").c_str(), row.description, false,
-                               "what they looked like, what they said");
+                                       core::tr("Not said"));
+                      text_row(state, core::tr("Names, badges"), (key + ".names").c_str(), row.names, false,
+                               core::tr("names or badge numbers they gave"));
+                      text_row(state, core::tr("Description"), (key + ".description").c_str(), row.description, false,
+                               core::tr("what they looked like, what they said"));
                   });
 
-    section("What they demanded");
+    section(core::tr("What they demanded"));
     code_checkboxes(state, "demand", core::Vocabulary::Demand, c.demands, 3);
-    text_row(state, "Details", "editor.demands_detail", c.demands_detail);
+    text_row(state, core::tr("Details"), "editor.demands_detail", c.demands_detail);
 
-    section("Relatives pressured");
+    section(core::tr("Relatives pressured"));
     sensitive_toggle(state, c.sensitive_fields, "relatives");
-    editable_rows(state, "relatives", "Relative", "Add relative", c.relatives, core::RelativePressured{},
+    editable_rows(state, "relatives", core::tr("Relative"), core::tr("Add a relative"), c.relatives, core::RelativePressured{},
                   [&](core::RelativePressured& row, const std::string& key) {
-                      text_row(state, "Relationship", (key + ".relationship").c_str(), row.relationship, false,
-                               "mother, brother...");
-                      text_row(state, "Where", (key + ".location").c_str(), row.location, false,
-                               "city or province");
-                      text_row(state, "What happened", (key + ".what_happened").c_str(), row.what_happened);
-                      text_row(state, "By whom", (key + ".by_whom").c_str(), row.by_whom);
-                      text_row(state, "How known", (key + ".how_known").c_str(), row.how_known, false,
-                               "how you learned of it");
+                      text_row(state, core::tr("Relationship"), (key + ".relationship").c_str(), row.relationship, false,
+                               core::tr("mother, brother..."));
+                      text_row(state, core::tr("Where"), (key + ".location").c_str(), row.location, false,
+                               core::tr("city or province"));
+                      text_row(state, core::tr("What happened"), (key + ".what_happened").c_str(), row.what_happened);
+                      text_row(state, core::tr("By whom"), (key + ".by_whom").c_str(), row.by_whom);
+                      text_row(state, core::tr("How you know"), (key + ".how_known").c_str(), row.how_known, false,
+                               core::tr("how you learned of it"));
                   });
 }
 
@@ -409,26 +416,26 @@ void ReportEditorView::draw_right_column(AppState& state) {
     annotation_.draw(state);  // editable on a final or received report too
     people_.draw(state);
     ImGui::BeginDisabled(final_report);
-    section("Account, in the words of the person");
+    section(core::tr("Account, in the words of the person"));
     sensitive_toggle(state, c.sensitive_fields, "narrative");
     text_area(state, "##narrative", "editor.narrative", c.narrative, 9.0f);
-    field_label("Language");
+    field_label(core::tr("Language"));
     ImGui::SetNextItemWidth(em * 8.0f);
-    ImGui::InputTextWithHint("##narrative_language", "zh-Hans", &c.narrative_language);
+    ImGui::InputTextWithHint("##narrative_language", core::tr("e.g. Chinese"), &c.narrative_language);
     state.probe().item("editor.narrative_language");
 
-    section("Translation");
+    section(core::tr("Translation"));
     sensitive_toggle(state, c.sensitive_fields, "translation");
     text_area(state, "##translation", "editor.translation", c.translation, 4.0f);
-    field_label("Language");
+    field_label(core::tr("Language"));
     ImGui::SetNextItemWidth(em * 8.0f);
-    ImGui::InputTextWithHint("##translation_language", "en", &c.translation_language);
+    ImGui::InputTextWithHint("##translation_language", core::tr("e.g. English"), &c.translation_language);
     state.probe().item("editor.translation_language");
     ImGui::SameLine();
-    ImGui::TextUnformatted("by");
+    ImGui::TextUnformatted(core::tr("by"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
-    ImGui::InputTextWithHint("##translator", "translator's name", &c.translator);
+    ImGui::InputTextWithHint("##translator", core::tr("translator's name"), &c.translator);
     state.probe().item("editor.translator");
     draw_follow_up(state);
     ImGui::EndDisabled();
@@ -436,8 +443,10 @@ void ReportEditorView::draw_right_column(AppState& state) {
     draw_attachments(state);
 
     ImGui::Spacing();
-    const std::string history = "Revision history (" +
-                                std::to_string(detail_ ? detail_->revisions.size() : std::size_t{0}) + ")###history";
+    const std::string history =
+        core::tr_args("Revision history ({1})",
+                      {std::to_string(detail_ ? detail_->revisions.size() : std::size_t{0})}) +
+        "###history";
     const bool open = ImGui::CollapsingHeader(history.c_str());
     state.probe().item("editor.history");
     if (open) draw_revision_history(state, detail_ ? detail_->revisions : std::vector<core::RevisionRecord>{});
@@ -446,37 +455,39 @@ void ReportEditorView::draw_right_column(AppState& state) {
 // Witnesses, harm done, where it was reported, and the risk now.
 void ReportEditorView::draw_follow_up(AppState& state) {
     auto& c = draft_;
-    section("Witnesses");
+    section(core::tr("Witnesses"));
     sensitive_toggle(state, c.sensitive_fields, "witnesses");
-    editable_rows(state, "witnesses", "Witness", "Add witness", c.witnesses, core::Witness{},
+    editable_rows(state, "witnesses", core::tr("Witness"), core::tr("Add a witness"), c.witnesses, core::Witness{},
                   [&](core::Witness& row, const std::string& key) {
-                      text_row(state, "Name", (key + ".name").c_str(), row.name);
-                      text_row(state, "Contact", (key + ".contact").c_str(), row.contact);
-                      text_row(state, "Statement", (key + ".statement").c_str(), row.statement, false,
-                               "what they saw or heard");
+                      text_row(state, core::tr("Name"), (key + ".name").c_str(), row.name);
+                      text_row(state, core::tr("Contact"), (key + ".contact").c_str(), row.contact);
+                      text_row(state, core::tr("Statement"), (key + ".statement").c_str(), row.statement, false,
+                               core::tr("what they saw or heard"));
                   });
 
-    section("Impact");
+    section(core::tr("Harm done"));
     sensitive_toggle(state, c.sensitive_fields, "impact");
     code_checkboxes(state, "impact", core::Vocabulary::Impact, c.impacts, 3);
-    text_row(state, "Details", "editor.impact_detail", c.impact_detail);
+    text_row(state, core::tr("Details"), "editor.impact_detail", c.impact_detail);
 
-    section("Reported to");
+    section(core::tr("Reported to"));
     sensitive_toggle(state, c.sensitive_fields, "reported_to");
-    editable_rows(state, "reported_to", "Report", "Add where it was reported", c.reported_to, core::ReportedTo{},
+    editable_rows(state, "reported_to", core::tr("Where reported"),
+                  core::tr("Add where it was reported"), c.reported_to, core::ReportedTo{},
                   [&](core::ReportedTo& row, const std::string& key) {
-                      text_row(state, "Authority", (key + ".authority").c_str(), row.authority, false,
-                               "police, MP, platform...");
-                      text_row(state, "Date", (key + ".date").c_str(), row.date, false, "2026-03-20");
-                      text_row(state, "Reference", (key + ".reference").c_str(), row.reference, false,
-                               "case or ticket number");
-                      text_row(state, "Outcome", (key + ".outcome").c_str(), row.outcome);
+                      text_row(state, core::tr("Who"), (key + ".authority").c_str(), row.authority, false,
+                               core::tr("police, MP, platform..."));
+                      text_row(state, core::tr("Date"), (key + ".date").c_str(), row.date, false, "2026-03-20");
+                      text_row(state, core::tr("Their reference"), (key + ".reference").c_str(), row.reference, false,
+                               core::tr("case or ticket number"));
+                      text_row(state, core::tr("What came of it"), (key + ".outcome").c_str(), row.outcome);
                   });
 
-    section("Risk");
-    field_label("Risk level");
+    section(core::tr("Risk now"));
+    field_label(core::tr("How serious"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
-    vocabulary_combo(state, "editor.risk", core::Vocabulary::RiskLevel, c.risk_level, "Not assessed");
+    vocabulary_combo(state, "editor.risk", core::Vocabulary::RiskLevel, c.risk_level,
+                     core::tr("Not decided yet"));
 }
 
 void ReportEditorView::draw_attachments(AppState& state) {
@@ -484,19 +495,21 @@ void ReportEditorView::draw_attachments(AppState& state) {
         ImGui::SetScrollHereY(0.0f);  // the form's scrolling table: this section at its top
         scroll_to_evidence_ = evidence_.preview_loading();
     }
-    section("Evidence files");
+    section(core::tr("Evidence files"));
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
-    if (report_id_ == 0) draw_notice("Attaching a file saves this new report as a draft first.");
+    if (report_id_ == 0) draw_notice(core::tr("Attaching a file saves this new report as a draft first."));
     if (!final_report) {
-        const float button_w = ImGui::CalcTextSize("Attach").x + ImGui::GetStyle().FramePadding.x * 2.0f +
+        const std::string attach_label = std::string(core::tr("Attach")) + "###attach";
+        const float button_w = ImGui::CalcTextSize(attach_label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f +
                                ImGui::GetStyle().ItemSpacing.x;
         ImGui::SetNextItemWidth(-button_w);
-        const bool enter = ImGui::InputTextWithHint("##attach_path", "/path/to/file (or drop files on the window)",
+        const bool enter = ImGui::InputTextWithHint("##attach_path",
+                                                    core::tr("Type a file's path, or drop files on this window"),
                                                     &attach_path_, ImGuiInputTextFlags_EnterReturnsTrue);
         state.probe().item("editor.attach_path");
         ImGui::SameLine();
         ImGui::BeginDisabled(attach_path_.empty() || state.busy());
-        const bool clicked = ImGui::Button("Attach");
+        const bool clicked = ImGui::Button(attach_label.c_str());
         state.probe().item("editor.attach");
         ImGui::EndDisabled();
         if ((clicked || enter) && !attach_path_.empty() && !state.busy()) {
@@ -507,35 +520,38 @@ void ReportEditorView::draw_attachments(AppState& state) {
     static const std::vector<core::AttachmentRecord> kNone;
     evidence_.draw(state, detail_ ? detail_->attachments : kNone, report_id_ != 0 && !final_report,
                    [this, &state](const std::filesystem::path& file) { attach(state, file); });
-    if (report_id_ != 0 && (!detail_ || detail_->attachments.empty())) draw_notice("No files attached.");
+    if (report_id_ != 0 && (!detail_ || detail_->attachments.empty())) draw_notice(core::tr("No files attached."));
 }
 
 void ReportEditorView::draw_modals(AppState& state) {
+    // Titles in the person's language; the ids after ### stay the same in every language.
+    const std::string finalize_title = std::string(core::tr("Mark this report as final?")) + "###finalize_report";
+    const std::string discard_title = std::string(core::tr("Leave without saving?")) + "###discard_changes";
     if (confirm_finalize_) {
-        ImGui::OpenPopup("Finalise report");
+        ImGui::OpenPopup(finalize_title.c_str());
         confirm_finalize_ = false;
     }
     if (confirm_discard_) {
-        ImGui::OpenPopup("Discard changes");
+        ImGui::OpenPopup(discard_title.c_str());
         confirm_discard_ = false;
     }
     const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Finalise report", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("A final report can no longer be edited, and no files can be added to it.");
-        if (ImGui::Button("Finalise")) {
+    if (ImGui::BeginPopupModal(finalize_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(core::tr("A final report can no longer be edited, and no files can be added to it."));
+        if (ImGui::Button(core::tr("Mark as final"))) {
             finalize(state);
             ImGui::CloseCurrentPopup();
         }
         state.probe().item("editor.finalize_confirm");
         ImGui::SameLine();
-        if (ImGui::Button("Keep as draft")) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(core::tr("Keep as draft"))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Discard changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted("This report has changes that are not saved.");
-        if (ImGui::Button("Discard them")) {
+    if (ImGui::BeginPopupModal(discard_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(core::tr("This report has changes that are not saved."));
+        if (ImGui::Button(core::tr("Throw them away"))) {
             forget_kept(state);
             ImGui::CloseCurrentPopup();
             state.go_to(leave_to_.value_or(Screen::ReportList), true);
@@ -543,7 +559,7 @@ void ReportEditorView::draw_modals(AppState& state) {
         }
         state.probe().item("editor.discard");
         ImGui::SameLine();
-        if (ImGui::Button("Keep editing") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        if (ImGui::Button(core::tr("Keep editing")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
             ImGui::CloseCurrentPopup();
             leave_to_.reset();
         }

@@ -10,12 +10,14 @@
 
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/drafts.h"
+#include "fieldvault/core/i18n.h"
 #include "models/content_wipe.h"
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/vocabulary.h"
 #include "models/unlock_note.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
+#include "views/editor_widgets.h"
 
 namespace fv::gui {
 namespace {
@@ -75,18 +77,34 @@ void ReportListView::draw_kept_writing(AppState& state) {
     }
     for (std::size_t i = 0; i < kept_.size(); ++i) {
         const auto& k = kept_[i];
-        const std::string what = k.report_id == 0 ? std::string("a new report") : "report " + std::to_string(k.report_id);
-        const std::string title = k.title.empty() ? std::string() : " \"" + k.title + "\"";
-        glyphs::note(title);
+        // Whole sentences, so that a translation can order them its own way.
+        const std::string when = core::format_local_time(k.saved_at);
+        const std::string number = std::to_string(k.report_id);
+        std::string note;
+        if (k.report_id == 0) {
+            note = k.title.empty()
+                       ? core::tr_args("Writing you had not saved was kept safe in the vault: a new report, {1}.",
+                                       {when})
+                       : core::tr_args("Writing you had not saved was kept safe in the vault: a new report, "
+                                       "\"{1}\", {2}.",
+                                       {k.title, when});
+        } else {
+            note = k.title.empty()
+                       ? core::tr_args("Writing you had not saved was kept safe in the vault: report {1}, {2}.",
+                                       {number, when})
+                       : core::tr_args("Writing you had not saved was kept safe in the vault: report {1}, "
+                                       "\"{2}\", {3}.",
+                                       {number, k.title, when});
+        }
+        glyphs::note(k.title);
         ImGui::AlignTextToFramePadding();
-        draw_notice("Writing you had not saved was kept safe in the vault: " + what + title + ", " +
-                    core::format_local_time(k.saved_at) + ".");
+        draw_notice(note);
         ImGui::PushID(static_cast<int>(i));
         ImGui::SameLine();
-        if (ImGui::SmallButton("Open it")) state.restore_kept_draft(k.key);
+        if (ImGui::SmallButton(core::tr("Open it"))) state.restore_kept_draft(k.key);
         state.probe().item(("list.kept.open." + std::to_string(i)).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Throw it away")) {
+        if (ImGui::SmallButton(core::tr("Throw it away"))) {
             if (core::Session* session = state.session()) {
                 try {
                     core::DraftService(*session).discard(k.key);
@@ -126,7 +144,7 @@ void ReportListView::refresh(AppState& state) {
     // replaces them when it comes back.
     auto first = std::make_shared<ListResult>();
     state.worker().submit(
-        search_.empty() ? "Loading reports" : "Searching",
+        search_.empty() ? core::tr("Loading reports") : core::tr("Searching"),
         [session, first, query = search_, sort = sort_](core::JobContext&) mutable {
             core::ReportService reports(*session);
             auto page = query.empty() ? reports.list_first_page() : reports.search_first_page(query);
@@ -165,7 +183,7 @@ void ReportListView::load_all(AppState& state) {
     }
     auto result = std::make_shared<ListResult>();
     state.worker().submit(
-        search_.empty() ? "Loading reports" : "Searching",
+        search_.empty() ? core::tr("Loading reports") : core::tr("Searching"),
         [session, result, query = search_, sort = sort_](core::JobContext&) mutable {
             core::ReportService reports(*session);
             result->rows = query.empty() ? reports.list() : reports.search(query);
@@ -223,7 +241,7 @@ void ReportListView::request_sort(AppState& state) {
     auto rows = rows_;
     auto sorted = std::make_shared<std::vector<std::size_t>>();
     state.worker().submit(
-        "Sorting",
+        core::tr("Sorting"),
         [rows, sorted, sort = sort_](core::JobContext&) { *sorted = sort_rows(rows->rows, sort, rows->sources); },
         [this, rows, sorted, sort = sort_, request, generation = generation_](const core::JobOutcome& outcome) {
             if (generation != generation_ || request != sort_request_) return;  // locked, or a newer click
@@ -271,21 +289,21 @@ void ReportListView::draw_unlock_note(AppState& state) {
     draw_notice(note);
     state.probe().item("list.unlock_note");
     ImGui::SameLine();
-    if (ImGui::SmallButton("OK##unlock_note")) unlock_note_dismissed_ = true;
+    if (ImGui::SmallButton((std::string(core::tr("OK")) + "###unlock_note").c_str())) unlock_note_dismissed_ = true;
     state.probe().item("list.unlock_note_ok");
 }
 
 void ReportListView::draw_toolbar(AppState& state) {
-    if (ImGui::Button("New report")) state.open_report(0);
+    if (ImGui::Button((std::string(core::tr("New report")) + "###new_report").c_str())) state.open_report(0);
     state.probe().item("list.new");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
-    if (ImGui::InputTextWithHint("##search", "Search titles and narratives (any language)", &search_))
+    if (ImGui::InputTextWithHint("##search", core::tr("Search titles and written accounts (any language)"), &search_))
         needs_refresh_ = true;
     state.probe().item("list.search");
     if (!search_.empty()) {
         ImGui::SameLine();
-        if (ImGui::Button("Clear")) {
+        if (ImGui::Button(core::tr("Clear"))) {
             wipe_string(search_);
             needs_refresh_ = true;
         }
@@ -296,13 +314,13 @@ void ReportListView::draw_toolbar(AppState& state) {
     if (loading_ && ImGui::GetTime() - loading_since_ > 0.3) {
         ImGui::SameLine();
         if (first_page_total_ >= 0) {
-            char line[160];
-            std::snprintf(line, sizeof line, search_.empty() ? "The newest %zu of %lld reports; loading the rest..."
-                                                             : "The newest %zu of %lld matches; loading the rest...",
-                          rows_->rows.size(), static_cast<long long>(first_page_total_));
-            draw_notice(line);
+            const std::string shown = std::to_string(rows_->rows.size());
+            const std::string total = std::to_string(first_page_total_);
+            draw_notice(search_.empty()
+                            ? core::tr_args("The newest {1} of {2} reports; loading the rest...", {shown, total})
+                            : core::tr_args("The newest {1} of {2} matches; loading the rest...", {shown, total}));
         } else {
-            draw_notice(search_.empty() ? "Loading..." : "Searching...");
+            draw_notice(search_.empty() ? core::tr("Loading...") : core::tr("Searching..."));
         }
         state.probe().item("list.loading");
     }
@@ -314,11 +332,13 @@ void ReportListView::draw_filters(AppState& state) {
     ReportFilter filter = filter_;
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Case");
+    const char* any = core::tr("Any");
+    const char* no_case = core::tr("No case");
+    ImGui::TextUnformatted(core::tr("Case"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 9.0f);
-    std::string case_preview = "Any";
-    if (filter.case_id == 0) case_preview = "No case";
+    std::string case_preview = any;
+    if (filter.case_id == 0) case_preview = no_case;
     for (const auto& c : cases_) {
         glyphs::note(c.name);
         if (c.id == filter.case_id) case_preview = c.name;
@@ -326,8 +346,8 @@ void ReportListView::draw_filters(AppState& state) {
     const bool case_open = ImGui::BeginCombo("##case_filter", case_preview.c_str());
     state.probe().item("list.case");
     if (case_open) {
-        if (ImGui::Selectable("Any", filter.case_id < 0)) filter.case_id = -1;
-        if (ImGui::Selectable("No case", filter.case_id == 0)) filter.case_id = 0;
+        if (ImGui::Selectable(any, filter.case_id < 0)) filter.case_id = -1;
+        if (ImGui::Selectable(no_case, filter.case_id == 0)) filter.case_id = 0;
         for (const auto& c : cases_) {
             ImGui::PushID(static_cast<int>(c.id));
             if (ImGui::Selectable(c.name.c_str(), c.id == filter.case_id)) filter.case_id = c.id;
@@ -336,17 +356,17 @@ void ReportListView::draw_filters(AppState& state) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::TextUnformatted("Status");
+    ImGui::TextUnformatted(core::tr("Status"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 6.0f);
     const std::string status_preview =
-        filter.status ? std::string(core::label(core::Vocabulary::Status, core::status_code(*filter.status))) : "Any";
+        filter.status ? label_text(core::label(core::Vocabulary::Status, core::status_code(*filter.status))) : any;
     const bool status_open = ImGui::BeginCombo("##status_filter", status_preview.c_str());
     state.probe().item("list.status");
     if (status_open) {
-        if (ImGui::Selectable("Any", !filter.status)) filter.status.reset();
+        if (ImGui::Selectable(any, !filter.status)) filter.status.reset();
         for (const auto& entry : core::entries(core::Vocabulary::Status)) {
-            const std::string label(entry.label);
+            const std::string label = label_text(entry.label);
             const auto status = core::parse_status(entry.code);
             if (ImGui::Selectable(label.c_str(), status && filter.status == status)) filter.status = status;
             if (state.probe().enabled()) state.probe().item(("list.status=" + std::string(entry.code)).c_str());
@@ -354,17 +374,17 @@ void ReportListView::draw_filters(AppState& state) {
         ImGui::EndCombo();
     }
     same_line_if_fits(em * 17.0f);
-    ImGui::TextUnformatted("Tactic");
+    ImGui::TextUnformatted(core::tr("What they did"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 11.0f);
     const std::string tactic_preview =
-        filter.tactic.empty() ? "Any" : std::string(core::label(core::Vocabulary::Tactic, filter.tactic));
+        filter.tactic.empty() ? std::string(any) : label_text(core::label(core::Vocabulary::Tactic, filter.tactic));
     const bool tactic_open = ImGui::BeginCombo("##tactic_filter", tactic_preview.c_str());
     state.probe().item("list.tactic");
     if (tactic_open) {
-        if (ImGui::Selectable("Any", filter.tactic.empty())) filter.tactic.clear();
+        if (ImGui::Selectable(any, filter.tactic.empty())) filter.tactic.clear();
         for (const auto& entry : core::entries(core::Vocabulary::Tactic)) {
-            const std::string label(entry.label);
+            const std::string label = label_text(entry.label);
             if (ImGui::Selectable(label.c_str(), filter.tactic == entry.code)) filter.tactic = std::string(entry.code);
             if (state.probe().enabled()) state.probe().item(("list.tactic=" + std::string(entry.code)).c_str());
         }
@@ -372,24 +392,24 @@ void ReportListView::draw_filters(AppState& state) {
     }
     draw_source_filter(state, filter);
     same_line_if_fits(em * 19.0f);
-    ImGui::TextUnformatted("When");
+    ImGui::TextUnformatted(core::tr("When"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 6.5f);
     ImGui::InputTextWithHint("##from", "2026-01", &filter.date_from);
     state.probe().item("list.from");
     ImGui::SameLine();
-    ImGui::TextUnformatted("to");
+    ImGui::TextUnformatted(core::tr("to"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 6.5f);
     ImGui::InputTextWithHint("##to", "2026-12-31", &filter.date_to);
     state.probe().item("list.to");
     same_line_if_fits(em * 9.0f);
-    ImGui::Checkbox("With files only", &filter.with_attachments);
+    ImGui::Checkbox(core::tr("With files only"), &filter.with_attachments);
     state.probe().item("list.with_files");
     const auto when = core::parse_day_window(filter.date_from, filter.date_to);
     if (when.from_invalid || when.to_invalid) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::error());
-        ImGui::TextUnformatted("Write a date like 2026-03-14, 2026-03 or 2026; this one is not used.");
+        ImGui::TextUnformatted(core::tr("Write a date like 2026-03-14, 2026-03 or 2026; this one is not used."));
         ImGui::PopStyleColor();
         state.probe().item("list.date_not_understood");
     }
@@ -402,21 +422,23 @@ void ReportListView::draw_source_filter(AppState& state, ReportFilter& filter) {
     if (sources.empty() && !filter.source) return;  // nothing received: nothing to choose
     const float em = ImGui::GetFontSize();
     same_line_if_fits(em * 14.0f);
-    ImGui::TextUnformatted("From");
+    const char* anyone = core::tr("Anyone");
+    const char* you = core::tr("You");
+    ImGui::TextUnformatted(core::tr("From"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 9.0f);
-    std::string preview = "Anyone";
-    if (filter.source == 0) preview = "You";
+    std::string preview = anyone;
+    if (filter.source == 0) preview = you;
     if (filter.source && *filter.source != 0) {
         const auto found = sources.find(*filter.source);
-        preview = found != sources.end() ? found->second.name : "Anyone";
+        preview = found != sources.end() ? found->second.name : std::string(anyone);
     }
     glyphs::note(preview);
     const bool open = ImGui::BeginCombo("##source_filter", preview.c_str());
     state.probe().item("list.source");
     if (open) {
-        if (ImGui::Selectable("Anyone", !filter.source)) filter.source.reset();
-        if (ImGui::Selectable("You", filter.source == 0)) filter.source = 0;
+        if (ImGui::Selectable(anyone, !filter.source)) filter.source.reset();
+        if (ImGui::Selectable(you, filter.source == 0)) filter.source = 0;
         state.probe().item("list.source=you");
         for (const auto& [contact_id, source] : sources) {
             glyphs::note(source.name);
@@ -437,8 +459,8 @@ void ReportListView::draw_table(AppState& state) {
     if (rows_->rows.empty()) {
         if (loading_) return;  // the first rows are on their way
         ImGui::Spacing();
-        draw_notice(search_.empty() ? "No reports yet. \"New report\" starts one."
-                                    : "No report matches this search.");
+        draw_notice(search_.empty() ? core::tr("No reports yet. \"New report\" starts one.")
+                                    : core::tr("No report matches this search."));
         return;
     }
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
@@ -447,14 +469,19 @@ void ReportListView::draw_table(AppState& state) {
     if (!ImGui::BeginTable("##reports", 6, kFlags, ImVec2(0.0f, 0.0f))) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+    // Header labels in the person's language; "###" keeps each column's id.
+    ImGui::TableSetupColumn((std::string(core::tr("No.")) + "###id").c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
                                       ImGuiTableColumnFlags_PreferSortDescending,
                             em * 3.0f);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
-    ImGui::TableSetupColumn("Occurred", ImGuiTableColumnFlags_WidthFixed, em * 8.5f);
-    ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Files", ImGuiTableColumnFlags_WidthFixed, em * 3.5f);
-    ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, em * 12.0f);
+    ImGui::TableSetupColumn((std::string(core::tr("Status")) + "###status").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            em * 4.5f);
+    ImGui::TableSetupColumn((std::string(core::tr("When")) + "###occurred").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            em * 8.5f);
+    ImGui::TableSetupColumn((std::string(core::tr("Title")) + "###title").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn((std::string(core::tr("Files")) + "###files").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            em * 3.5f);
+    ImGui::TableSetupColumn((std::string(core::tr("From")) + "###from").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                            em * 12.0f);
     // Headers drawn one by one so each is recorded for tests.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int column = 0; column < 6; ++column) {
@@ -473,7 +500,7 @@ void ReportListView::draw_table(AppState& state) {
     }
     if (order_.empty()) {
         ImGui::EndTable();
-        draw_notice("No report matches these filters.");
+        draw_notice(core::tr("No report matches these filters."));
         return;
     }
 
@@ -499,8 +526,8 @@ void ReportListView::draw_table(AppState& state) {
             if (i == 0) state.probe().item("list.row0");
             ImGui::PopID();
             ImGui::TableNextColumn();
-            const auto status = core::label(core::Vocabulary::Status, core::status_code(row.status));
-            ImGui::TextUnformatted(status.data(), status.data() + status.size());
+            const auto status = label_text(core::label(core::Vocabulary::Status, core::status_code(row.status)));
+            ImGui::TextUnformatted(status.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(row.occurred_start.empty() ? "-" : row.occurred_start.c_str());
             ImGui::TableNextColumn();
@@ -508,9 +535,10 @@ void ReportListView::draw_table(AppState& state) {
             if (const auto received = received_.find(row.id); received != received_.end()) {
                 // Someone else's report, read-only: marked, with who signed it on hover.
                 ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-                ImGui::TextUnformatted("[received]");
+                ImGui::TextUnformatted(core::tr("[received]"));
                 ImGui::PopStyleColor();
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Signed by %s", received->second.c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s", core::tr_args("Signed by {1}", {received->second}).c_str());
                 if (i == 0) state.probe().item("list.row0.received");
                 ImGui::SameLine();
             }
@@ -525,11 +553,11 @@ void ReportListView::draw_table(AppState& state) {
                     // Not yet checked by comparing fingerprints: said in words, not only by colour.
                     ImGui::SameLine(0.0f, 0.0f);
                     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
-                    ImGui::TextUnformatted(" (not checked)");
+                    ImGui::TextUnformatted(core::tr(" (not checked)"));
                     ImGui::PopStyleColor();
                 }
             } else {
-                ImGui::TextUnformatted("You");
+                ImGui::TextUnformatted(core::tr("You"));
             }
         }
     }

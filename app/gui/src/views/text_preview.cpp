@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/text.h"
 #include "fieldvault/model/error.h"
 
@@ -18,7 +19,8 @@ TextPreview make_text_preview(std::span<const std::uint8_t> bytes, std::size_t m
     }
     const std::string_view shown(reinterpret_cast<const char*>(bytes.data()), length);
     if (!core::is_valid_utf8(shown) || shown.find('\0') != std::string_view::npos)
-        throw Error(ErrorKind::Invalid, "This file is not plain UTF-8 text; extract a copy to open it elsewhere.");
+        throw Error(ErrorKind::Invalid,
+                    core::tr("This file is not plain UTF-8 text; save a copy to open it in another program."));
     preview.text.assign(shown);
     return preview;
 }

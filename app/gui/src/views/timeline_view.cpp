@@ -11,9 +11,11 @@
 #include "fieldvault/core/entities.h"
 #include "fieldvault/core/cases.h"
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/vocabulary.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
+#include "views/editor_widgets.h"
 
 namespace fv::gui {
 namespace {
@@ -36,7 +38,8 @@ ImU32 tactic_colour(const std::string& code, float alpha = 1.0f) {
 }
 
 std::string tactic_name(const std::string& code) {
-    return code.empty() ? std::string("No tactic recorded") : std::string(core::label(core::Vocabulary::Tactic, code));
+    return code.empty() ? std::string(core::tr("Nothing marked under \"What they did\""))
+                        : label_text(core::label(core::Vocabulary::Tactic, code));
 }
 
 // What a load job fills in on the worker; read on the frame thread only after it ended.
@@ -63,7 +66,7 @@ void TimelineView::load(AppState& state, std::optional<std::int64_t> case_id) {
     loading_ = true;
     auto result = std::make_shared<TimelineResult>();
     state.worker().submit(
-        "Loading the timeline",
+        core::tr("Loading the timeline"),
         [session, result, case_id](core::JobContext& context) {
             core::CaseService cases(*session);
             auto reports = cases.load_reports(case_id, [&context](std::uint64_t done, std::uint64_t total) {
@@ -104,7 +107,7 @@ void TimelineView::draw_content(AppState& state) {
     draw_error(error_);
     marks_drawn_ = highlighted_drawn_ = 0;
     if (model_.empty()) {
-        if (!loading_) draw_notice("No reports to show. Reports with a date appear here on a time line.");
+        if (!loading_) draw_notice(core::tr("No reports to show. Reports with a date appear here on a time line."));
         return;
     }
     const float em = ImGui::GetFontSize();
@@ -116,8 +119,9 @@ void TimelineView::draw_content(AppState& state) {
     draw_legend();
     if (!model_.undated().empty()) {
         ImGui::Spacing();
-        draw_notice(std::to_string(model_.undated().size()) +
-                    (model_.undated().size() == 1 ? " report has" : " reports have") + " no date and is not on the axis:");
+        const auto undated = static_cast<unsigned long>(model_.undated().size());
+        draw_notice(core::trn_args("{n} report has no date, so it is not on the time line:",
+                                   "{n} reports have no date, so they are not on the time line:", undated));
         for (const auto& m : model_.undated()) {
             ImGui::PushID(static_cast<int>(m.report_id));
             if (ImGui::Selectable(m.title.c_str(), is_highlighted(m.report_id))) state.open_report(m.report_id);
@@ -132,23 +136,25 @@ void TimelineView::draw_content(AppState& state) {
 }
 
 void TimelineView::draw_toolbar(AppState& state) {
-    if (ImGui::Button("< Reports")) state.go_to(Screen::ReportList);
+    if (ImGui::Button((std::string("< ") + core::tr("Reports") + "###back").c_str())) state.go_to(Screen::ReportList);
     state.probe().item("timeline.back");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Case");
+    ImGui::TextUnformatted(core::tr("Case"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-    std::string preview = "All cases";
-    if (case_id_ && *case_id_ == 0) preview = "No case";
+    const char* all_cases = core::tr("All cases");
+    const char* no_case = core::tr("No case");
+    std::string preview = all_cases;
+    if (case_id_ && *case_id_ == 0) preview = no_case;
     for (const auto& c : cases_)
         if (case_id_ && c.id == *case_id_) preview = c.name;
     const bool open = ImGui::BeginCombo("##timeline_case", preview.c_str());
     state.probe().item("timeline.case");
     if (open) {
         std::optional<std::optional<std::int64_t>> chosen;
-        if (ImGui::Selectable("All cases", !case_id_)) chosen = std::optional<std::int64_t>{};
-        if (ImGui::Selectable("No case", case_id_ && *case_id_ == 0)) chosen = std::optional<std::int64_t>{0};
+        if (ImGui::Selectable(all_cases, !case_id_)) chosen = std::optional<std::int64_t>{};
+        if (ImGui::Selectable(no_case, case_id_ && *case_id_ == 0)) chosen = std::optional<std::int64_t>{0};
         for (const auto& c : cases_) {
             ImGui::PushID(static_cast<int>(c.id));
             if (ImGui::Selectable(c.name.c_str(), case_id_ && c.id == *case_id_)) chosen = std::optional<std::int64_t>{c.id};
@@ -159,7 +165,9 @@ void TimelineView::draw_toolbar(AppState& state) {
         if (chosen) load(state, *chosen);
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu on the axis", model_.marks().size());
+    ImGui::TextDisabled("%s", core::trn_args("{n} report on the time line", "{n} reports on the time line",
+                                             static_cast<unsigned long>(model_.marks().size()))
+                                  .c_str());
 }
 
 bool TimelineView::is_highlighted(std::int64_t report_id) const {
@@ -258,7 +266,7 @@ void TimelineView::draw_axis(AppState& state, float width, float height) {
             ImGui::TextDisabled("%s", mark.date_label.c_str());
             ImGui::TextUnformatted(tactic_name(mark.tactic).c_str());
             for (const auto& name : mark.people) ImGui::BulletText("%s", name.c_str());
-            ImGui::TextDisabled("Click to open the report");
+            ImGui::TextDisabled("%s", core::tr("Click to open the report"));
             ImGui::EndTooltip();
         }
         ImGui::PopID();
@@ -294,30 +302,33 @@ void TimelineView::draw_legend() {
     draw->AddCircle(ImVec2(p.x + h * 0.4f, p.y + h * 0.5f), h * 0.3f, ImGui::GetColorU32(ImGuiCol_Text), 12, 1.5f);
     ImGui::Dummy(ImVec2(em * 1.0f, h));
     ImGui::SameLine(0.0f, em * 0.2f);
-    ImGui::TextDisabled("approximate date");
+    ImGui::TextDisabled("%s", core::tr("date not exact"));
     ImGui::SameLine(0.0f, em * 1.2f);
     p = ImGui::GetCursorScreenPos();
     draw->AddRectFilled(ImVec2(p.x, p.y + h * 0.3f), ImVec2(p.x + em * 1.6f, p.y + h * 0.7f),
                         ImGui::GetColorU32(ImGuiCol_TextDisabled), h * 0.2f);
     ImGui::Dummy(ImVec2(em * 1.8f, h));
     ImGui::SameLine(0.0f, em * 0.2f);
-    ImGui::TextDisabled("known to the month, or a date range");
+    ImGui::TextDisabled("%s", core::tr("known only to the month, or a span of dates"));
 }
 
 void TimelineView::draw_recurring(AppState& state) {
-    ImGui::TextUnformatted("Recurring identifiers");
+    ImGui::TextUnformatted(core::tr("Numbers and accounts seen more than once"));
     ImGui::Separator();
     const auto& recurring = model_.recurring();
     if (recurring.empty()) {
-        draw_notice("No phone number or account appears in more than one of these reports.");
+        draw_notice(core::tr("No phone number or account appears in more than one of these reports."));
         return;
     }
-    draw_notice("The same number or account in several reports. Choose one to highlight them.");
+    draw_notice(core::tr("The same number or account in several reports. Choose one to highlight them."));
     for (std::size_t i = 0; i < recurring.size(); ++i) {
         const auto& r = recurring[i];
         ImGui::PushID(static_cast<int>(i));
-        const auto channel = core::label(core::Vocabulary::Channel, r.channel);
-        const std::string label = r.display + "\n" + std::string(channel) + ", " + std::to_string(r.report_ids.size()) + " reports";
+        const std::string channel = label_text(core::label(core::Vocabulary::Channel, r.channel));
+        const std::string label =
+            r.display + "\n" +
+            core::trn_args("{1}, {n} report", "{1}, {n} reports", static_cast<unsigned long>(r.report_ids.size()),
+                           {channel});
         const bool lit = highlighted_ == i;
         if (ImGui::Selectable(label.c_str(), lit)) {
             if (lit) {
@@ -335,7 +346,7 @@ void TimelineView::draw_recurring(AppState& state) {
                 for (const auto* list : {&model_.marks(), &model_.undated()})
                     for (const auto& m : *list)
                         if (m.report_id == id) mark = &m;
-                const std::string title = mark != nullptr ? mark->title : "Report " + std::to_string(id);
+                const std::string title = mark != nullptr ? mark->title : core::tr_args("Report {1}", {std::to_string(id)});
                 ImGui::PushID(static_cast<int>(id));
                 if (ImGui::Selectable(title.c_str())) state.open_report(id);
                 ImGui::PopID();
