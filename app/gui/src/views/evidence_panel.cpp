@@ -100,7 +100,7 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
     const float actions_w = ImGui::CalcTextSize(preview_label).x + ImGui::CalcTextSize(extract_label).x +
                             style.FramePadding.x * 4.0f + style.ItemSpacing.x;
     // Header labels in the person's language; "###" keeps each column's id.
-    ImGui::TableSetupColumn((std::string(core::tr("Name")) + "###name").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn((std::string(core::tr("File name")) + "###name").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn((std::string(core::tr("Type")) + "###type").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             em * 5.5f);
     ImGui::TableSetupColumn((std::string(core::tr("Size")) + "###size").c_str(), ImGuiTableColumnFlags_WidthFixed,
