@@ -21,6 +21,60 @@ void wipe_entries(std::vector<core::AuditEntry>& entries) noexcept {
     entries.clear();
 }
 
+// What each action code of the log means, in plain words (the code itself
+// shows on hover; a code not listed here is shown as it is).
+struct ActionName {
+    const char* code;
+    const char* label;
+};
+constexpr ActionName kActions[] = {
+    {"create_vault", FV_N_("Vault created")},
+    {"change_passphrase", FV_N_("Passphrase changed")},
+    {"rekey", FV_N_("New keys made")},
+    {"accept_rollback", FV_N_("Older copy opened on purpose")},
+    {"report_create", FV_N_("Report written")},
+    {"report_edit", FV_N_("Report changed")},
+    {"report_finalize", FV_N_("Report marked final")},
+    {"report_delete", FV_N_("Draft report deleted")},
+    {"report_move", FV_N_("Report moved to a case")},
+    {"report_case_add", FV_N_("Report added to a case")},
+    {"report_case_remove", FV_N_("Report taken out of a case")},
+    {"report_receive", FV_N_("Report received")},
+    {"report_receive_revision", FV_N_("New version of a report received")},
+    {"report_receive_identical", FV_N_("Same report received again")},
+    {"case_create", FV_N_("Case created")},
+    {"case_rename", FV_N_("Case renamed")},
+    {"attach", FV_N_("File attached")},
+    {"attachment_remove", FV_N_("Attached file removed")},
+    {"attachment_caption", FV_N_("File caption changed")},
+    {"extract", FV_N_("Copy of a file saved outside")},
+    {"annotate", FV_N_("Notes on a report saved")},
+    {"entity_create", FV_N_("Person or group added")},
+    {"entity_alias", FV_N_("Other name added")},
+    {"entity_link", FV_N_("Person or group linked to a report")},
+    {"entity_unlink", FV_N_("Person or group unlinked from a report")},
+    {"contact_add", FV_N_("Contact added")},
+    {"contact_verify", FV_N_("Contact verified")},
+    {"contact_rename", FV_N_("Contact renamed")},
+    {"contact_remove", FV_N_("Contact removed")},
+    {"source_merge", FV_N_("Sender marked as the same person")},
+    {"export", FV_N_("Bundle sent out")},
+    {"import", FV_N_("Bundle imported")},
+    {"legal_export", FV_N_("Court record written")},
+};
+
+const char* action_label(const std::string& code) {
+    for (const auto& action : kActions)
+        if (code == action.code) return core::tr(action.label);
+    return code.c_str();
+}
+
+float widest_action_label() {
+    float widest = ImGui::CalcTextSize("report_finalize").x;
+    for (const auto& action : kActions) widest = std::max(widest, ImGui::CalcTextSize(core::tr(action.label)).x);
+    return widest;
+}
+
 struct AuditResult {
     std::vector<core::AuditEntry> entries;
     core::AuditVerification verification;
@@ -116,7 +170,7 @@ void AuditView::draw_table(AppState& state) {
     ImGui::TableSetupColumn(core::tr("Time"), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("2026-12-31 23:59 UTC").x + pad);
     ImGui::TableSetupColumn(core::tr("What was done"), ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("report_finalize").x + pad);
+                            widest_action_label() + pad);
     ImGui::TableSetupColumn(core::tr("On what"), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("bundle:00000000...").x + pad);
     ImGui::TableSetupColumn(core::tr("Details"), ImGuiTableColumnFlags_WidthStretch);
@@ -140,7 +194,8 @@ void AuditView::draw_table(AppState& state) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_utc(e.at).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.action.c_str());
+            ImGui::TextUnformatted(action_label(e.action));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.action.c_str());
             ImGui::TableNextColumn();
             // A bundle id is 32 hex digits: its start is enough to tell bundles apart here.
             const bool long_subject = e.subject.size() > 16;
