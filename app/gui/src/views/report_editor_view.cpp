@@ -460,7 +460,7 @@ void ReportEditorView::draw_follow_up(AppState& state) {
     editable_rows(state, "witnesses", core::tr("Witness"), core::tr("Add a witness"), c.witnesses, core::Witness{},
                   [&](core::Witness& row, const std::string& key) {
                       text_row(state, core::tr("Name"), (key + ".name").c_str(), row.name);
-                      text_row(state, core::tr("Contact"), (key + ".contact").c_str(), row.contact);
+                      text_row(state, core::tr("How to reach"), (key + ".contact").c_str(), row.contact);
                       text_row(state, core::tr("Statement"), (key + ".statement").c_str(), row.statement, false,
                                core::tr("what they saw or heard"));
                   });
@@ -475,7 +475,7 @@ void ReportEditorView::draw_follow_up(AppState& state) {
     editable_rows(state, "reported_to", core::tr("Where reported"),
                   core::tr("Add where it was reported"), c.reported_to, core::ReportedTo{},
                   [&](core::ReportedTo& row, const std::string& key) {
-                      text_row(state, core::tr("Who"), (key + ".authority").c_str(), row.authority, false,
+                      text_row(state, core::tr("To whom"), (key + ".authority").c_str(), row.authority, false,
                                core::tr("police, MP, platform..."));
                       text_row(state, core::tr("Date"), (key + ".date").c_str(), row.date, false, "2026-03-20");
                       text_row(state, core::tr("Their reference"), (key + ".reference").c_str(), row.reference, false,
