@@ -28,8 +28,9 @@ namespace {
 
 [[noreturn]] void usage(const char* problem) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault: %s\n", problem);
-    std::fprintf(stderr, "usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--portable] [--as NAME] [--timing]\n"
-                         "                  [--screenshot FILE] [--version]\n");
+    std::fprintf(stderr, "%s", fv::core::tr("usage: fieldvault [--vault DIR] [--auto-lock SECONDS] [--portable] "
+                                            "[--as NAME] [--timing]\n"
+                                            "                  [--screenshot FILE] [--version]\n"));
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -38,7 +39,7 @@ fv::gui::RunOptions parse(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(("missing value after " + arg).c_str());
+            if (i + 1 >= argc) usage(fv::core::tr_args("missing value after {1}", {arg}).c_str());
             return argv[++i];
         };
         if (arg == "--vault") {
@@ -49,7 +50,7 @@ fv::gui::RunOptions parse(int argc, char** argv) {
             const std::string text = value();
             char* end = nullptr;
             const double seconds = std::strtod(text.c_str(), &end);
-            if (end == text.c_str() || *end != '\0' || seconds < 0) usage("--auto-lock takes a number of seconds");
+            if (end == text.c_str() || *end != '\0' || seconds < 0) usage(fv::core::tr("--auto-lock takes a number of seconds"));
             options.auto_lock = seconds;
         } else if (arg == "--timing") {
             options.timing = true;
@@ -66,7 +67,7 @@ fv::gui::RunOptions parse(int argc, char** argv) {
         } else if (arg == "--help" || arg == "-h") {
             usage(nullptr);
         } else {
-            usage(("unknown argument " + arg).c_str());
+            usage(fv::core::tr_args("unknown argument {1}", {arg}).c_str());
         }
     }
     return options;
