@@ -18,6 +18,7 @@ CLI::App* add_command(CLI::App& parent, const std::string& name, const std::stri
     auto* command = parent.add_subcommand(name, description);
     command->fallthrough();
     command->group(core::tr("Commands"));
+    if (auto* help = command->get_help_ptr()) help->group(core::tr("Options"));  // made before option_defaults apply
     return command;
 }
 

@@ -69,6 +69,7 @@ void translate_help(CLI::App& app) {
     formatter->label("SUBCOMMANDS", tr("COMMANDS"));
     formatter->label("Positionals", tr("Positionals"));
     formatter->label("REQUIRED", tr("REQUIRED"));
+    formatter->label("Excludes", tr("Excludes"));
     formatter->label("TEXT", tr("TEXT"));
     formatter->label("INT", tr("NUMBER"));
     app.option_defaults()->group(tr("Options"));
@@ -118,6 +119,7 @@ int main(int argc, char** argv) {
     fv::cli::register_custody_commands(app, context);
     fv::cli::register_entity_commands(app, context);
     fv::cli::register_case_commands(app, context);
+    fv::cli::register_draft_cleanup_commands(app, context);
 
     try {
         app.parse(argc, argv);
