@@ -22,7 +22,7 @@ AttachmentRecord read_record(const Statement& stmt) {
     return AttachmentRecord{stmt.column_int(0),  stmt.column_int(1),
                             stmt.column_text(2), stmt.column_text(3),
                             static_cast<std::uint64_t>(stmt.column_int(4)), stmt.column_text(5),
-                            stmt.column_int(6)};
+                            stmt.column_int(6), {}};
 }
 
 void check_name(std::string_view name) {
@@ -165,6 +165,45 @@ std::vector<AttachmentRecord> AttachmentStore::list_for_report(std::int64_t repo
     stmt.bind(1, report_id);
     std::vector<AttachmentRecord> out;
     while (stmt.step()) out.push_back(read_record(stmt));
+    return out;
+}
+
+std::optional<std::filesystem::path> AttachmentStore::remove(std::int64_t attachment_id) {
+    auto stmt = db_.prepare("SELECT blob_file FROM attachments WHERE id = ?");
+    stmt.bind(1, attachment_id);
+    if (!stmt.step()) throw Error(ErrorKind::NotFound, "no such attachment");
+    std::optional<std::filesystem::path> file;
+    if (!stmt.column_is_null(0)) {
+        const auto name = stmt.column_text(0);
+        if (!detail::is_blob_file_name(name)) throw Error(ErrorKind::Integrity, "an attachment row is damaged");
+        file = db_.blob_folder() / name;
+    }
+    stmt.reset();
+    // secure_delete zeroes the row, and with it the file's key: what is left
+    // of the file on disk can no longer be read by anyone.
+    db_.prepare("DELETE FROM attachments WHERE id = ?").bind(1, attachment_id).run();
+    return file;
+}
+
+void AttachmentStore::set_caption(std::int64_t attachment_id, std::string_view caption) {
+    if (caption.empty()) {
+        db_.prepare("DELETE FROM attachment_captions WHERE attachment_id = ?").bind(1, attachment_id).run();
+        return;
+    }
+    // SQLCipher 3.4's SQLite has no upsert; the row holds nothing else.
+    db_.prepare("INSERT OR REPLACE INTO attachment_captions (attachment_id, caption) VALUES (?, ?)")
+        .bind(1, attachment_id)
+        .bind(2, caption)
+        .run();
+}
+
+std::map<std::int64_t, std::string> AttachmentStore::captions_for_report(std::int64_t report_id) {
+    auto stmt = db_.prepare(
+        "SELECT c.attachment_id, c.caption FROM attachment_captions c JOIN attachments a ON a.id = c.attachment_id "
+        "WHERE a.report_id = ?");
+    stmt.bind(1, report_id);
+    std::map<std::int64_t, std::string> out;
+    while (stmt.step()) out.emplace(stmt.column_int(0), stmt.column_text(1));
     return out;
 }
 

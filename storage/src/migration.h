@@ -22,6 +22,7 @@ extern const Migration kMigration0007;
 extern const Migration kMigration0008;
 extern const Migration kMigration0009;
 extern const Migration kMigration0010;
+extern const Migration kMigration0011;
 
 // In order, version 1 first, no gaps.
 std::span<const Migration> all_migrations() noexcept;

@@ -11,10 +11,10 @@ namespace fv::storage {
 namespace detail {
 
 std::span<const Migration> all_migrations() noexcept {
-    static const std::array<Migration, 10> registry{kMigration0001, kMigration0002, kMigration0003,
+    static const std::array<Migration, 11> registry{kMigration0001, kMigration0002, kMigration0003,
                                                    kMigration0004, kMigration0005, kMigration0006,
                                                    kMigration0007, kMigration0008, kMigration0009,
-                                                   kMigration0010};
+                                                   kMigration0010, kMigration0011};
     return registry;
 }
 

@@ -505,4 +505,32 @@ void ReportRepository::remove_more_case(std::int64_t id, std::int64_t case_id) {
     db_.prepare("DELETE FROM report_more_cases WHERE report_id = ? AND case_id = ?").bind(1, id).bind(2, case_id).run();
 }
 
+std::vector<std::filesystem::path> ReportRepository::remove_draft(std::int64_t id) {
+    const auto report = get(id);
+    if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    if (report->status != ReportStatus::Draft)
+        throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " is final: it is kept as a record");
+    auto origin = db_.prepare("SELECT 1 FROM report_origins WHERE report_id = ?");
+    origin.bind(1, id);
+    if (origin.step())
+        throw Error(ErrorKind::Invalid,
+                    "report " + std::to_string(id) + " was sent in a bundle: it is kept, so what was sent stays on record");
+    origin.reset();
+    detail::Savepoint scope(db_, "report_remove_draft");
+    std::vector<std::filesystem::path> files;
+    AttachmentStore attachments(db_);
+    for (const auto& a : attachments.list_for_report(id))
+        if (auto file = attachments.remove(a.id)) files.push_back(std::move(*file));
+    // The append-only triggers let this report's revisions and notes go only
+    // while it is named here (schema v11).
+    for (const char* sql : {"INSERT INTO reports_being_deleted (report_id) VALUES (?)",
+                            "DELETE FROM revisions WHERE report_id = ?", "DELETE FROM report_annotations WHERE report_id = ?",
+                            "DELETE FROM report_entities WHERE report_id = ?", "DELETE FROM draft_autosave WHERE report_id = ?",
+                            "DELETE FROM report_search WHERE docid = ?", "DELETE FROM reports WHERE id = ?",
+                            "DELETE FROM reports_being_deleted WHERE report_id = ?"})
+        db_.prepare(sql).bind(1, id).run();
+    scope.release();
+    return files;
+}
+
 }  // namespace fv::storage

@@ -49,5 +49,7 @@ void register_check_command(CLI::App& app, AppContext& context);
 void register_custody_commands(CLI::App& app, AppContext& context);
 void register_entity_commands(CLI::App& app, AppContext& context);
 void register_case_commands(CLI::App& app, AppContext& context);
+// After the report and attachment commands: it adds to them.
+void register_draft_cleanup_commands(CLI::App& app, AppContext& context);
 
 }  // namespace fv::cli

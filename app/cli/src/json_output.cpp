@@ -112,7 +112,8 @@ Json attachment_json(const core::AttachmentRecord& a) {
                 {"size", a.size},
                 {"sha256", a.sha256},
                 {"media_type", a.media_type},
-                {"created_at", core::format_utc_time(a.created_at)}};
+                {"created_at", core::format_utc_time(a.created_at)},
+                {"caption", a.caption}};
 }
 
 Json report_detail_json(const core::ReportDetail& detail) {

@@ -200,6 +200,7 @@ void print_report_detail(std::ostream& out, const core::ReportDetail& detail) {
         out << "\n  "
             << core::tr_args("{1}  {2}  {3} bytes  {4}  sha256 {5}",
                              {std::to_string(a.id), a.name, std::to_string(a.size), a.media_type, a.sha256});
+        if (!a.caption.empty()) out << "\n      " << core::tr_args("caption: {1}", {a.caption});
         if (const auto warning = file_name_warning(a.name); !warning.empty()) out << "\n      " << warning;
     }
     out << '\n';

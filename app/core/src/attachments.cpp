@@ -3,11 +3,13 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "attachment_import.h"
 #include "exclusive_file.h"
 #include "fieldvault/core/file_names.h"
+#include "fieldvault/core/text.h"
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/crypto/parallel_hash.h"
@@ -73,6 +75,53 @@ AttachmentRecord AttachmentService::get(std::int64_t attachment_id) {
     auto record = storage::AttachmentStore(session_.db()).get(attachment_id);
     if (!record) throw Error(ErrorKind::NotFound, "no attachment with id " + std::to_string(attachment_id));
     return *record;
+}
+
+namespace {
+
+// The draft report an attachment belongs to; throws if it is final.
+void require_draft_attachment(storage::Database& db, const AttachmentRecord& record, std::string_view doing) {
+    const auto report = storage::ReportRepository(db).get(record.report_id);
+    if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(record.report_id));
+    if (report->status != ReportStatus::Draft)
+        throw Error(ErrorKind::Invalid, "report " + std::to_string(record.report_id) + " is final: its evidence cannot " +
+                                            std::string(doing));
+}
+
+}  // namespace
+
+void AttachmentService::remove(std::int64_t attachment_id) {
+    auto& db = session_.db();
+    std::optional<fs::path> file;
+    {
+        storage::Transaction tx(db);
+        const auto record = get(attachment_id);
+        require_draft_attachment(db, record, "be removed");
+        file = storage::AttachmentStore(db).remove(attachment_id);
+        storage::AuditLog(db).append("attachment_remove", "attachment:" + std::to_string(attachment_id),
+                                     "report:" + std::to_string(record.report_id) + " sha256 " + record.sha256,
+                                     now_seconds());
+        tx.commit();
+    }
+    // After the commit: a crash before this leaves a file no row names, which
+    // the next unlock puts aside (and nobody can read without its key).
+    std::error_code ignored;
+    if (file) fs::remove(*file, ignored);
+}
+
+void AttachmentService::set_caption(std::int64_t attachment_id, std::string_view caption) {
+    if (!is_valid_utf8(caption)) throw Error(ErrorKind::Invalid, "caption: not valid UTF-8 text");
+    if (caption.size() > 500) throw Error(ErrorKind::Invalid, "caption: too long (at most 500 bytes)");
+    for (const char c : caption)
+        if (static_cast<unsigned char>(c) < 0x20) throw Error(ErrorKind::Invalid, "caption: one line, no control characters");
+    auto& db = session_.db();
+    storage::Transaction tx(db);
+    const auto record = get(attachment_id);
+    require_draft_attachment(db, record, "change");
+    storage::AttachmentStore(db).set_caption(attachment_id, caption);
+    storage::AuditLog(db).append("attachment_caption", "attachment:" + std::to_string(attachment_id),
+                                 caption.empty() ? "removed" : "set", now_seconds());
+    tx.commit();
 }
 
 void AttachmentService::extract(std::int64_t attachment_id, const fs::path& out, const Progress& progress) {

@@ -75,6 +75,22 @@ void ReportService::finalize(std::int64_t id) {
     tx.commit();
 }
 
+void ReportService::delete_draft(std::int64_t id) {
+    auto& db = session_.db();
+    std::vector<std::filesystem::path> files;
+    {
+        const auto now = now_seconds();
+        storage::Transaction tx(db);
+        const auto attachments = storage::AttachmentStore(db).list_for_report(id).size();
+        files = storage::ReportRepository(db).remove_draft(id);
+        storage::AuditLog(db).append("report_delete", subject_of(id),
+                                     "draft, " + std::to_string(attachments) + " attachment(s)", now);
+        tx.commit();
+    }
+    std::error_code ignored;
+    for (const auto& file : files) std::filesystem::remove(file, ignored);
+}
+
 ReportDetail ReportService::get(std::int64_t id) {
     auto& db = session_.db();
     auto report = storage::ReportRepository(db).get(id);
@@ -86,7 +102,13 @@ ReportDetail ReportService::get(std::int64_t id) {
     storage::CaseRepository cases(db);
     for (const auto other : storage::ReportRepository(db).more_cases(id))
         if (auto c = cases.get(other)) detail.other_case_names.push_back(c->name);
-    detail.attachments = storage::AttachmentStore(db).list_for_report(id);
+    storage::AttachmentStore store(db);
+    detail.attachments = store.list_for_report(id);
+    if (!detail.attachments.empty()) {
+        const auto captions = store.captions_for_report(id);
+        for (auto& a : detail.attachments)
+            if (const auto found = captions.find(a.id); found != captions.end()) a.caption = found->second;
+    }
     detail.revisions = storage::ReportRepository(db).revisions(id);
     detail.report = std::move(*report);
     return detail;

@@ -148,6 +148,7 @@ struct AttachmentRecord {
     std::uint64_t size = 0;
     std::string sha256;       // hex SHA-256 of the original bytes
     std::int64_t created_at = 0;
+    std::string caption;      // what it shows, in the person's words ("" if none; schema v11)
 };
 
 struct AuditEntry {

@@ -3,7 +3,9 @@
 // their own: the caller (app/core) wraps each user action in one Transaction so
 // that it is stored whole or not at all.
 #include <cstdint>
+#include <filesystem>
 #include <functional>
+#include <map>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -51,6 +53,11 @@ public:
     std::vector<std::int64_t> more_cases(std::int64_t id);
     void add_more_case(std::int64_t id, std::int64_t case_id, std::int64_t now);
     void remove_more_case(std::int64_t id, std::int64_t case_id);
+    // Deletes a draft report and everything of it (revisions, fields, notes,
+    // links, kept writing, search entry); returns its attachments' files for
+    // the caller to remove after commit. Throws fv::Error(Invalid) unless the
+    // report is a draft that never left this vault, NotFound if unknown.
+    std::vector<std::filesystem::path> remove_draft(std::int64_t id);
     std::optional<ReportRecord> get(std::int64_t id);
     // List rows, most recently updated first, from report_summaries (schema v5:
     // narrow rows, so 100,000 of them read ~10 MB of pages, not each report's
@@ -97,6 +104,14 @@ public:
     void extract(std::int64_t attachment_id, const Sink& sink);
     std::optional<AttachmentRecord> get(std::int64_t attachment_id);
     std::vector<AttachmentRecord> list_for_report(std::int64_t report_id);
+    // Deletes the row (its key with it: secure_delete zeroes it) and returns
+    // the encrypted file it named, for the caller to remove once the
+    // transaction has committed (nullopt for attachments stored in chunks).
+    // Throws fv::Error(NotFound).
+    std::optional<std::filesystem::path> remove(std::int64_t attachment_id);
+    // Schema v11: the caption of each attachment ("" removes it).
+    void set_caption(std::int64_t attachment_id, std::string_view caption);
+    std::map<std::int64_t, std::string> captions_for_report(std::int64_t report_id);
 
 private:
     std::int64_t store(std::int64_t report_id, std::istream& in, std::string_view name, std::string_view media_type,

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fieldvault/core/session.h"
@@ -26,6 +27,15 @@ public:
     // renames: a failed extract leaves nothing behind. Refuses to overwrite.
     void extract(std::int64_t attachment_id, const std::filesystem::path& out, const Progress& progress = {});
     AttachmentRecord get(std::int64_t attachment_id);
+    // Takes a wrong file off a draft report (audited; the log keeps its name's
+    // hash, never the name). Its key is erased with its row, so what is left
+    // of its encrypted file can no longer be read; the file goes too. Throws
+    // fv::Error(Invalid) when the report is final, NotFound if unknown.
+    void remove(std::int64_t attachment_id);
+    // What the file shows, in the person's words (at most 500 bytes of UTF-8
+    // on one line; "" removes it). Drafts only, audited without the words.
+    // Kept in this vault; bundles do not carry captions yet.
+    void set_caption(std::int64_t attachment_id, std::string_view caption);
 
 private:
     Session& session_;

@@ -38,6 +38,12 @@ public:
     void edit(std::int64_t id, const ReportContent& content,
               std::optional<std::string_view> case_name = std::nullopt);
     void finalize(std::int64_t id);
+    // Deletes a draft report that never left this vault, with its evidence,
+    // in one audited transaction (the log keeps that it existed and how many
+    // files it had, never its words). Its encrypted files become unreadable
+    // (their keys are erased) and are removed. Throws fv::Error(Invalid) for a
+    // final report or one that was sent in a bundle, NotFound if unknown.
+    void delete_draft(std::int64_t id);
 
     ReportDetail get(std::int64_t id);  // throws fv::Error(NotFound)
     // Every report's list row, most recently updated first.
