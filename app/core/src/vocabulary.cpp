@@ -105,20 +105,22 @@ constexpr std::array kStatuses = {
     VocabularyEntry{"final", FV_N_("Final")},
 };
 
-// Field names a user may mark sensitive (kept out of exports unless chosen).
+// Field names a user may mark sensitive (kept out of exports unless chosen):
+// the report form's own headings, so a note about a field left out of an
+// export names it as the person saw it.
 constexpr std::array kSensitiveFields = {
     VocabularyEntry{"title", FV_N_("Title")},
     VocabularyEntry{"place", FV_N_("Place")},
     VocabularyEntry{"host_city", FV_N_("City")},
     VocabularyEntry{"origin_country", FV_N_("Home country")},
-    VocabularyEntry{"identifiers", FV_N_("Their phone numbers and accounts")},
+    VocabularyEntry{"identifiers", FV_N_("Numbers, accounts and addresses used")},
     VocabularyEntry{"perpetrators", FV_N_("Who did it")},
-    VocabularyEntry{"relatives", FV_N_("Family members pressured")},
-    VocabularyEntry{"narrative", FV_N_("What happened")},
+    VocabularyEntry{"relatives", FV_N_("Relatives pressured")},
+    VocabularyEntry{"narrative", FV_N_("Account, in the words of the person")},
     VocabularyEntry{"translation", FV_N_("Translation")},
-    VocabularyEntry{"witnesses", FV_N_("Who saw it")},
-    VocabularyEntry{"impact", FV_N_("How it affected you")},
-    VocabularyEntry{"reported_to", FV_N_("Who you reported it to")},
+    VocabularyEntry{"witnesses", FV_N_("Witnesses")},
+    VocabularyEntry{"impact", FV_N_("Harm done")},
+    VocabularyEntry{"reported_to", FV_N_("Reported to")},
 };
 
 }  // namespace
