@@ -1,6 +1,7 @@
 #include "views/evidence_panel.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <optional>
@@ -62,7 +63,8 @@ fs::path free_name(const fs::path& folder, const std::string& name) {
 }  // namespace
 
 void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentRecord>& attachments,
-                         bool can_attach, const Attach& attach) {
+                         bool can_attach, const Attach& attach, const Changed& changed) {
+    changed_ = changed;
     if (can_attach) {
         ImGui::BeginDisabled(state.busy());
         if (ImGui::Button(core::tr("Choose a file to attach..."))) {
@@ -74,7 +76,8 @@ void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentReco
     }
     draw_error(error_);
     draw_notice(notice_);
-    if (!attachments.empty()) draw_table(state, attachments);
+    if (!attachments.empty()) draw_table(state, attachments, can_attach);
+    draw_change_popups(state);
     draw_preview(state);
 
     if (auto chosen = browser_.draw(state)) {
@@ -88,7 +91,8 @@ void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentReco
     }
 }
 
-void EvidencePanel::draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments) {
+void EvidencePanel::draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments,
+                               bool can_change) {
     constexpr ImGuiTableFlags kFlags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##evidence", 5, kFlags)) return;
@@ -97,8 +101,13 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
     const auto& style = ImGui::GetStyle();
     const char* preview_label = core::tr("Preview");
     const char* extract_label = core::tr("Save a copy...");
-    const float actions_w = ImGui::CalcTextSize(preview_label).x + ImGui::CalcTextSize(extract_label).x +
-                            style.FramePadding.x * 4.0f + style.ItemSpacing.x;
+    const char* caption_label = core::tr("Caption...");
+    const char* remove_label = core::tr("Remove...");
+    float actions_w = ImGui::CalcTextSize(preview_label).x + ImGui::CalcTextSize(extract_label).x +
+                      style.FramePadding.x * 4.0f + style.ItemSpacing.x;
+    if (can_change)  // a second line of buttons: the wider of the two lines
+        actions_w = std::max(actions_w, ImGui::CalcTextSize(caption_label).x + ImGui::CalcTextSize(remove_label).x +
+                                            style.FramePadding.x * 4.0f + style.ItemSpacing.x);
     // Header labels in the person's language; "###" keeps each column's id.
     ImGui::TableSetupColumn((std::string(core::tr("File name")) + "###name").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn((std::string(core::tr("Type")) + "###type").c_str(), ImGuiTableColumnFlags_WidthFixed,
@@ -119,6 +128,12 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
         glyphs::note(attachment.name);
         ImGui::TextUnformatted(attachment.name.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", attachment.name.c_str());
+        if (!attachment.caption.empty()) {
+            glyphs::note(attachment.caption);
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
+            ImGui::TextWrapped("%s", attachment.caption.c_str());
+            ImGui::PopStyleColor();
+        }
         if (const auto risk = core::file_name_risk(attachment.name); risk != core::FileNameRisk::None) {
             ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
             ImGui::TextUnformatted(risk == core::FileNameRisk::Program ? core::tr("Runs as a program if opened")
@@ -161,10 +176,106 @@ void EvidencePanel::draw_table(AppState& state, const std::vector<core::Attachme
         if (state.probe().enabled()) state.probe().item(("evidence.extract." + index).c_str());
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
             ImGui::SetTooltip("%s", core::tr("Writes a copy outside the vault, where it is not protected."));
+        if (can_change) {
+            if (ImGui::SmallButton(caption_label)) {
+                changing_id_ = attachment.id;
+                changing_name_ = attachment.name;
+                caption_ = attachment.caption;
+                open_caption_ = true;
+            }
+            if (state.probe().enabled()) state.probe().item(("evidence.caption." + index).c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton(remove_label)) {
+                changing_id_ = attachment.id;
+                changing_name_ = attachment.name;
+                open_remove_ = true;
+            }
+            if (state.probe().enabled()) state.probe().item(("evidence.remove." + index).c_str());
+        }
         ImGui::EndDisabled();
         ImGui::PopID();
     }
     ImGui::EndTable();
+}
+
+bool EvidencePanel::remove(AppState& state, std::int64_t attachment_id) {
+    wipe_string(error_);
+    wipe_string(notice_);
+    core::Session* session = state.session();
+    if (session == nullptr) return false;
+    try {
+        core::AttachmentService(*session).remove(attachment_id);
+    } catch (...) {
+        error_ = describe_error(std::current_exception());
+        return false;
+    }
+    if (preview_id_ == attachment_id) drop_preview();
+    notice_ = core::tr("The file was removed from the vault. The original on this computer, if you still have it, "
+                       "was not touched.");
+    if (changed_) changed_();
+    return true;
+}
+
+bool EvidencePanel::set_caption(AppState& state, std::int64_t attachment_id, const std::string& caption) {
+    wipe_string(error_);
+    wipe_string(notice_);
+    core::Session* session = state.session();
+    if (session == nullptr) return false;
+    try {
+        core::AttachmentService(*session).set_caption(attachment_id, caption);
+    } catch (...) {
+        error_ = describe_error(std::current_exception());
+        return false;
+    }
+    if (changed_) changed_();
+    return true;
+}
+
+void EvidencePanel::draw_change_popups(AppState& state) {
+    const std::string caption_title = std::string(core::tr("What does this file show?")) + "###evidence_caption";
+    const std::string remove_title = std::string(core::tr("Remove this file?")) + "###evidence_remove";
+    if (std::exchange(open_caption_, false)) ImGui::OpenPopup(caption_title.c_str());
+    if (std::exchange(open_remove_, false)) ImGui::OpenPopup(remove_title.c_str());
+    const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+    const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(caption_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        glyphs::note(changing_name_);
+        ImGui::TextUnformatted(changing_name_.c_str());
+        ImGui::TextDisabled("%s", core::tr("A few words, e.g. \"his message after the call\". One line."));
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
+        const bool enter = ImGui::InputText("##caption", &caption_, ImGuiInputTextFlags_EnterReturnsTrue);
+        state.probe().item("evidence.caption_text");
+        glyphs::note(caption_);
+        if (ImGui::Button(core::tr("Save")) || enter) {
+            set_caption(state, changing_id_, caption_);
+            wipe_string(caption_);
+            ImGui::CloseCurrentPopup();
+        }
+        state.probe().item("evidence.caption_save");
+        ImGui::SameLine();
+        if (ImGui::Button(core::tr("Cancel")) || escape) {
+            wipe_string(caption_);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(remove_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(changing_name_.c_str());
+        ImGui::TextUnformatted(core::tr("It is removed from the vault for good. This cannot be undone."));
+        ImGui::TextUnformatted(core::tr("The original file on this computer is not touched."));
+        if (ImGui::Button(core::tr("Remove for good"))) {
+            remove(state, changing_id_);
+            ImGui::CloseCurrentPopup();
+        }
+        state.probe().item("evidence.remove_confirm");
+        ImGui::SameLine();
+        if (ImGui::Button(core::tr("Keep it")) || escape) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
 }
 
 void EvidencePanel::draw_preview(AppState& state) {
@@ -309,6 +420,11 @@ void EvidencePanel::clear() noexcept {
     extract_target_ = core::AttachmentRecord{};
     wipe_string(error_);
     wipe_string(notice_);
+    changing_id_ = 0;
+    wipe_string(changing_name_);
+    wipe_string(caption_);
+    open_caption_ = open_remove_ = false;
+    changed_ = nullptr;
     ++generation_;
 }
 
@@ -318,7 +434,8 @@ void EvidencePanel::clear() noexcept {
 bool EvidencePanel::holds_sensitive_data() const noexcept {
     return preview_id_ != 0 || texture_ != nullptr || image_width_ != 0 || image_height_ != 0 ||
            !text_.text.empty() || !preview_name_.empty() || !preview_message_.empty() || extract_target_.id != 0 ||
-           !extract_target_.name.empty() || !error_.empty() || !notice_.empty() || browser_.is_open();
+           !extract_target_.name.empty() || !error_.empty() || !notice_.empty() || browser_.is_open() ||
+           changing_id_ != 0 || !changing_name_.empty() || !caption_.empty();
 }
 
 }  // namespace fv::gui

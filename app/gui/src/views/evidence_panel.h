@@ -28,9 +28,12 @@ public:
     EvidencePanel(const EvidencePanel&) = delete;
     EvidencePanel& operator=(const EvidencePanel&) = delete;
 
+    using Changed = std::function<void()>;
     // can_attach: the report is saved and not final; attach() stores a file.
+    // On a draft each file can also get a caption or be removed; changed()
+    // then asks the editor to read the files again.
     void draw(AppState& state, const std::vector<core::AttachmentRecord>& attachments, bool can_attach,
-              const Attach& attach);
+              const Attach& attach, const Changed& changed = {});
     // Drops the preview (texture, text) and every message; bumps the
     // generation so a preview still on the worker is discarded when it ends.
     void clear() noexcept;
@@ -39,6 +42,8 @@ public:
     // What the buttons do (tests call them too).
     void preview(AppState& state, const core::AttachmentRecord& attachment);
     void extract(AppState& state, const core::AttachmentRecord& attachment, const std::filesystem::path& folder);
+    bool remove(AppState& state, std::int64_t attachment_id);
+    bool set_caption(AppState& state, std::int64_t attachment_id, const std::string& caption);
 
     // The preview shown now.
     std::int64_t preview_id() const noexcept { return preview_id_; }
@@ -52,7 +57,8 @@ public:
     FileBrowser& browser() noexcept { return browser_; }
 
 private:
-    void draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments);
+    void draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments, bool can_change);
+    void draw_change_popups(AppState& state);
     void draw_preview(AppState& state);
     void drop_preview() noexcept;
 
@@ -70,6 +76,12 @@ private:
     std::string error_;
     std::string notice_;
     std::uint64_t generation_ = 0;
+    Changed changed_;                 // the editor's, for the popups below
+    std::int64_t changing_id_ = 0;    // the file being captioned or removed
+    std::string changing_name_;
+    std::string caption_;             // typed
+    bool open_caption_ = false;
+    bool open_remove_ = false;
 };
 
 }  // namespace fv::gui

@@ -53,7 +53,7 @@ void ReportEditorView::load(AppState& state, std::int64_t report_id) {
     evidence_.clear();
     error_.clear();
     notice_.clear();
-    confirm_finalize_ = confirm_discard_ = scroll_to_evidence_ = false;
+    confirm_finalize_ = confirm_discard_ = confirm_delete_ = scroll_to_evidence_ = false;
     leave_to_.reset();
     report_id_ = report_id;
     needs_reload_ = report_id != 0;
@@ -172,6 +172,23 @@ bool ReportEditorView::save(AppState& state) {
     }
 }
 
+bool ReportEditorView::delete_draft(AppState& state) {
+    error_.clear();
+    notice_.clear();
+    core::Session* session = state.session();
+    if (session == nullptr || report_id_ == 0) return false;
+    try {
+        core::ReportService(*session).delete_draft(report_id_);
+    } catch (...) {
+        error_ = describe_error(std::current_exception());
+        return false;
+    }
+    forget_kept(state);
+    clear();
+    state.go_to(Screen::ReportList, true);
+    return true;
+}
+
 bool ReportEditorView::finalize(AppState& state) {
     error_.clear();
     notice_.clear();
@@ -230,7 +247,7 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
             }
             if (id == report_id_) {
                 notice_ = core::tr("File attached.");
-                needs_reload_ = true;
+                files_changed_ = true;  // the files only: words being typed stay as they are
             }
         });
 }
@@ -239,8 +256,27 @@ void ReportEditorView::files_dropped(AppState& state, const std::vector<std::fil
     for (const auto& path : paths) attach(state, path);
 }
 
+// After a file was attached, removed or captioned: the list of files is read
+// again, never the report's words (they may hold changes not saved yet).
+void ReportEditorView::reload_files(AppState& state) {
+    core::Session* session = state.session();
+    if (session == nullptr) return;  // a job holds the vault: next frame
+    files_changed_ = false;
+    if (report_id_ == 0) return;
+    if (!detail_) {
+        needs_reload_ = true;  // nothing loaded yet: the whole report, as on opening
+        return;
+    }
+    try {
+        detail_->attachments = core::ReportService(*session).get(report_id_).attachments;
+    } catch (...) {
+        error_ = describe_error(std::current_exception());
+    }
+}
+
 void ReportEditorView::draw_content(AppState& state) {
     if (needs_reload_) reload(state);
+    if (files_changed_) reload_files(state);
     // Autosave: what is typed is kept inside the vault every few seconds.
     constexpr double kKeepEverySeconds = 5.0;
     if (state.now() - last_keep_ >= kKeepEverySeconds) {
@@ -300,8 +336,19 @@ void ReportEditorView::draw_header(AppState& state) {
     const std::string final_label = std::string(core::tr("Mark as final...")) + "###finalize";
     const float save_w = ImGui::CalcTextSize(save_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f;
     const float final_w = ImGui::CalcTextSize(final_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - save_w - final_w - style.ItemSpacing.x);
+    const std::string delete_label = std::string(core::tr("Delete draft...")) + "###delete";
+    const float delete_w = report_id_ == 0 ? 0.0f
+                                           : ImGui::CalcTextSize(delete_label.c_str(), nullptr, true).x +
+                                                 style.FramePadding.x * 2.0f + style.ItemSpacing.x;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - delete_w - save_w - final_w - style.ItemSpacing.x);
     const bool busy = state.busy();
+    if (report_id_ != 0) {
+        ImGui::BeginDisabled(busy);
+        if (ImGui::Button(delete_label.c_str())) confirm_delete_ = true;
+        state.probe().item("editor.delete");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+    }
     ImGui::BeginDisabled(busy || !report_dirty());  // "Your notes" have their own Save
     if (ImGui::Button(save_label.c_str())) save(state);
     state.probe().item("editor.save");
@@ -519,7 +566,8 @@ void ReportEditorView::draw_attachments(AppState& state) {
     }
     static const std::vector<core::AttachmentRecord> kNone;
     evidence_.draw(state, detail_ ? detail_->attachments : kNone, report_id_ != 0 && !final_report,
-                   [this, &state](const std::filesystem::path& file) { attach(state, file); });
+                   [this, &state](const std::filesystem::path& file) { attach(state, file); },
+                   [this] { files_changed_ = true; });
     if (report_id_ != 0 && (!detail_ || detail_->attachments.empty())) draw_notice(core::tr("No files attached."));
 }
 
@@ -535,6 +583,11 @@ void ReportEditorView::draw_modals(AppState& state) {
         ImGui::OpenPopup(discard_title.c_str());
         confirm_discard_ = false;
     }
+    const std::string delete_title = std::string(core::tr("Delete this draft for good?")) + "###delete_draft";
+    if (confirm_delete_) {
+        ImGui::OpenPopup(delete_title.c_str());
+        confirm_delete_ = false;
+    }
     const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(finalize_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -546,6 +599,22 @@ void ReportEditorView::draw_modals(AppState& state) {
         state.probe().item("editor.finalize_confirm");
         ImGui::SameLine();
         if (ImGui::Button(core::tr("Keep as draft"))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(delete_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(core::tr("The draft and its files are removed from the vault. This cannot be undone."));
+        ImGui::TextUnformatted(core::tr("The activity log keeps that a draft was deleted, never what it said."));
+        ImGui::TextUnformatted(core::tr("A report that was sent, or marked as final, cannot be deleted."));
+        if (ImGui::Button(core::tr("Delete for good"))) {
+            ImGui::CloseCurrentPopup();
+            delete_draft(state);
+        }
+        state.probe().item("editor.delete_confirm");
+        ImGui::SameLine();
+        if (ImGui::Button(core::tr("Keep it")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+            ImGui::CloseCurrentPopup();
+        state.probe().item("editor.delete_keep");
         ImGui::EndPopup();
     }
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -584,7 +653,7 @@ void ReportEditorView::clear() noexcept {
     notice_.clear();
     report_id_ = 0;
     needs_reload_ = false;
-    confirm_finalize_ = confirm_discard_ = scroll_to_evidence_ = false;
+    confirm_finalize_ = confirm_discard_ = confirm_delete_ = scroll_to_evidence_ = false;
     leave_to_.reset();
 }
 

@@ -29,6 +29,8 @@ public:
     // What the buttons do.
     bool save(AppState& state);
     bool finalize(AppState& state);
+    // Deletes this draft for good (it never left the vault) and goes back to the list.
+    bool delete_draft(AppState& state);
     void attach(AppState& state, const std::filesystem::path& file);
 
     std::int64_t report_id() const noexcept { return report_id_; }
@@ -84,6 +86,8 @@ private:
     std::string notice_;
     bool needs_reload_ = false;
     bool confirm_finalize_ = false;
+    bool confirm_delete_ = false;
+    bool files_changed_ = false;  // read the files again (not the words) next frame
     bool confirm_discard_ = false;
     bool scroll_to_evidence_ = false;
     std::optional<Screen> leave_to_;  // where to go once unsaved edits are discarded
@@ -94,6 +98,7 @@ private:
     std::string kept_case_;
     double last_keep_ = 0.0;
     void forget_kept(AppState& state);  // the edits were saved or thrown away
+    void reload_files(AppState& state);
     EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
     AnnotationPanel annotation_;      // the organisation's own notes, tags and translation
     PeoplePanel people_;              // the people and groups it concerns
