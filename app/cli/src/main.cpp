@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app_context.h"
+#include "help_formatter.h"
 #include "fieldvault/core/i18n.h"
 #include "fieldvault/core/places.h"
 #include "fieldvault/core/process_hardening.h"
@@ -62,6 +63,7 @@ std::string language_asked(int argc, char** argv) {
 // CLI11's own words in --help, in the person's language.
 void translate_help(CLI::App& app) {
     using fv::core::tr;
+    app.formatter(std::make_shared<fv::cli::HelpFormatter>());  // lines up translated placeholders
     auto formatter = app.get_formatter();
     formatter->label("Usage", tr("Usage"));
     formatter->label("OPTIONS", tr("OPTIONS"));
