@@ -69,6 +69,30 @@ const char* action_label(const std::string& code) {
     return code.c_str();
 }
 
+// "report:12" -> "Report 12" in the person's language; other subjects as they are.
+std::string subject_label(const std::string& subject) {
+    struct Kind {
+        const char* prefix;
+        const char* label;
+    };
+    static constexpr Kind kKinds[] = {
+        {"report:", FV_N_("Report {1}")},         {"case:", FV_N_("Case {1}")},
+        {"contact:", FV_N_("Contact {1}")},       {"entity:", FV_N_("Person or group {1}")},
+        {"attachment:", FV_N_("File {1}")},       {"bundle:", FV_N_("Bundle {1}")},
+    };
+    if (subject == "vault") return core::tr("The vault");
+    if (subject == "identity") return core::tr("Your identity");
+    for (const auto& kind : kKinds) {
+        const std::string prefix = kind.prefix;
+        if (subject.size() <= prefix.size() || subject.compare(0, prefix.size(), prefix) != 0) continue;
+        std::string id = subject.substr(prefix.size());
+        // A bundle id is 32 hex digits: its start is enough to tell bundles apart here.
+        if (id.size() > 12) id = id.substr(0, 12) + "...";
+        return core::tr_args(kind.label, {id});
+    }
+    return subject;
+}
+
 float widest_action_label() {
     float widest = ImGui::CalcTextSize("report_finalize").x;
     for (const auto& action : kActions) widest = std::max(widest, ImGui::CalcTextSize(core::tr(action.label)).x);
@@ -172,7 +196,7 @@ void AuditView::draw_table(AppState& state) {
     ImGui::TableSetupColumn(core::tr("What was done"), ImGuiTableColumnFlags_WidthFixed,
                             widest_action_label() + pad);
     ImGui::TableSetupColumn(core::tr("On what"), ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("bundle:00000000...").x + pad);
+                            ImGui::CalcTextSize(subject_label("bundle:" + std::string(32, '0')).c_str()).x + pad);
     ImGui::TableSetupColumn(core::tr("Details"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     const std::int64_t bad = verification_ && verification_->first_bad_seq ? *verification_->first_bad_seq : -1;
@@ -197,11 +221,8 @@ void AuditView::draw_table(AppState& state) {
             ImGui::TextUnformatted(action_label(e.action));
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.action.c_str());
             ImGui::TableNextColumn();
-            // A bundle id is 32 hex digits: its start is enough to tell bundles apart here.
-            const bool long_subject = e.subject.size() > 16;
-            const std::string subject = long_subject ? e.subject.substr(0, 15) + "..." : e.subject;
-            ImGui::TextUnformatted(subject.c_str());
-            if (long_subject && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.subject.c_str());
+            ImGui::TextUnformatted(subject_label(e.subject).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.subject.c_str());
             ImGui::TableNextColumn();
             // One line per row (the clipper needs equal heights); the whole on hover.
             ImGui::TextUnformatted(e.detail.c_str());
