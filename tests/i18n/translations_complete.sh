@@ -44,8 +44,8 @@ for lang in "${langs[@]}"; do
   if [ "$untranslated" -gt 0 ] || [ "$fuzzy" -gt 0 ]; then
     status=1
     echo "$lang: $untranslated untranslated, $fuzzy fuzzy. The first of them:"
-    msgattrib --untranslated --no-obsolete --no-wrap "$work/$lang.po" | grep '^#: \|^msgid ' | grep -v '^msgid ""$' | head -40
-    msgattrib --only-fuzzy --no-obsolete --no-wrap "$work/$lang.po" | grep '^msgid ' | grep -v '^msgid ""$' | head -10
+    msgattrib --untranslated --no-obsolete --no-wrap "$work/$lang.po" | grep '^#: \|^msgid ' | grep -v '^msgid ""$' | head -40 || true
+    msgattrib --only-fuzzy --no-obsolete --no-wrap "$work/$lang.po" | grep '^msgid ' | grep -v '^msgid ""$' | head -10 || true
   fi
 done
 exit $status
