@@ -81,3 +81,37 @@ TEST_F(GuiDraftCleanup, ADraftIsDeletedAfterAskingAndAFinalOneOffersNoDelete) {
 
 }  // namespace
 }  // namespace fv::gui::test
+
+namespace fv::gui::test {
+namespace {
+
+// After attaching, the original can be deleted from the computer, once asked;
+// the copy in the vault stays.
+TEST_F(GuiDraftCleanup, TheOriginalIsOfferedForDeletionAfterAttaching) {
+    const auto original = dir_.path() / "police-visit.jpg";
+    std::ofstream(original) << std::string(5000, 'p');
+    editor().attach(ui_->app().state(), original);
+    ui_->settle();
+    ui_->frame();
+    ASSERT_TRUE(ui_->drawn("editor.original_delete"));
+    ui_->click("editor.original_delete");
+    ui_->click("editor.original_delete_confirm");
+    ui_->settle();
+    EXPECT_FALSE(std::filesystem::exists(original));
+    EXPECT_EQ(core::ReportService(ui_->session()).get(report_).attachments.size(), 3u);
+    EXPECT_FALSE(ui_->drawn("editor.original_delete"));
+
+    // "Keep it" keeps it.
+    const auto second = dir_.path() / "second.jpg";
+    std::ofstream(second) << std::string(100, 's');
+    editor().attach(ui_->app().state(), second);
+    ui_->settle();
+    ui_->frame();
+    ui_->click("editor.original_keep");
+    ui_->frame();
+    EXPECT_TRUE(std::filesystem::exists(second));
+    EXPECT_FALSE(ui_->drawn("editor.original_delete"));
+}
+
+}  // namespace
+}  // namespace fv::gui::test

@@ -9,6 +9,7 @@
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/drafts.h"
 #include "fieldvault/core/i18n.h"
+#include "fieldvault/core/original_files.h"
 #include "platform/glyph_cache.h"
 #include "platform/report_glyphs.h"
 #include "views/editor_widgets.h"
@@ -54,6 +55,7 @@ void ReportEditorView::load(AppState& state, std::int64_t report_id) {
     error_.clear();
     notice_.clear();
     confirm_finalize_ = confirm_discard_ = confirm_delete_ = scroll_to_evidence_ = false;
+    attached_original_.clear();
     leave_to_.reset();
     report_id_ = report_id;
     needs_reload_ = report_id != 0;
@@ -236,7 +238,7 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
                 context.throw_if_cancelled();  // unwinds out of the store; its transaction rolls back
             });
         },
-        [this, id](const core::JobOutcome& outcome) {
+        [this, id, file](const core::JobOutcome& outcome) {
             if (outcome.cancelled) {
                 notice_ = core::tr("Attaching was cancelled.");
                 return;
@@ -247,9 +249,51 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
             }
             if (id == report_id_) {
                 notice_ = core::tr("File attached.");
+                attached_original_ = file;  // offered for deletion, with what that can promise
                 files_changed_ = true;  // the files only: words being typed stay as they are
             }
         });
+}
+
+// The file just attached is safe in the vault; the original may still sit in
+// Downloads. Offered once, with an honest word on what deleting can promise.
+void ReportEditorView::draw_original_offer(AppState& state) {
+    const std::string title = std::string(core::tr("Delete the original?")) + "###delete_original";
+    if (!attached_original_.empty()) {
+        const auto name = attached_original_.filename().string();
+        glyphs::note(name);
+        ImGui::TextUnformatted(core::tr_args("The original \"{1}\" is still on this computer.", {name}).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(core::tr("Delete the original..."))) ImGui::OpenPopup(title.c_str());
+        state.probe().item("editor.original_delete");
+        ImGui::SameLine();
+        if (ImGui::SmallButton(core::tr("Keep it"))) attached_original_.clear();
+        state.probe().item("editor.original_keep");
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted(attached_original_.filename().string().c_str());
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+    ImGui::TextWrapped("%s", core::tr("The copy in the vault stays. The original is overwritten once and removed."));
+    ImGui::TextWrapped("%s", core::tr("What this cannot promise: on SSDs and USB sticks, and where the trash, a backup "
+                                      "or cloud sync (phone, WeChat, Google Drive...) kept copies, the file may still "
+                                      "be recoverable. Delete those copies too if you can."));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(core::tr("Delete the original"))) {
+        try {
+            core::delete_original(attached_original_);
+            notice_ = core::tr("The original was deleted. The copy in the vault stays.");
+        } catch (...) {
+            error_ = describe_error(std::current_exception());
+        }
+        attached_original_.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    state.probe().item("editor.original_delete_confirm");
+    ImGui::SameLine();
+    if (ImGui::Button(core::tr("Keep it")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void ReportEditorView::files_dropped(AppState& state, const std::vector<std::filesystem::path>& paths) {
@@ -291,6 +335,7 @@ void ReportEditorView::draw_content(AppState& state) {
     if (state.busy()) draw_busy_indicator(state, true);
     draw_error(error_);
     draw_notice(notice_);
+    draw_original_offer(state);
 
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV |
@@ -654,6 +699,7 @@ void ReportEditorView::clear() noexcept {
     report_id_ = 0;
     needs_reload_ = false;
     confirm_finalize_ = confirm_discard_ = confirm_delete_ = scroll_to_evidence_ = false;
+    attached_original_.clear();
     leave_to_.reset();
 }
 
@@ -665,7 +711,7 @@ void ReportEditorView::ask_before_leaving(Screen screen) {
 bool ReportEditorView::holds_sensitive_data() const noexcept {
     return !(draft_ == core::ReportContent{}) || !case_name_.empty() || !attach_path_.empty() || detail_.has_value() ||
            report_id_ != 0 || evidence_.holds_sensitive_data() || annotation_.holds_sensitive_data() ||
-           people_.holds_sensitive_data();
+           people_.holds_sensitive_data() || !attached_original_.empty();
 }
 
 }  // namespace fv::gui

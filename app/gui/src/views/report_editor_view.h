@@ -87,7 +87,8 @@ private:
     bool needs_reload_ = false;
     bool confirm_finalize_ = false;
     bool confirm_delete_ = false;
-    bool files_changed_ = false;  // read the files again (not the words) next frame
+    bool files_changed_ = false;
+    std::filesystem::path attached_original_;  // where the file just attached came from  // read the files again (not the words) next frame
     bool confirm_discard_ = false;
     bool scroll_to_evidence_ = false;
     std::optional<Screen> leave_to_;  // where to go once unsaved edits are discarded
@@ -99,6 +100,7 @@ private:
     double last_keep_ = 0.0;
     void forget_kept(AppState& state);  // the edits were saved or thrown away
     void reload_files(AppState& state);
+    void draw_original_offer(AppState& state);
     EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
     AnnotationPanel annotation_;      // the organisation's own notes, tags and translation
     PeoplePanel people_;              // the people and groups it concerns
