@@ -154,17 +154,46 @@ FontChoice find_fonts(CjkVariant variant) {
     return choice;
 }
 
+namespace {
+
+std::vector<std::string> current_translations() {
+    const auto language = core::current_language();
+    if (language == "en") return {};
+    const char* dir = bindtextdomain("fieldvault", nullptr);
+    if (dir == nullptr) return {};
+    return catalogue_translations(std::filesystem::path(dir) / language / "LC_MESSAGES" / "fieldvault.mo");
+}
+
+}  // namespace
+
+std::u32string missing_translation_glyphs() {
+    std::u32string missing;
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (atlas == nullptr || atlas->Fonts.Size == 0) return missing;
+    const ImFont* font = atlas->Fonts[0];
+    std::set<char32_t> seen;
+    for (const auto& text : current_translations()) {
+        for (std::size_t i = 0; i < text.size();) {
+            const auto b = static_cast<unsigned char>(text[i]);
+            const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            char32_t c = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
+            for (std::size_t k = 1; k < n && i + k < text.size(); ++k)
+                c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+            i += n;
+            if (c < 0x20 || c > 0xFFFF || !seen.insert(c).second) continue;
+            if (font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) missing += c;
+        }
+    }
+    return missing;
+}
+
 void follow_language() {
     static std::set<std::string> done;
     // The language names of the pickers, in their own scripts, in every language.
     for (const auto& language : core::languages()) glyphs::note(language.name);
     const auto language = core::current_language();
     if (language != "en" && done.insert(language).second) {
-        const char* dir = bindtextdomain("fieldvault", nullptr);
-        if (dir != nullptr) {
-            const auto file = std::filesystem::path(dir) / language / "LC_MESSAGES" / "fieldvault.mo";
-            for (const auto& text : catalogue_translations(file)) glyphs::note(text);
-        }
+        for (const auto& text : current_translations()) glyphs::note(text);
     }
     // The rebuild these notes ask for loads the language's face (cached_fonts()).
     // Known limit: switching back to a language whose characters are all in

@@ -42,6 +42,10 @@ const FontChoice& cached_fonts();
 // '?' for a word of the interface, and asks for an atlas rebuild, which
 // loads the language's CJK face. Once per language; frame thread only.
 void follow_language();
+// The characters of the current language's translations that the current
+// font atlas cannot draw (they would show as '?'); empty when all are there.
+// For tests, after an atlas rebuild; BMP characters only (ImGui 1.86).
+std::u32string missing_translation_glyphs();
 
 // Adds the font(s) to io.Fonts at `size_pixels`, falling back to ImGui's
 // built-in font if none is found. The glyphs: Latin, the common Simplified
