@@ -7,6 +7,7 @@
 #include <istream>
 #include <optional>
 
+#include "bundle_secretstream.h"
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/bundle_format.h"
 #include "fieldvault/crypto/parallel_hash.h"
@@ -70,6 +71,7 @@ bool at_end_of_stream(std::istream& in) {
 struct BundleReader::State {
     std::istream& in;
     SecretBuffer stream_state{sizeof(StreamState)};
+    bf::SecretstreamCipher cipher_engine;
     std::vector<std::uint8_t> cipher = std::vector<std::uint8_t>(bf::kChunkCipherBytes);
     std::vector<std::uint8_t> plain = std::vector<std::uint8_t>(bf::kChunkPlainBytes);
     std::size_t plain_pos = 0;
@@ -113,10 +115,9 @@ struct BundleReader::State {
             refuse(BundleErrorCode::ContentTampered, "truncated inside chunk " + std::to_string(chunks));
         }
         const bool last = got < cipher.size() || at_end_of_stream(in);
-        unsigned long long len = 0;
-        unsigned char tag = 0;
-        if (crypto_secretstream_xchacha20poly1305_pull(stream(), plain.data(), &len, &tag, cipher.data(), got,
-                                                       nullptr, 0) != 0) {
+        std::size_t len = 0;
+        std::uint8_t tag = 0;
+        if (!cipher_engine.pull(*stream(), std::span<const std::uint8_t>(cipher).first(got), plain, len, tag)) {
             refuse(BundleErrorCode::ContentTampered,
                    "chunk " + std::to_string(chunks) + " was altered, reordered, duplicated or cut");
         }
@@ -131,7 +132,7 @@ struct BundleReader::State {
         }
         final_seen = last;
         plain_pos = 0;
-        plain_len = static_cast<std::size_t>(len);
+        plain_len = len;
     }
 
     // Up to out.size() payload bytes (at least 1), from the current chunk.

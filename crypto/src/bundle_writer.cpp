@@ -1,5 +1,6 @@
 // BundleWriter: header, then manifest and signature, then items streamed in
-// manifest order, each checked against its manifest size and SHA-256.
+// manifest order, each checked against its manifest size and (unless the
+// caller vouches for the bytes, ItemCheck::SizeOnly) SHA-256.
 #include <sodium.h>
 
 #include <optional>
@@ -23,7 +24,7 @@ struct BundleWriter::State {
     bool failed = false;
     bool finished = false;
     std::uint64_t item_written = 0;
-    std::optional<ParallelSha256> item_hash;  // one per item, made at its start
+    std::optional<ParallelSha256> item_hash;  // one per item, made at its start; none for ItemCheck::SizeOnly
 
     State(BundleManifest m, std::ostream& o) : manifest(std::move(m)), out(o) {}
 };
@@ -76,7 +77,7 @@ BundleWriter::~BundleWriter() = default;
 
 const BundleManifest& BundleWriter::manifest() const noexcept { return state_->manifest; }
 
-const BundleItem& BundleWriter::begin_item() {
+const BundleItem& BundleWriter::begin_item(ItemCheck check) {
     auto& s = *state_;
     if (s.failed || s.finished) {
         misuse("the bundle is already finished or failed");
@@ -89,7 +90,11 @@ const BundleItem& BundleWriter::begin_item() {
     }
     s.in_item = true;
     s.item_written = 0;
-    s.item_hash.emplace();
+    if (check == ItemCheck::Sha256) {
+        s.item_hash.emplace();
+    } else {
+        s.item_hash.reset();
+    }
     return s.manifest.items[s.next_item];
 }
 
@@ -104,7 +109,7 @@ void BundleWriter::write(std::span<const std::uint8_t> bytes) {
         throw Error(ErrorKind::Integrity, "item " + item.id + " is longer than the size in its manifest");
     }
     try {
-        s.item_hash->update(bytes);
+        if (s.item_hash) s.item_hash->update(bytes);
         s.sealer->write(bytes);
     } catch (...) {
         s.failed = true;
@@ -123,7 +128,7 @@ void BundleWriter::end_item() {
         s.failed = true;
         throw Error(ErrorKind::Integrity, "item " + item.id + " is shorter than the size in its manifest");
     }
-    if (s.item_hash->finish() != item.sha256) {
+    if (s.item_hash && s.item_hash->finish() != item.sha256) {
         s.failed = true;
         throw Error(ErrorKind::Integrity, "item " + item.id + " does not match the SHA-256 in its manifest");
     }

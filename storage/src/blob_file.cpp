@@ -85,9 +85,19 @@ std::uint64_t write_blob(const fs::path& path, const crypto::SecretBuffer& key, 
         // Reading and hashing (here) and sealing and writing (the stage's
         // thread) run side by side. A full chunk is never the last: a size that
         // is a multiple of the chunk size ends with an empty final chunk.
+        // Every 8 MiB, the disk write of what was just written starts in the
+        // background, so the fsync at the end waits for the last few MiB only.
+        std::uint64_t written = kBlobHeaderBytes;
+        std::uint64_t started = 0;
         crypto::ThreadedSink seal_and_write([&](std::span<const std::uint8_t> chunk) {
             const auto sealed_bytes = sealer.seal(chunk, chunk.size() < kBlobChunkBytes, sealed);
             write_all(fd.get(), std::span(sealed).first(sealed_bytes), "cannot store the attachment");
+            written += sealed_bytes;
+            if (written - started >= (8u << 20)) {
+                ::sync_file_range(fd.get(), static_cast<off_t>(started), static_cast<off_t>(written - started),
+                                  SYNC_FILE_RANGE_WRITE);
+                started = written;
+            }
         });
         WipedBytes plain(kBlobChunkBytes);
         std::uint64_t total = 0;

@@ -295,14 +295,20 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
         storage::AttachmentStore store(db);
         std::uint64_t done = 0;
         for (const auto& p : plan.items) {
-            writer.begin_item();
             if (p.attachment_id == 0) {
+                writer.begin_item();  // a document: size and SHA-256 checked against the manifest
                 writer.write({reinterpret_cast<const std::uint8_t*>(p.document.data()), p.document.size()});
             } else {
-                // Straight from the vault's file into the writer, which checks
-                // the bytes against the manifest's size and SHA-256. Reading and
-                // decrypting the vault's file (here) and hashing and sealing
+                // Straight from the vault's file into the writer. The manifest's
+                // SHA-256 is the one recorded when the file was attached, and
+                // the vault file's AEAD (under a key only the database holds)
+                // authenticates every chunk as those very bytes (attachments of
+                // schema v1-v2 are checked against that SHA-256 by the store):
+                // the writer checks the size and does not hash them again. The
+                // receiver checks the SHA-256 in any case (docs/bundle-format.md).
+                // Reading and decrypting the vault's file (here) and sealing
                 // (the writer, on the stage's thread) run side by side.
+                writer.begin_item(crypto::BundleWriter::ItemCheck::SizeOnly);
                 std::uint64_t item_done = 0;
                 crypto::ThreadedSink to_writer([&writer](std::span<const std::uint8_t> bytes) { writer.write(bytes); });
                 store.extract(p.attachment_id, [&](std::span<const std::uint8_t> bytes) {

@@ -94,7 +94,8 @@ struct BundleLimits {
 // (fv::Error(Invalid) with a reason) and writes the header, manifest and
 // signature; then, for each item in manifest order: begin_item(), write()...,
 // end_item(); then finish(). A size or SHA-256 that differs from the manifest
-// throws fv::Error(Integrity) (the source changed); a failing stream throws
+// throws fv::Error(Integrity) (the source changed; the SHA-256 is not computed
+// for an item begun with ItemCheck::SizeOnly); a failing stream throws
 // fv::Error(Io). After any exception the writer refuses further calls, and the
 // output (which has no final chunk) is refused by every reader.
 class BundleWriter {
@@ -105,8 +106,16 @@ public:
     BundleWriter(const BundleWriter&) = delete;
     BundleWriter& operator=(const BundleWriter&) = delete;
 
+    // How the writer checks an item's bytes against its manifest entry.
+    enum class ItemCheck {
+        Sha256,    // size and SHA-256 (the default)
+        SizeOnly,  // size only: for bytes the caller has already authenticated as the ones whose
+                   // SHA-256 the manifest states (a vault file, whose AEAD covers the bytes hashed
+                   // when they were attached). A receiver checks the SHA-256 in any case.
+    };
+
     const BundleManifest& manifest() const noexcept;
-    const BundleItem& begin_item();  // the next item in manifest order
+    const BundleItem& begin_item(ItemCheck check = ItemCheck::Sha256);  // the next item in manifest order
     void write(std::span<const std::uint8_t> bytes);
     void end_item();
     void finish();  // all items written; writes the final chunk and flushes

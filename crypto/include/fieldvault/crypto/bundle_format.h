@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -91,12 +92,15 @@ void validate_manifest(const BundleManifest& manifest, ErrorKind kind = ErrorKin
 std::string_view name_problem(std::string_view name);
 
 // --- payload stream --------------------------------------------------------
+class SecretstreamCipher;  // crypto/src/bundle_secretstream.h: libsodium's secretstream, bulk through OpenSSL
+
 // Pushes secretstream chunks to `out` with the tags the caller chooses. The
 // stream header is made here (init_push) but not written: it belongs in the
 // bundle header, which the caller writes before the first chunk.
 class ChunkSealer {
 public:
     ChunkSealer(const SecretBuffer& payload_key, std::ostream& out);
+    ~ChunkSealer();
     const StreamHeader& stream_header() const noexcept { return stream_header_; }
     void push(std::span<const std::uint8_t> plaintext, std::uint8_t tag);
 
@@ -104,6 +108,8 @@ private:
     SecretBuffer state_;  // crypto_secretstream_xchacha20poly1305_state (holds a key)
     StreamHeader stream_header_{};
     std::ostream& out_;
+    std::unique_ptr<SecretstreamCipher> cipher_;
+    std::vector<std::uint8_t> sealed_;  // one sealed chunk, reused
 };
 
 // Cuts a plaintext stream into 64 KiB chunks: TAG_MESSAGE for all but the
