@@ -12,9 +12,11 @@
 // puts it on the same disk as the build).
 //
 // Environment: FIELDVAULT_BENCH_WORKDIR (required), FIELDVAULT_BENCH_FILE_MIB
-// (default 512), FIELDVAULT_BENCH_SMALL_MIB (default 64: memory must not grow
-// with the size), FIELDVAULT_BENCH_AGE_IDENTITY and
-// FIELDVAULT_BENCH_AGE_RECIPIENT (age runs are skipped without them).
+// (default 256, the size issue 13 names), FIELDVAULT_BENCH_SMALL_MIB (default
+// 32: memory must not grow with the size), FIELDVAULT_BENCH_ROUNDS (default 3:
+// each round runs export, age -r, import, age -d once, in that order),
+// FIELDVAULT_BENCH_AGE_IDENTITY and FIELDVAULT_BENCH_AGE_RECIPIENT (age runs
+// are skipped without them).
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -60,6 +62,7 @@ struct Fixture {
     std::map<std::uint64_t, fs::path> bundles;          // size in MiB -> last exported bundle
     std::map<std::uint64_t, fs::path> age_ciphertexts;  // size in MiB -> age output kept for decrypt
     int receivers = 0;
+    fs::path last_receiver;  // the previous import's vault, removed just before the next import
 };
 
 Fixture& fixture() {
@@ -80,9 +83,11 @@ void export_fieldvault(benchmark::State& state, std::uint64_t mib) {
         request.out = out;
         bench::reset_peak_rss();
         const auto before = bench::current_rss_bytes();
+        const auto cpu = bench::process_cpu_seconds();
         const auto start = Clock::now();
         const auto result = service.export_bundle(request);
         state.SetIterationTime(bench::seconds_since(start));
+        state.counters["process_cpu_s"] = bench::process_cpu_seconds() - cpu;  // every thread
         bench::set_memory_counters(state, before, bench::peak_rss_bytes());
         state.counters["bundle_MiB"] = bench::to_mib(result.file_size);
         if (result.attachments != 1 || result.file_size <= (mib << 20)) state.SkipWithError("unexpected bundle");
@@ -101,6 +106,12 @@ void import_fieldvault(benchmark::State& state, std::uint64_t mib) {
         return;
     }
     for (auto _ : state) {
+        // The previous run's receiving vault goes just before this one is made,
+        // as age's output file is truncated when age starts: each side then
+        // writes into memory the kernel has just freed. (Memory freed seconds
+        // earlier has been handed back to the VM's host and costs 3-4x more to
+        // write into: docs/performance.md, "Fresh memory".)
+        if (!f.last_receiver.empty()) fs::remove_all(f.last_receiver);
         // A copy of the (empty) receiving vault the bundle is addressed to.
         const auto dir = f.workdir / ("receiver-" + std::to_string(++f.receivers));
         fs::remove_all(dir);
@@ -111,13 +122,15 @@ void import_fieldvault(benchmark::State& state, std::uint64_t mib) {
         auto session = core::Session::open(dir, pass);
         bench::reset_peak_rss();
         const auto before = bench::current_rss_bytes();
+        const auto cpu = bench::process_cpu_seconds();
         const auto start = Clock::now();
         const auto result = core::ImportService(*session).import_bundle(f.bundles.at(mib));
         state.SetIterationTime(bench::seconds_since(start));
+        state.counters["process_cpu_s"] = bench::process_cpu_seconds() - cpu;  // every thread
         bench::set_memory_counters(state, before, bench::peak_rss_bytes());
         if (result.attachments != 1) state.SkipWithError("the bundle did not bring its attachment");
         session.reset();
-        fs::remove_all(dir);
+        f.last_receiver = dir;
     }
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(mib << 20));
 }
@@ -132,6 +145,16 @@ void decrypt_age(benchmark::State& state, std::uint64_t mib) {
     bench::age_decrypt(state, f.workdir, f.age_identity, mib, f.age_ciphertexts);
 }
 
+
+// One single timed run (manual time); registered once per round.
+template <typename Fn>
+void register_round_run(const std::string& name, Fn fn, std::uint64_t mib) {
+    benchmark::RegisterBenchmark(name.c_str(), [fn, mib](benchmark::State& state) { fn(state, mib); })
+        ->Unit(benchmark::kMillisecond)
+        ->UseManualTime()
+        ->Iterations(1)
+        ->Repetitions(1);
+}
 
 void setup(std::uint64_t large, std::uint64_t small) {
     auto& f = fixture();
@@ -170,18 +193,26 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     try {
-        const auto large = bench::env_u64_or("FIELDVAULT_BENCH_FILE_MIB", 512);
-        const auto small = bench::env_u64_or("FIELDVAULT_BENCH_SMALL_MIB", 64);
+        const auto large = bench::env_u64_or("FIELDVAULT_BENCH_FILE_MIB", 256);
+        const auto small = bench::env_u64_or("FIELDVAULT_BENCH_SMALL_MIB", 32);
         if (large == small) throw std::runtime_error("the two file sizes must differ");
         setup(large, small);
         const auto suffix = [](std::uint64_t mib) { return "/" + std::to_string(mib) + "MiB"; };
-        // Ours and age's alternate, so a burst of load from elsewhere hits both.
-        bench::register_file_run("exchange/export/fieldvault" + suffix(large), export_fieldvault, large);
-        bench::register_file_run("exchange/encrypt/age" + suffix(large), encrypt_age, large);
-        bench::register_file_run("exchange/import/fieldvault" + suffix(large), import_fieldvault, large);
-        bench::register_file_run("exchange/decrypt/age" + suffix(large), decrypt_age, large);
-        bench::register_file_run("exchange/export/fieldvault" + suffix(small), export_fieldvault, small);
-        bench::register_file_run("exchange/import/fieldvault" + suffix(small), import_fieldvault, small);
+        // Ours and age's alternate run by run (export, age -r, import, age -d,
+        // then again), so a burst of load from elsewhere hits both sides alike.
+        // Each run is one single timed run; the same name comes back once per
+        // round, and bench/summarize.py takes the median of the rounds.
+        const auto rounds = bench::env_u64_or("FIELDVAULT_BENCH_ROUNDS", 3);
+        for (std::uint64_t round = 0; round < rounds; ++round) {
+            register_round_run("exchange/export/fieldvault" + suffix(large), export_fieldvault, large);
+            register_round_run("exchange/encrypt/age" + suffix(large), encrypt_age, large);
+            register_round_run("exchange/import/fieldvault" + suffix(large), import_fieldvault, large);
+            register_round_run("exchange/decrypt/age" + suffix(large), decrypt_age, large);
+        }
+        for (std::uint64_t round = 0; round < rounds; ++round) {
+            register_round_run("exchange/export/fieldvault" + suffix(small), export_fieldvault, small);
+            register_round_run("exchange/import/fieldvault" + suffix(small), import_fieldvault, small);
+        }
         benchmark::AddCustomContext("vault_kdf", "interactive");
         benchmark::AddCustomContext("workdir", fixture().workdir.string());
         benchmark::RunSpecifiedBenchmarks();

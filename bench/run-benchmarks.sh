@@ -3,7 +3,8 @@
 #   kdf          Argon2id cost per guess (INTERACTIVE, MODERATE)
 #   attachments  import/extract of a 512 MiB file vs age -r / age -d, with peak RSS
 #   search       search and list over 100,000 generated reports vs plain SQLite
-#   exchange     sealed-bundle export/import of a 512 MiB attachment vs age -r / age -d, with peak RSS
+#   exchange     sealed-bundle export/import of a 256 MiB attachment vs age -r / age -d, with peak RSS
+#                (3 rounds of export, age -r, import, age -d, alternating; FIELDVAULT_BENCH_ROUNDS)
 #   gui          the desktop app's report list over 100,000 reports: frame time, headless (CPU)
 # Usage: bash bench/run-benchmarks.sh [kdf] [attachments] [search] [exchange] [gui]   (default: all)
 # Results go to build/release/bench-results/ (Google Benchmark JSON, the load
@@ -91,7 +92,7 @@ for r in "${runs[@]}"; do
     search) run search FIELDVAULT_BENCH_CACHE="$build/bench-cache" ;;
     gui) run gui_list FIELDVAULT_BENCH_CACHE="$build/bench-cache" ;;
     exchange)
-      # Needs about 3.5 GB free in $work: inputs, the sender's vault, bundles, age files, one receiving vault.
+      # Needs about 2 GB free in $work (256 MiB): inputs, the sender's vault, bundles, age files, one receiving vault.
       new_age_identity
       run exchange FIELDVAULT_BENCH_WORKDIR="$work/exchange" \
         FIELDVAULT_BENCH_AGE_IDENTITY="$work/age-identity.txt" \
@@ -112,7 +113,8 @@ folder = pathlib.Path(sys.argv[1])
 results, _ = summarize.load(folder / "exchange.json")
 out = []
 summarize.attachments(results, out)
-out[0] = "### Exchange: sealed-bundle export/import vs age (median of 3; fsync'd at the end of each run)\n"
+out[0] = "### Exchange: sealed-bundle export/import vs age (median of the rounds, alternating; fsync'd at the end of each run)\n"
+summarize.exchange_ratios(results, out)
 load = folder / "exchange.load"
 if load.exists():
     out.append("\n" + "; ".join(load.read_text().split("\n")).strip("; "))

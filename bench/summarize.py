@@ -29,6 +29,12 @@ def load(path):
             entry["error"] = b.get("error_message", "error")
         else:
             entry["runs"].append(b)
+    # A benchmark registered once per round (bench_exchange: ours and age's
+    # alternate run by run) has no aggregate: its median is the middle run.
+    for entry in out.values():
+        if entry["median"] is None and entry["runs"] and "error" not in entry:
+            runs = sorted(entry["runs"], key=seconds)
+            entry["median"] = runs[(len(runs) - 1) // 2]
     return out, data.get("context", {})
 
 
@@ -54,21 +60,40 @@ def spread(entry):
 
 def attachments(results, out):
     out.append("### Attachments (median of 3; fsync'd at the end of each run)\n")
-    out.append("| run | median s | min-max s | MiB/s | CPU s | peak RSS MiB | RSS before MiB |")
-    out.append("|---|---|---|---|---|---|---|")
+    out.append("| run | median s | min-max s | MiB/s | CPU s | CPU s, whole process | peak RSS MiB | RSS before MiB |")
+    out.append("|---|---|---|---|---|---|---|---|")
     for name, e in results.items():
         m = e["median"]
         if m is None:
-            out.append(f"| {name} | {e.get('error', 'no result')} | | | | | |")
+            out.append(f"| {name} | {e.get('error', 'no result')} | | | | | | |")
             continue
         rate = m.get("bytes_per_second", 0) / MIB
         before = m.get("rss_before_MiB")
         cpu = "(child)" if "/age/" in name else f"{m['cpu_time'] * TO_SECONDS[m['time_unit']]:.2f}"
-        out.append(f"| {name} | {seconds(m):.2f} | {spread(e)} | {rate:.0f} | {cpu} | {m.get('peak_rss_MiB', 0):.1f} | "
+        # Every thread of ours, or the age process (bench_exchange records it).
+        whole = f"{m['process_cpu_s']:.2f}" if "process_cpu_s" in m else "-"
+        out.append(f"| {name} | {seconds(m):.2f} | {spread(e)} | {rate:.0f} | {cpu} | {whole} | {m.get('peak_rss_MiB', 0):.1f} | "
                    + (f"{before:.1f}" if before is not None else "(child process)") + " |")
     for name, e in results.items():
         if "age" in name and e["median"] is not None:
             out.append(f"\n{name}: {e['median'].get('seconds_to_exit', 0):.2f} s to exit before the fsync (median).")
+
+
+def exchange_ratios(results, out):
+    """Fieldvault : age, median against median, for every size with both."""
+    lines = []
+    for ours, theirs, label in (("export/fieldvault", "encrypt/age", "export : age -r"),
+                                ("import/fieldvault", "decrypt/age", "import : age -d")):
+        for name, e in results.items():
+            if f"/{ours}/" not in name or e["median"] is None:
+                continue
+            peer = results.get(name.replace(ours, theirs))
+            if peer and peer["median"] is not None:
+                lines.append(f"- {label} ({name.rsplit('/', 1)[-1]}): **{seconds(e['median']) / seconds(peer['median']):.2f}x** "
+                             f"({seconds(e['median']):.3f} s / {seconds(peer['median']):.3f} s)")
+    if lines:
+        out.append("\nRatios (median / median, same run):\n")
+        out.extend(lines)
 
 
 def issue16(results, out):

@@ -43,6 +43,8 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& s
 
     ChildResult result;
     result.seconds = std::chrono::duration<double>(stop - start).count();
+    const auto as_seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+    result.cpu_seconds = as_seconds(usage.ru_utime) + as_seconds(usage.ru_stime);
     result.max_rss_bytes = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
     result.rss_is_upper_bound = true;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

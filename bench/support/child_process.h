@@ -9,6 +9,7 @@ namespace fv::bench {
 
 struct ChildResult {
     double seconds = 0;              // spawn to exit
+    double cpu_seconds = 0;          // user + system CPU time of the child (and of what it waited for)
     std::uint64_t max_rss_bytes = 0;
     // Linux charges an exec'd child with the RSS high-water mark of the memory
     // it replaced, which for a child spawned from this process is our own RSS.

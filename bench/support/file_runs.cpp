@@ -45,6 +45,7 @@ void run_age(benchmark::State& state, const fs::path& workdir, const std::vector
     sync_path(out.string());
     state.SetIterationTime(seconds_since(start));
     state.counters["seconds_to_exit"] = result.seconds;
+    state.counters["process_cpu_s"] = result.cpu_seconds;
     state.counters["peak_rss_MiB"] = to_mib(result.max_rss_bytes);
     state.counters["rss_is_upper_bound"] = result.rss_is_upper_bound ? 1 : 0;
     if (result.exit_code != 0) state.SkipWithError("age failed");

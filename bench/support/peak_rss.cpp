@@ -1,5 +1,7 @@
 #include "peak_rss.h"
 
+#include <ctime>
+
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -27,5 +29,11 @@ void reset_peak_rss() {
 
 std::uint64_t peak_rss_bytes() { return status_kib("VmHWM") * 1024; }
 std::uint64_t current_rss_bytes() { return status_kib("VmRSS") * 1024; }
+
+double process_cpu_seconds() {
+    timespec t{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 }  // namespace fv::bench

@@ -10,6 +10,7 @@ namespace fv::bench {
 void reset_peak_rss();
 std::uint64_t peak_rss_bytes();     // VmHWM
 std::uint64_t current_rss_bytes();  // VmRSS
+double process_cpu_seconds();       // user + system CPU time of every thread of this process so far
 
 constexpr double to_mib(std::uint64_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
 
