@@ -312,7 +312,7 @@ void ContactsView::draw_modals(AppState& state) {
         ImGui::TextUnformatted(
             core::tr("Bundles already sent to them stay readable by them; reports they sent stay here."));
         ImGui::PopTextWrapPos();
-        if (ImGui::Button(core::tr("Remove"))) {
+        if (ImGui::Button(core::tr("Remove contact"))) {
             remove_contact(state, removing_);
             ImGui::CloseCurrentPopup();
         }
