@@ -26,26 +26,24 @@ TEST(Languages, CodesAsSystemsSpellThem) {
 }
 
 TEST(Languages, SystemChoiceFollowsLanguageThenLocaleVariables) {
-    const auto keep = [](const char* name) {
-        const char* v = std::getenv(name);
-        return v == nullptr ? std::string("\\x01") : std::string(v);
-    };
-    const auto language = keep("LANGUAGE"), lc_all = keep("LC_ALL"), lang = keep("LANG");
-    ::unsetenv("LC_ALL");
-    ::unsetenv("LC_MESSAGES");
-    ::setenv("LANGUAGE", "fr:zh_TW:en", 1);
-    EXPECT_EQ(system_language(), "zh_TW");
-    ::unsetenv("LANGUAGE");
-    ::setenv("LANG", "zh_CN.UTF-8", 1);
-    EXPECT_EQ(system_language(), "zh_CN");
-    ::setenv("LANG", "de_DE.UTF-8", 1);
-    EXPECT_EQ(system_language(), "en");
-    for (const auto& [name, value] : {std::pair{"LANGUAGE", language}, {"LC_ALL", lc_all}, {"LANG", lang}}) {
-        if (value == "\\x01")
-            ::unsetenv(name);
-        else
-            ::setenv(name, value.c_str(), 1);
-    }
+    EXPECT_EQ(language_from_environment("fr:zh_TW:en", "", "", "zh_CN.UTF-8"), "zh_TW");
+    EXPECT_EQ(language_from_environment("fr", "", "", "zh_CN.UTF-8"), "zh_CN");
+    EXPECT_EQ(language_from_environment("", "", "", "zh_CN.UTF-8"), "zh_CN");
+    EXPECT_EQ(language_from_environment("", "zh_HK.UTF-8", "", "en_US.UTF-8"), "zh_TW");
+    EXPECT_EQ(language_from_environment("", "", "", "de_DE.UTF-8"), "en");
+    EXPECT_EQ(language_from_environment("", "", "", ""), "en");
+}
+
+// Choosing a language sets $LANGUAGE for gettext; the system's choice is still
+// what it was when the program started.
+TEST(Languages, TheSystemsChoiceSurvivesChoosingAnother) {
+    const auto before = system_language();
+    init_translations("zh_TW");
+    set_language("zh_CN");
+    EXPECT_EQ(system_language(), before);
+    set_language("");
+    EXPECT_EQ(current_language(), before);
+    set_language("en");
 }
 
 TEST(Translations, PlaceholdersGoWhereTheTranslationPutsThem) {

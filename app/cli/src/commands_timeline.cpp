@@ -93,7 +93,7 @@ void print_text(std::ostream& out, const core::ReportAnalysis& analysis) {
         for (std::size_t i = 0; i < r.report_ids.size(); ++i) ids += (i == 0 ? "" : ", ") + std::to_string(r.report_ids[i]);
         out << "  "
             << core::tr_args("{1}  ({2})  in reports {3}",
-                             {r.display, core::label(core::Vocabulary::Channel, r.channel), ids})
+                             {r.display, core::display_label(core::Vocabulary::Channel, r.channel), ids})
             << '\n';
     }
 }

@@ -17,9 +17,9 @@ using core::Vocabulary;
 
 // "code (Label)" for coded values, so both the stable code and its meaning show.
 std::string coded(Vocabulary vocabulary, const std::string& code) {
-    const auto label = core::label(vocabulary, code);
+    const auto label = core::display_label(vocabulary, code);
     if (label == code) return code;
-    return code + " (" + std::string(label) + ")";
+    return code + " (" + label + ")";
 }
 
 // "Name: value"; `name` is already translated.
@@ -189,7 +189,8 @@ void print_report_detail(std::ostream& out, const core::ReportDetail& detail) {
     print_content(out, r.content);
     out << core::tr("Revisions:");
     for (const auto& rev : detail.revisions)
-        out << "\n  " << rev.number << "  " << core::format_utc_time(rev.created_at) << "  sha256 " << rev.content_sha256;
+        out << "\n  " << rev.number << "  " << core::format_utc_time(rev.created_at) << "  sha256 "  // i18n: not text
+            << rev.content_sha256;
     out << '\n';
     if (detail.attachments.empty()) {
         out << core::tr("Attachments: none") << '\n';

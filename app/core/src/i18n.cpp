@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <system_error>
 
 // glibc's and libintl's counter of loaded catalogues: raising it makes gettext
@@ -61,7 +62,18 @@ void use_message_locale() {
         std::setlocale(LC_MESSAGES, "C.UTF-8");
 }
 
+// $LANGUAGE as the program found it: apply() sets it to choose the catalogue,
+// so the system's own choice is read once, before the first change.
+const std::optional<std::string>& language_env_at_start() {
+    static const std::optional<std::string> value = [] {
+        const char* v = std::getenv("LANGUAGE");
+        return v == nullptr ? std::optional<std::string>() : std::optional<std::string>(v);
+    }();
+    return value;
+}
+
 void apply(const std::string& code) {
+    (void)language_env_at_start();  // read before it is changed below
     g_language = code.empty() ? std::string("en") : code;
     // English is the source text: an empty catalogue list falls through to it.
     ::setenv("LANGUAGE", g_language == "en" ? "en" : g_language.c_str(), 1);
@@ -117,25 +129,33 @@ std::string normalise_language(std::string_view code) {
     return {};
 }
 
-std::string system_language() {
+std::string language_from_environment(std::string_view language_list, std::string_view lc_all,
+                                      std::string_view lc_messages, std::string_view lang) {
     // $LANGUAGE is a list ("zh_TW:zh_CN:en"): its first known entry counts.
-    if (const char* list = std::getenv("LANGUAGE"); list != nullptr) {
-        std::string_view rest(list);
-        while (!rest.empty()) {
-            const auto colon = rest.find(':');
-            const auto found = normalise_language(rest.substr(0, colon));
-            if (!found.empty()) return found;
-            if (colon == std::string_view::npos) break;
-            rest.remove_prefix(colon + 1);
-        }
+    std::string_view rest = language_list;
+    while (!rest.empty()) {
+        const auto colon = rest.find(':');
+        const auto found = normalise_language(rest.substr(0, colon));
+        if (!found.empty()) return found;
+        if (colon == std::string_view::npos) break;
+        rest.remove_prefix(colon + 1);
     }
-    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-        const char* value = std::getenv(name);
-        if (value == nullptr || *value == '\0') continue;
+    for (const auto value : {lc_all, lc_messages, lang}) {
+        if (value.empty()) continue;
         const auto found = normalise_language(value);
         return found.empty() ? std::string("en") : found;
     }
     return "en";
+}
+
+std::string system_language() {
+    const auto env = [](const char* name) {
+        const char* v = std::getenv(name);
+        return std::string_view(v == nullptr ? "" : v);
+    };
+    const auto& language = language_env_at_start();
+    return language_from_environment(language ? std::string_view(*language) : std::string_view(), env("LC_ALL"),
+                                     env("LC_MESSAGES"), env("LANG"));
 }
 
 void init_translations(std::string_view language) {

@@ -25,7 +25,7 @@ void draw_large_text(const std::string& text, float scale) {
 }
 
 std::string sensitive_field_label(std::string_view code) {
-    return std::string(core::label(core::Vocabulary::SensitiveField, code));
+    return core::display_label(core::Vocabulary::SensitiveField, code);
 }
 
 std::filesystem::path expand_home(const std::string& typed) {

@@ -34,7 +34,11 @@ void set_language(std::string_view language);
 std::string current_language();
 // The code the system asks for ($LANGUAGE, $LC_ALL, $LC_MESSAGES, $LANG),
 // mapped onto languages(): zh_TW/zh_HK/zh_MO/zh_Hant -> zh_TW, other zh -> zh_CN.
+// $LANGUAGE as it was when the program started (choosing a language changes it).
 std::string system_language();
+// The same choice from given values ("" = unset), for tests and callers that know them.
+std::string language_from_environment(std::string_view language_list, std::string_view lc_all,
+                                      std::string_view lc_messages, std::string_view lang);
 // A code of languages() for any spelling ("zh-Hans", "zh_CN.UTF-8", "EN"); "" if none.
 std::string normalise_language(std::string_view code);
 
