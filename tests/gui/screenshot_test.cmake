@@ -4,7 +4,8 @@
 # XVFB_RUN, WORK_DIR, SCREEN, OUT; MAKE_EXCHANGE (optional, for the exchange
 # screens) adds contacts and bundles to the test vault; MAKE_EVIDENCE
 # (optional, for the evidence screen) adds a report with a generated picture,
-# whose magenta bar the check then looks for in the screenshot.
+# whose magenta bar the check then looks for in the screenshot. LANGUAGE and
+# SETTINGS_JSON (optional): the language and the settings it is drawn with.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 set(passphrase_file "${WORK_DIR}/passphrase.txt")
@@ -45,6 +46,15 @@ if(SCREEN STREQUAL "start")
 endif()
 if(SCREEN STREQUAL "import")
   list(APPEND extra --bundle "${WORK_DIR}/incoming.fvb")  # made by MAKE_EXCHANGE
+endif()
+
+# LANGUAGE (optional): draw in that language; SETTINGS_JSON (optional): the
+# app's settings file before it starts (e.g. 200 % text, high contrast).
+if(LANGUAGE)
+  list(APPEND extra --language "${LANGUAGE}")
+endif()
+if(SETTINGS_JSON)
+  file(WRITE "${WORK_DIR}/config/fieldvault/settings.json" "${SETTINGS_JSON}")
 endif()
 
 file(REMOVE "${OUT}")

@@ -79,11 +79,12 @@ void AnnotationPanel::draw(AppState& state) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
-    ImGui::TextUnformatted(
-        saved_ ? core::tr_args("(revision {1}, saved {2}; never sent in a bundle; a court record prints them)",
-                               {std::to_string(saved_->revision), core::format_local_time(saved_->created_at)})
-                     .c_str()
-               : core::tr("(never sent in a bundle; a court record prints them)"));
+    // Wrapped: at large text sizes the note would run past the column's edge.
+    ImGui::TextWrapped(
+        "%s", saved_ ? core::tr_args("(revision {1}, saved {2}; never sent in a bundle; a court record prints them)",
+                                     {std::to_string(saved_->revision), core::format_local_time(saved_->created_at)})
+                           .c_str()
+                     : core::tr("(never sent in a bundle; a court record prints them)"));
     ImGui::PopStyleColor();
     glyphs::note(notes_);
     glyphs::note(tags_);

@@ -100,7 +100,7 @@ void PeoplePanel::draw(AppState& state) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::muted());
-    ImGui::TextUnformatted(core::tr("(your own records; never sent in a bundle)"));
+    ImGui::TextWrapped("%s", core::tr("(your own records; never sent in a bundle)"));
     ImGui::PopStyleColor();
     if (linked_.empty())
         ImGui::TextDisabled("%s", core::tr("None yet. An officer or a \"service station\" named here can be added."));

@@ -340,12 +340,19 @@ void ReportEditorView::draw_content(AppState& state) {
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV |
                                        ImGuiTableFlags_ScrollY;
-    if (ImGui::BeginTable("##form", 2, kFlags)) {
+    // Side by side when there is room; one column at large text sizes, so no
+    // field is squeezed to a few characters (200 % text on a laptop screen).
+    const bool side_by_side = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 55.0f;
+    if (ImGui::BeginTable("##form", side_by_side ? 2 : 1, kFlags)) {
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(final_report);
         draw_left_column(state);
         ImGui::EndDisabled();
-        ImGui::TableNextColumn();
+        if (side_by_side) {
+            ImGui::TableNextColumn();
+        } else {
+            ImGui::Separator();
+        }
         draw_right_column(state);
         ImGui::EndTable();
     }
