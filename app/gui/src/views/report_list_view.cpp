@@ -1,6 +1,8 @@
 #include "views/report_list_view.h"
 
 #include <imgui.h>
+
+#include <algorithm>
 #include <imgui_stdlib.h>
 
 #include <array>
@@ -465,9 +467,13 @@ void ReportListView::draw_table(AppState& state) {
     }
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                        ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable;
-    if (!ImGui::BeginTable("##reports", 6, kFlags, ImVec2(0.0f, 0.0f))) return;
+                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable |
+                                       ImGuiTableFlags_ScrollX;
     const float em = ImGui::GetFontSize();
+    // The title keeps at least 20 text widths: at large text sizes the table
+    // scrolls sideways instead of squeezing it to a character or two.
+    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, em * 52.0f);
+    if (!ImGui::BeginTable("##reports", 6, kFlags, ImVec2(0.0f, 0.0f), inner_width)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     // Header labels in the person's language; "###" keeps each column's id.
     ImGui::TableSetupColumn((std::string(core::tr("No.")) + "###id").c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
