@@ -104,6 +104,9 @@ void code_checkboxes(AppState& state, const char* name, core::Vocabulary vocabul
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label_text(entry.label).c_str());
         ImGui::PopTextWrapPos();
+        // The one-line hint (tactics have one) on hover over the box or its words.
+        if (const char* hint = core::display_hint(entry); *hint != '\0' && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", hint);
         if (ImGui::IsItemClicked()) {
             on = !on;
             changed = true;
