@@ -192,7 +192,7 @@ void AuditView::draw_table(AppState& state) {
     const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00000").x + pad);
     ImGui::TableSetupColumn(core::tr("Time"), ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("2026-12-31 23:59 UTC").x + pad);
+                            ImGui::CalcTextSize("2026-12-31 23:59  (23:59 UTC)").x + pad);
     ImGui::TableSetupColumn(core::tr("What was done"), ImGuiTableColumnFlags_WidthFixed,
                             widest_action_label() + pad);
     ImGui::TableSetupColumn(core::tr("On what"), ImGuiTableColumnFlags_WidthFixed,
@@ -216,7 +216,7 @@ void AuditView::draw_table(AppState& state) {
             ImGui::Text("%lld", static_cast<long long>(e.seq));
             if (i == 0) state.probe().item("audit.row0");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_utc(e.at).c_str());
+            ImGui::TextUnformatted(format_local_and_utc(e.at).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(action_label(e.action));
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.action.c_str());

@@ -17,6 +17,12 @@ std::string format_utc(std::int64_t seconds) {
     return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
+std::string format_local_and_utc(std::int64_t seconds) {
+    if (seconds == 0) return "-";
+    const auto iso = core::format_utc_time(seconds);
+    return core::format_local_time(seconds) + "  (" + iso.substr(11, 5) + " UTC)";  // i18n: not text
+}
+
 void draw_large_text(const std::string& text, float scale) {
     // One font is loaded; scaling it keeps the atlas small, and digits stay crisp enough.
     ImGui::SetWindowFontScale(scale);

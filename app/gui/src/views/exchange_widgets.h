@@ -10,6 +10,8 @@ namespace fv::gui {
 
 // "2026-03-14 09:30 UTC"; "-" for 0.
 std::string format_utc(std::int64_t seconds);
+// Local time with the UTC time beside it, for the audit log: "2026-03-14 10:30  (09:30 UTC)".
+std::string format_local_and_utc(std::int64_t seconds);
 // A fingerprint (or any short text to compare aloud) in large type.
 void draw_large_text(const std::string& text, float scale = 1.5f);
 // What the user calls a field code of Vocabulary::SensitiveField.

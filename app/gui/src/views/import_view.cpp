@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "fieldvault/core/file_names.h"
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/i18n.h"
 #include "views/exchange_widgets.h"
 #include "platform/glyph_cache.h"
@@ -189,7 +190,7 @@ void ImportView::draw_check(AppState& state, const core::BundleCheck& c) {
     ImGui::TextUnformatted(core::tr("Sender's fingerprint:"));
     ImGui::PopStyleColor();
     draw_large_text(c.signer_fingerprint, 1.3f);
-    draw_labelled(core::tr("Created:"), core::tr_args("{1} (by the sender's clock)", {format_utc(c.created_at)}));
+    draw_labelled(core::tr("Created:"), core::tr_args("{1} (by the sender's clock)", {core::format_local_time(c.created_at)}));
     std::size_t reports = 0, files = 0;
     std::uint64_t bytes = 0;
     for (const auto& item : c.items) {

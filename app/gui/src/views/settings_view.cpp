@@ -9,6 +9,7 @@
 #include "views/editor_widgets.h"
 #include "views/exchange_widgets.h"
 #include "fieldvault/model/error.h"
+#include "fieldvault/core/dates.h"
 #include "fieldvault/core/i18n.h"
 #include "fieldvault/core/passphrase_strength.h"
 #include "platform/fonts.h"
@@ -147,7 +148,7 @@ void SettingsView::draw_key_status(AppState& state) {
         draw_notice(core::tr_args("A recovery key opens this vault if the passphrase is lost. It was shown once, "
                                   "when the vault was created ({1}); Fieldvault cannot show it again. Changing the "
                                   "passphrase does not change it.",
-                                  {format_utc(status.created_at)}));
+                                  {core::format_local_time(status.created_at)}));
     } else {
         draw_warning(core::tr("This vault has no recovery key: if the passphrase is lost, the vault cannot be "
                               "opened."));
@@ -155,7 +156,7 @@ void SettingsView::draw_key_status(AppState& state) {
     state.probe().item("settings.key_status");
     draw_notice(status.passphrase_changed_at == 0
                     ? std::string(core::tr("The passphrase has not been changed since the vault was created."))
-                    : core::tr_args("Passphrase last changed: {1}.", {format_utc(status.passphrase_changed_at)}));
+                    : core::tr_args("Passphrase last changed: {1}.", {core::format_local_time(status.passphrase_changed_at)}));
     if (status.header_copies_agree) {
         draw_notice(core::tr("Both copies of the key header are intact."));
     } else {
