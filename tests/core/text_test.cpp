@@ -63,3 +63,13 @@ TEST(WholeName, LatinNamesNeedWordEdgesChineseNamesDoNot) {
     EXPECT_FALSE(contains_whole_name("\xff\xfe wan", "wang"));  // broken UTF-8 is read safely
     EXPECT_TRUE(contains_whole_name("\xffwang", "wang"));
 }
+
+TEST(ComplexShaping, UyghurAndTibetanAreFoundChineseAndLatinAreNot) {
+    using fv::core::needs_complex_shaping;
+    EXPECT_TRUE(needs_complex_shaping("ساقچى كەلدى"));
+    EXPECT_TRUE(needs_complex_shaping("mixed ئەخمەت text"));
+    EXPECT_TRUE(needs_complex_shaping("བཀྲ་ཤིས"));
+    EXPECT_FALSE(needs_complex_shaping("王警官 Officer Wang, Ünal"));
+    EXPECT_FALSE(needs_complex_shaping(""));
+    EXPECT_FALSE(needs_complex_shaping("\xd8"));  // a cut sequence is not a letter
+}

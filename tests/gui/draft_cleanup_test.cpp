@@ -115,3 +115,22 @@ TEST_F(GuiDraftCleanup, TheOriginalIsOfferedForDeletionAfterAttaching) {
 
 }  // namespace
 }  // namespace fv::gui::test
+
+namespace fv::gui::test {
+namespace {
+
+// Uyghur typed in the account: the editor says once that this window cannot
+// join the letters (the words are kept as typed); closed, it stays closed.
+TEST_F(GuiDraftCleanup, UyghurTextGetsOneNoteAboutHowItIsDrawn) {
+    EXPECT_FALSE(ui_->drawn("editor.shaping_note_close"));
+    editor().draft().narrative = "ساقچى ئانامنى ئىزدەپ كەلدى";
+    ui_->frame();
+    ASSERT_TRUE(ui_->drawn("editor.shaping_note_close"));
+    ui_->click("editor.shaping_note_close");
+    ui_->frame();
+    EXPECT_FALSE(ui_->drawn("editor.shaping_note_close"));
+    EXPECT_EQ(editor().draft().narrative, "ساقچى ئانامنى ئىزدەپ كەلدى");
+}
+
+}  // namespace
+}  // namespace fv::gui::test

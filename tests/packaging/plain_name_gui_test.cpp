@@ -88,6 +88,7 @@ TEST_F(PlainNameAtSetup, WelcomeScreenMovesEverythingToThePlainName) {
     const auto after = core::current_places();
     EXPECT_EQ(core::place_options().plain_name, "Notes");
     EXPECT_EQ(after.title, "Notes");
+    EXPECT_EQ(header_name(), "Notes");  // the top of every screen, not "Fieldvault"
     EXPECT_EQ(after.vault_dir, dir_.path() / "home/.local/share/notes");
     EXPECT_EQ(ui.app().state().vault_dir(), after.vault_dir);
     EXPECT_EQ(ui.app().state().settings_file(), dir_.path() / "home/.config/notes/settings.json");

@@ -94,4 +94,15 @@ bool contains_whole_name(std::string_view text, std::string_view name) noexcept 
     return false;
 }
 
+bool needs_complex_shaping(std::string_view text) noexcept {
+    for (std::size_t at = 0; at < text.size();) {
+        const auto [c, len] = code_point_at(text, at);
+        at += len;
+        if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
+            (c >= 0xFE70 && c <= 0xFEFC) || (c >= 0xF00 && c <= 0xFFF))
+            return true;
+    }
+    return false;
+}
+
 }  // namespace fv::core

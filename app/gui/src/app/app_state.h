@@ -90,6 +90,10 @@ public:
     // The demo vault (fictional sample reports) is the current folder: the
     // header says so and its unlock screen shows the public demo passphrase.
     bool demo() const { return demo_; }
+    // The note that Uyghur and Tibetan letters cannot be drawn joined here is
+    // shown once per run, until the person closes it.
+    bool shaping_note_closed() const { return shaping_note_closed_; }
+    void close_shaping_note() { shaping_note_closed_ = true; }
     // Makes the demo folder current for this run only (not remembered in the
     // settings) with its session, opened on the worker.
     void enter_demo(std::filesystem::path dir, std::unique_ptr<core::Session> session);
@@ -138,6 +142,7 @@ private:
     bool discard_unsaved_ = false;
     bool quick_exit_requested_ = false;
     bool demo_ = false;
+    bool shaping_note_closed_ = false;
     std::filesystem::path folder_before_demo_;
     bool appearance_changed_ = false;
     std::string settings_error_;

@@ -10,6 +10,7 @@
 #include "fieldvault/core/drafts.h"
 #include "fieldvault/core/i18n.h"
 #include "fieldvault/core/original_files.h"
+#include "fieldvault/core/text.h"
 #include "platform/glyph_cache.h"
 #include "platform/report_glyphs.h"
 #include "views/editor_widgets.h"
@@ -255,6 +256,24 @@ void ReportEditorView::attach(AppState& state, const std::filesystem::path& file
         });
 }
 
+// ImGui draws each character on its own: Uyghur (Arabic script) and Tibetan
+// come out unjoined. Said once, in plain words, instead of leaving the person
+// to think their words were damaged.
+void ReportEditorView::draw_shaping_note(AppState& state) {
+    if (state.shaping_note_closed()) return;
+    const auto& c = draft_;
+    if (!core::needs_complex_shaping(c.title) && !core::needs_complex_shaping(c.narrative) &&
+        !core::needs_complex_shaping(c.translation))
+        return;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::warning());
+    ImGui::TextWrapped("%s", core::tr("Uyghur and Tibetan letters are kept, searched and sent exactly as you typed "
+                                      "them, but this window cannot join them as they should look. The court record "
+                                      "(PDF) shows them properly."));
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton(core::tr("I understand"))) state.close_shaping_note();
+    state.probe().item("editor.shaping_note_close");
+}
+
 // The file just attached is safe in the vault; the original may still sit in
 // Downloads. Offered once, with an honest word on what deleting can promise.
 void ReportEditorView::draw_original_offer(AppState& state) {
@@ -336,6 +355,7 @@ void ReportEditorView::draw_content(AppState& state) {
     draw_error(error_);
     draw_notice(notice_);
     draw_original_offer(state);
+    draw_shaping_note(state);
 
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV |

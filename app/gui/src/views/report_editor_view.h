@@ -101,6 +101,7 @@ private:
     void forget_kept(AppState& state);  // the edits were saved or thrown away
     void reload_files(AppState& state);
     void draw_original_offer(AppState& state);
+    void draw_shaping_note(AppState& state);
     EvidencePanel evidence_;          // attachments: list, preview, extract, file browser
     AnnotationPanel annotation_;      // the organisation's own notes, tags and translation
     PeoplePanel people_;              // the people and groups it concerns

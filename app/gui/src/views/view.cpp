@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "fieldvault/core/i18n.h"
+#include "fieldvault/core/places.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/model/secret.h"
 #include "app/main_navigation.h"
@@ -14,16 +15,28 @@
 
 namespace fv::gui {
 
+// Worked out again only when the chosen name changes.
+const std::string& header_name() {
+    static std::string for_name = "\x01";
+    static std::string shown;
+    const auto options = core::place_options();
+    if (options.plain_name != for_name) {
+        for_name = options.plain_name;
+        shown = core::current_places().title;
+    }
+    return shown;
+}
+
 void View::draw(AppState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    // "##" keeps the window's name off screen; the OS title stays "Fieldvault".
+    // "##" keeps the window's name off screen.
     if (ImGui::Begin("##fieldvault", nullptr, kFlags)) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
-        ImGui::TextUnformatted("Fieldvault");
+        ImGui::TextUnformatted(header_name().c_str());
         ImGui::PopStyleColor();
         if (state.demo()) {
             ImGui::SameLine();

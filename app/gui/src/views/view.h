@@ -61,5 +61,8 @@ std::string describe_error_or_wrong_key(const std::exception_ptr& error, const c
 const char* list_separator();
 // Zero a string's bytes (all of its capacity) and empty it.
 void wipe_string(std::string& text) noexcept;
+// The name at the top of every screen: "Fieldvault", or the plain name chosen
+// at setup (a shoulder-surfer should not read "Fieldvault" there either).
+const std::string& header_name();
 
 }  // namespace fv::gui

@@ -17,4 +17,10 @@ bool is_valid_iso8601(std::string_view text) noexcept;
 // (the caller folds case first). An empty name is never found.
 bool contains_whole_name(std::string_view text, std::string_view name) noexcept;
 
+// Whether the text holds letters whose shapes depend on their neighbours
+// (Arabic script as Uyghur writes it, Tibetan): stored, searched and exported
+// as they are, but the desktop app's text drawing (Dear ImGui) cannot join or
+// stack them, so it says so once. The court record's PDF (pango) shapes them.
+bool needs_complex_shaping(std::string_view text) noexcept;
+
 }  // namespace fv::core
