@@ -1,5 +1,7 @@
 #include "text_output.h"
 
+#include "help_formatter.h"  // terminal_columns
+
 #include <algorithm>
 #include <cctype>
 #include <ctime>
@@ -35,25 +37,6 @@ void coded_list(std::ostream& out, std::string_view name, Vocabulary vocabulary,
     out << '\n';
 }
 
-// The columns `text` takes on a terminal: East Asian wide characters (CJK,
-// Hangul, full-width forms) take two, others one. Malformed bytes count one.
-std::size_t terminal_columns(std::string_view text) {
-    std::size_t columns = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
-        if (i + length > text.size()) length = 1;
-        char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-        for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        columns += wide ? 2 : 1;
-        i += length;
-    }
-    return columns;
-}
 
 // `text` followed by spaces up to `columns` terminal columns (as std::setw
 // does for ASCII).

@@ -53,8 +53,8 @@ std::pair<char32_t, std::size_t> code_point_at(std::string_view s, std::size_t a
     std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
     if (at + len > s.size()) return {0xFFFD, 1};
     if (len == 1) return {b < 0x80 ? char32_t(b) : char32_t(0xFFFD), 1};
-    char32_t cp = b & (0x7F >> len);
-    for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[at + i]) & 0x3F);
+    auto cp = static_cast<char32_t>(b & (0x7Fu >> len));
+    for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[at + i]) & 0x3Fu);
     return {cp, len};
 }
 
