@@ -76,3 +76,36 @@ TEST_F(CliCaseTest, UnknownReportsAndCasesAreClearErrorsThatChangeNothing) {
 
 }  // namespace
 }  // namespace fv::test
+
+namespace fv::test {
+namespace {
+
+// --language chooses the messages' language before or after the command; a
+// report's own --language (the account's language) stays the report's.
+class CliLanguageTest : public CliTest {
+protected:
+    void SetUp() override {
+        CliTest::SetUp();
+        init_vault();
+    }
+};
+
+TEST_F(CliLanguageTest, MessagesInChineseAndTheAccountsLanguageStaysTheReports) {
+    const auto id = add_report({"--title", "警察", "--language", "zh-Hans"});
+    auto r = unlocked({"report", "list"});
+    EXPECT_NE(r.out.find("TITLE"), std::string::npos) << r.out;  // English by default
+    r = unlocked({"--language", "zh_CN", "report", "list"});
+    EXPECT_NE(r.out.find("标题"), std::string::npos) << r.out;
+    r = unlocked({"report", "list", "--language", "zh_TW"});
+    EXPECT_NE(r.out.find("標題"), std::string::npos) << r.out;
+    EXPECT_EQ(show_json(id).at("language"), "zh-Hans");
+    // The account's language given to a command is never taken for the messages'.
+    r = unlocked({"report", "edit", std::to_string(id), "--language", "zh-Hant", "--title", "警察又来了"});
+    EXPECT_NE(r.out.find("saved as revision 2"), std::string::npos) << r.out;
+    EXPECT_EQ(show_json(id).at("language"), "zh-Hant");
+    r = unlocked({"report", "list"});
+    EXPECT_NE(r.out.find("TITLE"), std::string::npos) << r.out;  // the report's language did not change ours
+}
+
+}  // namespace
+}  // namespace fv::test

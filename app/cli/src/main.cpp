@@ -49,13 +49,20 @@ void print_error(std::string_view message) {
     std::cerr << "fieldvault-cli: " << fv::core::tr("error:") << ' ' << line << '\n';
 }
 
-// --language CODE (or --language=CODE) anywhere on the line: read before the
-// command tree is built, since its help texts are already in that language.
+// --language CODE (or --language=CODE) before the command name: read before
+// the command tree is built, since its help texts are already in that
+// language. After the command name, `report add|edit --language` is the
+// account's own language, never the messages'.
 std::string language_asked(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg(argv[i]);
         if (arg == "--language" && i + 1 < argc) return argv[i + 1];
         if (arg.rfind("--language=", 0) == 0) return std::string(arg.substr(11));
+        if (arg == "--vault" || arg == "--passphrase-file" || arg == "--as") {
+            ++i;  // its value
+            continue;
+        }
+        if (arg.empty() || arg[0] != '-') break;  // the command name
     }
     return {};
 }
@@ -82,7 +89,8 @@ void translate_help(CLI::App& app) {
 
 int main(int argc, char** argv) {
     fv::core::harden_process();
-    fv::core::init_translations(language_asked(argc, argv));
+    const auto language_first = language_asked(argc, argv);
+    fv::core::init_translations(language_first);
     using fv::core::tr;
 
     CLI::App app{tr("Fieldvault: an encrypted, offline vault for reports of transnational repression."),
@@ -130,6 +138,10 @@ int main(int argc, char** argv) {
         print_error(e.what());
         return kExitUsage;
     }
+
+    // --language given after a command without a --language of its own: the
+    // help was built already, the messages from here on follow it.
+    if (!language.empty() && language_first.empty()) fv::core::set_language(language);
 
     const auto* action = context.commands.chosen();
     if (action == nullptr) {
