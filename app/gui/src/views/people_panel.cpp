@@ -104,6 +104,7 @@ void PeoplePanel::draw(AppState& state) {
     ImGui::PopStyleColor();
     if (linked_.empty())
         ImGui::TextDisabled("%s", core::tr("None yet. An officer or a \"service station\" named here can be added."));
+    std::int64_t to_unlink = 0;
     for (const auto& e : linked_) {
         ImGui::PushID(static_cast<int>(e.id));
         glyphs::note(e.name);
@@ -123,10 +124,12 @@ void PeoplePanel::draw(AppState& state) {
         }
         if (state.probe().enabled()) state.probe().item(("people.alias=" + std::to_string(e.id)).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton(core::tr("Not in this report"))) unlink(state, e.id);
+        if (ImGui::SmallButton(core::tr("Not in this report"))) to_unlink = e.id;  // after the loop: it reloads linked_
         if (state.probe().enabled()) state.probe().item(("people.unlink=" + std::to_string(e.id)).c_str());
         ImGui::PopID();
     }
+
+    if (to_unlink != 0) unlink(state, to_unlink);
 
     const auto* picked = find(pick_);
     if (picked == nullptr) pick_ = 0;
