@@ -191,7 +191,7 @@ TEST(CustodyChain, LegalExportWritesAVerifiableRecord) {
     EXPECT_TRUE(run_ok("cd '" + (out / "evidence").string() + "' && sha256sum --quiet -c SHA256SUMS"));
     const auto json = nlohmann::json::parse(read_file(out / "reports.json"));
     ASSERT_EQ(json.size(), 1u);
-    EXPECT_EQ(json[0]["schema_version"], 2);
+    EXPECT_EQ(json[0]["schema_version"], 3);
     EXPECT_EQ(json[0]["attachments"].size(), 2u);
     const auto csv = read_file(out / "reports.csv");
     EXPECT_EQ(csv.rfind("report_id,report_uid,title,", 0), 0u);
@@ -373,7 +373,7 @@ TEST(ReportDocumentV2, IdsAndHashesAreStrictAndVersionOneIsStillRead) {
     broken["revision_sha256"] = std::string(64, 'G');
     EXPECT_THROW(core::detail::decode_report_document(broken.dump()), Error);
     broken = json;
-    broken["schema_version"] = 3;
+    broken["schema_version"] = 4;
     EXPECT_THROW(core::detail::decode_report_document(broken.dump()), Error);
     broken = json;
     broken.erase("revisions");
@@ -391,6 +391,99 @@ TEST(ReportDocumentV2, IdsAndHashesAreStrictAndVersionOneIsStillRead) {
     EXPECT_TRUE(old.report_uid.empty());
     v1["report_uid"] = std::string(32, 'a');  // a v2 key in a v1 document
     EXPECT_THROW(core::detail::decode_report_document(v1.dump()), Error);
+}
+
+// Version 3: each attachment entry has a caption, checked like the vault's own
+// rule; version 2 entries have none (and may not have one).
+TEST(ReportDocumentV3, CaptionsAreStrictAndVersionTwoIsStillRead) {
+    core::detail::ReportDocument doc;
+    doc.content = chinese_report("caption");
+    doc.report_uid = std::string(32, 'a');
+    core::detail::seal_revision_hash(doc);
+    doc.attachments.push_back(core::detail::DocumentAttachment{"attachment-1", "card.jpg", "image/jpeg", 3,
+                                                               std::string(64, 'c'), 7, "警察留下的名片"});
+    const auto text = core::detail::encode_report_document(doc);
+    const auto back = core::detail::decode_report_document(text);
+    EXPECT_EQ(back.schema_version, 3);
+    ASSERT_EQ(back.attachments.size(), 1u);
+    EXPECT_EQ(back.attachments[0].caption, "警察留下的名片");
+
+    const auto json = nlohmann::json::parse(text);
+    const auto refused = [](nlohmann::json broken) {
+        try {
+            (void)core::detail::decode_report_document(broken.dump());
+        } catch (const Error& e) {
+            return e.kind() == ErrorKind::Integrity;
+        }
+        return false;
+    };
+    auto broken = json;
+    broken["attachments"][0].erase("caption");
+    EXPECT_TRUE(refused(broken));
+    for (const std::string& bad : {std::string("two\nlines"), std::string("tab\there"), std::string(501, 'x')}) {
+        broken = json;
+        broken["attachments"][0]["caption"] = bad;
+        EXPECT_TRUE(refused(broken)) << bad.size();
+    }
+    broken = json;
+    broken["attachments"][0]["caption"] = 5;
+    EXPECT_TRUE(refused(broken));
+    broken = json;
+    broken["attachments"][0]["caption"] = std::string(500, 'x');  // the bound itself is fine
+    EXPECT_FALSE(refused(broken));
+
+    auto v2 = json;
+    v2["schema_version"] = 2;
+    EXPECT_TRUE(refused(v2));  // a v3 key in a v2 document
+    v2["attachments"][0].erase("caption");
+    const auto old = core::detail::decode_report_document(v2.dump());
+    EXPECT_EQ(old.schema_version, 2);
+    ASSERT_EQ(old.attachments.size(), 1u);
+    EXPECT_EQ(old.attachments[0].caption, "");
+}
+
+std::string caption_of(TestVault& v, std::int64_t report_id, const std::string& name) {
+    for (const auto& a : core::ReportService(*v.session).get(report_id).attachments)
+        if (a.name == name) return a.caption;
+    throw std::runtime_error("no attachment " + name);
+}
+
+// A caption goes with its file to the advocate, is replaced when the report
+// is sent again with another, and reaches the lawyer and the legal record.
+TEST(CustodyChain, CaptionsTravelWithTheirFiles) {
+    Chain c;
+    core::AttachmentService person_files(*c.person.session);
+    const auto photo_id = core::ReportService(*c.person.session).get(c.report).attachments.at(0).id;
+    person_files.set_caption(photo_id, "警察留下的名片");
+    const auto received = c.send("b1.fvb").report_ids.at(0);
+    EXPECT_EQ(caption_of(c.advocate, received, "photo.jpg"), "警察留下的名片");
+
+    // Sent again with a new caption and a second file without one.
+    person_files.set_caption(photo_id, "The officer's card");
+    core::AttachmentService(*c.person.session).attach(c.report, c.audio);
+    const auto second = c.send("b2.fvb");
+    EXPECT_EQ(second.attachments_already_held, 1u);
+    EXPECT_EQ(caption_of(c.advocate, received, "photo.jpg"), "The officer's card");
+    EXPECT_EQ(caption_of(c.advocate, received, "voice.ogg"), "");
+
+    // Forwarded to a lawyer: the advocate's copy of the caption goes along.
+    TestVault lawyer;
+    add_contact(c.advocate, "Lawyer", lawyer);
+    const auto forwarded = c.advocate.tmp.path() / "fwd.fvb";
+    core::ExportService(*c.advocate.session).export_bundle(export_reports({"Lawyer"}, {received}, forwarded));
+    const auto at_lawyer = core::ImportService(*lawyer.session).import_bundle(forwarded).report_ids.at(0);
+    EXPECT_EQ(caption_of(lawyer, at_lawyer, "photo.jpg"), "The officer's card");
+
+    // The lawyer's legal export: reports.json names it beside the file.
+    core::LegalExportRequest legal;
+    legal.scope = core::LegalExportRequest::Scope::Reports;
+    legal.report_ids = {at_lawyer};
+    legal.out = lawyer.tmp.path() / "court";
+    core::LegalExportService(*lawyer.session).run(legal);
+    const auto json = nlohmann::json::parse(read_file(legal.out / "reports.json"));
+    std::set<std::string> captions;
+    for (const auto& a : json.at(0).at("attachments")) captions.insert(a.at("caption").get<std::string>());
+    EXPECT_EQ(captions, (std::set<std::string>{"The officer's card", ""}));
 }
 
 // The carried proofs of `bundle_file` as `reader` opens it: proof item id ->

@@ -64,7 +64,8 @@ TEST(ReportDocumentSchema, WritesTheDocumentsOfRealExports) {
     add_contact(a, "b", b);
     const auto full = core::ReportService(*a.session).create(chinese_report("纲"));
     write_file(a.tmp.path() / "证据-照片.jpg", "\xff\xd8\xff\xe0 not really a photo");
-    core::AttachmentService(*a.session).attach(full, a.tmp.path() / "证据-照片.jpg");
+    const auto photo = core::AttachmentService(*a.session).attach(full, a.tmp.path() / "证据-照片.jpg");
+    core::AttachmentService(*a.session).set_caption(photo.id, "警察留下的名片");
     const auto case_id = core::CaseService(*a.session).create("阿娜");
     core::CaseService(*a.session).move_reports({full}, case_id);
 

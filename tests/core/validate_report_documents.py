@@ -92,6 +92,11 @@ def main():
     refused("another schema name", lambda d: d.__setitem__("schema", "fieldvault-report-2"))
     refused("an empty title", lambda d: d["content"].__setitem__("title", "  "))
     refused("a sha256 in capitals", lambda d: d["attachments"][0].__setitem__("sha256", "AB" * 32))
+    if full["attachments"][0]["caption"] != "警察留下的名片":
+        fail("the full document's attachment does not carry its caption")
+    refused("a caption on two lines", lambda d: d["attachments"][0].__setitem__("caption", "two\nlines"))
+    refused("a caption of 501 characters", lambda d: d["attachments"][0].__setitem__("caption", "x" * 501))
+    refused("an attachment without its caption", lambda d: d["attachments"][0].pop("caption"))
     print("%d documents valid; every wrong document refused" % len(documents))
 
 

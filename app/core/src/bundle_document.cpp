@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fieldvault/core/text.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/storage/report_json.h"
 
@@ -71,6 +72,13 @@ bool is_lower_hex(const std::string& s, std::size_t length) {
 
 }  // namespace
 
+bool is_valid_caption(std::string_view caption) {
+    if (caption.size() > kMaxCaptionBytes || !is_valid_utf8(caption)) return false;
+    // The same rule as AttachmentService::set_caption, so that every caption
+    // a vault holds can be sent.
+    return std::none_of(caption.begin(), caption.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
 std::vector<std::string> redact_sensitive(storage::ReportContent& c) {
     std::vector<std::string> redacted;
     for (const auto& name : c.sensitive_fields) {
@@ -100,7 +108,8 @@ std::string encode_report_document(const ReportDocument& doc) {
     json attachments = json::array();
     for (const auto& a : doc.attachments) {
         attachments.push_back(json{{"item", a.item_id}, {"name", a.name}, {"media_type", a.media_type},
-                                   {"size", a.size}, {"sha256", a.sha256}, {"added_at", a.added_at}});
+                                   {"size", a.size}, {"sha256", a.sha256}, {"added_at", a.added_at},
+                                   {"caption", a.caption}});
     }
     json revisions = json::array();
     for (const auto& r : doc.revisions)
@@ -145,6 +154,7 @@ ReportDocument decode_report_document(std::string_view text_in) {
         keys.insert({"report_uid", "revision_sha256", "revisions", "origin"});
         attachment_keys.insert("added_at");
     }
+    if (version >= 3) attachment_keys.insert("caption");
     require_exact_keys(in, keys, "the document");
     if (text(in, "schema") != kReportSchema) malformed("unknown schema");
     ReportDocument doc;
@@ -164,9 +174,15 @@ ReportDocument decode_report_document(std::string_view text_in) {
     doc.redacted_fields = texts(in, "redacted_fields");
     for (const auto& a : field(in, "attachments", json::value_t::array)) {
         require_exact_keys(a, attachment_keys, "an attachment entry");
-        doc.attachments.push_back(DocumentAttachment{text(a, "item"), text(a, "name"), text(a, "media_type"),
-                                                     unsigned_integer(a, "size"), text(a, "sha256"),
-                                                     version >= 2 ? integer(a, "added_at") : 0});
+        DocumentAttachment entry{text(a, "item"), text(a, "name"), text(a, "media_type"),
+                                 unsigned_integer(a, "size"), text(a, "sha256"),
+                                 version >= 2 ? integer(a, "added_at") : 0, ""};
+        if (version >= 3) {
+            entry.caption = text(a, "caption");
+            if (!is_valid_caption(entry.caption))
+                malformed("an attachment's \"caption\" is not one line of at most 500 bytes of text");
+        }
+        doc.attachments.push_back(std::move(entry));
     }
     doc.attachments_left_out = unsigned_integer(in, "attachments_left_out");
     if (version >= 2) {

@@ -1,6 +1,6 @@
 #pragma once
 // What travels inside a bundle besides raw attachment bytes: one JSON document
-// per report (schema "fieldvault-report", version 2; version 1 is still read); the manifest metadata is
+// per report (schema "fieldvault-report", version 3; versions 1 and 2 are still read); the manifest metadata is
 // fieldvault/core/export_metadata.h. The layouts are documented in docs/cli.md ("export").
 #include <cstdint>
 #include <optional>
@@ -12,7 +12,7 @@
 
 namespace fv::core::detail {
 
-inline constexpr int kReportDocumentVersion = 2;
+inline constexpr int kReportDocumentVersion = 3;
 inline constexpr int kOldestReportDocumentVersion = 1;
 // A report document larger than this is refused before it is read into memory.
 inline constexpr std::uint64_t kMaxReportDocumentBytes = 16u << 20;
@@ -24,7 +24,13 @@ struct DocumentAttachment {
     std::uint64_t size = 0;
     std::string sha256;  // hex
     std::int64_t added_at = 0;  // when it was attached (the sender's claim; v2)
+    std::string caption;        // what the file shows, in the sender's words ("" for none; v3)
 };
+
+// A caption as a vault keeps one: valid UTF-8, one line (no control
+// characters below U+0020), at most kMaxCaptionBytes bytes.
+inline constexpr std::size_t kMaxCaptionBytes = 500;
+bool is_valid_caption(std::string_view caption);
 
 // One revision of the sender's history: its number, time and content hash.
 struct DocumentRevision {

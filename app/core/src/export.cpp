@@ -156,6 +156,7 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
         }
         if (!forwarded) detail::seal_revision_hash(doc);
         const std::string item_id = "report-" + std::to_string(id);
+        const auto captions = store.captions_for_report(id);
         for (const auto& a : store.list_for_report(id)) {
             if (!request.include_attachments) {
                 ++doc.attachments_left_out;
@@ -165,8 +166,11 @@ Plan plan_items(storage::Database& db, const std::vector<std::int64_t>& ids, con
             ++shown.attachments;
             shown.attachment_bytes += a.size;
             const std::string att_item = "attachment-" + std::to_string(a.id);
+            // A caption goes with its file: it says no more than the file itself shows.
+            const auto caption = captions.find(a.id);
             doc.attachments.push_back(detail::DocumentAttachment{att_item, a.name, a.media_type, a.size, a.sha256,
-                                                                 a.created_at});
+                                                                 a.created_at,
+                                                                 caption == captions.end() ? "" : caption->second});
             attachments.push_back(PlannedItem{{att_item, "attachment", bundle_name_for(a), a.size, digest_from_hex(a.sha256)},
                                               {}, a.id});
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "bundle_document.h"
@@ -228,10 +229,18 @@ std::int64_t store_report(storage::Database& db, const detail::ReportDocument& d
     return id;
 }
 
-bool already_attached(storage::Database& db, std::int64_t report_id, const std::string& sha256) {
+// The stored copy's file with this SHA-256, if it holds one already.
+std::optional<std::int64_t> already_attached(storage::Database& db, std::int64_t report_id, const std::string& sha256) {
     for (const auto& a : storage::AttachmentStore(db).list_for_report(report_id))
-        if (a.sha256 == sha256) return true;
-    return false;
+        if (a.sha256 == sha256) return a.id;
+    return std::nullopt;
+}
+
+// The sender's caption (report document version 3 on) is the file's caption
+// here; a later delivery's caption replaces it, an empty one removes it.
+void keep_caption(storage::Database& db, const detail::ReportDocument& doc, std::int64_t attachment_id,
+                  const std::string& caption) {
+    if (doc.schema_version >= 3) storage::AttachmentStore(db).set_caption(attachment_id, caption);
 }
 
 Received read_items(crypto::BundleReader& reader, storage::Database* store, std::int64_t now) {
@@ -271,7 +280,8 @@ Received read_items(crypto::BundleReader& reader, storage::Database* store, std:
         } else if (item->kind == "attachment") {
             const auto owner = attachment_owner.find(item->id);
             if (owner == attachment_owner.end()) inconsistent("attachment " + item->id + " belongs to no earlier report");
-            const auto& listed = out.documents.at(owner->second).attachments;
+            const auto& document = out.documents.at(owner->second);
+            const auto& listed = document.attachments;
             const auto entry = std::find_if(listed.begin(), listed.end(),
                                             [&](const detail::DocumentAttachment& a) { return a.item_id == item->id; });
             const auto report_id = store == nullptr ? 0 : report_ids.at(owner->second);
@@ -279,8 +289,9 @@ Received read_items(crypto::BundleReader& reader, storage::Database* store, std:
             // read and checked, not stored twice.
             if (store == nullptr) {
                 drain_item(reader);
-            } else if (already_attached(*store, report_id, entry->sha256)) {
+            } else if (const auto held = already_attached(*store, report_id, entry->sha256)) {
                 drain_item(reader);
+                keep_caption(*store, document, *held, entry->caption);
                 ++out.already_held;
             } else {
                 detail::BundleItemSource source(reader);
@@ -289,8 +300,9 @@ Received read_items(crypto::BundleReader& reader, storage::Database* store, std:
                 const auto name = sanitize_file_name(entry->name);
                 // The reader checks the item's SHA-256 before the stream ends
                 // (it throws otherwise), so the store records it unhashed.
-                storage::AttachmentStore(*store).import_verified(report_id, in, name, guess_media_type(name),
-                                                                 item->sha256, now);
+                const auto stored = storage::AttachmentStore(*store).import_verified(
+                    report_id, in, name, guess_media_type(name), item->sha256, now);
+                keep_caption(*store, document, stored, entry->caption);
             }
             ++out.attachments;
         } else {

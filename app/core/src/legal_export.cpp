@@ -96,10 +96,12 @@ std::vector<detail::EvidenceFile> write_evidence(storage::Database& db, const st
     storage::AttachmentStore store(db);
     std::string sums;
     for (const auto id : ids) {
+        const auto captions = store.captions_for_report(id);
         for (const auto& a : store.list_for_report(id)) {
             detail::EvidenceFile f;
             f.report_id = id;
             f.attachment = a;
+            if (const auto caption = captions.find(a.id); caption != captions.end()) f.attachment.caption = caption->second;
             f.file_name = std::to_string(id) + "-" + std::to_string(a.id) + "-" + sanitize_file_name(a.name);
             crypto::ParallelSha256 hash;
             detail::write_output_file(folder / f.file_name, [&](const auto& write) {

@@ -134,6 +134,7 @@ std::vector<std::string> custody_lines(const LegalReport& r) {
 
 std::string evidence_note(const LegalReport& r, const EvidenceFile& f) {
     std::string note = "stored in the vault " + utc(f.attachment.created_at);
+    if (!f.attachment.caption.empty()) note = "\u201c" + f.attachment.caption + "\u201d; " + note;
     for (const auto& d : r.deliveries)
         for (const auto& a : d.claims.attachments)
             if (a.sha256 == f.attachment.sha256 && a.added_at != 0)
@@ -168,7 +169,7 @@ LegalReport gather_legal_report(Session& session, std::int64_t id, const std::ve
         r.document.attachments.push_back(DocumentAttachment{"attachment-" + std::to_string(f.attachment.id),
                                                             f.attachment.name, f.attachment.media_type,
                                                             f.attachment.size, f.attachment.sha256,
-                                                            f.attachment.created_at});
+                                                            f.attachment.created_at, f.attachment.caption});
     }
     for (const auto& e : storage::AuditLog(db).entries())
         if (subjects.count(e.subject)) r.audit.push_back(e);

@@ -34,7 +34,7 @@ public:
     void remove(std::int64_t attachment_id);
     // What the file shows, in the person's words (at most 500 bytes of UTF-8
     // on one line; "" removes it). Drafts only, audited without the words.
-    // Kept in this vault; bundles do not carry captions yet.
+    // It goes with its file in an export (report document version 3).
     void set_caption(std::int64_t attachment_id, std::string_view caption);
 
 private:
