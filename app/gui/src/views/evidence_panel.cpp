@@ -289,6 +289,10 @@ void EvidencePanel::draw_preview(AppState& state) {
         return;
     }
     state.probe().item("evidence.close_preview");
+    if (pdf_.active()) {
+        pdf_.draw(state);
+        return;
+    }
     if (preview_loading_) {
         draw_notice(core::tr("Opening the file in memory..."));
         return;
@@ -326,6 +330,10 @@ void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attac
     if (session == nullptr) return;
     preview_id_ = attachment.id;
     preview_name_ = attachment.name;
+    if (attachment.media_type == "application/pdf") {  // page by page, in memory (views/pdf_preview)
+        pdf_.open(state, attachment);
+        return;
+    }
     preview_loading_ = true;
     auto result = std::make_shared<PreviewResult>();
     state.worker().submit(
@@ -404,6 +412,7 @@ void EvidencePanel::drop_preview() noexcept {
         texture_ = nullptr;
     }
     image_width_ = image_height_ = 0;
+    pdf_.clear();  // the document's bytes, the page's pixels and texture
     wipe_string(text_.text);
     text_.truncated = false;
     wipe_string(preview_name_);
@@ -432,7 +441,7 @@ void EvidencePanel::clear() noexcept {
 // the preview (texture, size, text, name, message), the file chosen to
 // extract, the messages and the open file browser.
 bool EvidencePanel::holds_sensitive_data() const noexcept {
-    return preview_id_ != 0 || texture_ != nullptr || image_width_ != 0 || image_height_ != 0 ||
+    return preview_id_ != 0 || pdf_.holds_sensitive_data() || texture_ != nullptr || image_width_ != 0 || image_height_ != 0 ||
            !text_.text.empty() || !preview_name_.empty() || !preview_message_.empty() || extract_target_.id != 0 ||
            !extract_target_.name.empty() || !error_.empty() || !notice_.empty() || browser_.is_open() ||
            changing_id_ != 0 || !changing_name_.empty() || !caption_.empty();

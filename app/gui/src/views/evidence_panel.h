@@ -15,6 +15,7 @@
 #include "views/file_browser.h"
 #include "fieldvault/core/reports.h"
 #include "views/image_preview.h"
+#include "views/pdf_preview.h"
 #include "views/text_preview.h"
 
 namespace fv::gui {
@@ -55,6 +56,7 @@ public:
     const std::string& error() const noexcept { return error_; }
     const std::string& notice() const noexcept { return notice_; }
     FileBrowser& browser() noexcept { return browser_; }
+    PdfPreview& pdf() noexcept { return pdf_; }  // a PDF's preview, page by page
 
 private:
     void draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments, bool can_change);
@@ -82,6 +84,7 @@ private:
     std::string caption_;             // typed
     bool open_caption_ = false;
     bool open_remove_ = false;
+    PdfPreview pdf_;
 };
 
 }  // namespace fv::gui
