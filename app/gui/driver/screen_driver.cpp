@@ -31,8 +31,9 @@ namespace {
 using fv::gui::Screen;
 
 constexpr std::array<const char*, 4> kLockedScreens{"welcome", "create", "unlock", "unlock-tried"};
-constexpr std::array<const char*, 10> kUnlockedScreens{"list",   "report", "settings", "timeline", "contacts",
-                                                       "export", "import", "audit",    "evidence", "record"};
+constexpr std::array<const char*, 11> kUnlockedScreens{"list",   "report", "settings", "timeline", "contacts",
+                                                       "export", "import", "audit",    "evidence", "record",
+                                                       "evidence-pdf"};
 
 struct DriverArguments {
     fv::gui::RunOptions run;
@@ -52,7 +53,7 @@ bool one_of(const auto& names, const std::string& name) {
                  "usage: fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE] [--report ID]\n"
                  "                          [--language en|zh_CN|zh_TW]\n"
                  "  NAME: welcome create unlock unlock-tried list report settings timeline contacts export import audit "
-                 "evidence record\n");
+                 "evidence record evidence-pdf\n");
     std::exit(problem != nullptr ? 2 : 0);
 }
 
@@ -97,13 +98,14 @@ DriverArguments parse(int argc, char** argv) {
 
 // The editor on the first report with a picture attached, scrolled to its
 // evidence files, with the picture's preview being decrypted on the worker.
-void show_evidence_preview(fv::gui::App& app) {
+// media: the attachment's media type starts so ("application/pdf" for evidence-pdf).
+void show_evidence_preview(fv::gui::App& app, const std::string& media = "image/") {
     auto& state = app.state();
     fv::core::ReportService reports(*state.session());
     for (const auto& summary : reports.list()) {
         auto detail = reports.get(summary.id);
-        const auto picture = std::find_if(detail.attachments.begin(), detail.attachments.end(), [](const auto& a) {
-            return a.media_type.rfind("image/", 0) == 0;
+        const auto picture = std::find_if(detail.attachments.begin(), detail.attachments.end(), [&](const auto& a) {
+            return a.media_type.rfind(media, 0) == 0;
         });
         auto attachment = picture != detail.attachments.end() ? std::optional(*picture) : std::nullopt;
         fv::gui::wipe_detail(detail);
@@ -134,6 +136,7 @@ void show_unlocked_screen(fv::gui::App& app, const DriverArguments& args) {
     if (screen == "export") app.navigate(Screen::Export);
     if (screen == "audit") app.navigate(Screen::Audit);
     if (screen == "evidence") show_evidence_preview(app);
+    if (screen == "evidence-pdf") show_evidence_preview(app, "application/pdf");
     if (screen == "record") app.report_list_view().record_panel().open_form();
     if (screen == "report") {
         const auto reports = fv::core::ReportService(*state.session()).list();
