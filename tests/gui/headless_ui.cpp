@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <unistd.h>
 
 #include <random>
@@ -35,6 +36,11 @@ HeadlessUi::HeadlessUi(const std::filesystem::path& vault_dir, const std::filesy
     io.KeyMap[ImGuiKey_Tab] = kKeyTab;
     io.KeyMap[ImGuiKey_Backspace] = kKeyBackspace;
     io.KeyMap[ImGuiKey_Space] = kKeySpace;  // keyboard navigation (on in the app) requires it
+    io.KeyMap[ImGuiKey_Escape] = kKeyEscape;  // as the GLFW backend maps them (keyboard tests)
+    io.KeyMap[ImGuiKey_LeftArrow] = kKeyLeft;
+    io.KeyMap[ImGuiKey_RightArrow] = kKeyRight;
+    io.KeyMap[ImGuiKey_UpArrow] = kKeyUp;
+    io.KeyMap[ImGuiKey_DownArrow] = kKeyDown;
     AppOptions options;
     if (!settings_file.empty()) {
         options.settings_file = settings_file;
@@ -127,6 +133,39 @@ void HeadlessUi::press(int key, bool ctrl, bool shift) {
     io.KeyShift = false;
     frame();
     frame();
+}
+
+bool HeadlessUi::focused(const std::string& key) const {
+    const auto ring = keyboard_focus();
+    const auto rect = app_->state().probe().find(key);
+    if (!ring || !rect) return false;
+    // The ring surrounds the item's frame: inside what the probe recorded
+    // (which may include a label beside it), across its middle.
+    constexpr float kSlack = 1.0f;
+    const float middle = (ring->min.y + ring->max.y) * 0.5f;
+    return ring->min.x >= rect->min.x - kSlack && ring->max.x <= rect->max.x + kSlack &&
+           ring->min.y >= rect->min.y - kSlack && ring->max.y <= rect->max.y + kSlack && middle > rect->min.y &&
+           middle < rect->max.y;
+}
+
+bool HeadlessUi::typing() const {
+    const auto ring = keyboard_focus();
+    return ring && ring->typing;
+}
+
+std::string HeadlessUi::focus_text() const {
+    const ImGuiContext& g = *GImGui;
+    const std::string nav = std::string(" [in ") + (g.NavWindow != nullptr ? g.NavWindow->Name : "no window") +
+                            (g.NavIdIsAlive ? "" : ", widget gone") + (g.NavDisableHighlight ? ", hidden" : "") + "]";
+    const auto ring = keyboard_focus();
+    if (!ring) return "no focus shown" + nav;
+    return "focus at (" + std::to_string(ring->min.x) + ", " + std::to_string(ring->min.y) + ")-(" +
+           std::to_string(ring->max.x) + ", " + std::to_string(ring->max.y) + ")" + (ring->typing ? " typing" : "") + nav;
+}
+
+void HeadlessUi::press_until_focused(int key, const std::string& target, int limit, bool shift) {
+    for (int i = 0; i < limit && !focused(target); ++i) press(key, false, shift);
+    ASSERT_TRUE(focused(target)) << "the keyboard did not reach " << target << ": " << focus_text();
 }
 
 void HeadlessUi::settle() {

@@ -15,6 +15,12 @@ inline constexpr int kKeyEnter = 257;
 inline constexpr int kKeyTab = 258;
 inline constexpr int kKeyBackspace = 259;
 inline constexpr int kKeySpace = 32;
+inline constexpr int kKeyEscape = 256;
+inline constexpr int kKeyRight = 262;
+inline constexpr int kKeyLeft = 263;
+inline constexpr int kKeyDown = 264;
+inline constexpr int kKeyUp = 265;
+inline constexpr int kKeyS = 83;
 
 class TempDir {
 public:
@@ -51,6 +57,16 @@ public:
     // Lets the worker finish and the frame loop pick up its results.
     void settle();
     bool drawn(const std::string& key) const;
+    // Keyboard use (issue 14). True if the keyboard focus ring (ui_setup.h)
+    // is shown on the widget recorded under `key`.
+    bool focused(const std::string& key) const;
+    // True if the focus ring is shown on a text field being typed into.
+    bool typing() const;
+    // Where the focus ring is, for failure messages.
+    std::string focus_text() const;
+    // Presses `key` (Tab, an arrow...) until the widget under `target` has the
+    // keyboard focus; fails the test after `limit` presses.
+    void press_until_focused(int key, const std::string& target, int limit = 30, bool shift = false);
     // The open Session for direct checks, once running jobs (such as the
     // list's query) have finished; throws if the vault is locked.
     core::Session& session();

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "platform/glyph_cache.h"
+#include "platform/ui_setup.h"
 #include "platform/wiping_allocator.h"
 
 namespace fv::gui {
@@ -47,6 +48,7 @@ void App::frame() {
     state_.probe().begin_frame();
     state_.worker().poll();
     track_activity();
+    keyboard_frame_start();  // Enter presses buttons; keys show the focus
 
     const double idle_limit = state_.auto_lock_seconds();
     // A vault opened with the recovery key, waiting for its new passphrase, is open too.
@@ -65,6 +67,7 @@ void App::frame() {
         view_for(screen_).files_dropped(state_, paths);
     }
     view_for(screen_).draw(state_);
+    draw_keyboard_focus();
     // Typed or pasted characters the atlas lacks are added between frames.
     glyphs::note_active_input();
     apply_requests();

@@ -110,6 +110,14 @@ void apply(ImGuiStyle& style, ThemeKind kind) {
     style.FrameBorderSize = 1.0f;
     style.Colors[ImGuiCol_CheckMark] = kind == ThemeKind::HighContrast ? style.Colors[ImGuiCol_CheckMark] : accent();
     style.Colors[ImGuiCol_PlotHistogram] = accent();
+    // The keyboard focus (ImGui's frame and the app's thicker ring, see
+    // ui_setup.h): opaque, and far from the background in every theme.
+    switch (kind) {
+        case ThemeKind::Light: style.Colors[ImGuiCol_NavHighlight] = ImVec4(0.00f, 0.30f, 0.78f, 1.0f); break;
+        case ThemeKind::Dark: style.Colors[ImGuiCol_NavHighlight] = ImVec4(1.00f, 0.80f, 0.25f, 1.0f); break;
+        case ThemeKind::HighContrast: style.Colors[ImGuiCol_NavHighlight] = ImVec4(1.0f, 0.9f, 0.0f, 1.0f); break;
+    }
+    style.Colors[ImGuiCol_NavWindowingHighlight] = style.Colors[ImGuiCol_NavHighlight];
 }
 
 }  // namespace fv::gui::theme

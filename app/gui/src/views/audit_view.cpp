@@ -8,6 +8,7 @@
 #include "fieldvault/core/i18n.h"
 #include "views/exchange_widgets.h"
 #include "platform/theme.h"
+#include "platform/ui_setup.h"
 
 namespace fv::gui {
 namespace {
@@ -186,6 +187,7 @@ void AuditView::draw_table(AppState& state) {
     // The details keep a readable width: at large text sizes the table scrolls sideways instead.
     const float inner_width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 70.0f);
     if (!ImGui::BeginTable("##audit", 5, kFlags, ImVec2(0.0f, 0.0f), inner_width)) return;
+    keyboard_flatten_table();  // the arrows reach the rows from the filters above
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
     // Widths from the longest text each column holds, so nothing is cut at any font size.

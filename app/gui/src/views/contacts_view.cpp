@@ -9,6 +9,7 @@
 #include "views/exchange_widgets.h"
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
+#include "platform/ui_setup.h"
 
 namespace fv::gui {
 namespace {
@@ -123,7 +124,7 @@ bool ContactsView::remove_contact(AppState& state, const std::string& name) {
 void ContactsView::draw_content(AppState& state) {
     if (needs_reload_) reload(state);
     glyphs::note(name_);
-    if (!ImGui::BeginChild("##contacts_body")) {
+    if (!ImGui::BeginChild("##contacts_body", ImVec2(0.0f, 0.0f), false, ImGuiWindowFlags_NavFlattened)) {
         ImGui::EndChild();
         return;
     }
@@ -208,6 +209,7 @@ void ContactsView::draw_list(AppState& state) {
                              static_cast<float>(contacts_.size() + 1) +
                          ImGui::GetStyle().ScrollbarSize;
     if (!ImGui::BeginTable("##contacts", 4, kFlags, ImVec2(0.0f, height), inner_width)) return;
+    keyboard_flatten_table();  // Tab and the arrows reach its buttons
     const char* verified_label = core::tr("Verified");
     const char* not_verified_label = core::tr("Not verified");
     const char* verify_label = core::tr("Verify...");
@@ -300,6 +302,7 @@ void ContactsView::draw_modals(AppState& state) {
             state.probe().item("contacts.verify_confirm");
             ImGui::SameLine();
             if (ImGui::Button(core::tr("Not now")) || escape) ImGui::CloseCurrentPopup();
+            ImGui::SetItemDefaultFocus();  // the keyboard starts on the safe answer
             state.probe().item("contacts.verify_cancel");
         }
         ImGui::EndPopup();
@@ -319,6 +322,7 @@ void ContactsView::draw_modals(AppState& state) {
         state.probe().item("contacts.remove_confirm");
         ImGui::SameLine();
         if (ImGui::Button(core::tr("Keep")) || escape) ImGui::CloseCurrentPopup();
+        ImGui::SetItemDefaultFocus();  // the keyboard starts on the safe answer
         state.probe().item("contacts.remove_cancel");
         ImGui::EndPopup();
     }

@@ -245,6 +245,7 @@ void EvidencePanel::draw_change_popups(AppState& state) {
         ImGui::TextUnformatted(changing_name_.c_str());
         ImGui::TextDisabled("%s", core::tr("A few words, e.g. \"his message after the call\". One line."));
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // type at once
         const bool enter = ImGui::InputText("##caption", &caption_, ImGuiInputTextFlags_EnterReturnsTrue);
         state.probe().item("evidence.caption_text");
         glyphs::note(caption_);
@@ -274,6 +275,8 @@ void EvidencePanel::draw_change_popups(AppState& state) {
         state.probe().item("evidence.remove_confirm");
         ImGui::SameLine();
         if (ImGui::Button(core::tr("Keep it")) || escape) ImGui::CloseCurrentPopup();
+        ImGui::SetItemDefaultFocus();  // the keyboard starts on the safe answer
+        state.probe().item("evidence.remove_keep");
         ImGui::EndPopup();
     }
 }

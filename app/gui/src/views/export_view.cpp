@@ -244,7 +244,7 @@ void ExportView::start_export(AppState& state) {
 
 void ExportView::draw_content(AppState& state) {
     if (needs_load_) load(state);
-    if (!ImGui::BeginChild("##export_body")) {
+    if (!ImGui::BeginChild("##export_body", ImVec2(0.0f, 0.0f), false, ImGuiWindowFlags_NavFlattened)) {
         ImGui::EndChild();
         return;
     }
@@ -348,7 +348,7 @@ void ExportView::draw_reports_step(AppState& state) {
     } else {
         const float list_height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.5f,
                                            ImGui::GetFrameHeight() * 4.0f);
-        if (ImGui::BeginChild("##export_reports", ImVec2(0.0f, list_height), true)) {
+        if (ImGui::BeginChild("##export_reports", ImVec2(0.0f, list_height), true, ImGuiWindowFlags_NavFlattened)) {
             ImGuiListClipper clipper;
             clipper.Begin(static_cast<int>(rows_.size()));
             while (clipper.Step()) {

@@ -82,11 +82,12 @@ std::optional<fs::path> FileBrowser::draw(AppState& state) {
     state.probe().item("browser.hidden");
 
     const float footer = ImGui::GetFrameHeightWithSpacing() * 1.6f;
-    ImGui::BeginChild("##sidebar", ImVec2(ImGui::GetFontSize() * 11.0f, -footer), true);
+    // NavFlattened: the arrows move between the places, the files and the buttons (issue 14).
+    ImGui::BeginChild("##sidebar", ImVec2(ImGui::GetFontSize() * 11.0f, -footer), true, ImGuiWindowFlags_NavFlattened);
     draw_sidebar(state);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##entries", ImVec2(0.0f, -footer), true);
+    ImGui::BeginChild("##entries", ImVec2(0.0f, -footer), true, ImGuiWindowFlags_NavFlattened);
     if (auto file = draw_entries(state)) chosen = std::move(file);
     ImGui::EndChild();
 
@@ -155,7 +156,9 @@ std::optional<fs::path> FileBrowser::draw_entries(AppState& state) {
                 if (entry.is_directory) {
                     enter = listing_.folder / entry.name;
                 } else if (mode_ == Mode::File) {
-                    if (is_selected && (ImGui::IsMouseDoubleClicked(0) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))))
+                    // Pressed with no click: by the keyboard (Enter or Space on the focused row).
+                    const bool by_keyboard = !ImGui::IsMouseReleased(0) && !ImGui::IsMouseClicked(0);
+                    if (is_selected && (ImGui::IsMouseDoubleClicked(0) || by_keyboard))
                         chosen = listing_.folder / entry.name;
                     selected_ = i;
                 }

@@ -131,7 +131,7 @@ void ImportView::import(AppState& state) {
 
 void ImportView::draw_content(AppState& state) {
     glyphs::note(path_);
-    if (!ImGui::BeginChild("##import_body")) {
+    if (!ImGui::BeginChild("##import_body", ImVec2(0.0f, 0.0f), false, ImGuiWindowFlags_NavFlattened)) {
         ImGui::EndChild();
         return;
     }

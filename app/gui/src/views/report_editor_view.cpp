@@ -17,9 +17,12 @@
 #include "fieldvault/core/vocabulary.h"
 #include "models/revision_history.h"
 #include "platform/theme.h"
+#include "platform/ui_setup.h"
 
 namespace fv::gui {
 namespace {
+
+constexpr int kKeyS = 83;  // GLFW's key code for S (io.KeysDown is indexed by GLFW key codes)
 
 // Fresh rows start with a sensible code so the row is valid once its text is typed.
 const core::Identifier kNewIdentifier{"phone", ""};
@@ -312,6 +315,7 @@ void ReportEditorView::draw_original_offer(AppState& state) {
     ImGui::SameLine();
     if (ImGui::Button(core::tr("Keep it")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
         ImGui::CloseCurrentPopup();
+    ImGui::SetItemDefaultFocus();  // the keyboard starts on the safe answer
     ImGui::EndPopup();
 }
 
@@ -364,6 +368,7 @@ void ReportEditorView::draw_content(AppState& state) {
     // field is squeezed to a few characters (200 % text on a laptop screen).
     const bool side_by_side = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 55.0f;
     if (ImGui::BeginTable("##form", side_by_side ? 2 : 1, kFlags)) {
+        keyboard_flatten_table();  // Tab goes from the header into every field of the form
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(final_report);
         draw_left_column(state);
@@ -404,7 +409,7 @@ void ReportEditorView::draw_header(AppState& state) {
     const bool final_report = detail_ && detail_->report.status == core::ReportStatus::Final;
     if (final_report) return;
     const auto& style = ImGui::GetStyle();
-    const std::string save_label = std::string(core::tr("Save")) + "###save";
+    const std::string save_label = std::string(core::tr("Save  (Ctrl+S)")) + "###save";
     const std::string final_label = std::string(core::tr("Mark as final...")) + "###finalize";
     const float save_w = ImGui::CalcTextSize(save_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f;
     const float final_w = ImGui::CalcTextSize(final_label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f;
@@ -422,7 +427,9 @@ void ReportEditorView::draw_header(AppState& state) {
         ImGui::SameLine();
     }
     ImGui::BeginDisabled(busy || !report_dirty());  // "Your notes" have their own Save
-    if (ImGui::Button(save_label.c_str())) save(state);
+    // Ctrl+S saves too, as in most editors (only while Save can be pressed).
+    const bool save_keys = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(kKeyS, false) && !busy && report_dirty();
+    if (ImGui::Button(save_label.c_str()) || save_keys) save(state);
     state.probe().item("editor.save");
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -670,7 +677,10 @@ void ReportEditorView::draw_modals(AppState& state) {
         }
         state.probe().item("editor.finalize_confirm");
         ImGui::SameLine();
-        if (ImGui::Button(core::tr("Keep as draft"))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(core::tr("Keep as draft")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+            ImGui::CloseCurrentPopup();
+        ImGui::SetItemDefaultFocus();  // the keyboard starts on the safe answer
+        state.probe().item("editor.finalize_keep");
         ImGui::EndPopup();
     }
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -686,6 +696,7 @@ void ReportEditorView::draw_modals(AppState& state) {
         ImGui::SameLine();
         if (ImGui::Button(core::tr("Keep it")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
             ImGui::CloseCurrentPopup();
+        ImGui::SetItemDefaultFocus();  // the keyboard starts on the safe answer
         state.probe().item("editor.delete_keep");
         ImGui::EndPopup();
     }
@@ -704,6 +715,7 @@ void ReportEditorView::draw_modals(AppState& state) {
             ImGui::CloseCurrentPopup();
             leave_to_.reset();
         }
+        ImGui::SetItemDefaultFocus();  // the keyboard starts on the safe answer
         state.probe().item("editor.keep_editing");
         ImGui::EndPopup();
     }

@@ -20,6 +20,7 @@
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
 #include "views/editor_widgets.h"
+#include "platform/ui_setup.h"
 
 namespace fv::gui {
 namespace {
@@ -474,6 +475,7 @@ void ReportListView::draw_table(AppState& state) {
     // scrolls sideways instead of squeezing it to a character or two.
     const float inner_width = std::max(ImGui::GetContentRegionAvail().x, em * 52.0f);
     if (!ImGui::BeginTable("##reports", 6, kFlags, ImVec2(0.0f, 0.0f), inner_width)) return;
+    keyboard_flatten_table();  // the arrows go from the filters straight to the rows
     ImGui::TableSetupScrollFreeze(0, 1);
     // Header labels in the person's language; "###" keeps each column's id.
     ImGui::TableSetupColumn((std::string(core::tr("No.")) + "###id").c_str(), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |

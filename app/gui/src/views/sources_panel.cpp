@@ -144,6 +144,7 @@ void SourcesPanel::draw_popups(AppState& state, const std::vector<core::Contact>
         ImGui::TextDisabled("%s", core::tr("Only you see it. It does not prove they are who they say they are."));
         ImGui::PopTextWrapPos();
         ImGui::SetNextItemWidth(em * 20.0f);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // type at once
         const bool enter = ImGui::InputTextWithHint("##source_name", hint_.c_str(), &name_,
                                                     ImGuiInputTextFlags_EnterReturnsTrue);
         state.probe().item("sources.name");

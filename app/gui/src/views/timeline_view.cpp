@@ -113,7 +113,7 @@ void TimelineView::draw_content(AppState& state) {
     const float em = ImGui::GetFontSize();
     const float side = em * 17.0f;
     const float axis_width = std::max(em * 20.0f, ImGui::GetContentRegionAvail().x - side - ImGui::GetStyle().ItemSpacing.x);
-    ImGui::BeginChild("##timeline_main", ImVec2(axis_width, 0.0f), false);
+    ImGui::BeginChild("##timeline_main", ImVec2(axis_width, 0.0f), false, ImGuiWindowFlags_NavFlattened);
     const float axis_height = std::clamp(static_cast<float>(model_.lanes()) * em * 1.4f + em * 4.0f, em * 9.0f, em * 24.0f);
     draw_axis(state, ImGui::GetContentRegionAvail().x, axis_height);
     draw_legend();
@@ -130,7 +130,7 @@ void TimelineView::draw_content(AppState& state) {
     }
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##timeline_side", ImVec2(0.0f, 0.0f), true);
+    ImGui::BeginChild("##timeline_side", ImVec2(0.0f, 0.0f), true, ImGuiWindowFlags_NavFlattened);
     draw_recurring(state);
     ImGui::EndChild();
 }

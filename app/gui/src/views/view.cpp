@@ -1,6 +1,7 @@
 #include "views/view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -35,6 +36,9 @@ void View::draw(AppState& state) {
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     // "##" keeps the window's name off screen.
     if (ImGui::Begin("##fieldvault", nullptr, kFlags)) {
+        // The keyboard starts on the screen's own first widget, not on the
+        // header's buttons (Quick exit must not be one key press away).
+        ImGui::PushItemFlag(ImGuiItemFlags_NoNavDefaultFocus, true);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::accent());
         ImGui::TextUnformatted(header_name().c_str());
         ImGui::PopStyleColor();
@@ -87,6 +91,7 @@ void View::draw(AppState& state) {
         ImGui::PopStyleColor();
         state.probe().item("quick_exit");
         if (navigable && !navigation_inline) draw_main_navigation(state);
+        ImGui::PopItemFlag();
         ImGui::Separator();
         ImGui::Spacing();
         draw_content(state);
@@ -99,7 +104,9 @@ void begin_centered_column(const char* id, float width_em) {
     const float offset = (ImGui::GetContentRegionAvail().x - width) * 0.5f;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + offset);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 2.0f);
-    ImGui::BeginChild(id, ImVec2(width, 0.0f), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    // NavFlattened: Tab and the arrows cross into the column and back (issue 14).
+    ImGui::BeginChild(id, ImVec2(width, 0.0f), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NavFlattened);
 }
 
 void end_centered_column() { ImGui::EndChild(); }

@@ -1,0 +1,212 @@
+// Keyboard alone (issue 14): a person who cannot use a mouse creates a vault,
+// writes and saves a report, opens it again, locks and unlocks, with no click;
+// the focus is shown where the keyboard is, and dialogs start on the safe answer.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <cmath>
+#include <string>
+
+#include "fieldvault/core/reports.h"
+#include "headless_ui.h"
+#include "platform/theme.h"
+#include "platform/ui_setup.h"
+
+namespace fv::gui::test {
+namespace {
+
+std::string only_report_title(HeadlessUi& ui) {
+    const auto rows = core::ReportService(ui.session()).list();
+    return rows.size() == 1 ? rows.front().title : "(" + std::to_string(rows.size()) + " reports)";
+}
+
+TEST(GuiKeyboard, APersonsDayWithNoClick) {
+    TempDir dir;
+    HeadlessUi ui(dir.path() / "vault");
+    ASSERT_EQ(ui.app().screen(), Screen::Welcome);
+    EXPECT_FALSE(keyboard_focus().has_value()) << "no focus is shown before a key is pressed";
+
+    // First screen: the arrows reach "Create a new vault"; Enter presses it.
+    ui.press_until_focused(kKeyDown, "welcome.create");
+    ui.press(kKeyEnter);
+    ASSERT_EQ(ui.app().screen(), Screen::Create);
+
+    // Tab goes from text field to text field; typing goes where the ring is.
+    ui.press_until_focused(kKeyTab, "create.passphrase");
+    EXPECT_TRUE(ui.typing());
+    ui.type(kPassphrase);
+    ui.press(kKeyTab);
+    ASSERT_TRUE(ui.focused("create.confirmation")) << ui.focus_text();
+    ui.type(kPassphrase);
+    ui.press(kKeyEnter);  // in the last field: creates the vault
+    ui.settle();
+    ASSERT_TRUE(ui.app().create_view().showing_recovery_key()) << ui.app().create_view().error();
+
+    // The recovery key: the box by the arrows and Space, the key typed back,
+    // Escape out of the field, then down to Continue.
+    ui.press_until_focused(kKeyDown, "create.written_down");
+    ui.press(kKeySpace);
+    ASSERT_TRUE(ui.drawn("create.retyped_key"));
+    ui.press_until_focused(kKeyTab, "create.retyped_key");
+    ui.type(std::string(ui.app().create_view().recovery_key_text()));
+    ui.press(kKeyEscape);
+    EXPECT_TRUE(ui.focused("create.retyped_key")) << "Escape leaves the field; the focus stays visible on it";
+    EXPECT_FALSE(ui.typing());
+    ui.press_until_focused(kKeyDown, "create.continue");
+    ui.press(kKeyEnter);
+    ASSERT_EQ(ui.app().screen(), Screen::ReportList);
+    ui.settle();
+
+    // A new report: its title typed, saved with Ctrl+S.
+    ui.press_until_focused(kKeyUp, "list.new");
+    ui.press(kKeyEnter);
+    ASSERT_EQ(ui.app().screen(), Screen::ReportEditor);
+    ui.press_until_focused(kKeyTab, "editor.title");
+    ui.type("Visit to my mother");
+    ui.press(kKeyS, /*ctrl=*/true);
+    ui.settle();
+    EXPECT_EQ(only_report_title(ui), "Visit to my mother");
+    EXPECT_FALSE(ui.app().report_editor_view().dirty());
+
+    // Back to the list, into it, and open the report again.
+    ui.press(kKeyEscape);
+    ui.press_until_focused(kKeyUp, "editor.back");
+    ui.press(kKeyEnter);
+    ASSERT_EQ(ui.app().screen(), Screen::ReportList);
+    ui.settle();
+    ui.press_until_focused(kKeyDown, "list.row0");  // from the top of the screen, past the filters
+    ui.press(kKeyEnter);
+    ui.settle();
+    ASSERT_EQ(ui.app().screen(), Screen::ReportEditor);
+    EXPECT_TRUE(ui.app().report_editor_view().holds_sensitive_data());
+
+    // Ctrl+L locks; the passphrase field has the focus at once; Enter unlocks.
+    ui.press(kKeyL, /*ctrl=*/true);
+    ASSERT_EQ(ui.app().screen(), Screen::Unlock);
+    EXPECT_FALSE(ui.app().state().unlocked());
+    ui.frame();
+    EXPECT_TRUE(ui.focused("unlock.passphrase")) << ui.focus_text();
+    EXPECT_TRUE(ui.typing());
+    ui.type(kPassphrase);
+    ui.press(kKeyEnter);
+    ui.settle();
+    ui.settle();
+    ASSERT_EQ(ui.app().screen(), Screen::ReportList);
+    EXPECT_EQ(only_report_title(ui), "Visit to my mother");
+}
+
+class GuiKeyboardEditor : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ui_ = std::make_unique<HeadlessUi>(dir_.path() / "vault");
+        create_vault_through_ui(*ui_);
+        ui_->click("list.new");
+        ui_->click("editor.title");
+        ui_->type("Call from an unknown number");
+        ui_->click("editor.save");
+        ui_->settle();
+        ASSERT_EQ(ui_->app().screen(), Screen::ReportEditor);
+        ASSERT_FALSE(ui_->app().report_editor_view().dirty());
+    }
+
+    TempDir dir_;
+    std::unique_ptr<HeadlessUi> ui_;
+};
+
+TEST_F(GuiKeyboardEditor, EnterAfterTheMouseOnlyShowsTheFocus) {
+    // The mouse pressed "Delete draft..." last: the focus is there but hidden.
+    ui_->click("editor.delete");
+    ui_->press(kKeyEscape);  // the dialog closed by Escape
+    ASSERT_EQ(ui_->app().screen(), Screen::ReportEditor);
+    EXPECT_EQ(only_report_title(*ui_), "Call from an unknown number");
+    ui_->click("editor.title");
+    ui_->press(kKeyEscape);
+    ui_->click("editor.back");  // nothing to save: back on the list
+    ASSERT_EQ(ui_->app().screen(), Screen::ReportList);
+    ui_->settle();
+    ImGui::GetIO().MousePos = ImVec2(2.0f, 790.0f);  // the mouse moved away
+    ui_->frame();
+    EXPECT_FALSE(keyboard_focus().has_value());
+    // Enter with the focus hidden presses nothing; it shows where the focus is.
+    ui_->press(kKeyEnter);
+    EXPECT_EQ(ui_->app().screen(), Screen::ReportList);
+    EXPECT_TRUE(keyboard_focus().has_value());
+}
+
+TEST_F(GuiKeyboardEditor, DialogsStartOnTheSafeAnswer) {
+    // "Delete draft..." reached by the arrows (from Save, pressed last); its
+    // dialog focuses "Keep it".
+    ui_->press_until_focused(kKeyLeft, "editor.delete");
+    ui_->press(kKeyEnter);
+    ui_->frame();
+    ASSERT_TRUE(ui_->drawn("editor.delete_keep"));
+    EXPECT_TRUE(ui_->focused("editor.delete_keep")) << ui_->focus_text();
+    ui_->press(kKeyEnter);  // keeps it
+    EXPECT_FALSE(ui_->drawn("editor.delete_keep"));
+    EXPECT_EQ(only_report_title(*ui_), "Call from an unknown number");
+
+    // "Mark as final..." focuses "Keep as draft"; Escape closes it too.
+    ui_->press_until_focused(kKeyRight, "editor.finalize");
+    ui_->press(kKeyEnter);
+    ui_->frame();
+    ASSERT_TRUE(ui_->drawn("editor.finalize_keep"));
+    EXPECT_TRUE(ui_->focused("editor.finalize_keep")) << ui_->focus_text();
+    ui_->press(kKeyEscape);
+    EXPECT_FALSE(ui_->drawn("editor.finalize_keep"));
+    const auto rows = core::ReportService(ui_->session()).list();
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows.front().status, core::ReportStatus::Draft);
+
+    // The other way: Left to "Mark as final" in the dialog, Enter: final.
+    ui_->press_until_focused(kKeyRight, "editor.finalize");
+    ui_->press(kKeyEnter);
+    ui_->frame();
+    ui_->press_until_focused(kKeyLeft, "editor.finalize_confirm");
+    ui_->press(kKeyEnter);
+    ui_->settle();
+    const auto after = core::ReportService(ui_->session()).list();
+    ASSERT_EQ(after.size(), 1u);
+    EXPECT_EQ(after.front().status, core::ReportStatus::Final);
+}
+
+TEST_F(GuiKeyboardEditor, CtrlSDoesNothingWithNothingToSave) {
+    const auto rows = core::ReportService(ui_->session()).list();
+    ASSERT_EQ(rows.size(), 1u);
+    const auto before = core::ReportService(ui_->session()).get(rows.front().id).report.revision;
+    ui_->press(kKeyS, /*ctrl=*/true);
+    ui_->settle();
+    const auto after = core::ReportService(ui_->session()).get(rows.front().id).report.revision;
+    EXPECT_EQ(after, before) << "no new revision without a change";
+}
+
+// Relative luminance and contrast ratio (WCAG 2).
+double luminance(const ImVec4& c) {
+    auto channel = [](float v) {
+        const double x = static_cast<double>(v);
+        return x <= 0.03928 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.x) + 0.7152 * channel(c.y) + 0.0722 * channel(c.z);
+}
+
+double contrast(const ImVec4& a, const ImVec4& b) {
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+TEST(GuiKeyboardTheme, TheFocusColourStandsOutInEveryTheme) {
+    ImGui::CreateContext();
+    for (const auto kind : {ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast}) {
+        ImGuiStyle style;
+        theme::apply(style, kind);
+        const ImVec4 focus = style.Colors[ImGuiCol_NavHighlight];
+        EXPECT_EQ(focus.w, 1.0f) << "opaque";
+        // Against the window and against a text field's own background.
+        EXPECT_GE(contrast(focus, style.Colors[ImGuiCol_WindowBg]), 3.0) << static_cast<int>(kind);
+        EXPECT_GE(contrast(focus, style.Colors[ImGuiCol_FrameBg]), 3.0) << static_cast<int>(kind);
+    }
+    ImGui::DestroyContext();
+}
+
+}  // namespace
+}  // namespace fv::gui::test
