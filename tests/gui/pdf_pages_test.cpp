@@ -188,6 +188,19 @@ TEST(PdfPages, APasswordProtectedPdfIsRefusedWithAPlainMessage) {
     EXPECT_LT(pixels[at + 1], 60);
 }
 
+TEST(PdfPages, APageTurnedByItsOwnRotateIsDrawnTurned) {
+    // A scan saved sideways: 200 x 300 points, /Rotate 90, shown 300 wide and 200 tall.
+    const auto page = open_pdf(make_rotated_pdf(90))->render(0, 300);
+    EXPECT_EQ(page.width, 300);
+    EXPECT_EQ(page.height, 200);
+    EXPECT_TRUE(is_red(pixel(page, 230, 70)));  // the top left corner went to the top right
+    EXPECT_TRUE(is_white(pixel(page, 70, 70)));
+    const auto upright = open_pdf(make_rotated_pdf(0))->render(0, 200);
+    EXPECT_EQ(upright.width, 200);
+    EXPECT_EQ(upright.height, 300);
+    EXPECT_TRUE(is_red(pixel(upright, 70, 70)));
+}
+
 TEST(PdfPages, AFileOverTheSizeLimitIsNotParsed) {
     PdfLimits limits;
     limits.max_bytes = 100;

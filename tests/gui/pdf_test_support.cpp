@@ -99,7 +99,12 @@ std::string make_pdf(const std::vector<PdfPageSpec>& pages) {
     return out;
 }
 
-std::string make_encrypted_pdf(const std::string& user_password) {
+namespace {
+
+// One page of 200 x 300 points with a red square (20..120 from the top left),
+// written by hand; encrypted under `user_password` if it is not empty.
+std::string hand_made_pdf(const std::string& user_password, int rotate) {
+    const bool encrypt = !user_password.empty();
     const std::string owner_password = "owner-" + user_password;
     const std::string id = md5("fieldvault pdf test id");
     const std::int32_t permissions = -4;
@@ -113,7 +118,8 @@ std::string make_encrypted_pdf(const std::string& user_password) {
     const std::string u = rc4(key, kPadding);
     // Algorithm 1: the key of object 4 generation 0 encrypts its stream.
     const std::string object_key = md5(key + std::string("\x04\x00\x00\x00\x00", 5)).substr(0, 10);
-    const std::string contents = rc4(object_key, "1 0 0 rg 20 80 100 100 re f\n");
+    const std::string plain = "1 0 0 rg 20 180 100 100 re f\n";
+    const std::string contents = encrypt ? rc4(object_key, plain) : plain;
 
     std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
     std::vector<std::size_t> offsets;
@@ -123,10 +129,12 @@ std::string make_encrypted_pdf(const std::string& user_password) {
     };
     object("<< /Type /Catalog /Pages 2 0 R >>");
     object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << >> >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 300] /Rotate " + std::to_string(rotate) +
+           " /Contents 4 0 R /Resources << >> >>");
     object("<< /Length " + std::to_string(contents.size()) + " >>\nstream\n" + contents + "\nendstream");
-    object("<< /Filter /Standard /V 1 /R 2 /O <" + hex(o) + "> /U <" + hex(u) + "> /P " +
-           std::to_string(permissions) + " >>");
+    if (encrypt)
+        object("<< /Filter /Standard /V 1 /R 2 /O <" + hex(o) + "> /U <" + hex(u) + "> /P " +
+               std::to_string(permissions) + " >>");
     const std::size_t xref = pdf.size();
     pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
     for (const auto offset : offsets) {
@@ -134,9 +142,16 @@ std::string make_encrypted_pdf(const std::string& user_password) {
         std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
         pdf += line;
     }
-    pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R /Encrypt 5 0 R /ID [<" +
-           hex(id) + "> <" + hex(id) + ">] >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R" +
+           (encrypt ? " /Encrypt 5 0 R" : "") + " /ID [<" + hex(id) + "> <" + hex(id) + ">] >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
     return pdf;
 }
+
+}  // namespace
+
+std::string make_encrypted_pdf(const std::string& user_password) { return hand_made_pdf(user_password, 0); }
+
+std::string make_rotated_pdf(int degrees) { return hand_made_pdf("", degrees); }
 
 }  // namespace fv::gui::test

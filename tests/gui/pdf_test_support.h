@@ -23,9 +23,12 @@ struct PdfPageSpec {
 // A PDF with one page per spec, as cairo writes it.
 std::string make_pdf(const std::vector<PdfPageSpec>& pages);
 
-// One page of 200 x 200 points with a red square (20..120, from the top
+// One page of 200 x 300 points with a red square (20..120, from the top
 // left) whose contents are encrypted under `user_password` (the owner
 // password is another).
 std::string make_encrypted_pdf(const std::string& user_password);
+
+// The same page, not encrypted, turned by the page's own /Rotate (90, 180, 270).
+std::string make_rotated_pdf(int degrees);
 
 }  // namespace fv::gui::test

@@ -180,7 +180,9 @@ void PdfPreview::draw(AppState& state) {
         draw_notice(core::tr("This page is very large: it is shown with less detail."));
 
     // The page in a box of its own that scrolls (sideways too when enlarged).
-    ImGui::BeginChild("##pdf_page", ImVec2(0.0f, em * 30.0f), true, ImGuiWindowFlags_HorizontalScrollbar);
+    // About 30 lines tall, less on a small window or at a large text size.
+    const float box_h = std::max(em * 8.0f, std::min(em * 30.0f, ImGui::GetMainViewport()->WorkSize.y * 0.7f));
+    ImGui::BeginChild("##pdf_page", ImVec2(0.0f, box_h), true, ImGuiWindowFlags_HorizontalScrollbar);
     state.probe().item("pdf.page");
     if (texture_ != nullptr && image_width_ > 0 && image_height_ > 0) {
         const float shown_w = page_w;
