@@ -5,6 +5,7 @@
 
 #include <future>
 
+#include "fieldvault/core/annotations.h"
 #include "fieldvault/core/drafts.h"
 #include "fieldvault/core/reports.h"
 #include "headless_ui.h"
@@ -80,6 +81,40 @@ TEST_F(GuiAutosave, QuickExitAndIdleLockKeepItToo) {
     ui_->settle();
     EXPECT_TRUE(kept().empty());
     EXPECT_TRUE(ui_->app().report_list_view().kept_writing().empty());
+}
+
+// "Your notes" being typed on a saved report are kept as a revision of the
+// notes when the vault locks, and by a quick exit.
+TEST_F(GuiAutosave, NotesBeingTypedAreSavedByALockAndAQuickExit) {
+    type_new_report("notes", "the report");
+    ui_->click("editor.save");
+    ui_->settle();
+    const auto id = core::ReportService(ui_->session()).list().at(0).id;
+    ui_->scroll_into_view("annotation.notes");
+    ui_->click("annotation.notes");
+    ui_->type("回电确认。Called back.");
+    ui_->click("lock");
+    EXPECT_FALSE(ui_->app().holds_sensitive_data());
+    unlock_through_ui(*ui_);
+    auto notes = core::AnnotationService(ui_->session()).current(id);
+    ASSERT_TRUE(notes.has_value());
+    EXPECT_EQ(notes->annotation.notes, "回电确认。Called back.");
+    EXPECT_EQ(notes->revision, 1);
+
+    auto& editor = ui_->app().report_editor_view();
+    editor.load(ui_->app().state(), id);
+    ui_->app().navigate(Screen::ReportEditor);
+    ui_->settle();
+    ui_->scroll_into_view("annotation.notes");
+    ui_->click("annotation.notes");
+    ui_->type(" Again.");
+    ui_->press(kKeyQ, true, true);
+    ASSERT_TRUE(ui_->app().close_requested());
+    auto session = core::Session::open(dir_.path() / "vault", SecretBuffer::from_string(kPassphrase));
+    notes = core::AnnotationService(*session).current(id);
+    ASSERT_TRUE(notes.has_value());
+    EXPECT_EQ(notes->revision, 2);
+    EXPECT_NE(notes->annotation.notes.find("Again."), std::string::npos);
 }
 
 // A lock right after a job finished (its completion not yet handled, so the

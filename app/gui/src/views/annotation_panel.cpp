@@ -71,6 +71,15 @@ bool AnnotationPanel::save(AppState& state) {
     }
 }
 
+void AnnotationPanel::keep_before_lock(core::Session& session) noexcept {
+    if (report_id_ == 0 || !dirty()) return;
+    try {
+        saved_ = core::AnnotationService(session).save(report_id_, typed());
+    } catch (...) {
+        // A safety net: a full disk must not stop a lock.
+    }
+}
+
 void AnnotationPanel::draw(AppState& state) {
     if (report_id_ == 0) return;
     const float em = ImGui::GetFontSize();

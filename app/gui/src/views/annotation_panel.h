@@ -18,6 +18,9 @@ public:
     void load(core::Session& session, std::int64_t report_id);
     void draw(AppState& state);
     bool save(AppState& state);
+    // Before the vault locks (lock, idle lock, quick exit): notes being typed
+    // are saved as a revision, so they are not lost. Never throws.
+    void keep_before_lock(core::Session& session) noexcept;
     bool dirty() const;
     void clear() noexcept;
     bool holds_sensitive_data() const noexcept;

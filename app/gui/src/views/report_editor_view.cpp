@@ -98,6 +98,8 @@ void ReportEditorView::keep_unsaved(AppState& state, bool worker_drained) noexce
     try {
         core::Session* session = worker_drained ? state.session_for_job() : state.session();
         if (session == nullptr) return;
+        // Notes are the organisation's own revisions: kept as one when the vault locks.
+        if (worker_drained) annotation_.keep_before_lock(*session);
         if (!report_dirty()) {
             // Edits undone: what was kept of them must not come back later.
             if (kept_ && !keep_key_.empty()) core::DraftService(*session).discard(keep_key_);
