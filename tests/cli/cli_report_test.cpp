@@ -23,7 +23,7 @@ TEST_F(CliReportTest, AddPrintsIdAndListShowsIt) {
     ASSERT_EQ(table.exit_code, 0) << table.err;
     EXPECT_NE(table.out.find("Call from police"), std::string::npos);
     EXPECT_NE(table.out.find("2026-03-14"), std::string::npos);
-    EXPECT_NE(table.out.find("draft"), std::string::npos);
+    EXPECT_NE(table.out.find("Draft"), std::string::npos);  // the label; --json keeps the code
 
     const auto doc = list_json();
     ASSERT_EQ(doc.at("reports").size(), 2u);

@@ -15,7 +15,13 @@ trn_args(...) or FV_N_(...), or any other call) as a text argument of:
   draw_error, draw_warning, draw_labelled, field_label, section,
   draw_job_progress (its cancel label), worker().submit (the busy label);
 - `<<` into std::cout / std::cerr (app/cli/src; also a stream named out or err);
-- an assignment to a message member (error_, notice_, message_, *_error_, ...).
+- an assignment to a message member (error_, notice_, message_, *_error_, ...);
+- in app/core/src/*.cpp (issue 14: core's own messages reach the person as
+  they are, so core marks them where it throws; see
+  app/core/include/fieldvault/core/user_message.h): the message of an
+  fv::Error thrown or built there (Error(kind, "..."), RollbackError("...")),
+  and of core's helpers that throw one (invalid, fail, cannot: CORE_HELPERS).
+  Internal invariants never shown to a person take the waiver.
 
 Not flagged: ImGui IDs ("##x", and "###x" with nothing visible before it),
 literals with no letters once format markers (%s, %zu, %.1f, {1}, {n}),
@@ -47,6 +53,10 @@ HELPER_TEXT_ARGS = {
     "draw_heading": {0}, "draw_notice": {0}, "draw_error": {0}, "draw_warning": {0}, "draw_labelled": {0},
     "field_label": {0}, "section": {0}, "draw_job_progress": {3}, "submit": {0},
 }
+# app/core/src: the calls that make an fv::Error a person may see, and the
+# arguments that hold its message.
+CORE_ERRORS = {"Error": {1}, "RollbackError": {0}, "BundleError": {1}}
+CORE_HELPERS = {"invalid": {0}, "fail": {1}, "cannot": {0}}
 WAIVER = "i18n: not text"
 MESSAGE_MEMBER = re.compile(r"(^|_)(error|notice|message|warning|status_text)_$")
 STREAMS = {"std::cout", "std::cerr", "out", "err"}
@@ -139,6 +149,7 @@ def scan(path, rel, waived_lines, report):
     text = path.read_text(encoding="utf-8", errors="replace")
     toks = [t for t in tokens(text) if t[0] not in ("ws", "comment")]
     is_cli = rel.startswith("app/cli/")
+    is_core = rel.startswith("app/core/")
 
     def flag(function, literals):
         for value, line in literals:
@@ -151,6 +162,18 @@ def scan(path, rel, waived_lines, report):
         kind, value, line = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else ("", "", 0)
         name = value.split("::")[-1] if kind == "id" else ""
+        if is_core:
+            which = CORE_ERRORS.get(name) if kind == "id" else None
+            if which is None and kind == "id" and value in CORE_HELPERS:
+                which = CORE_HELPERS[value]
+            prev = toks[i - 1][1] if i > 0 else ""
+            if which is not None and nxt[1] == "(" and prev not in (".", "->"):
+                args, _ = split_args(toks, i + 1)
+                for index, arg in enumerate(args):
+                    if index in which:
+                        flag(value, direct_literals(arg))
+            i += 1
+            continue
         if kind == "id" and nxt[1] == "(" and (
                 (value.startswith("ImGui::") and name in IMGUI_TEXT_ARGS) or
                 (name in HELPER_TEXT_ARGS and not value.startswith("ImGui::"))):
@@ -218,6 +241,19 @@ ImGui::Text("\n");
 ImGui::TextUnformatted("Fieldvault");
 std::string status_text_;
 '''
+SELF_TEST_CORE = r'''
+throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));   // flagged
+throw Error(ErrorKind::NotFound, tr_args("no report with id {1}", {std::to_string(id)}));
+throw fv::Error(ErrorKind::Invalid, tr("the vault is locked"));
+throw RollbackError(std::string(e.what()) + " Entry #" + n, seq, at);          // flagged
+throw RollbackError(tr_args("{1} Entry #{2}", {user_message(e), n}), seq, at);
+if (bad) invalid("title: must not be empty");                                  // flagged
+if (bad) invalid(tr("title: must not be empty"));
+fail(ErrorKind::Io, "cannot flush the file", file);                           // flagged
+throw Error(kind, what + ": " + file.filename().string());
+throw Error(ErrorKind::Integrity, "an internal invariant"); // i18n: not text
+catch (const Error& e) { log("not an error message"); }
+'''
 SELF_TEST_CLI = r'''
 std::cout << "Done: " << n << "\n";                    // flagged
 std::cerr << core::tr("Marked") << ": " << x << "\n";
@@ -232,15 +268,18 @@ def self_test():
         root = pathlib.Path(tmp)
         (root / "app/gui/src").mkdir(parents=True)
         (root / "app/cli/src").mkdir(parents=True)
+        (root / "app/core/src").mkdir(parents=True)
+        (root / "app/core/src/c.cpp").write_text(SELF_TEST_CORE)
         (root / "app/gui/src/a.cpp").write_text(SELF_TEST)
         (root / "app/cli/src/b.cpp").write_text(SELF_TEST_CLI)
         report = []
-        for rel in ("app/gui/src/a.cpp", "app/cli/src/b.cpp"):
+        for rel in ("app/gui/src/a.cpp", "app/cli/src/b.cpp", "app/core/src/c.cpp"):
             lines = (root / rel).read_text().splitlines()
             scan(root / rel, rel, {n for n, l in enumerate(lines, 1) if WAIVER in l}, report)
         found = sorted((rel, line) for rel, line, _, _ in report)
         expected = []
-        for rel, text in (("app/gui/src/a.cpp", SELF_TEST), ("app/cli/src/b.cpp", SELF_TEST_CLI)):
+        for rel, text in (("app/gui/src/a.cpp", SELF_TEST), ("app/cli/src/b.cpp", SELF_TEST_CLI),
+                          ("app/core/src/c.cpp", SELF_TEST_CORE)):
             for n, l in enumerate(text.splitlines(), 1):
                 if re.search(r"// (2 )?flagged", l):
                     expected += [(rel, n)] * (2 if "2 flagged" in l else 1)
@@ -261,7 +300,8 @@ def main():
         print(__doc__)
         return 2
     root = pathlib.Path(sys.argv[1]).resolve()
-    files = sorted(root.glob("app/gui/src/**/*.cpp")) + sorted(root.glob("app/cli/src/*.cpp"))
+    files = (sorted(root.glob("app/gui/src/**/*.cpp")) + sorted(root.glob("app/cli/src/*.cpp")) +
+             sorted(root.glob("app/core/src/*.cpp")))
     report = []
     for path in files:
         if path.name.startswith("json_"):

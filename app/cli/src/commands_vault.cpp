@@ -9,6 +9,7 @@
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/session.h"
 #include "fieldvault/core/text.h"
+#include "fieldvault/core/user_message.h"
 #include "fieldvault/model/error.h"
 #include "json_output.h"
 #include "passphrase_input.h"
@@ -128,7 +129,7 @@ int run_recover(const AppContext& context, std::string& key_option, bool key_giv
         session = core::Session::open_with_recovery_key(dir, recovery_key.reveal_text());
     } catch (const Error& e) {
         // A mistyped key (bad checksum, wrong length) cannot unlock either.
-        if (e.kind() == ErrorKind::Invalid) throw Error(ErrorKind::Unlock, core::tr_args("cannot unlock: {1}", {e.what()}));
+        if (e.kind() == ErrorKind::Invalid) throw Error(ErrorKind::Unlock, core::tr_args("cannot unlock: {1}", {core::user_message(e)}));
         throw;
     }
     recovery_key.wipe();

@@ -13,6 +13,7 @@
 #include "fieldvault/core/i18n.h"
 #include "fieldvault/core/places.h"
 #include "fieldvault/core/process_hardening.h"
+#include "fieldvault/core/user_message.h"
 #include "commands_timeline.h"
 #include "fieldvault/model/error.h"
 
@@ -166,7 +167,7 @@ int main(int argc, char** argv) {
         }
         return code;
     } catch (const fv::Error& e) {
-        print_error(e.what());
+        print_error(fv::core::user_message(e));  // storage's and crypto's words too, in the person's language
         return exit_code_for(e.kind());
     } catch (const std::bad_alloc&) {
         print_error(tr("out of memory"));

@@ -5,6 +5,7 @@
 #include "fieldvault/core/custody.h"
 #include "fieldvault/core/import.h"
 #include "fieldvault/core/sources.h"
+#include "fieldvault/core/vocabulary.h"
 #include "text_output.h"
 #include "fieldvault/core/i18n.h"
 
@@ -122,7 +123,7 @@ void print_received_note_for_detail(std::ostream& out, core::Session& session, s
                                             {d.bundle_id, sent, received, std::to_string(d.local_revision)}))
             << "\n";
         const auto& c = d.claims;
-        const auto status = std::string(core::status_code(c.status));
+        const auto status = core::display_label(core::Vocabulary::Status, core::status_code(c.status));
         const auto written = core::format_utc_time(c.created_at);
         const auto changed = core::format_utc_time(c.updated_at);
         const auto revision = std::to_string(c.revision);

@@ -151,7 +151,10 @@ void print_report_table(std::ostream& out, const std::vector<core::ReportSummary
         << pad_columns(core::tr("OCCURRED"), 20) << "  " << core::tr("TITLE") << '\n';
     out << std::left;
     for (const auto& r : reports) {
-        out << std::setw(6) << r.id << "  " << std::setw(6) << core::status_code(r.status) << "  " << std::setw(20)
+        // The status as the person reads it ("Draft", "草稿"); --json keeps the code.
+        out << std::setw(6) << r.id << "  "
+            << pad_columns(core::display_label(core::Vocabulary::Status, core::status_code(r.status)), 6) << "  "
+            << std::setw(20)
             << (r.occurred_start.empty() ? std::string("-") : r.occurred_start) << "  " << r.title << '\n';
     }
     out << std::right;
@@ -160,7 +163,8 @@ void print_report_table(std::ostream& out, const std::vector<core::ReportSummary
 void print_report_detail(std::ostream& out, const core::ReportDetail& detail) {
     const auto& r = detail.report;
     out << core::tr_args("Report {1}: {2}", {std::to_string(r.id), r.content.title}) << '\n';
-    out << core::tr_args("Status: {1}", {core::status_code(r.status)}) << '\n';
+    out << core::tr_args("Status: {1}", {core::display_label(core::Vocabulary::Status, core::status_code(r.status))})
+        << '\n';
     line(out, core::tr("Case"), detail.case_name);
     if (!detail.other_case_names.empty()) {
         std::string also;

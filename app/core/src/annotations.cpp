@@ -1,4 +1,5 @@
 #include "fieldvault/core/annotations.h"
+#include "fieldvault/core/i18n.h"
 
 #include <algorithm>
 
@@ -16,12 +17,12 @@ constexpr std::size_t kMaxTranslator = 200;
 constexpr std::size_t kMaxTag = 100;
 constexpr std::size_t kMaxTags = 50;
 
-[[noreturn]] void invalid(const std::string& why) { throw Error(ErrorKind::Invalid, "notes: " + why); }
+[[noreturn]] void invalid(const std::string& why) { throw Error(ErrorKind::Invalid, tr_args("notes: {1}", {why})); }
 
 void check_text(const std::string& text, std::size_t limit, const char* what) {
-    if (!is_valid_utf8(text)) invalid(std::string(what) + " is not valid UTF-8 text");
-    if (text.size() > limit) invalid(std::string(what) + " is too long");
-    if (text.find('\0') != std::string::npos) invalid(std::string(what) + " holds a NUL character");
+    if (!is_valid_utf8(text)) invalid(tr_args("{1} is not valid UTF-8 text", {what}));
+    if (text.size() > limit) invalid(tr_args("{1} is too long", {what}));
+    if (text.find('\0') != std::string::npos) invalid(tr_args("{1} holds a NUL character", {what}));
 }
 
 std::string trimmed(const std::string& text) {
@@ -39,10 +40,10 @@ std::vector<std::string> clean_tags(const std::vector<std::string>& tags) {
         if (tag.empty()) continue;
         check_text(tag, kMaxTag, "a tag");
         if (std::any_of(tag.begin(), tag.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == ','; }))
-            invalid("a tag cannot hold a comma or a control character");
+            invalid(tr("a tag cannot hold a comma or a control character"));
         if (std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(std::move(tag));
     }
-    if (out.size() > kMaxTags) invalid("at most 50 tags");
+    if (out.size() > kMaxTags) invalid(tr("at most 50 tags"));
     return out;
 }
 
@@ -72,7 +73,7 @@ AnnotationRevision AnnotationService::save(std::int64_t report_id, Annotation an
     auto& db = session_.db();
     storage::Transaction tx(db);
     if (!storage::ReportRepository(db).get(report_id))
-        throw Error(ErrorKind::NotFound, "no report " + std::to_string(report_id));
+        throw Error(ErrorKind::NotFound, tr_args("no report {1}", {std::to_string(report_id)}));
     storage::AnnotationRepository notes(db);
     if (const auto latest = notes.latest(report_id)) {
         auto current = from_record(*latest);

@@ -1,4 +1,5 @@
 #include "fieldvault/core/attachment_reader.h"
+#include "fieldvault/core/i18n.h"
 
 #include <cstring>
 #include <ostream>
@@ -42,14 +43,14 @@ private:
 SecretBuffer read_attachment(Session& session, std::int64_t attachment_id, std::uint64_t max_bytes) {
     storage::AttachmentStore store(session.db());
     const auto record = store.get(attachment_id);
-    if (!record) throw Error(ErrorKind::NotFound, "no attachment with id " + std::to_string(attachment_id));
-    if (record->size > max_bytes) throw Error(ErrorKind::Invalid, "This file is too large to preview; extract a copy to open it.");
+    if (!record) throw Error(ErrorKind::NotFound, tr_args("no attachment with id {1}", {std::to_string(attachment_id)}));
+    if (record->size > max_bytes) throw Error(ErrorKind::Invalid, tr("This file is too large to preview; extract a copy to open it."));
     SecretBuffer bytes(static_cast<std::size_t>(record->size));
     SecretSink sink(bytes);
     std::ostream out(&sink);
     store.extract(attachment_id, out);  // checks size and SHA-256 as it streams
     if (!out || sink.written() != bytes.size())
-        throw Error(ErrorKind::Integrity, "the stored file does not match its recorded size");
+        throw Error(ErrorKind::Integrity, tr("the stored file does not match its recorded size"));
     return bytes;
 }
 

@@ -1,4 +1,5 @@
 #include "bundle_document.h"
+#include "fieldvault/core/i18n.h"
 
 #include <algorithm>
 #include <set>
@@ -19,7 +20,7 @@ constexpr std::string_view kReportSchema = "fieldvault-report";
 constexpr std::string_view kRedactedTitle = "[redacted]";
 
 [[noreturn]] void malformed(const std::string& why) {
-    throw Error(ErrorKind::Integrity, "received report document is malformed: " + why);
+    throw Error(ErrorKind::Integrity, tr_args("received report document is malformed: {1}", {why}));
 }
 
 void require_exact_keys(const json& object, std::set<std::string> keys, const std::string& where) {
@@ -98,7 +99,7 @@ std::vector<std::string> redact_sensitive(storage::ReportContent& c) {
         else known = false;
         // An unknown name (never stored by this version) fails closed: refuse
         // rather than let a field marked sensitive leave unredacted.
-        if (!known) throw Error(ErrorKind::Invalid, "cannot redact unknown sensitive field '" + name + "'");
+        if (!known) throw Error(ErrorKind::Invalid, tr_args("cannot redact unknown sensitive field '{1}'", {name}));
         if (std::find(redacted.begin(), redacted.end(), name) == redacted.end()) redacted.push_back(name);
     }
     return redacted;

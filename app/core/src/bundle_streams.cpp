@@ -1,4 +1,5 @@
 #include "bundle_streams.h"
+#include "fieldvault/core/i18n.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -166,7 +167,7 @@ crypto::Sha256Digest HashingSource::finish() {
         // The hash is of the whole file: only once this stream has been read to its end.
         std::lock_guard lock(mutex_);
         if (!ended_ || !ready_.empty() || (holding_ && gptr() != egptr()))
-            throw Error(ErrorKind::Invalid, "the bundle file was not read to its end");
+            throw Error(ErrorKind::Invalid, tr("the bundle file was not read to its end"));
     }
     if (worker_.joinable()) worker_.join();  // it has ended (ended_ is set just before it returns)
     if (error_) std::rethrow_exception(error_);

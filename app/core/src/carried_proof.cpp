@@ -1,4 +1,5 @@
 #include "carried_proof.h"
+#include "fieldvault/core/i18n.h"
 
 #include <algorithm>
 
@@ -16,7 +17,7 @@ using json = nlohmann::json;
 constexpr std::string_view kSchema = "fieldvault-proof";
 
 [[noreturn]] void bad(const std::string& why) {
-    throw Error(ErrorKind::Integrity, "content tampered or inconsistent: a carried proof " + why);
+    throw Error(ErrorKind::Integrity, tr_args("content tampered or inconsistent: a carried proof {1}", {why}));
 }
 
 std::vector<std::uint8_t> bytes(const json& in, const char* key) {

@@ -1,4 +1,5 @@
 #include "fieldvault/core/cases.h"
+#include "fieldvault/core/i18n.h"
 
 #include <string>
 
@@ -16,12 +17,12 @@ std::string subject_of(std::int64_t case_id) { return "case:" + std::to_string(c
 
 void require_case(storage::Database& db, std::int64_t case_id) {
     if (!storage::CaseRepository(db).get(case_id))
-        throw Error(ErrorKind::NotFound, "no case with id " + std::to_string(case_id));
+        throw Error(ErrorKind::NotFound, tr_args("no case with id {1}", {std::to_string(case_id)}));
 }
 
 ReportRecord require_report(storage::ReportRepository& reports, std::int64_t id) {
     auto report = reports.get(id);
-    if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    if (!report) throw Error(ErrorKind::NotFound, tr_args("no report with id {1}", {std::to_string(id)}));
     return std::move(*report);
 }
 
@@ -56,7 +57,7 @@ std::int64_t CaseService::create(std::string_view name) {
     const auto now = now_seconds();
     storage::Transaction tx(db);
     storage::CaseRepository cases(db);
-    if (cases.find_by_name(name)) throw Error(ErrorKind::Invalid, "case: a case with this name already exists");
+    if (cases.find_by_name(name)) throw Error(ErrorKind::Invalid, tr("case: a case with this name already exists"));
     const auto id = cases.find_or_create(name, now);
     storage::AuditLog(db).append("case_create", subject_of(id), "", now);
     tx.commit();
@@ -70,7 +71,7 @@ void CaseService::rename(std::int64_t case_id, std::string_view new_name) {
     storage::Transaction tx(db);
     storage::CaseRepository cases(db);
     const auto current = cases.get(case_id);
-    if (!current) throw Error(ErrorKind::NotFound, "no case with id " + std::to_string(case_id));
+    if (!current) throw Error(ErrorKind::NotFound, tr_args("no case with id {1}", {std::to_string(case_id)}));
     if (current->name == new_name) return;  // nothing changes, nothing to record
     cases.rename(case_id, new_name);        // refuses a name another case has
     storage::AuditLog(db).append("case_rename", subject_of(case_id), "", now);

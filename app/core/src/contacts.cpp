@@ -1,4 +1,5 @@
 #include "fieldvault/core/contacts.h"
+#include "fieldvault/core/i18n.h"
 #include "contact_records.h"
 
 #include <string>
@@ -21,12 +22,12 @@ Contact from_record(const storage::ContactRecord& r) {
 }  // namespace
 
 void validate_contact_name(std::string_view name) {
-    if (name.empty()) throw Error(ErrorKind::Invalid, "a contact needs a name");
-    if (name.size() > kMaxContactNameBytes) throw Error(ErrorKind::Invalid, "contact name is longer than 100 bytes");
-    if (!is_valid_utf8(name)) throw Error(ErrorKind::Invalid, "contact name is not valid UTF-8");
+    if (name.empty()) throw Error(ErrorKind::Invalid, tr("a contact needs a name"));
+    if (name.size() > kMaxContactNameBytes) throw Error(ErrorKind::Invalid, tr("contact name is longer than 100 bytes"));
+    if (!is_valid_utf8(name)) throw Error(ErrorKind::Invalid, tr("contact name is not valid UTF-8"));
     for (const char c : name) {
         const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f) throw Error(ErrorKind::Invalid, "contact name contains a control character");
+        if (byte < 0x20 || byte == 0x7f) throw Error(ErrorKind::Invalid, tr("contact name contains a control character"));
     }
 }
 
@@ -34,7 +35,7 @@ namespace {
 
 storage::ContactRecord require(storage::Database& db, std::string_view name) {
     auto found = storage::ContactRepository(db).find_by_name(name);
-    if (!found) throw Error(ErrorKind::NotFound, "no contact named '" + std::string(name) + "'");
+    if (!found) throw Error(ErrorKind::NotFound, tr_args("no contact named '{1}'", {name}));
     return *found;
 }
 
@@ -72,15 +73,14 @@ Contact ContactService::add(std::string_view name, std::string_view card) {
     validate_contact_name(name);
     const auto identity = crypto::PublicIdentity::parse_card(card);  // Invalid with the parser's reason
     if (identity.card() == IdentityService(session_).own().card)
-        throw Error(ErrorKind::Invalid, "this card is this vault's own identity");
+        throw Error(ErrorKind::Invalid, tr("this card is this vault's own identity"));
     auto& db = session_.db();
     storage::Transaction tx(db);
     storage::ContactRepository contacts(db);
     if (contacts.find_by_name(name))
-        throw Error(ErrorKind::Invalid, "a contact named '" + std::string(name) + "' already exists");
+        throw Error(ErrorKind::Invalid, tr_args("a contact named '{1}' already exists", {name}));
     if (auto same = find_contact(db, identity)) {
-        throw Error(ErrorKind::Invalid, "this card is already stored as contact '" + same->name +
-                                            "' (remove that contact first to store it under another name)");
+        throw Error(ErrorKind::Invalid, tr_args("this card is already stored as contact '{1}' (remove that contact first to store it under another name)", {same->name}));
     }
     const auto now = now_seconds();
     storage::ContactRecord record{0, std::string(name), identity.card(), identity.fingerprint(), false, now};

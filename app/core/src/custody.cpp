@@ -1,4 +1,5 @@
 #include "fieldvault/core/custody.h"
+#include "fieldvault/core/i18n.h"
 
 #include <nlohmann/json.hpp>
 
@@ -78,7 +79,7 @@ SenderClaims decode_sender_claims(std::string_view text) {
         }
         return c;
     } catch (const json::exception&) {
-        throw Error(ErrorKind::Integrity, "a stored delivery's sender claims are malformed");
+        throw Error(ErrorKind::Integrity, tr("a stored delivery's sender claims are malformed"));
     }
 }
 
@@ -115,10 +116,9 @@ std::vector<std::string> revision_changes(Session& session, std::int64_t report_
         if (r.number == from) before = &r.content;
         if (r.number == to) after = &r.content;
     }
-    if (revisions.empty()) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(report_id));
+    if (revisions.empty()) throw Error(ErrorKind::NotFound, tr_args("no report with id {1}", {std::to_string(report_id)}));
     if (before == nullptr || after == nullptr)
-        throw Error(ErrorKind::NotFound, "report " + std::to_string(report_id) + " has no revision " +
-                                             std::to_string(before == nullptr ? from : to));
+        throw Error(ErrorKind::NotFound, tr_args("report {1} has no revision {2}", {std::to_string(report_id), std::to_string(before == nullptr ? from : to)}));
     return changed_fields(*before, *after);
 }
 

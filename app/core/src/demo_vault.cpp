@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/places.h"
 #include "fieldvault/core/reports.h"
@@ -124,7 +125,7 @@ std::unique_ptr<Session> open_demo_vault(const std::filesystem::path& dir, const
     }
     auto session = Session::open(dir, demo_passphrase());
     if (!is_demo_session(*session)) {
-        throw Error(ErrorKind::Invalid, "the demo folder holds a vault that is not the demo vault");
+        throw Error(ErrorKind::Invalid, tr("the demo folder holds a vault that is not the demo vault"));
     }
     return session;
 }

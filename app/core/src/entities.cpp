@@ -1,4 +1,5 @@
 #include "fieldvault/core/entities.h"
+#include "fieldvault/core/i18n.h"
 
 #include <algorithm>
 #include <set>
@@ -19,11 +20,11 @@ constexpr std::string_view kKinds[] = {"person", "organisation", "place", "other
 std::string subject_of(std::int64_t id) { return "entity:" + std::to_string(id); }
 
 void check_name(std::string_view name) {
-    if (!is_valid_utf8(name)) throw Error(ErrorKind::Invalid, "name: not valid UTF-8 text");
-    if (name.size() > kMaxName) throw Error(ErrorKind::Invalid, "name: too long (at most 200 bytes)");
+    if (!is_valid_utf8(name)) throw Error(ErrorKind::Invalid, tr("name: not valid UTF-8 text"));
+    if (name.size() > kMaxName) throw Error(ErrorKind::Invalid, tr("name: too long (at most 200 bytes)"));
     if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-        throw Error(ErrorKind::Invalid, "name: no control characters");
-    if (alias_key(name).empty()) throw Error(ErrorKind::Invalid, "name: must not be empty");
+        throw Error(ErrorKind::Invalid, tr("name: no control characters"));
+    if (alias_key(name).empty()) throw Error(ErrorKind::Invalid, tr("name: must not be empty"));
 }
 
 Entity from_record(storage::EntityRecord r) {
@@ -32,7 +33,7 @@ Entity from_record(storage::EntityRecord r) {
 
 std::int64_t find_id(storage::Database& db, std::string_view name) {
     const auto id = storage::EntityRepository(db).find_by_key(alias_key(name));
-    if (!id) throw Error(ErrorKind::NotFound, "no person or organisation named '" + std::string(name) + "'");
+    if (!id) throw Error(ErrorKind::NotFound, tr_args("no person or organisation named '{1}'", {name}));
     return *id;
 }
 
@@ -67,13 +68,13 @@ std::string alias_key(std::string_view alias) {
 Entity EntityService::create(std::string_view name, std::string_view kind) {
     check_name(name);
     if (std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds))
-        throw Error(ErrorKind::Invalid, "kind: one of person, organisation, place, other");
+        throw Error(ErrorKind::Invalid, tr("kind: one of person, organisation, place, other"));
     auto& db = session_.db();
     storage::Transaction tx(db);
     storage::EntityRepository entities(db);
     const auto key = alias_key(name);
     if (entities.find_by_key(key))
-        throw Error(ErrorKind::Invalid, "'" + std::string(name) + "' already names a person or organisation");
+        throw Error(ErrorKind::Invalid, tr_args("'{1}' already names a person or organisation", {name}));
     const auto now = now_seconds();
     const auto id = entities.create(name, kind, now);
     entities.add_alias(id, name, key);
@@ -91,7 +92,7 @@ Entity EntityService::add_alias(std::string_view name, std::string_view alias) {
     const auto key = alias_key(alias);
     if (const auto other = entities.find_by_key(key)) {
         if (*other == id) return from_record(*entities.get(id));  // already one of its names
-        throw Error(ErrorKind::Invalid, "'" + std::string(alias) + "' already names another person or organisation");
+        throw Error(ErrorKind::Invalid, tr_args("'{1}' already names another person or organisation", {alias}));
     }
     entities.add_alias(id, alias, key);
     storage::AuditLog(db).append("entity_alias", subject_of(id), "", now_seconds());
@@ -115,7 +116,7 @@ void EntityService::link(std::string_view name, std::int64_t report_id) {
     storage::Transaction tx(db);
     const auto id = find_id(db, name);
     if (!storage::ReportRepository(db).get(report_id))
-        throw Error(ErrorKind::NotFound, "no report " + std::to_string(report_id));
+        throw Error(ErrorKind::NotFound, tr_args("no report {1}", {std::to_string(report_id)}));
     storage::EntityRepository entities(db);
     const auto linked = entities.of_report(report_id);
     if (std::find(linked.begin(), linked.end(), id) != linked.end()) return;  // already: nothing to record

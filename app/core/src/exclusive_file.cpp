@@ -1,4 +1,5 @@
 #include "exclusive_file.h"
+#include "fieldvault/core/i18n.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -99,8 +100,8 @@ private:
 
 [[noreturn]] void write_failed(const fs::path& out, int error) {
     if (error == ENOSPC || error == EFBIG || error == EDQUOT)
-        throw Error(ErrorKind::Io, "disk full: writing " + out.string() + " failed");
-    throw Error(ErrorKind::Io, "writing " + out.string() + " failed (disk full?)");
+        throw Error(ErrorKind::Io, tr_args("disk full: writing {1} failed", {out.string()}));
+    throw Error(ErrorKind::Io, tr_args("writing {1} failed (disk full?)", {out.string()}));
 }
 
 void sync_directory(const fs::path& dir) {
@@ -116,16 +117,16 @@ void sync_directory(const fs::path& dir) {
 void write_new_file(const fs::path& out, const std::function<void(std::ostream&)>& fill,
                     const std::function<void()>& before_rename) {
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(out, ec))) throw Error(ErrorKind::Invalid, "will not overwrite existing " + out.string());
+    if (fs::exists(fs::symlink_status(out, ec))) throw Error(ErrorKind::Invalid, tr_args("will not overwrite existing {1}", {out.string()}));
     const auto dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
-    if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::NotFound, "no such folder: " + dir.string());
+    if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::NotFound, tr_args("no such folder: {1}", {dir.string()}));
 
     const auto tmp = dir / ("." + out.filename().string() + ".fieldvault-" + crypto::random_hex_id(8) + ".part");
     try {
         {
             NewFileBuffer buffer(tmp);
             if (!buffer.opened())
-                throw Error(ErrorKind::Io, "cannot write in " + dir.string() + ": " + std::strerror(errno));
+                throw Error(ErrorKind::Io, tr_args("cannot write in {1}: {2}", {dir.string(), std::strerror(errno)}));
             std::ostream file(&buffer);
             try {
                 fill(file);
@@ -146,7 +147,7 @@ void write_new_file(const fs::path& out, const std::function<void(std::ostream&)
             // File systems without RENAME_NOREPLACE (some FUSE and NFS mounts,
             // e.g. USB sticks through ntfs-3g): link() never replaces a name either.
             if ((errno != EINVAL && errno != ENOSYS) || ::link(tmp.c_str(), out.c_str()) != 0)
-                throw Error(ErrorKind::Io, "could not create " + out.string() + ": " + std::strerror(errno));
+                throw Error(ErrorKind::Io, tr_args("could not create {1}: {2}", {out.string(), std::strerror(errno)}));
             ::unlink(tmp.c_str());
         }
         sync_directory(dir);

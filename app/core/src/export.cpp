@@ -12,6 +12,7 @@
 #include "bundle_streams.h"
 #include "exclusive_file.h"
 #include "fieldvault/core/attachments.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/sources.h"
 #include "fieldvault/crypto/bundle.h"
 #include "fieldvault/crypto/bundle_format.h"
@@ -38,32 +39,31 @@ struct Recipients {
 };
 
 Recipients resolve_recipients(storage::Database& db, const std::vector<std::string>& names) {
-    if (names.empty()) throw Error(ErrorKind::Invalid, "export needs at least one recipient (--to NAME)");
+    if (names.empty()) throw Error(ErrorKind::Invalid, tr("export needs at least one recipient (--to NAME)"));
     Recipients out;
     std::set<std::string> seen;
     for (const auto& name : names) {
         if (!seen.insert(name).second) continue;
         const auto contact = storage::ContactRepository(db).find_by_name(name);
-        if (!contact) throw Error(ErrorKind::NotFound, "no contact named '" + name + "' (see: contact list)");
+        if (!contact) throw Error(ErrorKind::NotFound, tr_args("no contact named '{1}' (see: contact list)", {name}));
         out.identities.push_back(crypto::PublicIdentity::parse_card(contact->card));
         out.shown.push_back(ExportRecipient{contact->name, contact->fingerprint, contact->verified});
     }
     if (out.identities.size() > crypto::BundleLimits::kMaxRecipients)
-        throw Error(ErrorKind::Invalid, "a bundle can be addressed to at most 8 recipients");
+        throw Error(ErrorKind::Invalid, tr("a bundle can be addressed to at most 8 recipients"));
     return out;
 }
 
 void check_stated_name(const std::string& name) {
     if (!name.empty() && !is_plain_name(name))
-        throw Error(ErrorKind::Invalid, "the name to state must be 1 to 100 bytes, without control characters, "
-                                        "direction marks, slashes or '..'");
+        throw Error(ErrorKind::Invalid, tr("the name to state must be 1 to 100 bytes, without control characters, direction marks, slashes or '..'"));
 }
 
 std::vector<std::int64_t> select_reports(Session& session, const ExportRequest& request) {
     auto& db = session.db();
     if (request.scope == ExportRequest::Scope::Source) {
         auto ids = SourceService(session).get(request.source_name).report_ids;
-        if (ids.empty()) throw Error(ErrorKind::Invalid, "nothing to export: no report selected");
+        if (ids.empty()) throw Error(ErrorKind::Invalid, tr("nothing to export: no report selected"));
         return ids;
     }
     const auto received = storage::ReceivedRepository(db).received_report_signers();
@@ -71,7 +71,7 @@ std::vector<std::int64_t> select_reports(Session& session, const ExportRequest& 
     std::vector<std::int64_t> ids;
     if (request.scope == ExportRequest::Scope::Reports) {
         for (const auto id : request.report_ids) {
-            if (!reports.get(id)) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+            if (!reports.get(id)) throw Error(ErrorKind::NotFound, tr_args("no report with id {1}", {std::to_string(id)}));
             // A received report is forwarded: it goes as its sender signed it,
             // with their signature (forwarding.h), never re-signed as this vault's own.
             if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
@@ -80,7 +80,7 @@ std::vector<std::int64_t> select_reports(Session& session, const ExportRequest& 
         std::optional<std::int64_t> case_id;
         if (request.scope == ExportRequest::Scope::Case) {
             const auto found = storage::CaseRepository(db).find_by_name(request.case_name);
-            if (!found) throw Error(ErrorKind::NotFound, "no case named '" + request.case_name + "'");
+            if (!found) throw Error(ErrorKind::NotFound, tr_args("no case named '{1}'", {request.case_name}));
             case_id = found->id;
         }
         for (const auto& s : reports.list(case_id)) {
@@ -89,14 +89,14 @@ std::vector<std::int64_t> select_reports(Session& session, const ExportRequest& 
         }
         std::sort(ids.begin(), ids.end());
     }
-    if (ids.empty()) throw Error(ErrorKind::Invalid, "nothing to export: no report selected");
+    if (ids.empty()) throw Error(ErrorKind::Invalid, tr("nothing to export: no report selected"));
     return ids;
 }
 
 crypto::Sha256Digest digest_from_hex(const std::string& hex) {
     const auto bytes = crypto::from_hex(hex);
     crypto::Sha256Digest digest{};
-    if (bytes.size() != digest.size()) throw Error(ErrorKind::Integrity, "a stored attachment hash is malformed");
+    if (bytes.size() != digest.size()) throw Error(ErrorKind::Integrity, tr("a stored attachment hash is malformed"));
     std::copy(bytes.begin(), bytes.end(), digest.begin());
     return digest;
 }
@@ -249,7 +249,7 @@ ExportResult ExportService::export_bundle(const ExportRequest& request, const Pr
     const auto recipients = resolve_recipients(db, request.recipients);
     const auto ids = select_reports(session_, request);
     const auto keys = storage::IdentityRepository(db).keys();
-    if (!keys) throw Error(ErrorKind::Integrity, "the vault has no identity");
+    if (!keys) throw Error(ErrorKind::Integrity, tr("the vault has no identity"));
 
     const auto now = now_seconds();
     // The sequence number and the audit entry commit only once the file exists.

@@ -12,6 +12,7 @@
 #include "contact_records.h"
 #include "fieldvault/core/contacts.h"
 #include "fieldvault/core/file_names.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/reports.h"
 #include "carried_proof.h"
 #include "sender_claims.h"
@@ -32,14 +33,14 @@ namespace {
 
 std::ifstream open_bundle(const fs::path& file) {
     std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) throw Error(ErrorKind::NotFound, "no such file: " + file.string());
+    if (!fs::is_regular_file(file, ec)) throw Error(ErrorKind::NotFound, tr_args("no such file: {1}", {file.string()}));
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Io, "cannot read " + file.string());
+    if (!in) throw Error(ErrorKind::Io, tr_args("cannot read {1}", {file.string()}));
     return in;
 }
 
 [[noreturn]] void inconsistent(const std::string& why) {
-    throw Error(ErrorKind::Integrity, "content tampered or inconsistent: " + why);
+    throw Error(ErrorKind::Integrity, tr_args("content tampered or inconsistent: {1}", {why}));
 }
 
 // The signed manifest as shown to the user, and the vault's knowledge of its signer.
@@ -69,7 +70,7 @@ BundleCheck describe(storage::Database& db, const crypto::BundleReader& reader) 
 
 crypto::IdentityKeys own_keys(storage::Database& db) {
     auto keys = storage::IdentityRepository(db).keys();
-    if (!keys) throw Error(ErrorKind::Integrity, "the vault has no identity");
+    if (!keys) throw Error(ErrorKind::Integrity, tr("the vault has no identity"));
     return std::move(*keys);
 }
 
@@ -359,7 +360,7 @@ BundleCheck ImportService::verify(const fs::path& file) {
     crypto::BundleReader reader(keys, stream);
     auto check = describe(db, reader);
     read_items(reader, nullptr, 0);
-    if (hashing.failed()) throw Error(ErrorKind::Io, "could not read " + file.string());
+    if (hashing.failed()) throw Error(ErrorKind::Io, tr_args("could not read {1}", {file.string()}));
     check.file_sha256 = crypto::to_hex(hashing.finish());
     return check;
 }
@@ -374,15 +375,14 @@ ImportResult ImportService::import_bundle(const fs::path& file) {
     ImportResult result;
     result.check = describe(db, reader);
     if (result.check.already_imported)
-        throw Error(ErrorKind::Integrity, "already imported: bundle " + result.check.bundle_id +
-                                              " is in this vault; nothing stored");
+        throw Error(ErrorKind::Integrity, tr_args("already imported: bundle {1} is in this vault; nothing stored", {result.check.bundle_id}));
 
     const auto now = now_seconds();
     // Quarantine: items are released before the end of the file is verified,
     // so everything goes into one transaction that commits only after finish().
     storage::Transaction tx(db);
     const auto received = read_items(reader, &db, now);
-    if (hashing.failed()) throw Error(ErrorKind::Io, "could not read " + file.string());
+    if (hashing.failed()) throw Error(ErrorKind::Io, tr_args("could not read {1}", {file.string()}));
     result.check.file_sha256 = crypto::to_hex(hashing.finish());
 
     const auto& signer = reader.manifest().signer;

@@ -15,6 +15,7 @@
 #include "fieldvault/core/custody.h"
 #include "fieldvault/core/dates.h"
 #include "fieldvault/core/file_names.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/identity_service.h"
 #include "fieldvault/core/proofs.h"
 #include "fieldvault/core/sources.h"
@@ -41,13 +42,13 @@ std::vector<std::int64_t> select_reports(Session& session, const LegalExportRequ
     switch (request.scope) {
         case LegalExportRequest::Scope::Reports:
             for (const auto id : request.report_ids) {
-                if (!reports.get(id)) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+                if (!reports.get(id)) throw Error(ErrorKind::NotFound, tr_args("no report with id {1}", {std::to_string(id)}));
                 ids.push_back(id);
             }
             break;
         case LegalExportRequest::Scope::Case: {
             const auto found = storage::CaseRepository(db).find_by_name(request.case_name);
-            if (!found) throw Error(ErrorKind::NotFound, "no case named '" + request.case_name + "'");
+            if (!found) throw Error(ErrorKind::NotFound, tr_args("no case named '{1}'", {request.case_name}));
             for (const auto& s : reports.list(found->id)) ids.push_back(s.id);
             break;
         }
@@ -57,7 +58,7 @@ std::vector<std::int64_t> select_reports(Session& session, const LegalExportRequ
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    if (ids.empty()) throw Error(ErrorKind::Invalid, "nothing to export: no report selected");
+    if (ids.empty()) throw Error(ErrorKind::Invalid, tr("nothing to export: no report selected"));
     return ids;
 }
 
@@ -67,15 +68,15 @@ fs::path make_staging_folder(const fs::path& out) {
     std::error_code ec;
     if (fs::exists(fs::symlink_status(out, ec))) {
         if (!fs::is_directory(fs::symlink_status(out, ec)))
-            throw Error(ErrorKind::Invalid, out.string() + " exists and is not a folder; choose a new or empty folder");
+            throw Error(ErrorKind::Invalid, tr_args("{1} exists and is not a folder; choose a new or empty folder", {out.string()}));
         if (!fs::is_empty(out, ec))
-            throw Error(ErrorKind::Invalid, out.string() + " is not empty; choose a new or empty folder (nothing was written)");
+            throw Error(ErrorKind::Invalid, tr_args("{1} is not empty; choose a new or empty folder (nothing was written)", {out.string()}));
     }
     auto parent = fs::absolute(out).parent_path();
-    if (!fs::is_directory(parent, ec)) throw Error(ErrorKind::NotFound, "no such folder: " + parent.string());
+    if (!fs::is_directory(parent, ec)) throw Error(ErrorKind::NotFound, tr_args("no such folder: {1}", {parent.string()}));
     std::string pattern = (parent / ".fieldvault-legal-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr)
-        throw Error(ErrorKind::Io, "cannot create a folder in " + parent.string() + ": " + std::strerror(errno));
+        throw Error(ErrorKind::Io, tr_args("cannot create a folder in {1}: {2}", {parent.string(), std::strerror(errno)}));
     return pattern;
 }
 
@@ -111,8 +112,7 @@ std::vector<detail::EvidenceFile> write_evidence(storage::Database& db, const st
                 });
             });
             if (crypto::to_hex(hash.finish()) != a.sha256)
-                throw Error(ErrorKind::Integrity, "attachment " + std::to_string(a.id) +
-                                                      " does not match its recorded SHA-256; the export stopped");
+                throw Error(ErrorKind::Integrity, tr_args("attachment {1} does not match its recorded SHA-256; the export stopped", {std::to_string(a.id)}));
             sums += a.sha256 + "  " + f.file_name + "\n";
             files.push_back(std::move(f));
             step();
@@ -187,7 +187,7 @@ LegalExportResult LegalExportService::run(const LegalExportRequest& request, con
         tx.commit();
         if (::rename(staging.c_str(), fs::absolute(request.out).c_str()) != 0) {
             const auto why = std::string(std::strerror(errno));
-            throw Error(ErrorKind::Io, "cannot move the finished record to " + request.out.string() + ": " + why);
+            throw Error(ErrorKind::Io, tr_args("cannot move the finished record to {1}: {2}", {request.out.string(), why}));
         }
         sync_folder(fs::absolute(request.out).parent_path());
         // The last step is reported, but nothing may unwind now: the record is in place and logged.

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/proofs.h"
 #include "fieldvault/core/vocabulary.h"
 #include "fieldvault/crypto/encoding.h"
@@ -276,7 +277,7 @@ std::string how_to_check_text(const RecordDocument& record) {
 
 std::string sha256_of_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Io, "cannot read " + file.string());
+    if (!in) throw Error(ErrorKind::Io, tr_args("cannot read {1}", {file.string()}));
     crypto::Sha256 hash;
     std::vector<char> buffer(1 << 16);
     while (in) {

@@ -1,4 +1,5 @@
 #include "fieldvault/core/original_files.h"
+#include "fieldvault/core/i18n.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -24,18 +25,18 @@ namespace {
 void delete_original(const std::filesystem::path& file) {
     struct stat info {};
     if (::lstat(file.c_str(), &info) != 0) {
-        if (errno == ENOENT) fail(ErrorKind::NotFound, "the file is no longer there", file);
-        fail(ErrorKind::Io, std::string("cannot look at the file (") + std::strerror(errno) + ")", file);
+        if (errno == ENOENT) fail(ErrorKind::NotFound, tr("the file is no longer there"), file);
+        fail(ErrorKind::Io, tr_args("cannot look at the file ({1})", {std::strerror(errno)}), file);
     }
-    if (S_ISLNK(info.st_mode)) fail(ErrorKind::Invalid, "this is a link to another file; it was left as it is", file);
-    if (!S_ISREG(info.st_mode)) fail(ErrorKind::Invalid, "this is not an ordinary file; it was left as it is", file);
+    if (S_ISLNK(info.st_mode)) fail(ErrorKind::Invalid, tr("this is a link to another file; it was left as it is"), file);
+    if (!S_ISREG(info.st_mode)) fail(ErrorKind::Invalid, tr("this is not an ordinary file; it was left as it is"), file);
     // O_NOFOLLOW: a link swapped in since lstat is refused, never followed.
     const int fd = ::open(file.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) fail(ErrorKind::Io, std::string("cannot write to the file (") + std::strerror(errno) + ")", file);
+    if (fd < 0) fail(ErrorKind::Io, tr_args("cannot write to the file ({1})", {std::strerror(errno)}), file);
     struct stat opened {};
     if (::fstat(fd, &opened) != 0 || opened.st_ino != info.st_ino || opened.st_dev != info.st_dev) {
         ::close(fd);
-        fail(ErrorKind::Invalid, "the file changed while it was being deleted; it was left as it is", file);
+        fail(ErrorKind::Invalid, tr("the file changed while it was being deleted; it was left as it is"), file);
     }
     static const std::array<char, 64 * 1024> kZeros{};
     auto left = static_cast<std::uint64_t>(opened.st_size);
@@ -46,15 +47,15 @@ void delete_original(const std::filesystem::path& file) {
         if (written <= 0) {
             const int saved = errno;
             ::close(fd);
-            fail(ErrorKind::Io, std::string("cannot overwrite the file (") + std::strerror(saved) + ")", file);
+            fail(ErrorKind::Io, tr_args("cannot overwrite the file ({1})", {std::strerror(saved)}), file);
         }
         left -= static_cast<std::uint64_t>(written);
     }
     const bool synced = ::fsync(fd) == 0;
     ::close(fd);
-    if (!synced) fail(ErrorKind::Io, "cannot flush the overwritten file to the disk", file);
+    if (!synced) fail(ErrorKind::Io, tr("cannot flush the overwritten file to the disk"), file);
     if (::unlink(file.c_str()) != 0)
-        fail(ErrorKind::Io, std::string("the file was overwritten but not removed (") + std::strerror(errno) + ")", file);
+        fail(ErrorKind::Io, tr_args("the file was overwritten but not removed ({1})", {std::strerror(errno)}), file);
 }
 
 }  // namespace fv::core

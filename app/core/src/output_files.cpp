@@ -1,4 +1,5 @@
 #include "output_files.h"
+#include "fieldvault/core/i18n.h"
 
 #include <cerrno>
 #include <cstring>
@@ -15,23 +16,23 @@ namespace fs = std::filesystem;
 
 void make_new_folder(const fs::path& folder) {
     if (::mkdir(folder.c_str(), 0700) == 0) return;
-    if (errno == EEXIST) throw Error(ErrorKind::Invalid, "will not write into an existing " + folder.string());
-    throw Error(ErrorKind::Io, "cannot create " + folder.string() + ": " + std::strerror(errno));
+    if (errno == EEXIST) throw Error(ErrorKind::Invalid, tr_args("will not write into an existing {1}", {folder.string()}));
+    throw Error(ErrorKind::Io, tr_args("cannot create {1}: {2}", {folder.string(), std::strerror(errno)}));
 }
 
 void write_output_file(const fs::path& file,
                        const std::function<void(const std::function<void(std::string_view)>&)>& fill) {
     const int fd = open_new_private_file(file);
     if (fd < 0) {
-        if (errno == EEXIST) throw Error(ErrorKind::Invalid, "will not overwrite " + file.string());
-        throw Error(ErrorKind::Io, "cannot create " + file.string() + ": " + std::strerror(errno));
+        if (errno == EEXIST) throw Error(ErrorKind::Invalid, tr_args("will not overwrite {1}", {file.string()}));
+        throw Error(ErrorKind::Io, tr_args("cannot create {1}: {2}", {file.string(), std::strerror(errno)}));
     }
     bool closed = false;
     auto fail = [&](const std::string& why) {
         closed = true;
         ::close(fd);
         ::unlink(file.c_str());
-        throw Error(ErrorKind::Io, "cannot write " + file.string() + ": " + why);
+        throw Error(ErrorKind::Io, tr_args("cannot write {1}: {2}", {file.string(), why}));
     };
     try {
         fill([&](std::string_view bytes) {
@@ -52,7 +53,7 @@ void write_output_file(const fs::path& file,
     if (::fsync(fd) != 0) fail(std::strerror(errno));
     if (::close(fd) != 0) {
         ::unlink(file.c_str());
-        throw Error(ErrorKind::Io, "cannot write " + file.string());
+        throw Error(ErrorKind::Io, tr_args("cannot write {1}", {file.string()}));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "fieldvault/core/passphrase_strength.h"
 
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/model/error.h"
 
 #include <cstddef>
@@ -47,13 +48,14 @@ Strength passphrase_strength(std::string_view passphrase) noexcept {
     return Strength::Weak;
 }
 
+// In the person's language (tr() keeps its strings for the whole run).
 const char* strength_hint(Strength strength) noexcept {
     switch (strength) {
-        case Strength::Empty: return "Use several unrelated words; a sentence only you would write is good.";
-        case Strength::TooShort: return "Too short: use at least 8 characters (four or more words is better).";
-        case Strength::Weak: return "Weak: easy to guess. Add more words.";
-        case Strength::Fair: return "Fair. A few more words would make it strong.";
-        case Strength::Strong: return "Strong.";
+        case Strength::Empty: return tr("Use several unrelated words; a sentence only you would write is good.");
+        case Strength::TooShort: return tr("Too short: use at least 8 characters (four or more words is better).");
+        case Strength::Weak: return tr("Weak: easy to guess. Add more words.");
+        case Strength::Fair: return tr("Fair. A few more words would make it strong.");
+        case Strength::Strong: return tr("Strong.");
     }
     return "";
 }

@@ -1,4 +1,5 @@
 #include "fieldvault/core/places.h"
+#include "fieldvault/core/i18n.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -50,14 +51,14 @@ void write_small_file(const fs::path& file, const std::string& text) {
     auto temp = file;
     temp += ".tmp";
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) throw Error(ErrorKind::Io, "could not write " + file.string());
+    if (fd < 0) throw Error(ErrorKind::Io, tr_args("could not write {1}", {file.string()}));
     std::size_t done = 0;
     while (done < text.size()) {
         const auto n = ::write(fd, text.data() + done, text.size() - done);
         if (n <= 0) {
             ::close(fd);
             ::unlink(temp.c_str());
-            throw Error(ErrorKind::Io, "could not write " + file.string());
+            throw Error(ErrorKind::Io, tr_args("could not write {1}", {file.string()}));
         }
         done += static_cast<std::size_t>(n);
     }
@@ -66,7 +67,7 @@ void write_small_file(const fs::path& file, const std::string& text) {
     std::error_code ec;
     if (!synced || (fs::rename(temp, file, ec), ec)) {
         fs::remove(temp, ec);
-        throw Error(ErrorKind::Io, "could not write " + file.string());
+        throw Error(ErrorKind::Io, tr_args("could not write {1}", {file.string()}));
     }
 }
 
@@ -120,15 +121,15 @@ std::string plain_name_slug(std::string_view name) {
 }
 
 std::string plain_name_problem(std::string_view name) {
-    if (name.empty()) return "Type a name.";
-    if (name.size() > kMaxPlainNameBytes) return "That name is too long: use a short, ordinary word.";
+    if (name.empty()) return tr("Type a name.");
+    if (name.size() > kMaxPlainNameBytes) return tr("That name is too long: use a short, ordinary word.");
     for (const char ch : name) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == 0x7f) return "That name has a character that cannot be used.";
+        if (c < 0x20 || c == 0x7f) return tr("That name has a character that cannot be used.");
     }
-    if (plain_name_slug(name).empty()) return "Use at least one letter or digit.";
+    if (plain_name_slug(name).empty()) return tr("Use at least one letter or digit.");
     std::string lower = plain_name_slug(name);
-    if (lower.find("fieldvault") != std::string::npos) return "Choose a name that does not say Fieldvault.";
+    if (lower.find("fieldvault") != std::string::npos) return tr("Choose a name that does not say Fieldvault.");
     return {};
 }
 
@@ -139,13 +140,13 @@ Places resolve_places(const PlaceOptions& options, const EnvLookup& env) {
     places.plain_name = options.plain_name;
     if (places.portable && places.plain_name.empty()) places.plain_name = marker_name(program_dir);
     if (!places.plain_name.empty() && !plain_name_problem(places.plain_name).empty())
-        throw Error(ErrorKind::Usage, "that plain name cannot be used: " + plain_name_problem(places.plain_name));
+        throw Error(ErrorKind::Usage, tr_args("that plain name cannot be used: {1}", {plain_name_problem(places.plain_name)}));
     const std::string slug = plain_name_slug(places.plain_name);
     places.title = places.plain_name.empty() ? std::string(kAppTitle) : places.plain_name;
 
     if (places.portable) {
         if (program_dir.empty())
-            throw Error(ErrorKind::Usage, "portable mode: the program's own folder cannot be found");
+            throw Error(ErrorKind::Usage, tr("portable mode: the program's own folder cannot be found"));
         places.root = program_dir;
         places.vault_dir = program_dir / (slug.empty() ? "vault" : slug);
         places.demo_dir = program_dir / (slug.empty() ? "demo" : slug + "-sample");
@@ -209,7 +210,7 @@ void confine_to_portable_folder(const Places& places) {
 
 fs::path desktop_entry_file(const EnvLookup& env) {
     const auto data = base_dir(env, "XDG_DATA_HOME", ".local/share");
-    if (!data) throw Error(ErrorKind::Io, "no home folder for the menu entry");
+    if (!data) throw Error(ErrorKind::Io, tr("no home folder for the menu entry"));
     return *data / "applications" / std::string(kDesktopId);
 }
 

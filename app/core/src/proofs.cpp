@@ -1,4 +1,5 @@
 #include "fieldvault/core/proofs.h"
+#include "fieldvault/core/i18n.h"
 
 #include <algorithm>
 #include <fstream>
@@ -50,13 +51,13 @@ std::string manifest_listing(const crypto::BundleManifest& m) {
 
 std::vector<std::uint8_t> read_all(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorKind::NotFound, "missing " + file.filename().string());
+    if (!in) throw Error(ErrorKind::NotFound, tr_args("missing {1}", {file.filename().string()}));
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 std::string file_sha256(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Io, "cannot read " + file.string());
+    if (!in) throw Error(ErrorKind::Io, tr_args("cannot read {1}", {file.string()}));
     crypto::Sha256 hash;
     std::vector<char> buffer(1 << 16);
     while (in) {
@@ -64,7 +65,7 @@ std::string file_sha256(const fs::path& file) {
         const auto got = static_cast<std::size_t>(in.gcount());
         if (got > 0) hash.update({reinterpret_cast<const std::uint8_t*>(buffer.data()), got});
     }
-    if (in.bad()) throw Error(ErrorKind::Io, "cannot read " + file.string());
+    if (in.bad()) throw Error(ErrorKind::Io, tr_args("cannot read {1}", {file.string()}));
     return crypto::to_hex(hash.finish());
 }
 
@@ -113,9 +114,9 @@ ProofCheck check_one(const fs::path& folder, std::vector<VerifiedManifest>& veri
                 const auto item = std::find_if(manifest.items.begin(), manifest.items.end(),
                                                [&](const crypto::BundleItem& i) { return i.id == id; });
                 if (item == manifest.items.end() || item->kind != "report")
-                    throw Error(ErrorKind::Integrity, "report document " + id + " is not in the signed manifest");
+                    throw Error(ErrorKind::Integrity, tr_args("report document {1} is not in the signed manifest", {id}));
                 if (file_sha256(entry.path()) != crypto::to_hex(item->sha256))
-                    throw Error(ErrorKind::Integrity, "report document " + id + " was changed after it was signed");
+                    throw Error(ErrorKind::Integrity, tr_args("report document {1} was changed after it was signed", {id}));
                 ++check.documents_checked;
             }
         }
@@ -161,9 +162,9 @@ void write_bundle_proof(Session& session, const std::string& bundle_id, const fs
     storage::CustodyRepository custody(db);
     const auto bundle = storage::ReceivedRepository(db).find_bundle(bundle_id);
     const auto kept = bundle ? custody.proof(bundle->id) : custody.carried_proof(bundle_id);
-    if (!bundle && !kept) throw Error(ErrorKind::NotFound, "no imported bundle " + bundle_id);
+    if (!bundle && !kept) throw Error(ErrorKind::NotFound, tr_args("no imported bundle {1}", {bundle_id}));
     if (!kept)
-        throw Error(ErrorKind::NotFound, "bundle " + bundle_id + " was imported before this vault kept proofs");
+        throw Error(ErrorKind::NotFound, tr_args("bundle {1} was imported before this vault kept proofs", {bundle_id}));
     const auto manifest = crypto::verify_bundle_proof(crypto::BundleProof{kept->header, kept->manifest, kept->signature});
     const auto dir = folder / bundle_id;
     detail::make_new_folder(dir);
@@ -191,7 +192,7 @@ void write_bundle_proof(Session& session, const std::string& bundle_id, const fs
 
 ProofFolderCheck verify_proof_folder(const fs::path& root) {
     std::error_code ec;
-    if (!fs::is_directory(root, ec)) throw Error(ErrorKind::NotFound, "no such folder: " + root.string());
+    if (!fs::is_directory(root, ec)) throw Error(ErrorKind::NotFound, tr_args("no such folder: {1}", {root.string()}));
     ProofFolderCheck result;
     std::vector<VerifiedManifest> verified;
     for (const auto& folder : proof_folders(root)) {

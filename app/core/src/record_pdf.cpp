@@ -1,4 +1,5 @@
 #include "record_pdf.h"
+#include "fieldvault/core/i18n.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -311,7 +312,7 @@ cairo_status_t write_to_stream(void* closure, const unsigned char* data, unsigne
 }
 
 [[noreturn]] void cairo_failed(const std::filesystem::path& out, cairo_status_t status) {
-    throw Error(ErrorKind::Io, "writing " + out.string() + " failed: " + cairo_status_to_string(status));
+    throw Error(ErrorKind::Io, tr_args("writing {1} failed: {2}", {out.string(), cairo_status_to_string(status)}));
 }
 
 }  // namespace
@@ -336,7 +337,7 @@ void write_record_pdf(const RecordDocument& doc, const std::filesystem::path& ou
             const CairoPtr cr(cairo_create(surface.get()));
             const int drawn = render(doc, cr.get(), surface.get(), pages, true, progress);
             if (const auto status = cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS) cairo_failed(out, status);
-            if (drawn != pages) throw Error(ErrorKind::Io, "writing " + out.string() + " failed: page count changed");
+            if (drawn != pages) throw Error(ErrorKind::Io, tr_args("writing {1} failed: page count changed", {out.string()}));
         }
         cairo_surface_finish(surface.get());
         if (const auto status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS)

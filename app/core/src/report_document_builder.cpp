@@ -1,4 +1,5 @@
 #include "report_document_builder.h"
+#include "fieldvault/core/i18n.h"
 
 #include "fieldvault/crypto/encoding.h"
 #include "fieldvault/crypto/hash.h"
@@ -12,7 +13,7 @@ namespace fv::core::detail {
 ReportDocument build_report_document(storage::Database& db, std::int64_t id, bool assign_uid) {
     storage::ReportRepository reports(db);
     const auto report = reports.get(id);
-    if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    if (!report) throw Error(ErrorKind::NotFound, tr_args("no report with id {1}", {std::to_string(id)}));
     ReportDocument doc;
     doc.status = report->status;
     doc.created_at = report->created_at;

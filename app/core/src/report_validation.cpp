@@ -3,6 +3,7 @@
 #include <string>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/reports.h"
 #include "fieldvault/core/text.h"
 #include "fieldvault/core/vocabulary.h"
@@ -17,16 +18,15 @@ constexpr std::size_t kMaxTextBytes = 4u << 20;  // a long narrative, not a file
 [[noreturn]] void invalid(const std::string& message) { throw Error(ErrorKind::Invalid, message); }
 
 void check_text(std::string_view field, std::string_view value, std::size_t max_bytes = kMaxTextBytes) {
-    if (!is_valid_utf8(value)) invalid(std::string(field) + ": text is not valid UTF-8");
-    if (value.size() > max_bytes) invalid(std::string(field) + ": text is too long");
-    if (value.find('\0') != std::string_view::npos) invalid(std::string(field) + ": text contains a NUL byte");
+    if (!is_valid_utf8(value)) invalid(tr_args("{1}: text is not valid UTF-8", {field}));
+    if (value.size() > max_bytes) invalid(tr_args("{1}: text is too long", {field}));
+    if (value.find('\0') != std::string_view::npos) invalid(tr_args("{1}: text contains a NUL byte", {field}));
 }
 
 void check_code(Vocabulary vocabulary, std::string_view field, std::string_view code) {
     check_text(field, code, 100);
     if (!is_known_code(vocabulary, code))
-        invalid(std::string(field) + ": unknown " + std::string(vocabulary_name(vocabulary)) + " code '" +
-                std::string(code) + "'");
+        invalid(tr_args("{1}: unknown {2} code '{3}'", {field, vocabulary_name(vocabulary), code}));
 }
 
 void check_codes(Vocabulary vocabulary, std::string_view field, const std::vector<std::string>& codes) {
@@ -36,25 +36,25 @@ void check_codes(Vocabulary vocabulary, std::string_view field, const std::vecto
 void check_date(std::string_view field, std::string_view value) {
     check_text(field, value, 100);
     if (!value.empty() && !is_valid_iso8601(value))
-        invalid(std::string(field) + ": not an ISO-8601 date (e.g. 2026-03-14 or 2026-03-14T18:30)");
+        invalid(tr_args("{1}: not an ISO-8601 date (e.g. 2026-03-14 or 2026-03-14T18:30)", {field}));
 }
 
 }  // namespace
 
 void validate_case_name(std::string_view name) {
     check_text("case", name, 200);
-    if (name.find_first_not_of(" \t\r\n") == std::string_view::npos) invalid("case: name must not be empty");
+    if (name.find_first_not_of(" \t\r\n") == std::string_view::npos) invalid(tr("case: name must not be empty"));
 }
 
 void validate_report(const ReportContent& c) {
     check_text("title", c.title, kMaxTitleBytes);
-    if (c.title.find_first_not_of(" \t\r\n") == std::string::npos) invalid("title: must not be empty");
+    if (c.title.find_first_not_of(" \t\r\n") == std::string::npos) invalid(tr("title: must not be empty"));
 
     check_date("occurred", c.occurred_start);
     check_date("end", c.occurred_end);
     const auto when = parse_date_range(c.occurred_start, c.occurred_end).error;
-    if (when == DateRangeError::EndWithoutStart) invalid("end: given without a start date");
-    if (when == DateRangeError::EndBeforeStart) invalid("end: before the start date");
+    if (when == DateRangeError::EndWithoutStart) invalid(tr("end: given without a start date"));
+    if (when == DateRangeError::EndBeforeStart) invalid(tr("end: before the start date"));
     check_code(Vocabulary::DatePrecision, "precision", c.date_precision);
 
     for (const auto& [name, value] : {std::pair<std::string_view, const std::string&>{"host_country", c.host_country},
@@ -80,7 +80,7 @@ void validate_report(const ReportContent& c) {
     for (const auto& id : c.identifiers) {
         check_code(Vocabulary::Channel, "identifier channel", id.channel);
         check_text("identifier", id.value, 2000);
-        if (id.value.empty()) invalid("identifier: value must not be empty");
+        if (id.value.empty()) invalid(tr("identifier: value must not be empty"));
     }
     for (const auto& p : c.perpetrators) {
         if (!p.affiliation.empty()) check_code(Vocabulary::Affiliation, "perpetrator affiliation", p.affiliation);

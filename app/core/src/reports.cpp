@@ -1,4 +1,5 @@
 #include "fieldvault/core/reports.h"
+#include "fieldvault/core/i18n.h"
 
 #include <string>
 
@@ -21,12 +22,13 @@ std::int64_t case_id_for(storage::Database& db, std::string_view case_name, std:
 
 std::string subject_of(std::int64_t id) { return "report:" + std::to_string(id); }
 
-// The current state of a report that may still change; `refusal` says why not if final.
-ReportRecord load_draft(storage::ReportRepository& reports, std::int64_t id, std::string_view refusal) {
+// The current state of a report that may still change; `refusal` (an FV_N_ msgid
+// with {1} for the id) says why not if final.
+ReportRecord load_draft(storage::ReportRepository& reports, std::int64_t id, const char* refusal) {
     auto current = reports.get(id);
-    if (!current) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    if (!current) throw Error(ErrorKind::NotFound, tr_args("no report with id {1}", {std::to_string(id)}));
     if (current->status == ReportStatus::Final)
-        throw Error(ErrorKind::Invalid, "report " + std::to_string(id) + " is " + std::string(refusal));
+        throw Error(ErrorKind::Invalid, tr_args(refusal, {std::to_string(id)}));
     return std::move(*current);
 }
 
@@ -56,7 +58,7 @@ void ReportService::edit(std::int64_t id, const ReportContent& content, std::opt
     const auto now = now_seconds();
     storage::Transaction tx(db);
     storage::ReportRepository reports(db);
-    const auto current = load_draft(reports, id, "final and can no longer be edited");
+    const auto current = load_draft(reports, id, FV_N_("report {1} is final and can no longer be edited"));
     const auto case_id = case_name ? case_id_for(db, *case_name, now) : current.case_id;
     reports.update(id, case_id, content, now);
     detail::settle_cases(reports, id, now);
@@ -69,7 +71,7 @@ void ReportService::finalize(std::int64_t id) {
     const auto now = now_seconds();
     storage::Transaction tx(db);
     storage::ReportRepository reports(db);
-    const auto current = load_draft(reports, id, "already final");
+    const auto current = load_draft(reports, id, FV_N_("report {1} is already final"));
     reports.set_status(id, ReportStatus::Final, now);
     storage::AuditLog(db).append("report_finalize", subject_of(id), "revision " + std::to_string(current.revision), now);
     tx.commit();
@@ -94,7 +96,7 @@ void ReportService::delete_draft(std::int64_t id) {
 ReportDetail ReportService::get(std::int64_t id) {
     auto& db = session_.db();
     auto report = storage::ReportRepository(db).get(id);
-    if (!report) throw Error(ErrorKind::NotFound, "no report with id " + std::to_string(id));
+    if (!report) throw Error(ErrorKind::NotFound, tr_args("no report with id {1}", {std::to_string(id)}));
     ReportDetail detail;
     if (report->case_id != 0) {
         if (auto c = storage::CaseRepository(db).get(report->case_id)) detail.case_name = c->name;
@@ -123,7 +125,7 @@ std::vector<ReportSummary> ReportService::list(std::string_view case_name) {
 }
 
 std::vector<ReportSummary> ReportService::search(std::string_view query) {
-    if (!is_valid_utf8(query)) throw Error(ErrorKind::Invalid, "search: query is not valid UTF-8");
+    if (!is_valid_utf8(query)) throw Error(ErrorKind::Invalid, tr("search: query is not valid UTF-8"));
     return storage::ReportRepository(session_.db()).search_summaries(query);
 }
 
@@ -136,7 +138,7 @@ ReportSummaryPage ReportService::list_first_page(std::string_view case_name, std
 }
 
 ReportSummaryPage ReportService::search_first_page(std::string_view query, std::size_t limit) {
-    if (!is_valid_utf8(query)) throw Error(ErrorKind::Invalid, "search: query is not valid UTF-8");
+    if (!is_valid_utf8(query)) throw Error(ErrorKind::Invalid, tr("search: query is not valid UTF-8"));
     return storage::ReportRepository(session_.db()).search_first_page(query, limit);
 }
 

@@ -5,6 +5,8 @@
 #include <system_error>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
+#include "fieldvault/core/user_message.h"
 #include "fieldvault/core/passphrase_strength.h"
 #include "fieldvault/core/places.h"
 #include "fieldvault/model/error.h"
@@ -24,7 +26,7 @@ std::int64_t now_seconds() {
 fs::path Session::default_vault_dir() {
     if (const char* env = std::getenv("FIELDVAULT_VAULT"); env != nullptr && *env != '\0') return env;
     auto dir = current_places().vault_dir;  // installed, plain name or portable: places.cpp decides
-    if (dir.empty()) throw Error(ErrorKind::Usage, "no vault folder: give --vault DIR or set FIELDVAULT_VAULT");
+    if (dir.empty()) throw Error(ErrorKind::Usage, tr("no vault folder: give --vault DIR or set FIELDVAULT_VAULT"));
     return dir;
 }
 
@@ -94,8 +96,8 @@ std::unique_ptr<storage::Vault> open_telling_rollback(Open&& open) {
         return open();
     } catch (const RollbackError& e) {
         if (e.recorded_seq() <= 0) throw;
-        throw RollbackError(std::string(e.what()) + " Entry #" + std::to_string(e.recorded_seq()) +
-                                " was recorded at " + format_local_time(e.recorded_at()) + ".",
+        throw RollbackError(tr_args("{1} Entry #{2} was recorded at {3}.",
+                                    {user_message(e), std::to_string(e.recorded_seq()), format_local_time(e.recorded_at())}),
                             e.recorded_seq(), e.recorded_at());
     }
 }
@@ -168,7 +170,7 @@ void Session::lock() noexcept { vault_.reset(); }
 bool Session::locked() const noexcept { return vault_ == nullptr; }
 
 storage::Vault& Session::vault() {
-    if (!vault_) throw Error(ErrorKind::Invalid, "the vault is locked");
+    if (!vault_) throw Error(ErrorKind::Invalid, tr("the vault is locked"));
     return *vault_;
 }
 

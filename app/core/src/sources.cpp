@@ -5,6 +5,7 @@
 
 #include "contact_records.h"
 #include "fieldvault/core/export_metadata.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/storage/custody.h"
 #include "fieldvault/storage/database.h"
@@ -76,7 +77,7 @@ Source find_source(storage::Database& db, std::string_view name) {
             std::find(s.merged_names.begin(), s.merged_names.end(), name) != s.merged_names.end())
             return s;
     }
-    throw Error(ErrorKind::NotFound, "no source named '" + std::string(name) + "' (see: source list)");
+    throw Error(ErrorKind::NotFound, tr_args("no source named '{1}' (see: source list)", {name}));
 }
 
 }  // namespace
@@ -107,7 +108,7 @@ void SourceService::rename(std::string_view name, std::string_view new_name) {
     const auto source = find_source(db, name);
     storage::ContactRepository contacts(db);
     if (contacts.find_by_name(new_name))
-        throw Error(ErrorKind::Invalid, "a contact named '" + std::string(new_name) + "' already exists");
+        throw Error(ErrorKind::Invalid, tr_args("a contact named '{1}' already exists", {new_name}));
     contacts.rename(source.contact_id, new_name);
     storage::AuditLog(db).append("contact_rename", "contact:" + std::to_string(source.contact_id),
                                  "source renamed", now_seconds());
@@ -119,7 +120,7 @@ void SourceService::merge(std::string_view name, std::string_view into) {
     storage::Transaction tx(db);
     const auto source = find_source(db, name);
     const auto target = storage::ContactRepository(db).find_by_name(into);
-    if (!target) throw Error(ErrorKind::NotFound, "no contact named '" + std::string(into) + "'");
+    if (!target) throw Error(ErrorKind::NotFound, tr_args("no contact named '{1}'", {into}));
     storage::CustodyRepository(db).merge(source.contact_id, target->id);
     storage::AuditLog(db).append("source_merge", "contact:" + std::to_string(source.contact_id),
                                  "shown as contact:" + std::to_string(target->id), now_seconds());

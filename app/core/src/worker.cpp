@@ -1,4 +1,5 @@
 #include "fieldvault/core/worker.h"
+#include "fieldvault/core/i18n.h"
 
 #include <utility>
 
@@ -7,7 +8,7 @@
 namespace fv::core {
 
 void JobContext::throw_if_cancelled() const {
-    if (cancelled()) throw Error(ErrorKind::Invalid, "cancelled");
+    if (cancelled()) throw Error(ErrorKind::Invalid, tr("cancelled"));
 }
 
 Worker::Worker() : thread_([this] { run(); }) {}

@@ -9,6 +9,7 @@
 
 #include "fieldvault/core/i18n.h"
 #include "fieldvault/core/places.h"
+#include "fieldvault/core/user_message.h"
 #include "fieldvault/model/error.h"
 #include "fieldvault/model/secret.h"
 #include "app/main_navigation.h"
@@ -210,7 +211,7 @@ std::string describe_error(const std::exception_ptr& error) {
     try {
         std::rethrow_exception(error);
     } catch (const fv::Error& e) {
-        return e.what();
+        return core::user_message(e);  // storage's and crypto's words too, in the person's language
     } catch (const std::exception& e) {
         return core::tr_args("Something went wrong: {1}", {e.what()});
     } catch (...) {
