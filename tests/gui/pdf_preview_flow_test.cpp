@@ -238,6 +238,20 @@ TEST_F(GuiPdfPreview, LockedDamagedAndOversizedPdfsGetAPlainMessage) {
     EXPECT_EQ(textures_.created, 0);
 }
 
+TEST_F(GuiPdfPreview, WithoutAGraphicsDeviceThePageCountIsStillShown) {
+    attach("letter.pdf", make_pdf(three_pages()));
+    set_texture_backend(nullptr);
+    preview(0);
+    EXPECT_EQ(pdf().page_count(), 3);
+    EXPECT_EQ(pdf().shown_page(), 0);
+    EXPECT_GT(pdf().image_width(), 0);
+    EXPECT_NE(pdf().page_message().find("not drawn here"), std::string::npos) << pdf().page_message();
+    EXPECT_TRUE(ui_->drawn("pdf.page_label"));
+    EXPECT_EQ(textures_.created, 0);
+    ui_->press(kKeyL, true);
+    EXPECT_FALSE(ui_->app().holds_sensitive_data());
+}
+
 TEST_F(GuiPdfPreview, NoFileIsWrittenWhilePreviewing) {
     const auto home = dir_.path() / "home";
     const auto tmp = dir_.path() / "tmp";

@@ -53,6 +53,7 @@ public:
     int image_height() const noexcept { return image_height_; }
     float zoom() const noexcept;
     const std::string& message() const noexcept { return message_; }
+    const std::string& page_message() const noexcept { return page_message_; }
     // Pages drawn for this document so far (only the page shown is drawn).
     std::uint64_t pages_drawn() const noexcept { return pages_drawn_; }
 
