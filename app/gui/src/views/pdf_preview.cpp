@@ -174,10 +174,16 @@ void PdfPreview::draw(AppState& state) {
     // free and the page or the width changed (pages turned meanwhile are skipped).
     const bool stale = asked_page_ != page_ || width_changed(asked_width_, wanted_width);
     if (!drawing_ && stale && !state.busy()) request_page(state, wanted_width);
-    if (drawing_ || stale) draw_notice(core::tr_args("Drawing page {1}...", {std::to_string(page_ + 1)}));
-    if (!page_message_.empty()) draw_notice(page_message_);
-    if (reduced_ && texture_ != nullptr)
+    // One status line, kept even when empty, so the page does not jump as pages are turned.
+    if (drawing_ || stale) {
+        draw_notice(core::tr_args("Drawing page {1}...", {std::to_string(page_ + 1)}));
+    } else if (!page_message_.empty()) {
+        draw_notice(page_message_);
+    } else if (reduced_ && texture_ != nullptr) {
         draw_notice(core::tr("This page is very large: it is shown with less detail."));
+    } else {
+        ImGui::Dummy(ImVec2(0.0f, ImGui::GetTextLineHeight()));
+    }
 
     // The page in a box of its own that scrolls (sideways too when enlarged).
     // About 30 lines tall, less on a small window or at a large text size.
