@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fieldvault/model/error.h"
+#include "note_search.h"
 
 namespace fv::storage {
 
@@ -58,6 +59,7 @@ std::int64_t AnnotationRepository::add(const AnnotationRecord& record) {
         .bind(6, record.translator)
         .bind(7, record.created_at)
         .run();
+    detail::index_notes_for_search(db_, record.report_id);
     return revision;
 }
 

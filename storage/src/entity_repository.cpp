@@ -1,5 +1,7 @@
 #include "fieldvault/storage/entities.h"
 
+#include "note_search.h"
+
 namespace fv::storage {
 
 std::int64_t EntityRepository::create(std::string_view name, std::string_view kind, std::int64_t now) {
@@ -17,6 +19,7 @@ void EntityRepository::add_alias(std::int64_t entity_id, std::string_view alias,
         .bind(2, alias)
         .bind(3, key)
         .run();
+    detail::index_entity_reports_for_search(db_, entity_id);
 }
 
 std::optional<std::int64_t> EntityRepository::find_by_key(std::string_view key) {
@@ -54,6 +57,7 @@ void EntityRepository::link(std::int64_t report_id, std::int64_t entity_id) {
         .bind(1, report_id)
         .bind(2, entity_id)
         .run();
+    detail::index_notes_for_search(db_, report_id);
 }
 
 void EntityRepository::unlink(std::int64_t report_id, std::int64_t entity_id) {
@@ -61,6 +65,7 @@ void EntityRepository::unlink(std::int64_t report_id, std::int64_t entity_id) {
         .bind(1, report_id)
         .bind(2, entity_id)
         .run();
+    detail::index_notes_for_search(db_, report_id);
 }
 
 std::vector<std::int64_t> EntityRepository::of_report(std::int64_t report_id) {

@@ -11,10 +11,10 @@ namespace fv::storage {
 namespace detail {
 
 std::span<const Migration> all_migrations() noexcept {
-    static const std::array<Migration, 11> registry{kMigration0001, kMigration0002, kMigration0003,
+    static const std::array<Migration, 12> registry{kMigration0001, kMigration0002, kMigration0003,
                                                    kMigration0004, kMigration0005, kMigration0006,
                                                    kMigration0007, kMigration0008, kMigration0009,
-                                                   kMigration0010, kMigration0011};
+                                                   kMigration0010, kMigration0011, kMigration0012};
     return registry;
 }
 
@@ -41,6 +41,7 @@ void migrate(Database& db, int target) {
         if (migration.version <= current || migration.version > target) continue;
         Transaction tx(db);
         db.exec(migration.sql);
+        if (migration.after != nullptr) migration.after(db);
         // user_version lives in the database header, so it commits with the schema.
         db.exec("PRAGMA user_version = " + std::to_string(migration.version));
         tx.commit();

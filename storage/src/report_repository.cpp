@@ -7,6 +7,7 @@
 #include "fieldvault/storage/report_json.h"
 #include "fieldvault/storage/repositories.h"
 #include "fts_text.h"
+#include "note_search.h"
 #include "savepoint.h"
 
 namespace fv::storage {
@@ -397,9 +398,9 @@ std::vector<RevisionRecord> ReportRepository::revisions(std::int64_t id) {
 std::vector<std::int64_t> ReportRepository::search(std::string_view query) {
     const std::string match = detail::fts_match_query(query);
     if (match.empty()) return {};
-    auto stmt = db_.prepare(
-        "SELECT s.id FROM report_search JOIN report_summaries s ON s.id = report_search.docid "
-        "WHERE report_search MATCH ?" + std::string(kNewestFirst));
+    // CROSS JOIN keeps the matches as the outer loop (SQLite does not reorder it).
+    auto stmt = db_.prepare("SELECT s.id FROM (" + std::string(detail::matching_report_ids_sql(db_)) +
+                            ") m CROSS JOIN report_summaries s ON s.id = m.docid" + std::string(kNewestFirst));
     stmt.bind(1, match);
     std::vector<std::int64_t> out;
     while (stmt.step()) out.push_back(stmt.column_int(0));
@@ -409,9 +410,8 @@ std::vector<std::int64_t> ReportRepository::search(std::string_view query) {
 std::vector<ReportSummary> ReportRepository::search_summaries(std::string_view query) {
     const std::string match = detail::fts_match_query(query);
     if (match.empty()) return {};
-    auto stmt = db_.prepare(std::string(kSummaryColumns) +
-                            "FROM report_search JOIN report_summaries s ON s.id = report_search.docid "
-                            "WHERE report_search MATCH ?" + std::string(kNewestFirst));
+    auto stmt = db_.prepare(std::string(kSummaryColumns) + "FROM (" + std::string(detail::matching_report_ids_sql(db_)) +
+                            ") m CROSS JOIN report_summaries s ON s.id = m.docid" + std::string(kNewestFirst));
     stmt.bind(1, match);
     auto rows = read_summaries(stmt);
     attach_more_cases(db_, rows);
@@ -426,7 +426,7 @@ ReportSummaryPage ReportRepository::search_first_page(std::string_view query, st
     // stored text, and no report row is touched.
     std::vector<std::int64_t> hits;
     {
-        auto stmt = db_.prepare("SELECT docid FROM report_search WHERE report_search MATCH ?");
+        auto stmt = db_.prepare(detail::matching_report_ids_sql(db_));
         stmt.bind(1, match);
         while (stmt.step()) hits.push_back(stmt.column_int(0));
     }
@@ -529,6 +529,7 @@ std::vector<std::filesystem::path> ReportRepository::remove_draft(std::int64_t i
                             "DELETE FROM report_search WHERE docid = ?", "DELETE FROM reports WHERE id = ?",
                             "DELETE FROM reports_being_deleted WHERE report_id = ?"})
         db_.prepare(sql).bind(1, id).run();
+    if (detail::has_note_search(db_)) db_.prepare("DELETE FROM note_search WHERE docid = ?").bind(1, id).run();
     scope.release();
     return files;
 }

@@ -97,7 +97,8 @@ TEST_F(FreshnessAnchorTest, AnOlderCopyWithAnOlderSchemaIsRefusedBeforeItIsMigra
         for (const char* table : {"report_origins", "received_deliveries", "bundle_proofs", "bundle_documents",
                                   "carried_proofs", "carried_documents", "report_carried_proofs", "source_merges",
                                   "report_annotations", "entities", "entity_aliases", "report_entities",
-                                  "draft_autosave", "report_more_cases", "attachment_captions", "reports_being_deleted"})
+                                  "draft_autosave", "report_more_cases", "attachment_captions", "reports_being_deleted",
+                                  "note_search"})
             vault->db().exec(std::string("DROP TABLE ") + table);
         vault->db().exec("PRAGMA user_version = 5");
     }
