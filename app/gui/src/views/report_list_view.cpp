@@ -301,7 +301,7 @@ void ReportListView::draw_toolbar(AppState& state) {
     state.probe().item("list.new");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
-    if (ImGui::InputTextWithHint("##search", core::tr("Search titles and written accounts (any language)"), &search_))
+    if (ImGui::InputTextWithHint("##search", core::tr("Search titles, written accounts, your notes and names (any language)"), &search_))
         needs_refresh_ = true;
     state.probe().item("list.search");
     if (!search_.empty()) {
