@@ -186,7 +186,7 @@ TEST(CustodyChain, LegalExportWritesAVerifiableRecord) {
         EXPECT_TRUE(fs::is_regular_file(out / name)) << name;
     // No hidden working folder is left beside it.
     for (const auto& e : fs::directory_iterator(c.advocate.tmp.path()))
-        EXPECT_EQ(e.path().filename().string().rfind(".fieldvault-legal", 0), std::string::npos);
+        EXPECT_EQ(e.path().filename().string().rfind(".legal-export-", 0), std::string::npos);
 
     EXPECT_TRUE(run_ok("cd '" + (out / "evidence").string() + "' && sha256sum --quiet -c SHA256SUMS"));
     const auto json = nlohmann::json::parse(read_file(out / "reports.json"));

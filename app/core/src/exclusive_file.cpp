@@ -121,7 +121,8 @@ void write_new_file(const fs::path& out, const std::function<void(std::ostream&)
     const auto dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
     if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::NotFound, tr_args("no such folder: {1}", {dir.string()}));
 
-    const auto tmp = dir / ("." + out.filename().string() + ".fieldvault-" + crypto::random_hex_id(8) + ".part");
+    // Hidden, and without the program's name: a left-over one must not say what made it.
+    const auto tmp = dir / ("." + out.filename().string() + "." + crypto::random_hex_id(8) + ".part");
     try {
         {
             NewFileBuffer buffer(tmp);

@@ -74,7 +74,7 @@ fs::path make_staging_folder(const fs::path& out) {
     }
     auto parent = fs::absolute(out).parent_path();
     if (!fs::is_directory(parent, ec)) throw Error(ErrorKind::NotFound, tr_args("no such folder: {1}", {parent.string()}));
-    std::string pattern = (parent / ".fieldvault-legal-XXXXXX").string();
+    std::string pattern = (parent / ".legal-export-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr)
         throw Error(ErrorKind::Io, tr_args("cannot create a folder in {1}: {2}", {parent.string(), std::strerror(errno)}));
     return pattern;
