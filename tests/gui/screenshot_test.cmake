@@ -53,6 +53,11 @@ endif()
 if(LANGUAGE)
   list(APPEND extra --language "${LANGUAGE}")
 endif()
+# KEYS (optional): keys pressed before the picture, e.g. "down,down" (the
+# keyboard focus is then drawn).
+if(KEYS)
+  list(APPEND extra --keys "${KEYS}")
+endif()
 if(SETTINGS_JSON)
   file(WRITE "${WORK_DIR}/config/fieldvault/settings.json" "${SETTINGS_JSON}")
 endif()
@@ -71,6 +76,11 @@ if(NOT rc EQUAL 0)
 endif()
 if(NOT EXISTS "${OUT}")
   message(FATAL_ERROR "no screenshot written at ${OUT}")
+endif()
+# FOCUS_COLOUR (optional, "R G B MIN_PIXELS"): the keyboard focus ring's colour
+# must be in the picture (with KEYS).
+if(FOCUS_COLOUR)
+  separate_arguments(check_colour UNIX_COMMAND "${FOCUS_COLOUR}")
 endif()
 execute_process(COMMAND "${PNG_CHECK}" "${OUT}" 800 600 ${check_colour} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

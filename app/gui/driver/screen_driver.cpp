@@ -8,6 +8,8 @@
 // the first line of standard input). --bundle: with import, the bundle to verify.
 // --language CODE (en, zh_CN, zh_TW): draw in that language instead of the
 // settings' or the system's (not saved).
+// --keys K,K,...: keys pressed one after another before the picture (tab, enter,
+// space, escape, up, down, left, right): shows where the keyboard focus is.
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -51,7 +53,7 @@ bool one_of(const auto& names, const std::string& name) {
     if (problem != nullptr) std::fprintf(stderr, "fieldvault-screens: %s\n", problem);
     std::fprintf(stderr,
                  "usage: fieldvault-screens --vault DIR --screenshot FILE --screen NAME [--bundle FILE] [--report ID]\n"
-                 "                          [--language en|zh_CN|zh_TW]\n"
+                 "                          [--language en|zh_CN|zh_TW] [--keys tab,down,enter,...]\n"
                  "  NAME: welcome create unlock unlock-tried list report settings timeline contacts export import audit "
                  "evidence record evidence-pdf\n");
     std::exit(problem != nullptr ? 2 : 0);
@@ -84,6 +86,18 @@ DriverArguments parse(int argc, char** argv) {
         } else if (arg == "--language") {
             args.language = fv::core::normalise_language(value());
             if (args.language.empty()) usage("--language takes en, zh_CN or zh_TW");
+        } else if (arg == "--keys") {
+            // GLFW's key codes, as its backend fills io.KeysDown.
+            static const std::array<std::pair<const char*, int>, 8> kKeys{{{"tab", 258}, {"enter", 257}, {"space", 32},
+                {"escape", 256}, {"up", 265}, {"down", 264}, {"left", 263}, {"right", 262}}};
+            std::string list = value() + ",";
+            for (std::size_t at = list.find(','); at != std::string::npos; at = list.find(',')) {
+                const std::string name = list.substr(0, at);
+                list.erase(0, at + 1);
+                const auto found = std::find_if(kKeys.begin(), kKeys.end(), [&](const auto& k) { return name == k.first; });
+                if (found == kKeys.end()) usage(("--keys: unknown key " + name).c_str());
+                args.run.keys.push_back(found->second);
+            }
         } else if (arg == "--help" || arg == "-h") {
             usage(nullptr);
         } else {

@@ -43,8 +43,31 @@ AppOptions app_options(const RunOptions& run) {
     return options;
 }
 
-// A few frames let ImGui settle layout (auto-sized windows, tables).
-int write_screenshot(PlatformWindow& window, App& app, const std::filesystem::path& file) {
+// One frame drawn (not read back).
+void screenshot_frame(PlatformWindow& window, App& app) {
+    window.begin_frame(false);
+    app.frame();
+    window.end_frame(true);
+    if (rebuild_glyphs_if_needed()) window.reload_font_texture();
+}
+
+// A few frames let ImGui settle layout (auto-sized windows, tables). `keys`
+// (GLFW key codes, as the GLFW backend fills io.KeysDown) are pressed first,
+// one after another, as a person at the keyboard would: the picture then
+// shows where the keyboard focus is.
+int write_screenshot(PlatformWindow& window, App& app, const std::filesystem::path& file,
+                     const std::vector<int>& keys) {
+    ImGuiIO& io = ImGui::GetIO();
+    screenshot_frame(window, app);
+    for (const int key : keys) {
+        if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) continue;
+        const auto index = static_cast<std::size_t>(key);
+        io.KeysDown[index] = true;
+        screenshot_frame(window, app);
+        io.KeysDown[index] = false;
+        screenshot_frame(window, app);
+        screenshot_frame(window, app);
+    }
     constexpr int kFrames = 6;
     for (int frame = 0; frame < kFrames; ++frame) {
         window.begin_frame(false);
@@ -139,7 +162,7 @@ int run_unguarded(const RunOptions& run, const PrepareApp& prepare) {
         App app(options);
         if (prepare) prepare(app);
         if (run.screenshot) {
-            status = write_screenshot(window, app, *run.screenshot);
+            status = write_screenshot(window, app, *run.screenshot, run.keys);
         } else {
             frame_loop(window, app, run.timing);
         }

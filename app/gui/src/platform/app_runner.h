@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 
@@ -18,6 +19,7 @@ struct RunOptions {
     bool timing = false;                              // print launch-to-first-frame times
     bool portable = false;                            // --portable: everything beside the program
     std::string plain_name;                           // --as NAME: the plain name chosen at setup
+    std::vector<int> keys;  // with screenshot: GLFW key codes pressed one after another first (keyboard focus)
 };
 
 // Called once the app exists, before the first frame (the driver unlocks and
