@@ -5,6 +5,8 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "fieldvault/core/reports.h"
@@ -177,6 +179,117 @@ TEST_F(GuiKeyboardEditor, CtrlSDoesNothingWithNothingToSave) {
     ui_->settle();
     const auto after = core::ReportService(ui_->session()).get(rows.front().id).report.revision;
     EXPECT_EQ(after, before) << "no new revision without a change";
+}
+
+TEST_F(GuiKeyboardEditor, AttachesAFileThroughTheFileBrowser) {
+    const auto files = dir_.path() / "files";
+    std::filesystem::create_directories(files);
+    std::ofstream(files / "note.txt") << "what he said on the phone\n";
+    // The evidence is at the end of the form: down the arrows to "Choose a
+    // file to attach...".
+    ui_->press_until_focused(kKeyDown, "evidence.browse", 80);
+    ui_->press(kKeyEnter);
+    auto& evidence = ui_->app().report_editor_view().evidence();
+    ASSERT_TRUE(evidence.browser().is_open());
+    // The browser: Tab to "Go to folder", type, Enter; down to the file;
+    // Enter picks it, Enter again attaches it.
+    ui_->press_until_focused(kKeyTab, "browser.goto");
+    ui_->type(files.string());
+    ui_->press(kKeyEnter);
+    ASSERT_EQ(evidence.browser().listing().folder, files);
+    ui_->press_until_focused(kKeyDown, "browser.entry.note.txt");
+    ui_->press(kKeyEnter);
+    EXPECT_TRUE(evidence.browser().is_open()) << "the first Enter only picks the file";
+    ui_->press(kKeyEnter);
+    ui_->settle();
+    ui_->settle();
+    EXPECT_FALSE(evidence.browser().is_open());
+    const auto rows = core::ReportService(ui_->session()).list();
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows.front().attachment_count, 1);
+}
+
+TEST_F(GuiKeyboardEditor, EscapeClosesTheFileBrowserWithoutAttaching) {
+    ui_->press_until_focused(kKeyDown, "evidence.browse", 80);
+    ui_->press(kKeyEnter);
+    auto& evidence = ui_->app().report_editor_view().evidence();
+    ASSERT_TRUE(evidence.browser().is_open());
+    ui_->press(kKeyEscape);
+    EXPECT_FALSE(evidence.browser().is_open());
+    EXPECT_EQ(core::ReportService(ui_->session()).list().front().attachment_count, 0);
+}
+
+// The screens of the header, reached with the arrows from the report list,
+// each with its main control reachable and working.
+class GuiKeyboardScreens : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ui_ = std::make_unique<HeadlessUi>(dir_.path() / "vault");
+        create_vault_through_ui(*ui_);
+        ui_->click("list.new");
+        ui_->click("editor.title");
+        ui_->type("Messages from a stranger");
+        ui_->click("editor.save");
+        ui_->settle();
+        ui_->click("editor.back");
+        ui_->settle();
+        ASSERT_EQ(ui_->app().screen(), Screen::ReportList);
+    }
+    // Up from the screen into the header, then along it to `target`, Enter.
+    void open_from_header(const std::string& target, Screen screen) {
+        const auto header = ui_->app().state().probe().find("quick_exit");
+        ASSERT_TRUE(header.has_value());
+        for (int i = 0; i < 20; ++i) {
+            const auto ring = keyboard_focus();
+            if (ring && ring->min.y < header->max.y) break;
+            ui_->press(kKeyUp);
+        }
+        ui_->press_until_focused(kKeyLeft, "nav.reports");
+        ui_->press_until_focused(kKeyRight, target);
+        ui_->press(kKeyEnter);
+        ui_->settle();
+        ASSERT_EQ(ui_->app().screen(), screen);
+    }
+
+    TempDir dir_;
+    std::unique_ptr<HeadlessUi> ui_;
+};
+
+TEST_F(GuiKeyboardScreens, SettingsThemeByKeyboard) {
+    open_from_header("settings", Screen::Settings);
+    ui_->press_until_focused(kKeyDown, "settings.theme.light", 60);
+    ui_->press_until_focused(kKeyRight, "settings.theme.high_contrast");
+    ui_->press(kKeySpace);
+    EXPECT_EQ(ui_->app().state().settings().theme, ThemeKind::HighContrast);
+    EXPECT_TRUE(ui_->focused("settings.theme.high_contrast")) << "the focus stays visible in the new theme";
+}
+
+TEST_F(GuiKeyboardScreens, ContactsExportImportAuditByKeyboard) {
+    open_from_header("nav.contacts", Screen::Contacts);
+    ui_->press_until_focused(kKeyTab, "contacts.name");
+    EXPECT_TRUE(ui_->typing());
+    ui_->press(kKeyEscape);
+
+    // Export: the report ticked with Space, then Next.
+    open_from_header("nav.export", Screen::Export);
+    ui_->press_until_focused(kKeyDown, "export.report.0", 40);
+    ui_->press(kKeySpace);
+    ui_->press_until_focused(kKeyDown, "export.next", 10);
+    ui_->press(kKeyEnter);
+    EXPECT_TRUE(ui_->drawn("export.back")) << "on the second step";
+
+    open_from_header("nav.import", Screen::Import);
+    ui_->press_until_focused(kKeyTab, "import.path");
+    ui_->type((dir_.path() / "no-such-bundle.fvb").string());
+    ui_->press(kKeyEnter);  // checks the file: there is none
+    ui_->settle();
+    EXPECT_EQ(ui_->app().screen(), Screen::Import);
+
+    open_from_header("nav.audit", Screen::Audit);
+    ui_->press_until_focused(kKeyDown, "audit.refresh", 40);
+    ui_->press(kKeyEnter);
+    ui_->settle();
+    EXPECT_EQ(ui_->app().screen(), Screen::Audit);
 }
 
 // Relative luminance and contrast ratio (WCAG 2).
