@@ -101,6 +101,18 @@ TEST_F(UserMessage, OthersPassThroughAsTheyAre) {
     EXPECT_EQ(user_message(Error(ErrorKind::Unlock, "wrong passphrase, really")), "wrong passphrase, really");
 }
 
+// A vault check's findings are texts, not errors: the same table.
+TEST_F(UserMessage, VaultCheckFindingsInThePersonsLanguage) {
+    const std::string broken = "the audit log's hash chain breaks at this entry";
+    EXPECT_EQ(user_text(broken), broken);
+    set_language("zh_CN");
+    EXPECT_EQ(user_text(broken), "操作记录的校验链在这一条断开了");
+    EXPECT_EQ(user_text("the audit log stops before entry #12, which the vault recorded"),
+              "操作记录在第 12 条之前就结束了，而保险箱记下了这一条");
+    EXPECT_EQ(user_text("*** in database main ***"), "*** in database main ***");  // SQLite's own words stay
+    EXPECT_EQ(user_text(""), "");
+}
+
 // Core marks its own messages where it throws them: they come out in the
 // language chosen when they are thrown, and English is unchanged.
 TEST_F(UserMessage, CoreThrowsInTheLanguageInUse) {

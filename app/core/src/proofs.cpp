@@ -1,5 +1,6 @@
 #include "fieldvault/core/proofs.h"
 #include "fieldvault/core/i18n.h"
+#include "fieldvault/core/user_message.h"
 
 #include <algorithm>
 #include <fstream>
@@ -122,7 +123,7 @@ ProofCheck check_one(const fs::path& folder, std::vector<VerifiedManifest>& veri
         }
         verified.push_back(VerifiedManifest{manifest, check.signer_fingerprint});
     } catch (const Error& e) {
-        check.problem = e.what();
+        check.problem = user_message(e);
     }
     return check;
 }

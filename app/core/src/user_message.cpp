@@ -69,6 +69,16 @@ const std::vector<const char*> kLowerLayer = {
     FV_N_("vault.anchor is not a file"),
     FV_N_("the vault's anchor key is damaged"),
     FV_N_("the audit log's head hash is malformed"),
+    // A vault check's findings (the database, the audit log, the files).
+    FV_N_("the check stopped at a page that cannot be read (altered or damaged: it does not decrypt or "
+          "authenticate): {1}"),
+    FV_N_("the audit log's hash chain breaks at this entry"),
+    FV_N_("the list of attachments could not be read"),
+    FV_N_("another program is writing to the vault"),
+    FV_N_("the blobs folder could not be listed: {1}"),
+    FV_N_("vault.anchor, the vault's record of its last state, is missing"),
+    FV_N_("the audit log stops before entry #{1}, which the vault recorded"),
+    FV_N_("the audit log holds a different entry #{1} than the vault recorded"),
     FV_N_("This vault's database is older than the vault: it comes from before the vault kept a record of its "
           "last state (vault.anchor). It may have been replaced by an older copy. Nothing was changed or deleted."),
     FV_N_("vault.anchor, the vault's record of its last state, is missing, so Fieldvault cannot tell whether this "
@@ -96,6 +106,9 @@ const std::vector<const char*> kLowerLayer = {
     FV_N_("an attachment file has a short chunk before its end"),
     FV_N_("an attachment file was altered or cut (its last chunk does not authenticate)"),
     FV_N_("an attachment file was altered (a chunk does not authenticate)"),
+    FV_N_("the attachment is not its recorded size"),
+    FV_N_("the attachment's file is not in the vault's blobs folder"),
+    FV_N_("no attachment names this file (left as it is)"),
     FV_N_("an attachment needs a file name"),
     FV_N_("an attachment name must be a file name, not a path"),
     FV_N_("cannot read the file being attached"),
@@ -230,19 +243,33 @@ std::string translate(const char* msgid, std::vector<std::string> args) {
     }
 }
 
+bool translated_text(std::string_view text, std::string& out) {
+    std::vector<std::string> args;
+    for (const char* msgid : kLowerLayer) {
+        if (match(msgid, text, args)) {
+            out = translate(msgid, args);
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 const std::vector<const char*>& lower_layer_msgids() { return kLowerLayer; }
 
 std::string user_message(const std::exception& error) {
     const std::string_view text = error.what();
-    std::vector<std::string> args;
-    for (const char* msgid : kLowerLayer) {
-        if (match(msgid, text, args)) return translate(msgid, args);
-    }
+    std::string out;
+    if (translated_text(text, out)) return out;
     if (const auto* bundle = dynamic_cast<const crypto::BundleError*>(&error))
         return translate(bundle_msgid(bundle->code()), {std::string(text)});
     return std::string(text);
+}
+
+std::string user_text(std::string_view english) {
+    std::string out;
+    return translated_text(english, out) ? out : std::string(english);
 }
 
 }  // namespace fv::core

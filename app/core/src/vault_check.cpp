@@ -1,5 +1,7 @@
 #include "fieldvault/core/vault_check.h"
 
+#include "fieldvault/core/user_message.h"
+
 #include "fieldvault/storage/vault.h"
 #include "fieldvault/storage/vault_check.h"
 
@@ -19,6 +21,9 @@ VaultCheckReport VaultCheckService::run(const Progress& progress, const CancelFl
         finding.message = problem;
         report.findings.push_back(std::move(finding));
     }
+    // storage's words, in the person's language where known (user_message.h).
+    for (auto& finding : report.findings) finding.message = user_text(finding.message);
+    for (auto& section : report.sections) section.why_skipped = user_text(section.why_skipped);
     return report;
 }
 

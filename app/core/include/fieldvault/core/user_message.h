@@ -21,15 +21,20 @@
 // - Everything else (core's own, already translated, and the faces' own) is
 //   returned as it is.
 // The faces show user_message(e) wherever they show an fv::Error: the CLI's
-// main() and the desktop app's describe_error().
+// main() and the desktop app's describe_error(). Core's VaultCheckService
+// passes the check's findings through user_text().
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fv::core {
 
 // The message of `error` in the current language (see above).
 std::string user_message(const std::exception& error);
+// The same for a text storage/ reports without throwing (a vault check's
+// findings): translated if the table knows it, else as it is.
+std::string user_text(std::string_view english);
 
 // The English messages of storage/ and crypto/ that user_message() knows, as
 // msgids (for tests).
