@@ -27,6 +27,15 @@ if(MAKE_EXCHANGE)
     message(FATAL_ERROR "could not add contacts and bundles to the test vault (${rc})")
   endif()
 endif()
+# MAKE_REPORT (optional): adds a report of its own, which SCREEN report then
+# shows (the newest); e.g. a long narrative for the wrapping editor.
+if(MAKE_REPORT)
+  execute_process(COMMAND "${MAKE_REPORT}" "${vault}" "${WORK_DIR}"
+                  INPUT_FILE "${passphrase_file}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "could not add the report to the test vault (${rc})")
+  endif()
+endif()
 set(check_colour)
 if(MAKE_EVIDENCE)
   execute_process(COMMAND "${MAKE_EVIDENCE}" "${vault}" "${WORK_DIR}"

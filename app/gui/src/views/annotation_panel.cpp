@@ -8,6 +8,7 @@
 #include "platform/glyph_cache.h"
 #include "platform/theme.h"
 #include "views/view.h"
+#include "views/wrapping_editor.h"
 
 namespace fv::gui {
 
@@ -99,8 +100,11 @@ void AnnotationPanel::draw(AppState& state) {
     glyphs::note(tags_);
     glyphs::note(translation_);
     glyphs::note(translator_);
-    ImGui::InputTextMultiline("##annotation_notes", &notes_,
-                              ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.0f + ImGui::GetStyle().FramePadding.y * 2.0f));
+    // Wrapping fields (views/wrapping_editor.h): a long Chinese note stays inside the column.
+    WrappingEditorOptions three_lines;
+    three_lines.lines = 3.0f;
+    three_lines.record_as = state.probe().enabled() ? "annotation.notes" : nullptr;
+    wrapping_editor("##annotation_notes", notes_, three_lines);
     state.probe().item("annotation.notes");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(core::tr("Tags"));
@@ -109,8 +113,8 @@ void AnnotationPanel::draw(AppState& state) {
     ImGui::InputTextWithHint("##annotation_tags", core::tr("e.g. wechat, follow up (separate with commas)"), &tags_);
     state.probe().item("annotation.tags");
     ImGui::TextUnformatted(core::tr("Your translation"));
-    ImGui::InputTextMultiline("##annotation_translation", &translation_,
-                              ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.0f + ImGui::GetStyle().FramePadding.y * 2.0f));
+    three_lines.record_as = state.probe().enabled() ? "annotation.translation" : nullptr;
+    wrapping_editor("##annotation_translation", translation_, three_lines);
     state.probe().item("annotation.translation");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(core::tr("by"));

@@ -14,6 +14,7 @@
 #include "platform/glyph_cache.h"
 #include "platform/report_glyphs.h"
 #include "views/editor_widgets.h"
+#include "views/wrapping_editor.h"
 #include "fieldvault/core/vocabulary.h"
 #include "models/revision_history.h"
 #include "platform/theme.h"
@@ -28,10 +29,24 @@ constexpr int kKeyS = 83;  // GLFW's key code for S (io.KeysDown is indexed by G
 const core::Identifier kNewIdentifier{"phone", ""};
 const core::Perpetrator kNewPerpetrator{"unknown", "", ""};
 
-void text_area(AppState& state, const char* id, const char* probe_key, std::string& value, float lines) {
-    ImGui::InputTextMultiline(id, &value, ImVec2(-1.0f, ImGui::GetTextLineHeight() * lines +
-                                                         ImGui::GetStyle().FramePadding.y * 2.0f));
+// A long field: the text wraps at the field's edge (views/wrapping_editor.h).
+void text_area(AppState& state, const char* id, const char* probe_key, std::string& value, float lines,
+               const char* hint = "") {
+    WrappingEditorOptions options;
+    options.lines = lines;
+    options.hint = hint;
+    options.record_as = state.probe().enabled() ? probe_key : nullptr;
+    wrapping_editor(id, value, options);
     state.probe().item(probe_key);
+}
+
+// A labelled long field (a statement, a description): two lines that wrap,
+// beside the label column like text_row's one-line fields.
+void text_area_row(AppState& state, const char* label, const std::string& key, std::string& value,
+                   const char* hint = "") {
+    field_label(label);
+    const std::string id = "##" + key;
+    text_area(state, id.c_str(), key.c_str(), value, 2.0f, hint);
 }
 
 }  // namespace
@@ -514,13 +529,13 @@ void ReportEditorView::draw_people(AppState& state) {
                                        core::tr("Not said"));
                       text_row(state, core::tr("Names, badges"), (key + ".names").c_str(), row.names, false,
                                core::tr("names or badge numbers they gave"));
-                      text_row(state, core::tr("Description"), (key + ".description").c_str(), row.description, false,
-                               core::tr("what they looked like, what they said"));
+                      text_area_row(state, core::tr("Description"), key + ".description", row.description,
+                                    core::tr("what they looked like, what they said"));
                   });
 
     section(core::tr("What they demanded"));
     code_checkboxes(state, "demand", core::Vocabulary::Demand, c.demands, 3);
-    text_row(state, core::tr("Details"), "editor.demands_detail", c.demands_detail);
+    text_area_row(state, core::tr("Details"), "editor.demands_detail", c.demands_detail);
 
     section(core::tr("Relatives pressured"));
     sensitive_toggle(state, c.sensitive_fields, "relatives");
@@ -530,7 +545,7 @@ void ReportEditorView::draw_people(AppState& state) {
                                core::tr("mother, brother..."));
                       text_row(state, core::tr("Where"), (key + ".location").c_str(), row.location, false,
                                core::tr("city or province"));
-                      text_row(state, core::tr("What happened"), (key + ".what_happened").c_str(), row.what_happened);
+                      text_area_row(state, core::tr("What happened"), key + ".what_happened", row.what_happened);
                       text_row(state, core::tr("By whom"), (key + ".by_whom").c_str(), row.by_whom);
                       text_row(state, core::tr("How you know"), (key + ".how_known").c_str(), row.how_known, false,
                                core::tr("how you learned of it"));
@@ -546,7 +561,8 @@ void ReportEditorView::draw_right_column(AppState& state) {
     ImGui::BeginDisabled(final_report);
     section(core::tr("Account, in the words of the person"));
     sensitive_toggle(state, c.sensitive_fields, "narrative");
-    text_area(state, "##narrative", "editor.narrative", c.narrative, 9.0f);
+    text_area(state, "##narrative", "editor.narrative", c.narrative, 9.0f,
+              core::tr("What happened, in your own words and in any language."));
     field_label(core::tr("Language"));
     ImGui::SetNextItemWidth(em * 8.0f);
     ImGui::InputTextWithHint("##narrative_language", core::tr("e.g. Chinese"), &c.narrative_language);
@@ -554,7 +570,8 @@ void ReportEditorView::draw_right_column(AppState& state) {
 
     section(core::tr("Translation"));
     sensitive_toggle(state, c.sensitive_fields, "translation");
-    text_area(state, "##translation", "editor.translation", c.translation, 4.0f);
+    text_area(state, "##translation", "editor.translation", c.translation, 4.0f,
+              core::tr("The same account in another language, if there is one."));
     field_label(core::tr("Language"));
     ImGui::SetNextItemWidth(em * 8.0f);
     ImGui::InputTextWithHint("##translation_language", core::tr("e.g. English"), &c.translation_language);
@@ -589,14 +606,14 @@ void ReportEditorView::draw_follow_up(AppState& state) {
                   [&](core::Witness& row, const std::string& key) {
                       text_row(state, core::tr("Name"), (key + ".name").c_str(), row.name);
                       text_row(state, core::tr("How to reach"), (key + ".contact").c_str(), row.contact);
-                      text_row(state, core::tr("Statement"), (key + ".statement").c_str(), row.statement, false,
-                               core::tr("what they saw or heard"));
+                      text_area_row(state, core::tr("Statement"), key + ".statement", row.statement,
+                                    core::tr("what they saw or heard"));
                   });
 
     section(core::tr("Harm done"));
     sensitive_toggle(state, c.sensitive_fields, "impact");
     code_checkboxes(state, "impact", core::Vocabulary::Impact, c.impacts, 3);
-    text_row(state, core::tr("Details"), "editor.impact_detail", c.impact_detail);
+    text_area_row(state, core::tr("Details"), "editor.impact_detail", c.impact_detail);
 
     section(core::tr("Reported to"));
     sensitive_toggle(state, c.sensitive_fields, "reported_to");
@@ -608,7 +625,7 @@ void ReportEditorView::draw_follow_up(AppState& state) {
                       text_row(state, core::tr("Date"), (key + ".date").c_str(), row.date, false, "2026-03-20");
                       text_row(state, core::tr("Their reference"), (key + ".reference").c_str(), row.reference, false,
                                core::tr("case or ticket number"));
-                      text_row(state, core::tr("What came of it"), (key + ".outcome").c_str(), row.outcome);
+                      text_area_row(state, core::tr("What came of it"), key + ".outcome", row.outcome);
                   });
 
     section(core::tr("Risk now"));
