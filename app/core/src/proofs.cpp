@@ -199,10 +199,10 @@ ProofFolderCheck verify_proof_folder(const fs::path& root) {
     for (const auto& folder : proof_folders(root)) {
         auto check = check_one(folder, verified);
         if (!check.problem.empty())
-            result.problems.push_back(folder.filename().string() + ": " + check.problem);
+            result.problems.push_back(folder.filename().string() + ": " + check.problem);  // i18n: not text (the name and core's own words)
         result.proofs.push_back(std::move(check));
     }
-    if (result.proofs.empty()) result.problems.push_back("no kept signature (proof folder) was found here");
+    if (result.proofs.empty()) result.problems.push_back(tr("no kept signature (proof folder) was found here"));
 
     const auto evidence = root / "evidence";
     if (fs::is_directory(evidence, ec)) {
@@ -225,13 +225,13 @@ ProofFolderCheck verify_proof_folder(const fs::path& root) {
                     break;
                 }
             }
-            if (!e.matches_list) result.problems.push_back(e.file + ": does not match its line in SHA256SUMS");
+            if (!e.matches_list) result.problems.push_back(tr_args("{1}: does not match its line in SHA256SUMS", {e.file}));
             if (e.signed_by.empty())
-                result.problems.push_back(e.file + ": not signed: its SHA-256 is in no signed manifest kept here (true of evidence from the exporter's own reports; for a received file it means the file was replaced)");
+                result.problems.push_back(tr_args("{1}: not signed: its SHA-256 is in no signed manifest kept here (true of evidence from the exporter's own reports; for a received file it means the file was replaced)", {e.file}));
             result.evidence.push_back(std::move(e));
         }
         for (const auto& [name, hash] : sums)
-            if (!seen.count(name)) result.problems.push_back(name + ": listed in SHA256SUMS but missing");
+            if (!seen.count(name)) result.problems.push_back(tr_args("{1}: listed in SHA256SUMS but missing", {name}));
     }
     return result;
 }

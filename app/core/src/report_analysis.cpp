@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "fieldvault/core/dates.h"
+#include "fieldvault/core/i18n.h"
 #include "fieldvault/core/vocabulary.h"
 #include "fieldvault/model/secret.h"
 
@@ -30,8 +31,8 @@ void wipe_mark(TimelineMark& mark) noexcept {
 std::string date_label(const ReportContent& c) {
     if (c.occurred_start.empty()) return {};
     std::string label = c.occurred_start;
-    if (!c.occurred_end.empty()) label += " to " + c.occurred_end;
-    if (c.date_precision == "approximate") label += " (approximate)";
+    if (!c.occurred_end.empty()) label = tr_args("{1} to {2}", {label, c.occurred_end});
+    if (c.date_precision == "approximate") label = tr_args("{1} (approximate)", {label});
     return label;
 }
 
