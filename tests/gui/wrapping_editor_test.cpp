@@ -225,6 +225,24 @@ TEST_F(WrappingEditor, TabMovesFocusInsteadOfInserting) {
     EXPECT_EQ(narrative(), "abcd");
 }
 
+TEST_F(WrappingEditor, TabReachesTheNarrativeWithTheFocusRingAndTyping) {
+    // From the title by Tab alone (the keyboard's own ring, platform/ui_setup.h).
+    ui_->press_until_focused(kKeyTab, "editor.narrative", 40);
+    EXPECT_TRUE(ui_->typing()) << ui_->focus_text();
+    ASSERT_TRUE(active_caret().has_value());
+    ui_->type("键盘");
+    EXPECT_EQ(narrative(), "键盘");
+    ui_->press(kKeyEscape);  // leaves the field; the ring stays on it
+    EXPECT_FALSE(active_caret().has_value());
+    EXPECT_TRUE(ui_->focused("editor.narrative")) << ui_->focus_text();
+    EXPECT_FALSE(ui_->typing());
+    ui_->press(kKeyEnter);  // Enter on the ringed field starts typing again, inserting nothing
+    ui_->frames(2);
+    ASSERT_TRUE(active_caret().has_value()) << ui_->focus_text();
+    ui_->type("输入");
+    EXPECT_EQ(narrative(), "键盘输入");
+}
+
 TEST_F(WrappingEditor, TypedCharactersReachTheFontAtlasInTheSameFrame) {
     // Rare characters not in the atlas yet (the noted set is the process's:
     // earlier tests in the same run may have added some).
