@@ -243,6 +243,18 @@ TEST_F(WrappingEditor, TabReachesTheNarrativeWithTheFocusRingAndTyping) {
     EXPECT_EQ(narrative(), "键盘输入");
 }
 
+TEST_F(WrappingEditor, LockingWhileTypingWipesTheFieldsUndo) {
+    constexpr int kKeyL = 76;
+    ui_->click("editor.narrative");
+    ui_->type("我母亲的电话号码");
+    EXPECT_FALSE(wrapping_editor_idle());  // caret and undo kept while typing
+    ui_->press(kKeyL, /*ctrl=*/true);
+    ASSERT_EQ(ui_->app().screen(), Screen::Unlock);
+    ui_->frames(2);
+    EXPECT_TRUE(wrapping_editor_idle());
+    EXPECT_FALSE(active_caret().has_value());
+}
+
 TEST_F(WrappingEditor, TypedCharactersReachTheFontAtlasInTheSameFrame) {
     // Rare characters not in the atlas yet (the noted set is the process's:
     // earlier tests in the same run may have added some).

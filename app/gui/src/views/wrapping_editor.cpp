@@ -127,6 +127,11 @@ std::optional<text::Caret> active_caret() {
     return a.editor.caret();
 }
 
+bool wrapping_editor_idle() {
+    const ActiveEditor& a = active_editor();
+    return a.id == 0 && a.editor.undo_steps() == 0;
+}
+
 bool wrapping_editor(const char* label, std::string& text, const WrappingEditorOptions& options) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;

@@ -48,5 +48,8 @@ struct WrappingEditorLayout {
 std::optional<WrappingEditorLayout> last_layout(const std::string& key);
 // The caret of the field being edited (none when no wrapping field is).
 std::optional<text::Caret> active_caret();
+// True when no field's caret or undo steps are kept (they are wiped at the
+// end of the first frame in which no wrapping field is being edited).
+bool wrapping_editor_idle();
 
 }  // namespace fv::gui
