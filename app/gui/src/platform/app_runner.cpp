@@ -8,6 +8,7 @@
 #include <string>
 
 #include "fieldvault/core/places.h"
+#include "fieldvault/core/user_message.h"
 #include "fieldvault/model/error.h"
 #include "platform/fonts.h"
 #include "platform/gl_texture_backend.h"
@@ -178,7 +179,7 @@ int run_app(RunOptions options, const PrepareApp& prepare) {
     try {
         return run_unguarded(options, prepare);
     } catch (const Error& e) {
-        std::fprintf(stderr, "fieldvault: %s\n", e.what());
+        std::fprintf(stderr, "fieldvault: %s\n", fv::core::user_message(e).c_str());
         switch (e.kind()) {
             case ErrorKind::Unlock: return 3;
             case ErrorKind::Integrity: return 4;
