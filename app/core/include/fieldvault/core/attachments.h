@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,17 @@ public:
     // on one line; "" removes it). Drafts only, audited without the words.
     // It goes with its file in an export (report document version 3).
     void set_caption(std::int64_t attachment_id, std::string_view caption);
+    // Stores bytes already in memory (a voice memo recorded in the app) as a
+    // new attachment of a draft report, as attach() does: encrypted in the
+    // vault, SHA-256 recorded, audited ("attach"); never a temporary file.
+    // `name` is sanitized like a file's name; `media_type` must look like
+    // "type/subtype". Throws fv::Error(Invalid) for empty bytes, more than
+    // `max_bytes`, a bad name or media type or a final report; NotFound for
+    // an unknown report. (attachment_bytes.cpp)
+    AttachmentRecord attach_bytes(std::int64_t report_id, std::string_view name, std::string_view media_type,
+                                  std::span<const std::uint8_t> bytes,
+                                  std::uint64_t max_bytes = kMaxAttachBytesInMemory);
+    static constexpr std::uint64_t kMaxAttachBytesInMemory = 512ull << 20;
 
 private:
     Session& session_;
