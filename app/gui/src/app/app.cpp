@@ -85,7 +85,7 @@ void App::track_activity() {
     for (const bool down : io.MouseDown) active = active || down;
     for (const bool down : io.KeysDown) active = active || down;
     // A long job (a large file being stored) is the user's work in progress.
-    active_ = active || state_.busy();
+    active_ = active || state_.busy() || editor_.evidence().sound_in_use();  // listening or recording too
     if (active_) last_activity_ = state_.now();
 }
 

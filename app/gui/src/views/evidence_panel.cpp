@@ -13,9 +13,11 @@
 #include "fieldvault/core/i18n.h"
 #include "fieldvault/model/error.h"
 #include "models/directory_listing.h"
+#include "models/sound.h"
 #include "platform/glyph_cache.h"
 #include "platform/texture_backend.h"
 #include "platform/theme.h"
+#include "views/sound_player.h"
 #include "views/view.h"
 
 namespace fv::gui {
@@ -34,6 +36,7 @@ bool is_text(const core::AttachmentRecord& attachment) {
 struct PreviewResult {
     std::optional<DecodedImage> image;
     std::optional<TextPreview> text;
+    std::optional<Pcm> sound;  // SecretBuffer: wiped when it goes
     ~PreviewResult() {
         if (text) wipe_string(text->text);
     }
@@ -63,7 +66,7 @@ fs::path free_name(const fs::path& folder, const std::string& name) {
 }  // namespace
 
 void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentRecord>& attachments,
-                         bool can_attach, const Attach& attach, const Changed& changed) {
+                         bool can_attach, const Attach& attach, const Changed& changed, std::int64_t report_id) {
     changed_ = changed;
     if (can_attach) {
         ImGui::BeginDisabled(state.busy());
@@ -73,6 +76,8 @@ void EvidencePanel::draw(AppState& state, const std::vector<core::AttachmentReco
         }
         state.probe().item("evidence.browse");
         ImGui::EndDisabled();
+        if (!memo_.recording_open()) ImGui::SameLine();
+        memo_.draw(state, report_id, changed_);
     }
     draw_error(error_);
     draw_notice(notice_);
@@ -302,7 +307,9 @@ void EvidencePanel::draw_preview(AppState& state) {
     }
     if (!preview_message_.empty()) draw_notice(preview_message_);
     const float em = ImGui::GetFontSize();
-    if (image_width_ > 0) {
+    if (player_.loaded()) {
+        draw_sound_player(state, player_);
+    } else if (image_width_ > 0) {
         ImGui::TextDisabled("%s", core::tr_args("{1} x {2} pixels", {std::to_string(image_width_),
                                                                      std::to_string(image_height_)})
                                       .c_str());
@@ -341,10 +348,14 @@ void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attac
     auto result = std::make_shared<PreviewResult>();
     state.worker().submit(
         core::tr("Opening the file for a preview"),
-        [session, result, id = attachment.id, text = is_text(attachment)](core::JobContext&) {
+        [session, result, id = attachment.id, text = is_text(attachment),
+         sound = is_sound_attachment(attachment.media_type, attachment.name)](core::JobContext&) {
             const auto bytes = core::read_attachment(*session, id, kMaxPreviewBytes);
             // A text file is previewed as text even if it starts like an image ("BM...").
-            if (!text && looks_like_image(bytes.reveal())) {
+            if (!text && (sound || sniff_sound(bytes.reveal()) != SoundFormat::Unknown) &&
+                !looks_like_image(bytes.reveal())) {
+                result->sound = decode_sound(bytes.reveal());  // played from wiped memory, never a file
+            } else if (!text && looks_like_image(bytes.reveal())) {
                 result->image = decode_image(bytes.reveal());
             } else if (text) {
                 result->text = make_text_preview(bytes.reveal());
@@ -364,7 +375,10 @@ void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attac
                 preview_message_ = describe_error(outcome.error);
                 return;
             }
-            if (result->image) {
+            if (result->sound) {
+                player_.load(std::move(*result->sound));
+                result->sound.reset();
+            } else if (result->image) {
                 image_width_ = result->image->width;
                 image_height_ = result->image->height;
                 if (TextureBackend* backend = texture_backend()) {
@@ -410,6 +424,7 @@ void EvidencePanel::extract(AppState& state, const core::AttachmentRecord& attac
 }
 
 void EvidencePanel::drop_preview() noexcept {
+    player_.clear();  // stops the sound and wipes its samples
     if (texture_ != nullptr) {
         if (TextureBackend* backend = texture_backend()) backend->destroy(texture_);
         texture_ = nullptr;
@@ -436,18 +451,21 @@ void EvidencePanel::clear() noexcept {
     wipe_string(changing_name_);
     wipe_string(caption_);
     open_caption_ = open_remove_ = false;
+    memo_.clear();  // a recording not kept is wiped
     changed_ = nullptr;
     ++generation_;
 }
 
 // Whatever clear() wipes that is data (the loading and browsing flags are not):
-// the preview (texture, size, text, name, message), the file chosen to
+// the preview (texture, size, text, sound, name, message), a voice memo being
+// recorded, the file chosen to
 // extract, the messages and the open file browser.
 bool EvidencePanel::holds_sensitive_data() const noexcept {
     return preview_id_ != 0 || pdf_.holds_sensitive_data() || texture_ != nullptr || image_width_ != 0 || image_height_ != 0 ||
            !text_.text.empty() || !preview_name_.empty() || !preview_message_.empty() || extract_target_.id != 0 ||
            !extract_target_.name.empty() || !error_.empty() || !notice_.empty() || browser_.is_open() ||
-           changing_id_ != 0 || !changing_name_.empty() || !caption_.empty();
+           changing_id_ != 0 || !changing_name_.empty() || !caption_.empty() || player_.holds_sensitive_data() ||
+           memo_.holds_sensitive_data();
 }
 
 }  // namespace fv::gui

@@ -2,7 +2,9 @@
 // The evidence files of one report, drawn inside the report editor: name,
 // media type, size and SHA-256 (short; full on hover, copied on click); an
 // in-app preview of images and UTF-8 text, decoded in memory on the worker
-// (never a temporary file); "Extract a copy" into a folder chosen in the
+// (never a temporary file); sound (WAV, MP3, OGG, FLAC) decoded the same way
+// and played from wiped memory (views/sound_player); "Record a voice memo" on
+// a draft (views/voice_memo); "Extract a copy" into a folder chosen in the
 // built-in file browser; and the browser to choose files to attach.
 #include <cstdint>
 #include <filesystem>
@@ -16,6 +18,8 @@
 #include "fieldvault/core/reports.h"
 #include "views/image_preview.h"
 #include "views/pdf_preview.h"
+#include "models/sound_player.h"
+#include "views/voice_memo.h"
 #include "views/text_preview.h"
 
 namespace fv::gui {
@@ -33,8 +37,9 @@ public:
     // can_attach: the report is saved and not final; attach() stores a file.
     // On a draft each file can also get a caption or be removed; changed()
     // then asks the editor to read the files again.
+    // report_id: the report shown (a voice memo is recorded into it when can_attach).
     void draw(AppState& state, const std::vector<core::AttachmentRecord>& attachments, bool can_attach,
-              const Attach& attach, const Changed& changed = {});
+              const Attach& attach, const Changed& changed = {}, std::int64_t report_id = 0);
     // Drops the preview (texture, text) and every message; bumps the
     // generation so a preview still on the worker is discarded when it ends.
     void clear() noexcept;
@@ -57,6 +62,11 @@ public:
     const std::string& notice() const noexcept { return notice_; }
     FileBrowser& browser() noexcept { return browser_; }
     PdfPreview& pdf() noexcept { return pdf_; }  // a PDF's preview, page by page
+    SoundPlayer& player() noexcept { return player_; }
+    VoiceMemoView& voice_memo() noexcept { return memo_; }
+    // Sound is playing or a memo is being recorded: the person is busy here
+    // (no idle lock, and frames keep coming for the clock and the meter).
+    bool sound_in_use() const { return player_.playing() || memo_.recording(); }
 
 private:
     void draw_table(AppState& state, const std::vector<core::AttachmentRecord>& attachments, bool can_change);
@@ -85,6 +95,8 @@ private:
     bool open_caption_ = false;
     bool open_remove_ = false;
     PdfPreview pdf_;
+    SoundPlayer player_;              // a sound preview: its samples in wiped memory
+    VoiceMemoView memo_;              // "Record a voice memo"
 };
 
 }  // namespace fv::gui

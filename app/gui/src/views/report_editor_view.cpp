@@ -665,7 +665,7 @@ void ReportEditorView::draw_attachments(AppState& state) {
     static const std::vector<core::AttachmentRecord> kNone;
     evidence_.draw(state, detail_ ? detail_->attachments : kNone, report_id_ != 0 && !final_report,
                    [this, &state](const std::filesystem::path& file) { attach(state, file); },
-                   [this] { files_changed_ = true; });
+                   [this] { files_changed_ = true; }, report_id_);
     if (report_id_ != 0 && (!detail_ || detail_->attachments.empty())) draw_notice(core::tr("No files attached."));
 }
 
