@@ -32,6 +32,9 @@ TEST(GuiKeyboard, APersonsDayWithNoClick) {
     ui.press_until_focused(kKeyDown, "welcome.create");
     ui.press(kKeyEnter);
     ASSERT_EQ(ui.app().screen(), Screen::Create);
+    ui.frame();
+    EXPECT_TRUE(ui.focused("create.name")) << "the first field is ready for typing: " << ui.focus_text();
+    EXPECT_TRUE(ui.typing());
 
     // Tab goes from text field to text field; typing goes where the ring is.
     ui.press_until_focused(kKeyTab, "create.passphrase");

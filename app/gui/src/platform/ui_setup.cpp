@@ -90,7 +90,10 @@ std::optional<FocusRing> keyboard_focus() {
     const ImGuiContext& g = *GImGui;
     ImGuiWindow* window = g.NavWindow;
     if (window == nullptr || g.NavId == 0 || !g.NavIdIsAlive || g.NavWindowingTarget != nullptr) return std::nullopt;
-    const bool typing = g.ActiveId != 0 && g.ActiveId == g.NavId && g.InputTextState.ID == g.ActiveId;
+    // A text field being typed into: ImGui's own, or a widget of the app's
+    // that asks for text input (the report form's wrapping editor).
+    const bool typing = g.ActiveId != 0 && g.ActiveId == g.NavId &&
+                        (g.InputTextState.ID == g.ActiveId || g.IO.WantTextInput);
     if (!typing && g.NavDisableHighlight) return std::nullopt;
     const ImRect rect = ImGui::WindowRectRelToAbs(window, window->NavRectRel[g.NavLayer]);
     if (rect.GetWidth() <= 0.0f || rect.GetHeight() <= 0.0f || !window->ClipRect.Overlaps(rect)) return std::nullopt;

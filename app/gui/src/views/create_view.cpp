@@ -55,6 +55,8 @@ void CreateView::draw_form(AppState& state) {
     ImGui::BeginDisabled(busy);
     ImGui::TextWrapped("%s", core::tr("Your name or a nickname (optional, shown to people you share with)"));
     ImGui::SetNextItemWidth(width);
+    // The first field is ready for typing when the screen appears (keyboard users too).
+    if (ImGui::IsWindowAppearing() && !busy) ImGui::SetKeyboardFocusHere();
     ImGui::InputText("##name", &name_);
     state.probe().item("create.name");
 
