@@ -68,14 +68,25 @@ TEST(GuiKeyboard, APersonsDayWithNoClick) {
     ASSERT_EQ(ui.app().screen(), Screen::ReportEditor);
     ui.press_until_focused(kKeyTab, "editor.title");
     ui.type("Visit to my mother");
+    // Tab on to the written account (the wrapping editor), typed in Chinese.
+    ui.press_until_focused(kKeyTab, "editor.narrative");
+    EXPECT_TRUE(ui.typing()) << ui.focus_text();
+    ui.type("警察昨天去了我母亲家。");
     ui.press(kKeyS, /*ctrl=*/true);
     ui.settle();
     EXPECT_EQ(only_report_title(ui), "Visit to my mother");
     EXPECT_FALSE(ui.app().report_editor_view().dirty());
+    {
+        core::ReportService reports(ui.session());
+        auto detail = reports.get(reports.list().front().id);
+        EXPECT_EQ(detail.report.content.narrative, "警察昨天去了我母亲家。");
+    }
 
     // Back to the list, into it, and open the report again.
     ui.press(kKeyEscape);
-    ui.press_until_focused(kKeyUp, "editor.back");
+    // Up to the form's own row of buttons (Save is off: nothing to save), then left.
+    for (int i = 0; i < 30 && !ui.focused("editor.finalize") && !ui.focused("editor.delete"); ++i) ui.press(kKeyUp);
+    ui.press_until_focused(kKeyLeft, "editor.back");
     ui.press(kKeyEnter);
     ASSERT_EQ(ui.app().screen(), Screen::ReportList);
     ui.settle();
