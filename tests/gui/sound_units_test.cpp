@@ -156,6 +156,26 @@ TEST(Sound, TooLargeOrTooLongIsRefusedBeforeFillingMemory) {
     EXPECT_NE(refusal(wav, short_memory).find("too long"), std::string::npos) << refusal(wav, short_memory);
 }
 
+TEST(Sound, EncodingReportsProgressAndStopsWhenTheCallbackThrows) {
+    const auto pcm = make_pcm(48000, 1, sine(48000, 1, 48000));
+    std::uint64_t last = 0;
+    int calls = 0;
+    (void)encode_sound(pcm, Encoding::Flac, [&](std::uint64_t done, std::uint64_t total) {
+        EXPECT_EQ(total, 48000u);
+        EXPECT_GE(done, last);
+        last = done;
+        ++calls;
+    });
+    EXPECT_GT(calls, 5);
+    int seen = 0;
+    EXPECT_THROW((void)encode_sound(pcm, Encoding::Flac,
+                                    [&](std::uint64_t, std::uint64_t) {
+                                        if (++seen == 3) throw Error(ErrorKind::Invalid, "cancelled");
+                                    }),
+                 Error);
+    EXPECT_EQ(seen, 3);
+}
+
 TEST(Sound, WipedBytesGrowsAndTakesExactly) {
     WipedBytes bytes;
     std::vector<std::uint8_t> expected;

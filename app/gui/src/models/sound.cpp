@@ -283,7 +283,7 @@ bool can_encode(Encoding encoding) noexcept {
     return sf_format_check(&info) != 0;
 }
 
-SecretBuffer encode_sound(const Pcm& pcm, Encoding encoding) {
+SecretBuffer encode_sound(const Pcm& pcm, Encoding encoding, const EncodeProgress& progress) {
     WipedBytes out;
     {
         MemoryFile file{{}, &out, 0};
@@ -301,6 +301,7 @@ SecretBuffer encode_sound(const Pcm& pcm, Encoding encoding) {
         constexpr std::size_t kBlock = 4096;
         const auto channels = static_cast<std::size_t>(pcm.channels);
         for (std::uint64_t at = 0; at < pcm.frames; at += kBlock) {
+            if (progress) progress(at, pcm.frames);
             const auto n = static_cast<sf_count_t>(std::min<std::uint64_t>(kBlock, pcm.frames - at));
             if (sf_writef_short(sf.handle, samples.data() + at * channels, n) != n)
                 refuse(core::tr("The recording could not be turned into a sound file."));

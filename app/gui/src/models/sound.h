@@ -6,6 +6,7 @@
 // content. No ImGui, no sound device.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -77,7 +78,10 @@ enum class Encoding { Wav, Flac, OggVorbis, OggOpus, Mp3 };
 bool can_encode(Encoding encoding) noexcept;
 // The samples encoded in memory (16-bit for WAV and FLAC). Throws
 // fv::Error(Invalid) if the encoding cannot take them (rate, channels).
-SecretBuffer encode_sound(const Pcm& pcm, Encoding encoding);
+// `progress` (frames done, total) is called between blocks and may throw to
+// stop (a cancelled job): nothing is kept, what was encoded is wiped.
+using EncodeProgress = std::function<void(std::uint64_t done, std::uint64_t total)>;
+SecretBuffer encode_sound(const Pcm& pcm, Encoding encoding, const EncodeProgress& progress = {});
 
 // "0:07", "12:34", "1:02:03".
 std::string format_duration(double seconds);

@@ -89,11 +89,16 @@ void VoiceMemoView::keep(AppState& state, std::int64_t report_id, const Stored& 
     saving_ = true;
     state.worker().submit(
         core::tr("Storing the voice memo in the vault"),
-        [session, pcm, report_id, name = memo_name()](core::JobContext&) {
+        [session, pcm, report_id, name = memo_name()](core::JobContext& context) {
             // FLAC: lossless, so every sound of the evidence is kept as heard
             // (a voice, a car outside); open, plays everywhere (VLC, browsers).
-            const auto encoded = encode_sound(*pcm, Encoding::Flac);
+            // Cancelled (quick exit) between blocks: quick exit stays quick.
+            const auto encoded = encode_sound(*pcm, Encoding::Flac, [&context](std::uint64_t done, std::uint64_t total) {
+                context.set_progress(done, total);
+                context.throw_if_cancelled();
+            });
             pcm->bytes.wipe();
+            context.throw_if_cancelled();
             core::AttachmentService(*session).attach_bytes(report_id, name, "audio/flac", encoded.reveal());
         },
         [this, pcm, stored, generation = generation_](const core::JobOutcome& outcome) {
