@@ -314,5 +314,126 @@ TEST_F(WrappingEditor, AFinalReportsNarrativeCannotBeEdited) {
     EXPECT_EQ(narrative(), "as it was");
 }
 
+// The widget alone in a bare ImGui window (no app): read-only mode, mouse
+// selection, scrolling that keeps the caret in view, the hint.
+class WrappingEditorAlone : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(800.0f, 600.0f);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.IniFilename = nullptr;
+        io.KeyMap[ImGuiKey_A] = kKeyA;
+        io.KeyMap[ImGuiKey_C] = 67;
+        io.KeyMap[ImGuiKey_End] = kKeyEnd;
+        io.KeyMap[ImGuiKey_Backspace] = kKeyBackspace;
+        io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->AddFontDefault();
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    void frame() {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
+        ImGui::SetNextWindowSize(ImVec2(400.0f, 400.0f));
+        ImGui::Begin("alone", nullptr, ImGuiWindowFlags_NoDecoration);
+        options_.record_as = "alone";
+        changed_ = wrapping_editor("##text", text_, options_) || changed_;
+        ImGui::End();
+        ImGui::Render();
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) frame();
+    }
+    void mouse(ImVec2 pos, bool down) {
+        ImGui::GetIO().MousePos = pos;
+        ImGui::GetIO().MouseDown[0] = down;
+        frame();
+    }
+    void press(int key, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = ctrl;
+        io.KeysDown[key] = true;
+        frame();
+        io.KeysDown[key] = false;
+        io.KeyCtrl = false;
+        frame();
+    }
+    WrappingEditorLayout layout() { return last_layout("alone").value(); }
+    ImVec2 inside() {
+        const auto l = layout();
+        return ImVec2(l.text_origin.x + 2.0f, l.frame_min.y + 8.0f);
+    }
+
+    std::string text_;
+    WrappingEditorOptions options_;
+    bool changed_ = false;
+};
+
+TEST_F(WrappingEditorAlone, ReadOnlySelectsAndCopiesButNeverChanges) {
+    text_ = "kept as it is";
+    options_.read_only = true;
+    frames(2);
+    mouse(inside(), true);
+    mouse(inside(), false);
+    ASSERT_TRUE(active_caret().has_value());
+    EXPECT_FALSE(ImGui::GetIO().WantTextInput);  // no input method for a read-only field
+    ImGui::GetIO().AddInputCharactersUTF8("x");
+    frame();
+    press(kKeyBackspace);
+    press(kKeyEnter);
+    EXPECT_EQ(text_, "kept as it is");
+    EXPECT_FALSE(changed_);
+    press(kKeyA, true);
+    press(67, true);  // ctrl+C
+    EXPECT_STREQ(ImGui::GetClipboardText(), "kept as it is");
+}
+
+TEST_F(WrappingEditorAlone, DraggingSelects) {
+    text_ = "drag over these words";
+    frames(2);
+    const auto l = layout();
+    const float y = l.text_origin.y + ImGui::GetFontSize() * 0.5f;
+    mouse(ImVec2(l.text_origin.x + 0.5f, y), true);
+    frames(2);
+    mouse(ImVec2(l.text_origin.x + ImGui::CalcTextSize("drag over").x + 0.5f, y), true);
+    mouse(ImVec2(l.text_origin.x + ImGui::CalcTextSize("drag over").x + 0.5f, y), false);
+    ASSERT_TRUE(active_caret().has_value());
+    EXPECT_EQ(active_caret()->sel_begin(), 0u);
+    EXPECT_EQ(active_caret()->sel_end(), std::string("drag over").size());
+    ImGui::GetIO().AddInputCharactersUTF8("X");
+    frame();
+    EXPECT_EQ(text_, "X these words");
+    EXPECT_TRUE(changed_);
+}
+
+TEST_F(WrappingEditorAlone, TheCaretStaysInViewAndTheHintShowsWhenEmpty) {
+    options_.lines = 3.0f;
+    options_.hint = "write here";
+    frames(2);
+    EXPECT_EQ(layout().lines.size(), 1u);
+    for (int i = 0; i < 40; ++i) text_ += "line " + std::to_string(i) + "\n";
+    text_ += "the last line";
+    frames(2);
+    EXPECT_FLOAT_EQ(layout().text_origin.y, layout().frame_min.y + ImGui::GetStyle().FramePadding.y);  // at the top
+    mouse(inside(), true);
+    mouse(inside(), false);
+    ASSERT_TRUE(active_caret().has_value());
+    press(kKeyEnd, true);  // ctrl+End: the end of the text
+    frames(2);
+    ASSERT_TRUE(active_caret().has_value());
+    EXPECT_EQ(active_caret()->pos, text_.size());
+    const auto l = layout();
+    const float line_h = ImGui::GetFontSize();
+    const float caret_y = l.text_origin.y + static_cast<float>(l.lines.size() - 1) * line_h;
+    EXPECT_GE(caret_y, l.frame_min.y);
+    EXPECT_LE(caret_y + line_h, l.frame_max.y + 0.5f);
+    EXPECT_LT(l.text_origin.y, l.frame_min.y);  // scrolled
+}
+
 }  // namespace
 }  // namespace fv::gui::test

@@ -395,8 +395,10 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
         if (on) draw_list->AddLine(ImVec2(x, y + 0.5f), ImVec2(x, y + line_h - 1.5f), ImGui::GetColorU32(ImGuiCol_Text));
         if (editable) g.PlatformImePos = ImVec2(x - 1.0f, y);  // where an input method may put its window
     }
-    // The content's size, so the child window scrolls over all of it.
-    ImGui::SetCursorScreenPos(origin);
+    // The content's size, so the child window scrolls over all of it
+    // (measured from where this frame's content started, before any scroll
+    // made above: ImGui clamps the next frame's scroll to it).
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, draw_window->DC.CursorStartPos.y + style.FramePadding.y));
     ImGui::Dummy(ImVec2(wrap_width, text_h + style.FramePadding.y));
     ImGui::EndChild();
 
