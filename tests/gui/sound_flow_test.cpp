@@ -256,6 +256,31 @@ TEST_F(GuiSound, DiscardAndLockWipeARecordingThatWasNotKept) {
     for (const auto& entry : core::AuditService(ui_->session()).entries()) EXPECT_NE(entry.action, "attach");
 }
 
+// Recording an interview with hands off the keyboard is not "idle": the idle
+// lock waits until the recording ends; then it locks and wipes as before.
+TEST_F(GuiSound, RecordingHoldsOffTheIdleLockAndQuickExitWipesIt) {
+    ui_->app().state().set_auto_lock_seconds(60.0);
+    devices_.give_microphone(4800);
+    ui_->click("memo.record");
+    while (evidence().voice_memo().recorder().seconds() < 0.1) std::this_thread::yield();
+    ui_->now() += 61.0;
+    ui_->frame();
+    ui_->now() += 61.0;
+    ui_->frame();
+    EXPECT_TRUE(ui_->app().state().unlocked());
+    EXPECT_TRUE(evidence().voice_memo().recording_open());
+    EXPECT_TRUE(evidence().sound_in_use());
+
+    constexpr int kKeyQ = 81;  // GLFW_KEY_Q: Ctrl+Shift+Q is quick exit
+    ui_->press(kKeyQ, true, true);
+    EXPECT_TRUE(ui_->app().close_requested());
+    EXPECT_FALSE(evidence().voice_memo().recording_open());
+    EXPECT_FALSE(evidence().sound_in_use());
+    EXPECT_FALSE(evidence().holds_sensitive_data());
+    EXPECT_FALSE(ui_->app().holds_sensitive_data());
+    expect_nothing_outside_the_vault();
+}
+
 TEST_F(GuiSound, NoMicrophoneSaysSoAndKeepsNothing) {
     devices_.fail_input = true;
     ui_->click("memo.record");
