@@ -188,6 +188,15 @@ TEST(PdfPages, APasswordProtectedPdfIsRefusedWithAPlainMessage) {
     EXPECT_LT(pixels[at + 1], 60);
 }
 
+TEST(PdfPages, APdfWithOnlyAnOwnerPasswordIsShown) {
+    // Encrypted, but with an empty user password (printing or copying limited,
+    // as many official PDFs are): readers open it without asking, and so do we.
+    const auto page = open_pdf(make_encrypted_pdf(""))->render(0, 200);
+    EXPECT_EQ(page.width, 200);
+    EXPECT_TRUE(is_red(pixel(page, 70, 70)));  // the contents were decrypted
+    EXPECT_TRUE(is_white(pixel(page, 150, 200)));
+}
+
 TEST(PdfPages, APageTurnedByItsOwnRotateIsDrawnTurned) {
     // A scan saved sideways: 200 x 300 points, /Rotate 90, shown 300 wide and 200 tall.
     const auto page = open_pdf(make_rotated_pdf(90))->render(0, 300);

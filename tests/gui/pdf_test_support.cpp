@@ -102,9 +102,9 @@ std::string make_pdf(const std::vector<PdfPageSpec>& pages) {
 namespace {
 
 // One page of 200 x 300 points with a red square (20..120 from the top left),
-// written by hand; encrypted under `user_password` if it is not empty.
-std::string hand_made_pdf(const std::string& user_password, int rotate) {
-    const bool encrypt = !user_password.empty();
+// written by hand; encrypted (user password `user_password`, which may be
+// empty: then only the owner password is set) if `encrypt`.
+std::string hand_made_pdf(const std::string& user_password, int rotate, bool encrypt) {
     const std::string owner_password = "owner-" + user_password;
     const std::string id = md5("fieldvault pdf test id");
     const std::int32_t permissions = -4;
@@ -150,8 +150,8 @@ std::string hand_made_pdf(const std::string& user_password, int rotate) {
 
 }  // namespace
 
-std::string make_encrypted_pdf(const std::string& user_password) { return hand_made_pdf(user_password, 0); }
+std::string make_encrypted_pdf(const std::string& user_password) { return hand_made_pdf(user_password, 0, true); }
 
-std::string make_rotated_pdf(int degrees) { return hand_made_pdf("", degrees); }
+std::string make_rotated_pdf(int degrees) { return hand_made_pdf("", degrees, false); }
 
 }  // namespace fv::gui::test

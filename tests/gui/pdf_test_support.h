@@ -25,7 +25,8 @@ std::string make_pdf(const std::vector<PdfPageSpec>& pages);
 
 // One page of 200 x 300 points with a red square (20..120, from the top
 // left) whose contents are encrypted under `user_password` (the owner
-// password is another).
+// password is another). An empty `user_password` makes a PDF protected by an
+// owner password only (as many official PDFs are: readers open it at once).
 std::string make_encrypted_pdf(const std::string& user_password);
 
 // The same page, not encrypted, turned by the page's own /Rotate (90, 180, 270).
