@@ -164,9 +164,16 @@ TEST_F(GuiSound, M4aGetsAPlainMessageAndDamagedSoundToo) {
     EXPECT_NE(evidence().preview_message().find("M4A"), std::string::npos) << evidence().preview_message();
     EXPECT_NE(evidence().preview_message().find("Save a copy"), std::string::npos);
 
+    // A video in MP4 is not taken for M4A sound: no sound message for it.
+    attach_bytes_as_file("clip.mp4", m4a);
+    ui_->click("evidence.preview.1");
+    ui_->settle();
+    EXPECT_EQ(evidence().preview_message().find("M4A"), std::string::npos) << evidence().preview_message();
+    EXPECT_FALSE(evidence().preview_message().empty());
+
     const std::uint8_t broken[] = {'R', 'I', 'F', 'F', 0xFF, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' '};
     attach_bytes_as_file("broken.wav", broken);
-    ui_->click("evidence.preview.1");
+    ui_->click("evidence.preview.2");
     ui_->settle();
     EXPECT_FALSE(evidence().player().loaded());
     EXPECT_NE(evidence().preview_message().find("damaged"), std::string::npos) << evidence().preview_message();
