@@ -351,8 +351,9 @@ void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attac
         [session, result, id = attachment.id, text = is_text(attachment),
          sound = is_sound_attachment(attachment.media_type, attachment.name)](core::JobContext&) {
             const auto bytes = core::read_attachment(*session, id, kMaxPreviewBytes);
-            // A text file is previewed as text even if it starts like an image ("BM...").
-            // Sound by its type or name, or by its first bytes (an MP4 video is not taken for M4A sound).
+            // A text file is previewed as text even if it starts like an image ("BM...") or
+            // sound. Sound by its type or name, or by its first bytes (an MP4 video is not
+            // taken for M4A sound).
             const auto sniffed = sniff_sound(bytes.reveal());
             const bool sounds_like = sniffed == SoundFormat::Wav || sniffed == SoundFormat::Flac ||
                                      sniffed == SoundFormat::Ogg || sniffed == SoundFormat::Mp3;
