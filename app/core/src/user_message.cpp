@@ -123,6 +123,8 @@ const std::vector<const char*> kLowerLayer = {
     FV_N_("cannot sync the vault folder: {1}"),
     FV_N_("cannot write the key header: {1}"),
     FV_N_("cannot replace the key header: {1}"),
+    FV_N_("cannot finish the key change: {1}"),
+    FV_N_("cannot write vault.anchor: {1}"),
     FV_N_("cannot read {1}: {2}"),
     FV_N_("cannot create {1}: {2}"),
     FV_N_("cannot write {1}: {2}"),
@@ -153,6 +155,8 @@ const std::vector<const char*> kLowerLayer = {
     FV_N_("invalid identity card: bad character at position {1}"),
     FV_N_("invalid identity card: checksum mismatch: the card has a typo (impossible last character)"),
     FV_N_("invalid identity card: checksum mismatch: the card has a typo"),
+    FV_N_("invalid identity card: the encryption key is not a usable X25519 key (low order or non-canonical)"),
+    FV_N_("invalid identity card: the signing key is not a valid Ed25519 key"),
     FV_N_("invalid identity card: {1}"),
     // Sealed bundles: the name of the check that refused it, then the reason.
     FV_N_("could not write the bundle"),
