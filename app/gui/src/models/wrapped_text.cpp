@@ -11,7 +11,9 @@ bool in(char32_t c, char32_t first, char32_t last) noexcept { return c >= first 
 
 bool one_of(char32_t c, std::u32string_view set) noexcept { return set.find(c) != std::u32string_view::npos; }
 
-std::uint64_t fnv1a(std::string_view text) noexcept {
+}  // namespace
+
+std::uint64_t fingerprint(std::string_view text) noexcept {
     std::uint64_t hash = 0xcbf29ce484222325ull;
     for (const char ch : text) {
         hash ^= static_cast<unsigned char>(ch);
@@ -20,11 +22,29 @@ std::uint64_t fnv1a(std::string_view text) noexcept {
     return hash;
 }
 
-// May a line break between `before` and `after`?
-bool break_allowed(char32_t before, char32_t after) noexcept {
-    if (is_space(after) || no_line_start(after) || no_line_end(before)) return false;
-    if (is_space(before)) return true;
-    return breaks_anywhere(before) || breaks_anywhere(after);
+namespace {
+
+// What line breaking needs of a character, worked out once per character
+// (the common ones, ASCII letters and CJK ideographs, without searching the
+// punctuation lists).
+struct Traits {
+    bool space = false;
+    bool anywhere = false;
+    bool no_start = false;
+    bool no_end = false;
+};
+
+Traits traits(char32_t c) noexcept {
+    if (in(c, 'a', 'z') || in(c, 'A', 'Z') || in(c, '0', '9')) return {};
+    if (in(c, 0x4E00, 0x9FFF)) return {false, true, false, false};
+    return {is_space(c), breaks_anywhere(c), no_line_start(c), no_line_end(c)};
+}
+
+// May a line break between a character with `before`'s traits and one with `after`'s?
+bool break_allowed(const Traits& before, const Traits& after) noexcept {
+    if (after.space || after.no_start || before.no_end) return false;
+    if (before.space) return true;
+    return before.anywhere || after.anywhere;
 }
 
 float advance_of(const Advance& advance, const Unit& unit) {
@@ -191,11 +211,12 @@ Layout::Layout(std::string_view text, float width, const Advance& advance) : tex
     float x = 0.0f;
     std::size_t brk = kNone;  // last break opportunity on this line
     float x_brk = 0.0f;       // x there
-    char32_t before = 0;
+    Traits before;
     std::size_t pos = 0;
     while (pos < text.size()) {
         const Unit unit = decode(text, pos);
         const char32_t c = unit.valid ? unit.code_point : kReplacement;
+        const Traits now = traits(c);
         if (c == '\n') {
             lines_.push_back({begin, pos, pos + 1, true});
             begin = pos + 1;
@@ -204,12 +225,12 @@ Layout::Layout(std::string_view text, float width, const Advance& advance) : tex
             brk = kNone;
             continue;
         }
-        if (pos > begin && break_allowed(before, c)) {
+        if (pos > begin && break_allowed(before, now)) {
             brk = pos;
             x_brk = x;
         }
         const float w = advance_of(advance_, unit);
-        if (x + w > width && pos > begin && !is_space(c)) {
+        if (x + w > width && pos > begin && !now.space) {
             if (brk != kNone && brk > begin) {
                 lines_.push_back({begin, brk, brk, false});
                 begin = brk;
@@ -223,11 +244,13 @@ Layout::Layout(std::string_view text, float width, const Advance& advance) : tex
             brk = kNone;
         }
         x += w;
-        before = c;
+        before = now;
         pos += unit.length;
     }
     lines_.push_back({begin, text.size(), text.size(), true});
 }
+
+void Layout::rebind(std::string_view text) noexcept { text_ = text; }
 
 std::size_t Layout::line_of(std::size_t pos, bool at_line_end) const noexcept {
     // The last line beginning at or before pos.
@@ -308,12 +331,12 @@ void Editor::reset() noexcept {
 
 void Editor::note_text(std::string_view text) noexcept {
     known_size_ = text.size();
-    known_hash_ = fnv1a(text);
+    known_hash_ = fingerprint(text);
     known_ = true;
 }
 
 void Editor::sync(std::string_view text) {
-    if (known_ && known_size_ == text.size() && known_hash_ == fnv1a(text)) return;
+    if (known_ && known_size_ == text.size() && known_hash_ == fingerprint(text)) return;
     if (known_) {  // changed elsewhere (reloaded, restored): undo would corrupt it
         for (auto& step : undo_) wipe(step);
         undo_.clear();

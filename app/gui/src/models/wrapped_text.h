@@ -73,6 +73,9 @@ public:
     Layout(std::string_view text, float width, const Advance& advance);
 
     const std::vector<VisualLine>& lines() const { return lines_; }
+    // The same text at another address (a cached layout, the string moved):
+    // the caller vouches that the bytes are unchanged (see fingerprint()).
+    void rebind(std::string_view text) noexcept;
     // The line the caret at `pos` is drawn on. At a soft break the caret is at
     // the start of the next line, unless `at_line_end` (after End).
     std::size_t line_of(std::size_t pos, bool at_line_end = false) const noexcept;
@@ -170,6 +173,9 @@ private:
     std::uint64_t known_hash_ = 0;
     bool known_ = false;
 };
+
+// A 64-bit FNV-1a hash of the bytes: notices a text changed elsewhere.
+std::uint64_t fingerprint(std::string_view text) noexcept;
 
 // Zeroes a string's bytes (then clears it).
 void wipe(std::string& text) noexcept;

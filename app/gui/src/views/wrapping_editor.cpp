@@ -33,6 +33,45 @@ std::map<std::string, WrappingEditorLayout>& records() {
     return recorded;
 }
 
+// Each field's layout, kept while its text, width and font stay the same
+// (a long account is not broken into lines again every frame). Line
+// positions only, no text; dropped for fields not drawn in a frame.
+struct CachedLayout {
+    text::Layout layout;
+    std::size_t size = 0;
+    std::uint64_t hash = 0;
+    float width = 0.0f;
+    const ImFont* font = nullptr;
+    float font_size = 0.0f;
+    int glyphs = 0;  // the atlas grows: advances of newly added characters change
+    int used_frame = -1;
+};
+
+std::map<ImGuiID, CachedLayout>& layouts() {
+    static std::map<ImGuiID, CachedLayout> cached;
+    return cached;
+}
+
+const text::Layout& layout_for(ImGuiID id, std::string_view text, float width, const ImFont* font, float font_size,
+                               const text::Advance& advance) {
+    CachedLayout& c = layouts()[id];
+    const std::uint64_t hash = text::fingerprint(text);
+    if (c.used_frame < 0 || c.size != text.size() || c.hash != hash || c.width != width || c.font != font ||
+        c.font_size != font_size || c.glyphs != font->Glyphs.Size) {
+        c.layout = text::Layout(text, width, advance);
+        c.size = text.size();
+        c.hash = hash;
+        c.width = width;
+        c.font = font;
+        c.font_size = font_size;
+        c.glyphs = font->Glyphs.Size;
+    } else {
+        c.layout.rebind(text);
+    }
+    c.used_frame = GImGui->FrameCount;
+    return c.layout;
+}
+
 ImGuiContext* g_hooked = nullptr;
 
 void forget_active() noexcept {
@@ -45,11 +84,20 @@ void forget_active() noexcept {
 
 void after_frame(ImGuiContext* ctx, ImGuiContextHook*) {
     if (active_editor().id != 0 && ctx->ActiveId != active_editor().id) forget_active();
+    auto& cached = layouts();
+    for (auto it = cached.begin(); it != cached.end();) {
+        if (it->second.used_frame != ctx->FrameCount) {
+            it = cached.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void on_shutdown(ImGuiContext*, ImGuiContextHook*) {
     forget_active();
     records().clear();
+    layouts().clear();
     g_hooked = nullptr;
 }
 
@@ -213,7 +261,7 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
     const text::Advance advance = advance_for(font, font_size);
     const float wrap_width = std::max(1.0f, size.x - style.FramePadding.x * 2.0f - style.ScrollbarSize);
     const float visible_h = std::max(line_h, size.y - style.FramePadding.y * 2.0f);
-    text::Layout layout(text, wrap_width, advance);
+    const text::Layout* layout = &layout_for(id, text, wrap_width, font, font_size, advance);
     float scroll_y = draw_window->Scroll.y;
     const bool editable = !options.read_only && !disabled;
     bool changed = false;
@@ -226,9 +274,9 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
         const ImVec2 origin(frame_bb.Min.x + style.FramePadding.x, frame_bb.Min.y + style.FramePadding.y - scroll_y);
         const auto pos_at_mouse = [&](bool* at_end) {
             const float rows = std::floor((io.MousePos.y - origin.y) / line_h);
-            const float last = static_cast<float>(layout.lines().size() - 1);
+            const float last = static_cast<float>(layout->lines().size() - 1);
             const auto line = static_cast<std::size_t>(std::clamp(rows, 0.0f, last));
-            return layout.pos_at(line, io.MousePos.x - origin.x, at_end);
+            return layout->pos_at(line, io.MousePos.x - origin.x, at_end);
         };
         bool acted = false;
         // Mouse: click places the caret (shift extends), drag selects, double-click takes a word.
@@ -261,17 +309,17 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
             } else if (key_pressed(ImGuiKey_RightArrow)) {
                 ctrl ? editor.word_right(text, shift) : editor.right(text, shift);
             } else if (key_pressed(ImGuiKey_UpArrow)) {
-                editor.up(text, layout, shift);
+                editor.up(text, *layout, shift);
             } else if (key_pressed(ImGuiKey_DownArrow)) {
-                editor.down(text, layout, shift);
+                editor.down(text, *layout, shift);
             } else if (key_pressed(ImGuiKey_PageUp)) {
-                for (int i = 0; i < page; ++i) editor.up(text, layout, shift);
+                for (int i = 0; i < page; ++i) editor.up(text, *layout, shift);
             } else if (key_pressed(ImGuiKey_PageDown)) {
-                for (int i = 0; i < page; ++i) editor.down(text, layout, shift);
+                for (int i = 0; i < page; ++i) editor.down(text, *layout, shift);
             } else if (key_pressed(ImGuiKey_Home)) {
-                ctrl ? editor.text_start(text, shift) : editor.home(text, layout, shift);
+                ctrl ? editor.text_start(text, shift) : editor.home(text, *layout, shift);
             } else if (key_pressed(ImGuiKey_End)) {
-                ctrl ? editor.text_end(text, shift) : editor.end(text, layout, shift);
+                ctrl ? editor.text_end(text, shift) : editor.end(text, *layout, shift);
             } else if (key_pressed(ImGuiKey_Backspace) && editable) {
                 if (ctrl && !editor.caret().has_selection()) editor.word_left(text, true);
                 edited = editor.backspace(text);
@@ -305,7 +353,7 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
                 acted = false;
             }
             changed = changed || edited;
-            if (edited) layout = text::Layout(text, wrap_width, advance);
+            if (edited) layout = &layout_for(id, text, wrap_width, font, font_size, advance);
         }
 
         // Typed text, as GLFW queues it: one key, or all an input method
@@ -319,7 +367,7 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
                 if (!typed.empty() && state.editor.insert(text, typed)) {
                     changed = true;
                     acted = true;
-                    layout = text::Layout(text, wrap_width, advance);
+                    layout = &layout_for(id, text, wrap_width, font, font_size, advance);
                 }
                 text::wipe(typed);
             }
@@ -339,12 +387,12 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
     }
 
     // Scroll so the caret stays in view after it moved.
-    const auto& lines = layout.lines();
+    const auto& lines = layout->lines();
     const float text_h = static_cast<float>(lines.size()) * line_h;
     const float max_scroll = std::max(0.0f, text_h - visible_h);
     if (is_active && state.follow_caret > 0) {
         --state.follow_caret;
-        const auto line = layout.line_of(state.editor.caret().pos, state.editor.caret().at_line_end);
+        const auto line = layout->line_of(state.editor.caret().pos, state.editor.caret().at_line_end);
         const float top = static_cast<float>(line) * line_h;
         if (top < scroll_y) scroll_y = top;
         if (top + line_h > scroll_y + visible_h) scroll_y = top + line_h - visible_h;
@@ -366,8 +414,8 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
             if (end < l.begin || begin > l.end || (begin == l.end && l.next == l.end)) continue;
             const float y = origin.y + static_cast<float>(i) * line_h;
             if (y + line_h < clip.Min.y || y > clip.Max.y) continue;
-            float x1 = layout.x_of(i, std::max(begin, l.begin));
-            float x2 = layout.x_of(i, std::min(end, l.end));
+            float x1 = layout->x_of(i, std::max(begin, l.begin));
+            float x2 = layout->x_of(i, std::min(end, l.end));
             if (end > l.end && l.next > l.end) x2 += newline_w;  // the newline is selected too
             x2 = std::min(x2, wrap_width);
             x1 = std::min(x1, x2);
@@ -377,7 +425,7 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
     }
     // The text, or the hint while it is empty.
     if (!text.empty()) {
-        draw_lines(draw_list, font, font_size, layout, text, origin, line_h, clip, ImGui::GetColorU32(ImGuiCol_Text),
+        draw_lines(draw_list, font, font_size, *layout, text, origin, line_h, clip, ImGui::GetColorU32(ImGuiCol_Text),
                    advance);
     } else if (options.hint != nullptr && *options.hint != '\0') {
         const text::Layout hint(options.hint, wrap_width, advance);
@@ -389,8 +437,8 @@ bool wrapping_editor(const char* label, std::string& text, const WrappingEditorO
         state.blink += io.DeltaTime;
         const bool on = !io.ConfigInputTextCursorBlink || state.blink <= 0.0f || std::fmod(state.blink, 1.20f) <= 0.80f;
         const text::Caret& caret = state.editor.caret();
-        const auto line = layout.line_of(caret.pos, caret.at_line_end);
-        const float x = origin.x + std::min(layout.x_of(line, caret.pos), wrap_width);
+        const auto line = layout->line_of(caret.pos, caret.at_line_end);
+        const float x = origin.x + std::min(layout->x_of(line, caret.pos), wrap_width);
         const float y = origin.y + static_cast<float>(line) * line_h;
         if (on) draw_list->AddLine(ImVec2(x, y + 0.5f), ImVec2(x, y + line_h - 1.5f), ImGui::GetColorU32(ImGuiCol_Text));
         if (editable) g.PlatformImePos = ImVec2(x - 1.0f, y);  // where an input method may put its window
