@@ -4,6 +4,8 @@
 // exit codes; English is unchanged; the report table's status is a label.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "cli_fixture.h"
 
 namespace fv::test {
@@ -93,6 +95,24 @@ TEST_F(CliErrorLanguageTest, ATamperedBundleIsRefusedInThePersonsLanguage) {
     const auto zh = cli_b({"--language", "zh_TW", "import", junk.string()});
     EXPECT_EQ(zh.exit_code, 4);
     EXPECT_NE(zh.err.find("這不是加密包，已拒收"), std::string::npos) << zh.err;
+}
+
+TEST_F(CliErrorLanguageTest, AnOlderDatabaseIsRefusedInThePersonsLanguage) {
+    init_vault();
+    const auto old_db = read_file(vault_dir() / "vault.db");
+    add_report({"--title", "Written after the copy"});
+    {
+        std::ofstream out(vault_dir() / "vault.db", std::ios::binary | std::ios::trunc);
+        out << old_db;
+    }
+    const auto zh = unlocked({"--language", "zh_CN", "report", "list"});
+    EXPECT_EQ(zh.exit_code, 5);
+    EXPECT_TRUE(is_one_chinese_error_line(zh.err, "错误")) << zh.err;
+    EXPECT_NE(zh.err.find("比它最后记录的状态旧"), std::string::npos) << zh.err;
+    EXPECT_NE(zh.err.find("什么都没有被修改或删除。第 "), std::string::npos) << zh.err;  // and when the newest entry was
+    const auto en = unlocked({"--language", "en", "report", "list"});
+    EXPECT_EQ(en.exit_code, 5);
+    EXPECT_NE(en.err.find("older than its last recorded state"), std::string::npos) << en.err;
 }
 
 TEST_F(CliErrorLanguageTest, TheReportTableShowsTheStatusAsALabel) {
