@@ -3,6 +3,7 @@
 // the focus is shown where the keyboard is, and dialogs start on the safe answer.
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 #include <filesystem>
@@ -183,6 +184,36 @@ TEST_F(GuiKeyboardEditor, DialogsStartOnTheSafeAnswer) {
     const auto after = core::ReportService(ui_->session()).list();
     ASSERT_EQ(after.size(), 1u);
     EXPECT_EQ(after.front().status, core::ReportStatus::Final);
+}
+
+// A tooltip window is shown this frame.
+bool tooltip_shown() {
+    for (ImGuiWindow* window : GImGui->Windows)
+        if ((window->Flags & ImGuiWindowFlags_Tooltip) != 0 && window->Active) return true;
+    return false;
+}
+
+TEST_F(GuiKeyboardEditor, TacticHintsShowForTheKeyboardToo) {
+    // The plain one-line hint of each tactic (on hover for the mouse) shows
+    // while the keyboard is on its box; Space ticks it.
+    // Down the form to the tactics' row, then left to the first box.
+    ui_->press_until_focused(kKeyLeft, "editor.back");
+    for (int i = 0; i < 40; ++i) {
+        const auto box = ui_->app().state().probe().find("tactic.harassment");
+        const auto ring = keyboard_focus();
+        if (box && ring && ring->min.y >= box->min.y - 2.0f) break;
+        ui_->press(kKeyDown);
+    }
+    ui_->press_until_focused(kKeyLeft, "tactic.harassment", 5);
+    EXPECT_TRUE(tooltip_shown());
+    ui_->press(kKeySpace);
+    EXPECT_TRUE(ui_->app().report_editor_view().dirty());
+    ui_->press(kKeyS, /*ctrl=*/true);
+    ui_->settle();
+    core::ReportService reports(ui_->session());
+    const auto detail = reports.get(reports.list().front().id);
+    ASSERT_EQ(detail.report.content.tactics.size(), 1u);
+    EXPECT_EQ(detail.report.content.tactics.front(), "harassment");
 }
 
 TEST_F(GuiKeyboardEditor, CtrlSDoesNothingWithNothingToSave) {

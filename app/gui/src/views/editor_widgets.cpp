@@ -98,14 +98,17 @@ void code_checkboxes(AppState& state, const char* name, core::Vocabulary vocabul
         bool on = has_code(codes, code);
         ImGui::PushID(code.c_str());
         bool changed = ImGui::Checkbox("##box", &on);
+        // Over the box, or the keyboard on it (ImGui then counts it as hovered).
+        const bool box_hovered = ImGui::IsItemHovered();
         if (state.probe().enabled()) state.probe().item((std::string(name) + "." + code).c_str());
         ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label_text(entry.label).c_str());
         ImGui::PopTextWrapPos();
-        // The one-line hint (tactics have one) on hover over the box or its words.
-        if (const char* hint = core::display_hint(entry); *hint != '\0' && ImGui::IsItemHovered())
+        // The one-line hint (tactics have one) on hover over the box or its
+        // words, and while the keyboard is on the box.
+        if (const char* hint = core::display_hint(entry); *hint != '\0' && (ImGui::IsItemHovered() || box_hovered))
             ImGui::SetTooltip("%s", hint);
         if (ImGui::IsItemClicked()) {
             on = !on;
