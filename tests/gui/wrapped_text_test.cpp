@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -59,7 +60,8 @@ void expect_sound_layout(std::string_view text, float width, bool check_kinsoku 
             EXPECT_EQ(text[l.end], '\n');
         }
         std::size_t visible_end = l.end;
-        while (visible_end > l.begin && text[visible_end - 1] == ' ') --visible_end;  // hanging spaces
+        while (visible_end > l.begin && is_space(decode(text, prev(text, visible_end)).code_point))
+            visible_end = prev(text, visible_end);  // hanging spaces
         const bool single_unit = next(text, l.begin) >= visible_end;
         if (!single_unit) {
             EXPECT_LE(layout.line_width(i), width) << "line " << i;
@@ -455,6 +457,62 @@ TEST(WrappedTextEditor, ResetWipesUndo) {
     std::string kept = "words";
     wipe(kept);
     EXPECT_TRUE(kept.empty());
+}
+
+// Random text (valid and invalid UTF-8 mixed) and random edits: no crash,
+// every layout sound, the caret always on a boundary within the text, and
+// undo brings back exactly what was there. Fixed seed: the same every run.
+TEST(WrappedTextEditor, RandomBytesAndEditsKeepEveryInvariant) {
+    std::mt19937 random(14);
+    const std::vector<std::string> pieces = {"a", " ", "中", "。", "「", "😀", "\n", "é", "word", "\xFF",
+                                             "\xE4\xB8", "\x80", "\xF0\x9F", "\r", "\t", "，", "\xED\xA0\x80"};
+    const auto pick = [&](std::size_t count) {
+        std::string out;
+        for (std::size_t i = 0; i < count; ++i) out += pieces[random() % pieces.size()];
+        return out;
+    };
+    for (int round = 0; round < 60; ++round) {
+        std::string text = pick(random() % 40);
+        const float width = static_cast<float>(random() % 12);
+        expect_sound_layout(text, width, /*check_kinsoku=*/false);
+        Editor editor;
+        editor.sync(text);
+        editor.set_caret(text, random() % (text.size() + 1));
+        std::vector<std::string> history{text};
+        for (int step = 0; step < 40; ++step) {
+            const Layout layout(text, width, kAdvance);
+            const bool select = random() % 3 == 0;
+            bool changed = false;
+            switch (random() % 12) {
+                case 0: changed = editor.insert(text, pick(1 + random() % 3)); break;
+                case 1: changed = editor.backspace(text); break;
+                case 2: changed = editor.erase_forward(text); break;
+                case 3: editor.left(text, select); break;
+                case 4: editor.right(text, select); break;
+                case 5: editor.up(text, layout, select); break;
+                case 6: editor.down(text, layout, select); break;
+                case 7: editor.home(text, layout, select); break;
+                case 8: editor.end(text, layout, select); break;
+                case 9: editor.word_left(text, select); break;
+                case 10: editor.word_right(text, select); break;
+                default: editor.select_word(text, random() % (text.size() + 1)); break;
+            }
+            if (changed) history.push_back(text);
+            const auto bounds = boundaries(text);
+            for (const std::size_t at : {editor.caret().pos, editor.caret().anchor}) {
+                ASSERT_LE(at, text.size());
+                ASSERT_NE(std::find(bounds.begin(), bounds.end(), at), bounds.end()) << "round " << round;
+            }
+        }
+        // Undo walks back through every state, to the first.
+        while (history.size() > 1 && editor.undo_steps() > 0) {
+            ASSERT_TRUE(editor.undo(text));
+            // Typed characters join one step: skip the states inside it.
+            while (history.size() > 1 && history.back() != text) history.pop_back();
+            ASSERT_EQ(history.back(), text) << "round " << round;
+        }
+        EXPECT_EQ(text, history.front()) << "round " << round;
+    }
 }
 
 }  // namespace
