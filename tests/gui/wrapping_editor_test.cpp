@@ -411,9 +411,27 @@ TEST_F(WrappingEditorAlone, DraggingSelects) {
     EXPECT_TRUE(changed_);
 }
 
-TEST_F(WrappingEditorAlone, TheCaretStaysInViewAndTheHintShowsWhenEmpty) {
-    options_.lines = 3.0f;
+int drawn_vertices() {
+    int count = 0;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int i = 0; i < data->CmdListsCount; ++i) count += data->CmdLists[i]->VtxBuffer.Size;
+    return count;
+}
+
+TEST_F(WrappingEditorAlone, TheHintShowsWhileEmpty) {
+    frames(2);
+    const int bare = drawn_vertices();
     options_.hint = "write here";
+    frames(2);
+    const int with_hint = drawn_vertices();
+    EXPECT_GE(with_hint, bare + 4 * 9);  // a quad per letter of "writehere"
+    text_ = "x";
+    frames(2);
+    EXPECT_LT(drawn_vertices(), with_hint);  // one letter, no hint
+}
+
+TEST_F(WrappingEditorAlone, TheCaretStaysInView) {
+    options_.lines = 3.0f;
     frames(2);
     EXPECT_EQ(layout().lines.size(), 1u);
     for (int i = 0; i < 40; ++i) text_ += "line " + std::to_string(i) + "\n";
