@@ -58,6 +58,7 @@ TEST(GuiKeyboard, APersonsDayWithNoClick) {
     ui.press(kKeyEscape);
     EXPECT_TRUE(ui.focused("create.retyped_key")) << "Escape leaves the field; the focus stays visible on it";
     EXPECT_FALSE(ui.typing());
+    EXPECT_TRUE(ui.app().create_view().retyped_key_matches()) << "Escape keeps what was typed";
     ui.press_until_focused(kKeyDown, "create.continue");
     ui.press(kKeyEnter);
     ASSERT_EQ(ui.app().screen(), Screen::ReportList);
