@@ -217,6 +217,21 @@ TEST_F(GuiKeyboardEditor, TacticHintsShowForTheKeyboardToo) {
     EXPECT_EQ(detail.report.content.tactics.front(), "harassment");
 }
 
+TEST_F(GuiKeyboardEditor, CtrlTabShowsNoWindowSwitcher) {
+    // ImGui's Ctrl+Tab list of windows (one here, named in English) never shows.
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeysDown[kKeyTab] = true;
+    for (int i = 0; i < 40; ++i) ui_->frame();  // held for two thirds of a second
+    io.KeysDown[kKeyTab] = false;
+    io.KeyCtrl = false;
+    EXPECT_EQ(GImGui->NavWindowingTarget, nullptr);
+    for (ImGuiWindow* window : GImGui->Windows)
+        EXPECT_FALSE(window->Active && std::string(window->Name).find("NavWindowingList") != std::string::npos);
+    ui_->frames(3);
+    EXPECT_EQ(ui_->app().screen(), Screen::ReportEditor);
+}
+
 TEST_F(GuiKeyboardEditor, CtrlSDoesNothingWithNothingToSave) {
     const auto rows = core::ReportService(ui_->session()).list();
     ASSERT_EQ(rows.size(), 1u);

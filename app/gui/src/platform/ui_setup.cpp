@@ -35,6 +35,13 @@ bool mouse_used() {
 void keyboard_frame_start() {
     ImGuiContext& g = *GImGui;
     const ImGuiIO& io = ImGui::GetIO();
+    // Ctrl+Tab: ImGui's window switcher has nothing to switch between here (one
+    // window) and would show an English "(Untitled)" list; it is turned off.
+    if (g.NavWindowingTarget != nullptr || g.NavWindowingTargetAnim != nullptr) {
+        g.NavWindowingTarget = g.NavWindowingTargetAnim = nullptr;
+        g.NavWindowingTimer = g.NavWindowingHighlightAlpha = 0.0f;
+        g.NavWindowingToggleLayer = false;
+    }
     if ((io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) == 0 || g.NavId == 0 || mouse_used()) return;
     const bool enter = key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter);
     const bool arrow = key_pressed(ImGuiKey_UpArrow) || key_pressed(ImGuiKey_DownArrow) ||
