@@ -48,8 +48,10 @@ TEST(GuiKeyboard, APersonsDayWithNoClick) {
     ui.settle();
     ASSERT_TRUE(ui.app().create_view().showing_recovery_key()) << ui.app().create_view().error();
 
-    // The recovery key: the box by the arrows and Space, the key typed back,
-    // Escape out of the field, then down to Continue.
+    // The recovery key: the keyboard is on "I have written it down" (Space
+    // ticks it), the key typed back, Escape out of the field, down to Continue.
+    ui.frame();
+    EXPECT_TRUE(ui.focused("create.written_down")) << ui.focus_text();
     ui.press_until_focused(kKeyDown, "create.written_down");
     ui.press(kKeySpace);
     ASSERT_TRUE(ui.drawn("create.retyped_key"));

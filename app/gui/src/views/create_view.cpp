@@ -151,12 +151,14 @@ void CreateView::draw_recovery_key(AppState& state) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyle().Colors[ImGuiCol_FrameBg]);
     const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().WindowPadding.y * 2.0f;
     ImGui::BeginChild("##recovery", ImVec2(-1.0f, height), true);
+    const bool appearing = ImGui::IsWindowAppearing();  // the key's box is new: the screen just changed
     const auto key = recovery_key_.reveal_text();
     ImGui::TextWrapped("%.*s", static_cast<int>(key.size()), key.data());
     ImGui::EndChild();
     ImGui::PopStyleColor();
     if (!fingerprint_.empty()) draw_notice(core::tr_args("Your identity fingerprint: {1}", {fingerprint_}));
     ImGui::Spacing();
+    if (appearing) ImGui::SetKeyboardFocusHere();  // the keyboard starts on the next step
     ImGui::Checkbox(core::tr("I have written it down"), &written_down_);
     state.probe().item("create.written_down");
     if (written_down_) {
