@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "fieldvault/core/i18n.h"
+#include "platform/quick_key_presses.h"
 
 namespace fv::gui {
 namespace {
@@ -24,6 +25,23 @@ namespace {
 std::mutex g_drop_mutex;
 std::vector<std::filesystem::path> g_dropped;
 std::atomic<bool> g_minimised{false};
+QuickKeyPresses g_quick_keys;  // GLFW calls back on the main thread only
+
+// Installed before the ImGui backend, which calls it first for each key event.
+void on_key(GLFWwindow* /*window*/, int key, int /*scancode*/, int action, int /*mods*/) {
+    if (action == GLFW_PRESS) g_quick_keys.on_key(key, true);
+    if (action == GLFW_RELEASE) g_quick_keys.on_key(key, false);
+}
+
+#if IMGUI_VERSION_NUM < 18700
+// As the 1.86 backend sets them from io.KeysDown after each key event.
+void update_modifiers(ImGuiIO& io) {
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
+#endif
 
 void on_iconify(GLFWwindow* /*window*/, int iconified) {
     if (iconified == GLFW_TRUE) g_minimised = true;
@@ -57,6 +75,7 @@ PlatformWindow::PlatformWindow(int width, int height, bool visible, const std::s
     glfwSwapInterval(1);
     glfwSetDropCallback(window_, on_drop);
     glfwSetWindowIconifyCallback(window_, on_iconify);
+    glfwSetKeyCallback(window_, on_key);
 
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -74,12 +93,21 @@ bool PlatformWindow::should_close() const { return glfwWindowShouldClose(window_
 void PlatformWindow::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
 void PlatformWindow::begin_frame(bool wait_for_events) {
+#if IMGUI_VERSION_NUM < 18700
+    ImGuiIO& io = ImGui::GetIO();
+    g_quick_keys.before_poll(io.KeysDown, IM_ARRAYSIZE(io.KeysDown));
+    update_modifiers(io);
+#endif
     if (wait_for_events) {
         // Idle: wake at least twice a second so auto-lock and job progress still run.
         glfwWaitEventsTimeout(0.5);
     } else {
         glfwPollEvents();
     }
+#if IMGUI_VERSION_NUM < 18700
+    g_quick_keys.after_poll(io.KeysDown, IM_ARRAYSIZE(io.KeysDown));
+    update_modifiers(io);
+#endif
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
