@@ -71,6 +71,10 @@ int write_screenshot(PlatformWindow& window, App& app, const std::filesystem::pa
     }
     constexpr int kFrames = 6;
     for (int frame = 0; frame < kFrames; ++frame) {
+        // A screen's work on the worker (the list's query, a preview being
+        // drawn) is finished before each frame, so the picture never depends
+        // on how loaded the machine is.
+        app.state().worker().wait_until_idle();
         window.begin_frame(false);
         app.frame();
         window.end_frame(frame + 1 < kFrames);
