@@ -10,15 +10,12 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
-#include <iostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "fieldvault/core/attachments.h"
-#include "fieldvault/core/demo_vault.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/core/session.h"
+#include "vault_maker.h"
 
 namespace {
 
@@ -82,49 +79,27 @@ std::vector<std::uint8_t> test_pattern() {
     return rgb;
 }
 
+// The pattern as PNG bytes.
+std::string test_pattern_png() {
+    const auto rgb = test_pattern();
+    std::string png;
+    const auto append = [](void* out, void* data, int size) {
+        static_cast<std::string*>(out)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    };
+    if (stbi_write_png_to_func(append, &png, kWidth, kHeight, 3, rgb.data(), kWidth * 3) == 0)
+        throw std::runtime_error("could not make the test pattern");
+    return png;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: %s VAULT WORK < passphrase\n", argv[0]);
-        return 2;
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    const auto picture = std::filesystem::path(argv[2]) / "demo-test-pattern.png";
-    try {
-        auto passphrase = fv::SecretBuffer::from_string(line);
-        auto session = fv::core::Session::open(argv[1], passphrase);
-        fv::core::ReportService reports(*session);
-
-        fv::core::ReportContent content;
-        content.title = std::string(fv::core::kDemoTitlePrefix) + "Photo of a car parked outside my flat";
-        content.occurred_start = "2026-04-02";
-        content.date_precision = "day";
-        content.host_country = "NL";
-        content.host_city = "Utrecht";
-        content.tactics = {"surveillance"};
-        content.channels = {"in_person"};
-        content.narrative =
+    return fv::gui::test::run_vault_maker(argc, argv, "make_evidence_vault", [](auto& session, const auto& work) {
+        const auto content = fv::gui::test::demo_report(
+            "Photo of a car parked outside my flat", "2026-04-02", "NL", "Utrecht", "surveillance", "in_person",
             "SAMPLE TEXT. The same car stood across the street three evenings in a row; I took a photo "
-            "from the window. (The attached picture is a generated test pattern.)";
-        content.narrative_language = "en";
-        content.risk_level = "medium";
-        const auto id = reports.create(content, "Self");
-
-        const auto rgb = test_pattern();
-        if (stbi_write_png(picture.c_str(), kWidth, kHeight, 3, rgb.data(), kWidth * 3) == 0) {
-            std::fprintf(stderr, "make_evidence_vault: could not write %s\n", picture.c_str());
-            return 1;
-        }
-        fv::core::AttachmentService(*session).attach(id, picture);
-        std::filesystem::remove(picture);
-        session->lock();
-    } catch (const std::exception& e) {
-        std::error_code ignored;
-        std::filesystem::remove(picture, ignored);
-        std::fprintf(stderr, "make_evidence_vault: %s\n", e.what());
-        return 1;
-    }
-    return 0;
+            "from the window. (The attached picture is a generated test pattern.)");
+        const auto id = fv::core::ReportService(session).create(content, "Self");
+        fv::gui::test::attach_generated(session, id, work / "demo-test-pattern.png", test_pattern_png());
+    });
 }

@@ -6,17 +6,11 @@
 // API takes a path, attached through the core service and removed again. It
 // holds no report content. The passphrase is the first line of standard input.
 // Usage: fieldvault_gui_make_pdf_vault VAULT WORK
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <string>
 
-#include "fieldvault/core/attachments.h"
-#include "fieldvault/core/demo_vault.h"
 #include "fieldvault/core/reports.h"
-#include "fieldvault/core/session.h"
 #include "pdf_test_support.h"
+#include "vault_maker.h"
 
 namespace {
 
@@ -38,41 +32,11 @@ std::string sample_letter() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: %s VAULT WORK < passphrase\n", argv[0]);
-        return 2;
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    const auto file = std::filesystem::path(argv[2]) / "demo-letter.pdf";
-    try {
-        auto passphrase = fv::SecretBuffer::from_string(line);
-        auto session = fv::core::Session::open(argv[1], passphrase);
-        fv::core::ReportService reports(*session);
-
-        fv::core::ReportContent content;
-        content.title = std::string(fv::core::kDemoTitlePrefix) + "Letter delivered to my parents";
-        content.occurred_start = "2026-05-11";
-        content.date_precision = "day";
-        content.host_country = "CA";
-        content.host_city = "Toronto";
-        content.tactics = {"coercion_by_proxy"};
-        content.channels = {"relatives"};
-        content.narrative = "SAMPLE TEXT. My parents received a letter and sent me a scan. "
-                            "(The attached PDF is a generated sample.)";
-        content.narrative_language = "en";
-        content.risk_level = "medium";
-        const auto id = reports.create(content, "Self");
-
-        std::ofstream(file, std::ios::binary) << sample_letter();
-        fv::core::AttachmentService(*session).attach(id, file);
-        std::filesystem::remove(file);
-        session->lock();
-    } catch (const std::exception& e) {
-        std::error_code ignored;
-        std::filesystem::remove(file, ignored);
-        std::fprintf(stderr, "make_pdf_vault: %s\n", e.what());
-        return 1;
-    }
-    return 0;
+    return fv::gui::test::run_vault_maker(argc, argv, "make_pdf_vault", [](auto& session, const auto& work) {
+        const auto content = fv::gui::test::demo_report(
+            "Letter delivered to my parents", "2026-05-11", "CA", "Toronto", "coercion_by_proxy", "relatives",
+            "SAMPLE TEXT. My parents received a letter and sent me a scan. (The attached PDF is a generated sample.)");
+        const auto id = fv::core::ReportService(session).create(content, "Self");
+        fv::gui::test::attach_generated(session, id, work / "demo-letter.pdf", sample_letter());
+    });
 }

@@ -4,23 +4,13 @@
 // English translation, so the screenshot shows both wrapped inside the form's
 // fields. Invented text only. The passphrase is the first line of standard
 // input. Usage: fieldvault_gui_make_wrapping_vault VAULT WORK
-#include <cstdio>
-#include <iostream>
 #include <string>
 
 #include "fieldvault/core/reports.h"
-#include "fieldvault/core/session.h"
+#include "vault_maker.h"
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: %s VAULT WORK < passphrase\n", argv[0]);
-        return 2;
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    try {
-        auto passphrase = fv::SecretBuffer::from_string(line);
-        auto session = fv::core::Session::open(argv[1], passphrase);
+    return fv::gui::test::run_vault_maker(argc, argv, "make_wrapping_vault", [](auto& session, const auto&) {
         const std::string chinese =
             "SAMPLE TEXT 示例文字。今年三月，两名自称是上海市公安局的人到我母亲家里，要求她打电话劝我回国，"
             "并说如果我继续在网上发表文章，「家里人会有麻烦」。她很害怕，第二天就给我打了电话，"
@@ -40,11 +30,6 @@ int main(int argc, char** argv) {
         content.narrative_language = "zh + en";
         content.translation = english + " " + english;
         content.translation_language = "en";
-        fv::core::ReportService(*session).create(content, "Self");
-        session->lock();
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "make_wrapping_vault: %s\n", e.what());
-        return 1;
-    }
-    return 0;
+        fv::core::ReportService(session).create(content, "Self");
+    });
 }
