@@ -634,7 +634,9 @@ TEST(CustodyChain, AForwarderCannotChangeWhatTheFirstSenderClaims) {
     refused("case", [](nlohmann::json& d) { d["case"] = "另一个案子"; });
     refused("created", [](nlohmann::json& d) { d["created_at"] = d["created_at"].get<std::int64_t>() - 86400; });
     refused("history", [](nlohmann::json& d) { d["revisions"] = nlohmann::json::array(); });
+    ASSERT_FALSE(manifest.items.empty());
     refused("redactions", [](nlohmann::json& d) { d["redacted_fields"] = nlohmann::json::array({"place"}); });
+    refused("caption", [](nlohmann::json& d) { d["attachments"][0]["caption"] = "words the sender never wrote"; });
     EXPECT_TRUE(core::ReportService(*lawyer.session).list().empty());
     // The same re-signing with nothing changed is accepted: the refusals above are the changes'.
     EXPECT_EQ(core::ImportService(*lawyer.session).import_bundle(reforged("same", [](nlohmann::json&) {})).report_ids.size(),

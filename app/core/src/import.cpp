@@ -120,6 +120,9 @@ void drain_item(crypto::BundleReader& reader) {
 // A forwarded report must be exactly what its first sender signed, the
 // forwarder must be one of that bundle's recipients, and each of its files
 // must be in a list the first sender signed.
+void check_forwarded_captions(const detail::ReportDocument& doc, const std::vector<const detail::CarriedProof*>& proofs,
+                              const std::string& report_item);
+
 void check_forwarded(const detail::ReportDocument& doc, const crypto::BundleManifest& manifest,
                      const std::map<std::string, detail::CarriedProof>& proofs, const std::string& report_item) {
     const auto& origin = *doc.origin;
@@ -158,6 +161,28 @@ void check_forwarded(const detail::ReportDocument& doc, const crypto::BundleMani
         });
         if (!signed_file)
             inconsistent("forwarded report " + report_item + " carries a file its first sender never signed");
+    }
+    check_forwarded_captions(doc, listed, report_item);
+}
+
+// A forwarded file's caption is one its first sender signed for that file
+// (the same SHA-256) in one of the carried documents, or none: the forwarder
+// may not put words in the first sender's mouth.
+void check_forwarded_captions(const detail::ReportDocument& doc, const std::vector<const detail::CarriedProof*>& proofs,
+                              const std::string& report_item) {
+    std::set<std::pair<std::string, std::string>> signed_captions;  // (sha256, caption)
+    bool decoded = false;
+    for (const auto& a : doc.attachments) {
+        if (a.caption.empty()) continue;
+        if (!decoded) {
+            for (const auto* proof : proofs)
+                for (const auto& [item, text] : proof->documents)
+                    for (const auto& signed_file : detail::decode_report_document(text).attachments)
+                        signed_captions.emplace(signed_file.sha256, signed_file.caption);
+            decoded = true;
+        }
+        if (signed_captions.count({a.sha256, a.caption}) == 0)
+            inconsistent("forwarded report " + report_item + " differs from what its first sender signed (a caption)");
     }
 }
 
