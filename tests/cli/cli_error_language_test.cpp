@@ -137,5 +137,38 @@ TEST_F(CliErrorLanguageTest, TheReportTableShowsTheStatusAsALabel) {
         EXPECT_EQ(r.at("status"), r.at("id") == draft ? "draft" : "final");
 }
 
+// A mistyped command line (CLI11's own errors) in plain words and the
+// person's language, naming the option or value; exit 2, one line.
+TEST_F(CliErrorLanguageTest, AMistypedCommandLineIsSaidInThePersonsLanguage) {
+    init_vault();
+    struct Case {
+        std::vector<std::string> args;
+        const char* english;
+        const char* chinese;
+    };
+    const std::vector<Case> cases{
+        {{"report", "add"}, "--title is needed (see --help)", "需要 --title"},
+        {{"report", "show", "abc"}, "id: \"abc\" is not a value it takes", "不接受“abc”这个值"},
+        {{"report", "show", "1", "2"}, "not expected here: 2", "这里不应有：2"},
+        {{"report", "add", "--title", "t", "--narrative", "x", "--narrative-file", "y"},
+         "--narrative and --narrative-file cannot be used together", "不能同时使用"},
+        {{"report"}, "a command is needed", "需要一个命令"},
+        {{"report", "list", "--case"}, "--case needs a value after it", "--case 后面需要一个值"},
+    };
+    for (const auto& c : cases) {
+        std::vector<std::string> en{"--language", "en"}, zh{"--language", "zh_CN"};
+        en.insert(en.end(), c.args.begin(), c.args.end());
+        zh.insert(zh.end(), c.args.begin(), c.args.end());
+        const auto r_en = run_cli(en, "");
+        EXPECT_EQ(r_en.exit_code, 2) << c.english;
+        EXPECT_TRUE(is_one_error_line(r_en.err)) << r_en.err;
+        EXPECT_NE(r_en.err.find(c.english), std::string::npos) << r_en.err;
+        const auto r_zh = run_cli(zh, "");
+        EXPECT_EQ(r_zh.exit_code, 2) << c.chinese;
+        EXPECT_TRUE(is_one_chinese_error_line(r_zh.err, "错误")) << r_zh.err;
+        EXPECT_NE(r_zh.err.find(c.chinese), std::string::npos) << r_zh.err;
+    }
+}
+
 }  // namespace
 }  // namespace fv::test

@@ -16,6 +16,7 @@
 #include "fieldvault/core/user_message.h"
 #include "commands_timeline.h"
 #include "fieldvault/model/error.h"
+#include "usage_errors.h"
 
 namespace {
 
@@ -136,7 +137,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help
-        print_error(e.what());
+        print_error(fv::cli::usage_message(e));
         return kExitUsage;
     }
 
