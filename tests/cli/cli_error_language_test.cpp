@@ -153,6 +153,7 @@ TEST_F(CliErrorLanguageTest, AMistypedCommandLineIsSaidInThePersonsLanguage) {
         {{"report", "add", "--title", "t", "--narrative", "x", "--narrative-file", "y"},
          "--narrative and --narrative-file cannot be used together", "不能同时使用"},
         {{"report"}, "a command is needed", "需要一个命令"},
+        {{"repport", "list"}, "there is no command \"repport\"", "没有“repport”这个命令"},
         {{"report", "list", "--case"}, "--case needs a value after it", "--case 后面需要一个值"},
     };
     for (const auto& c : cases) {

@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help
-        print_error(fv::cli::usage_message(e));
+        print_error(fv::cli::usage_message(e, app.remaining(true)));
         return kExitUsage;
     }
 

@@ -20,14 +20,18 @@ std::smatch match(const std::string& text, const char* pattern) {
 
 }  // namespace
 
-std::string usage_message(const CLI::ParseError& error) {
+std::string usage_message(const CLI::ParseError& error, const std::vector<std::string>& left_over) {
     const std::string text = error.what();
     std::smatch m;
     if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
         if (!(m = match(text, "The following arguments? (?:was|were) not expected: (.*)")).empty())
             return tr_args("not expected here: {1} (see --help)", {m[1].str()});
     } else if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
-        if (text == "A subcommand is required") return tr("a command is needed (see --help)");
+        if (text == "A subcommand is required") {
+            if (!left_over.empty() && left_over.front().rfind('-', 0) != 0)
+                return tr_args("there is no command \"{1}\" (see --help)", {left_over.front()});
+            return tr("a command is needed (see --help)");
+        }
         if (!(m = match(text, "(\\S+) is required")).empty())
             return tr_args("{1} is needed (see --help)", {m[1].str()});
     } else if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr) {
