@@ -1,7 +1,7 @@
 // Sound evidence through the real views (issue 14): an audio attachment's
-// player in the report editor (play, seek with the bar, lock wipes it), M4A's
-// plain message, and "Record a voice memo" with a fake microphone stored
-// straight into the vault. No file is written outside the vault's own
+// player in the report editor (play, seek with the bar, lock wipes it), an
+// M4A voice memo playing, damaged sound's plain message, and "Record a voice
+// memo" with a fake microphone stored straight into the vault. No file is written outside the vault's own
 // encrypted files: HOME and TMPDIR stay empty, the vault folder gains only
 // the memo's encrypted file, and no file anywhere holds the sound.
 #include <gtest/gtest.h>
@@ -18,6 +18,7 @@
 #include "fieldvault/core/attachments.h"
 #include "fieldvault/core/audit.h"
 #include "headless_ui.h"
+#include "m4a_maker.h"
 #include "models/sound.h"
 #include "platform/sound_device.h"
 
@@ -155,25 +156,35 @@ TEST_F(GuiSound, PlaysAnAudioAttachmentFromMemoryAndLockWipesIt) {
     EXPECT_FALSE(ui_->app().holds_sensitive_data());
 }
 
-TEST_F(GuiSound, M4aGetsAPlainMessageAndDamagedSoundToo) {
-    const std::uint8_t m4a[] = {0, 0, 0, 0x20, 'f', 't', 'y', 'p', 'M', '4', 'A', ' ', 0, 0, 0, 0, 1, 2, 3, 4};
-    attach_bytes_as_file("voicemail.m4a", m4a);
+TEST_F(GuiSound, M4aPlaysAndDamagedSoundGetsAPlainMessage) {
+    // An iPhone-style voice memo (AAC in M4A) plays from memory like any other sound.
+    const auto voicemail = make_aac_sound("ipod", 44100, 1, 1.0);
+    attach_bytes_as_file("voicemail.m4a", voicemail);
     ui_->click("evidence.preview.0");
     ui_->settle();
+    ASSERT_TRUE(evidence().player().loaded()) << evidence().preview_message();
+    EXPECT_NEAR(static_cast<double>(evidence().player().frames()) / 44100.0, 1.0, 0.05);
+    EXPECT_TRUE(ui_->drawn("sound.position"));
+    expect_nothing_outside_the_vault();
+
+    const std::uint8_t m4a[] = {0, 0, 0, 0x20, 'f', 't', 'y', 'p', 'M', '4', 'A', ' ', 0, 0, 0, 0, 1, 2, 3, 4};
+    attach_bytes_as_file("broken.m4a", m4a);
+    ui_->click("evidence.preview.1");
+    ui_->settle();
     EXPECT_FALSE(evidence().player().loaded());
-    EXPECT_NE(evidence().preview_message().find("M4A"), std::string::npos) << evidence().preview_message();
-    EXPECT_NE(evidence().preview_message().find("Save a copy"), std::string::npos);
+    EXPECT_NE(evidence().preview_message().find("damaged"), std::string::npos) << evidence().preview_message();
 
     // A video in MP4 is not taken for M4A sound: no sound message for it.
     attach_bytes_as_file("clip.mp4", m4a);
-    ui_->click("evidence.preview.1");
+    ui_->click("evidence.preview.2");
     ui_->settle();
     EXPECT_EQ(evidence().preview_message().find("M4A"), std::string::npos) << evidence().preview_message();
+    EXPECT_EQ(evidence().preview_message().find("sound"), std::string::npos) << evidence().preview_message();
     EXPECT_FALSE(evidence().preview_message().empty());
 
     const std::uint8_t broken[] = {'R', 'I', 'F', 'F', 0xFF, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' '};
     attach_bytes_as_file("broken.wav", broken);
-    ui_->click("evidence.preview.2");
+    ui_->click("evidence.preview.3");
     ui_->settle();
     EXPECT_FALSE(evidence().player().loaded());
     EXPECT_NE(evidence().preview_message().find("damaged"), std::string::npos) << evidence().preview_message();

@@ -131,16 +131,14 @@ TEST(Sound, EmptyTruncatedCorruptAndUnknownInputIsRefusedCalmly) {
               std::string::npos);
 }
 
-TEST(Sound, M4aAndAacSayToSaveACopyWithItsWarning) {
+TEST(Sound, M4aAndAacAreSniffedAndAHeaderAloneIsDamaged) {
+    // They play through FFmpeg (sound_ffmpeg_test.cpp); a header with nothing after it is damaged.
     const std::uint8_t m4a[] = {0, 0, 0, 0x20, 'f', 't', 'y', 'p', 'M', '4', 'A', ' ', 0, 0, 0, 0};
     EXPECT_EQ(sniff_sound(m4a), SoundFormat::M4a);
-    const auto message = refusal(m4a);
-    EXPECT_NE(message.find("M4A"), std::string::npos) << message;
-    EXPECT_NE(message.find("Save a copy"), std::string::npos);
-    EXPECT_NE(message.find("not protected"), std::string::npos);
+    EXPECT_NE(refusal(m4a).find("damaged or cut short"), std::string::npos) << refusal(m4a);
     const std::uint8_t adts[] = {0xFF, 0xF1, 0x50, 0x80, 0x02, 0x1F, 0xFC, 0, 0, 0};
     EXPECT_EQ(sniff_sound(adts), SoundFormat::Aac);
-    EXPECT_NE(refusal(adts).find("M4A or AAC"), std::string::npos);
+    EXPECT_NE(refusal(adts).find("damaged or cut short"), std::string::npos) << refusal(adts);
     EXPECT_TRUE(is_sound_attachment("audio/mp4", "call.m4a"));
     EXPECT_TRUE(is_sound_attachment("application/octet-stream", "Call.FLAC"));
     EXPECT_FALSE(is_sound_attachment("image/png", "photo.png"));

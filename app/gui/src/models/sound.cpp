@@ -1,5 +1,7 @@
 #include "models/sound.h"
 
+#include "models/sound_ffmpeg.h"
+
 #include <sndfile.h>
 
 #include <algorithm>
@@ -108,6 +110,22 @@ bool wav_cut_short(std::span<const std::uint8_t> bytes) noexcept {
 
 }  // namespace
 
+void refuse_damaged_sound() { refuse(damaged()); }
+
+void refuse_unplayable_sound() {
+    refuse(core::tr("This is not a kind of sound file the app can play (it plays WAV, MP3, OGG, FLAC, M4A and AAC)."));
+}
+
+void refuse_too_long_sound(std::uint64_t max_frames, int sample_rate) {
+    const auto minutes =
+        static_cast<unsigned long>(max_frames / static_cast<std::uint64_t>(std::max(sample_rate, 1)) / 60u);
+    refuse(core::trn_args("This recording is too long to play here (more than {n} minute). \"Save a copy...\" "
+                          "lets you play it in another program, but that copy is not protected by the vault.",
+                          "This recording is too long to play here (more than {n} minutes). \"Save a copy...\" "
+                          "lets you play it in another program, but that copy is not protected by the vault.",
+                          minutes));
+}
+
 void WipedBytes::reserve(std::size_t capacity) {
     if (capacity <= buffer_.size()) return;
     SecretBuffer bigger(capacity);
@@ -196,11 +214,9 @@ Pcm decode_sound(std::span<const std::uint8_t> bytes, const SoundLimits& limits)
         refuse(core::tr("This sound file is too large to play here. \"Save a copy...\" lets you play it in another "
                         "program, but that copy is not protected by the vault."));
     const auto format = sniff_sound(bytes);
-    if (format == SoundFormat::M4a || format == SoundFormat::Aac)
-        refuse(core::tr("Sound of this kind (M4A or AAC) cannot be played inside the app. \"Save a copy...\" lets "
-                        "you play it in another program, but that copy is not protected by the vault."));
-    if (format == SoundFormat::Unknown)
-        refuse(core::tr("This is not a kind of sound file the app can play (it plays WAV, MP3, OGG and FLAC)."));
+    if (format == SoundFormat::M4a || format == SoundFormat::Aac)  // FFmpeg, over the same bytes in memory
+        return decode_sound_ffmpeg(bytes, format, limits);
+    if (format == SoundFormat::Unknown) refuse_unplayable_sound();
     if (format == SoundFormat::Wav && wav_cut_short(bytes)) refuse(damaged());
 
     MemoryFile file{bytes, nullptr, 0};
@@ -215,14 +231,7 @@ Pcm decode_sound(std::span<const std::uint8_t> bytes, const SoundLimits& limits)
     const std::size_t out_channels = channels > 2 ? 1 : channels;
     const std::uint64_t frame_bytes = out_channels * sizeof(std::int16_t);
     const std::uint64_t max_frames = limits.max_decoded_bytes / frame_bytes;
-    auto too_long = [&] {
-        const auto minutes = static_cast<unsigned long>(max_frames / static_cast<std::uint64_t>(info.samplerate) / 60u);
-        refuse(core::trn_args("This recording is too long to play here (more than {n} minute). \"Save a copy...\" "
-                              "lets you play it in another program, but that copy is not protected by the vault.",
-                              "This recording is too long to play here (more than {n} minutes). \"Save a copy...\" "
-                              "lets you play it in another program, but that copy is not protected by the vault.",
-                              minutes));
-    };
+    auto too_long = [&] { refuse_too_long_sound(max_frames, info.samplerate); };
     if (info.frames > 0 && static_cast<std::uint64_t>(info.frames) > max_frames) too_long();
 
     WipedBytes out;

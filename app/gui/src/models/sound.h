@@ -1,7 +1,8 @@
 #pragma once
 // Sound evidence decoded and encoded in memory with libsndfile's virtual I/O
 // (sf_open_virtual over the decrypted bytes: never a file). Reads WAV, FLAC,
-// OGG (Vorbis, Opus) and MP3; writes FLAC for voice memos. Samples are 16-bit,
+// OGG (Vorbis, Opus) and MP3, and M4A (AAC, Apple Lossless) and ADTS AAC with
+// FFmpeg over the same bytes (models/sound_ffmpeg.h); writes FLAC for voice memos. Samples are 16-bit,
 // channels interleaved, kept in wiped memory (SecretBuffer): they are report
 // content. No ImGui, no sound device.
 #include <cstddef>
@@ -69,9 +70,15 @@ SoundFormat sniff_sound(std::span<const std::uint8_t> bytes) noexcept;
 bool is_sound_attachment(std::string_view media_type, std::string_view name) noexcept;
 
 // Throws fv::Error(Invalid) with a calm one-line reason: empty, too large or
-// too long, a kind the app cannot play (M4A/AAC: save a copy), or damaged or
-// cut short. Files with more than two channels are mixed down to one.
+// too long, a kind the app cannot play (not WAV, FLAC, OGG, MP3, M4A or AAC;
+// an MP4 with no sound in it), or damaged or cut short. Files with more than
+// two channels are mixed down to one.
 Pcm decode_sound(std::span<const std::uint8_t> bytes, const SoundLimits& limits = {});
+
+// decode_sound's refusals (fv::Error(Invalid), translated), shared by its decoders.
+[[noreturn]] void refuse_damaged_sound();
+[[noreturn]] void refuse_unplayable_sound();
+[[noreturn]] void refuse_too_long_sound(std::uint64_t max_frames, int sample_rate);
 
 enum class Encoding { Wav, Flac, OggVorbis, OggOpus, Mp3 };
 // Whether this libsndfile can write the encoding (MP3 needs LAME).

@@ -353,10 +353,11 @@ void EvidencePanel::preview(AppState& state, const core::AttachmentRecord& attac
             const auto bytes = core::read_attachment(*session, id, kMaxPreviewBytes);
             // A text file is previewed as text even if it starts like an image ("BM...") or
             // sound. Sound by its type or name, or by its first bytes (an MP4 video is not
-            // taken for M4A sound).
+            // taken for M4A sound: MP4 bytes play only when named or typed as sound).
             const auto sniffed = sniff_sound(bytes.reveal());
             const bool sounds_like = sniffed == SoundFormat::Wav || sniffed == SoundFormat::Flac ||
-                                     sniffed == SoundFormat::Ogg || sniffed == SoundFormat::Mp3;
+                                     sniffed == SoundFormat::Ogg || sniffed == SoundFormat::Mp3 ||
+                                     sniffed == SoundFormat::Aac;
             if (!text && (sound || sounds_like) && !looks_like_image(bytes.reveal())) {
                 result->sound = decode_sound(bytes.reveal());  // played from wiped memory, never a file
             } else if (!text && looks_like_image(bytes.reveal())) {
