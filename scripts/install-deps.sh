@@ -10,6 +10,7 @@ packages=(
   libfontconfig-dev fonts-noto-cjk fonts-dejavu-core
   libpango1.0-dev libcairo2-dev poppler-utils fonts-noto-core
   libsndfile1-dev libasound2-dev libpoppler-cpp-dev
+  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
