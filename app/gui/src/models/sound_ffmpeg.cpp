@@ -288,26 +288,36 @@ Pcm decode_sound_ffmpeg(std::span<const std::uint8_t> bytes, SoundFormat format,
         if (avcodec_open2(codec.get(), decoder, &options.entries) < 0) refuse_damaged_sound();
     }
 
+    // The frames the MP4 says it holds at `sample_rate` (0 when it does not say).
+    auto stated_frames = [&](int sample_rate) -> std::uint64_t {
+        if (stream->duration <= 0 || stream->time_base.num <= 0 || stream->time_base.den <= 0) return 0;
+        const std::int64_t frames = av_rescale_q(stream->duration, stream->time_base, AVRational{1, sample_rate});
+        return frames > 0 ? static_cast<std::uint64_t>(frames) : 0;
+    };
     Output out;
     Converter converter;
-    std::uint64_t expected_frames = 0;  // what the MP4 says it holds, when it says
+    std::uint64_t expected_frames = 0;
+    // Rate and channels come from the first decoded frame: HE-AAC (SBR) plays at
+    // twice the rate its MP4 header states.
     auto start = [&](int sample_rate, int channels) {
         if (channels < 1 || channels > 64 || sample_rate < 1000 || sample_rate > 768000) refuse_damaged_sound();
         out.sample_rate = sample_rate;
         out.channels = channels > 2 ? 1 : channels;
         out.max_frames = limits.max_decoded_bytes / (static_cast<std::uint64_t>(out.channels) * sizeof(std::int16_t));
-        if (stream->duration > 0 && stream->time_base.num > 0 && stream->time_base.den > 0) {
-            const std::int64_t frames = av_rescale_q(stream->duration, stream->time_base, AVRational{1, sample_rate});
-            if (frames > 0) {
-                expected_frames = static_cast<std::uint64_t>(frames);
-                if (expected_frames > out.max_frames) refuse_too_long_sound(out.max_frames, sample_rate);
-                out.bytes.reserve(static_cast<std::size_t>(expected_frames) * static_cast<std::size_t>(out.channels) *
-                                  sizeof(std::int16_t));
-            }
-        }
+        expected_frames = stated_frames(sample_rate);
+        if (expected_frames > out.max_frames) refuse_too_long_sound(out.max_frames, sample_rate);
+        if (expected_frames > 0)
+            out.bytes.reserve(static_cast<std::size_t>(expected_frames) * static_cast<std::size_t>(out.channels) *
+                              sizeof(std::int16_t));
     };
-    if (parameters->sample_rate > 0 && parameters->ch_layout.nb_channels > 0)
-        start(parameters->sample_rate, parameters->ch_layout.nb_channels);
+    // Too long by what the header says: refused before anything is decoded.
+    if (parameters->sample_rate >= 1000 && parameters->sample_rate <= 768000 && parameters->ch_layout.nb_channels > 0) {
+        const int channels = parameters->ch_layout.nb_channels > 2 ? 1 : parameters->ch_layout.nb_channels;
+        const std::uint64_t max_frames =
+            limits.max_decoded_bytes / (static_cast<std::uint64_t>(channels) * sizeof(std::int16_t));
+        if (stated_frames(parameters->sample_rate) > max_frames)
+            refuse_too_long_sound(max_frames, parameters->sample_rate);
+    }
 
     std::unique_ptr<AVPacket, PacketFree> packet(av_packet_alloc());
     std::unique_ptr<AVFrame, FrameFree> frame(av_frame_alloc());
