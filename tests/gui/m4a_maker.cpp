@@ -8,18 +8,17 @@ extern "C" {
 #include <libavutil/mem.h>
 }
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <algorithm>
-#include <limits>
-#include <memory>
 #include <stdexcept>
 
 namespace fv::gui::test {
 namespace {
 
 void check(int result, const char* what) {
-    if (result < 0) throw std::runtime_error(std::string("FFmpeg: ") + what + " failed (" + std::to_string(result) + ")");
+    if (result < 0)
+        throw std::runtime_error(std::string("FFmpeg: ") + what + " failed (" + std::to_string(result) + ")");
 }
 
 struct Sink {
@@ -144,7 +143,8 @@ std::vector<std::uint8_t> make_aac_sound(const std::string& muxer, int sample_ra
             auto* plane = reinterpret_cast<float*>(frame->extended_data[c]);
             const double hz = c == 0 ? 440.0 : 660.0;
             for (int i = 0; i < frame->nb_samples; ++i)
-                plane[i] = static_cast<float>(0.5 * std::sin(2.0 * pi * hz * static_cast<double>(at + i) / sample_rate));
+                plane[i] =
+                    static_cast<float>(0.5 * std::sin(2.0 * pi * hz * static_cast<double>(at + i) / sample_rate));
         }
         frame->pts = at;
         writer.send(frame);

@@ -145,7 +145,8 @@ bool adts_damaged(std::span<const std::uint8_t> b) noexcept {
         if (b.size() - at < 7) return true;
         if (b[at] != 0xFF || (b[at + 1] & 0xF6) != 0xF0) return true;
         const std::size_t length = (static_cast<std::size_t>(b[at + 3] & 0x03u) << 11) |
-                                   (static_cast<std::size_t>(b[at + 4]) << 3) | (static_cast<std::size_t>(b[at + 5]) >> 5);
+                                   (static_cast<std::size_t>(b[at + 4]) << 3) |
+                                   (static_cast<std::size_t>(b[at + 5]) >> 5);
         if (length < 7 || length > b.size() - at) return true;
         at += length;
     }
@@ -169,7 +170,8 @@ public:
         const int in_channels = frame->ch_layout.nb_channels;
         if (in_channels < 1 || in_channels > 64) refuse_damaged_sound();
         if (frame->sample_rate != out.sample_rate) refuse_damaged_sound();  // a stream that changes its rate
-        if (!swr_ || frame->format != in_format_ || av_channel_layout_compare(&frame->ch_layout, &in_layout_.layout) != 0)
+        if (!swr_ || frame->format != in_format_ ||
+            av_channel_layout_compare(&frame->ch_layout, &in_layout_.layout) != 0)
             open(frame, out);
         write(frame->extended_data, frame->nb_samples, out);
     }
@@ -182,7 +184,8 @@ private:
     void open(const AVFrame* frame, Output& out) {
         swr_.reset();
         av_channel_layout_uninit(&in_layout_.layout);
-        if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) av_channel_layout_default(&in_layout_.layout, frame->ch_layout.nb_channels);
+        if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+            av_channel_layout_default(&in_layout_.layout, frame->ch_layout.nb_channels);
         else if (av_channel_layout_copy(&in_layout_.layout, &frame->ch_layout) < 0) throw std::bad_alloc();
         in_format_ = frame->format;
         ChannelLayout out_layout;
