@@ -71,8 +71,14 @@ void index_all_notes_for_search(Database& db) {
         write_row(db, id);
 }
 
-const char* matching_report_ids_sql(Database& db) {
-    if (!has_note_search(db)) return "SELECT docid FROM report_search WHERE report_search MATCH ?1";
+const char* matching_report_ids_sql(Database& db, bool distinct) {
+    // A vault with no notes and no people (most of them) pays nothing for the
+    // second table: the UNION's de-duplication costs a few ms per 10,000 hits.
+    if (!has_note_search(db) || !db.prepare("SELECT 1 FROM note_search LIMIT 1").step())
+        return "SELECT docid FROM report_search WHERE report_search MATCH ?1";
+    if (!distinct)
+        return "SELECT docid FROM report_search WHERE report_search MATCH ?1 "
+               "UNION ALL SELECT docid FROM note_search WHERE note_search MATCH ?1";
     return "SELECT docid FROM report_search WHERE report_search MATCH ?1 "
            "UNION SELECT docid FROM note_search WHERE note_search MATCH ?1";
 }

@@ -21,8 +21,9 @@ void index_entity_reports_for_search(Database& db, std::int64_t entity_id);
 // Every report, again (the migration that makes the table).
 void index_all_notes_for_search(Database& db);
 // The ids of reports whose text or notes match `match` (an FTS MATCH
-// expression from fts_match_query), as an SQL sub-select with one parameter
-// (?1), for `WHERE s.id IN (...)`.
-const char* matching_report_ids_sql(Database& db);
+// expression from fts_match_query), as an SQL select with one parameter (?1);
+// `distinct` false: a report matched by both tables may come twice (the
+// caller removes duplicates itself).
+const char* matching_report_ids_sql(Database& db, bool distinct = true);
 
 }  // namespace fv::storage::detail

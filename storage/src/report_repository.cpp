@@ -426,7 +426,7 @@ ReportSummaryPage ReportRepository::search_first_page(std::string_view query, st
     // stored text, and no report row is touched.
     std::vector<std::int64_t> hits;
     {
-        auto stmt = db_.prepare(detail::matching_report_ids_sql(db_));
+        auto stmt = db_.prepare(detail::matching_report_ids_sql(db_, /*distinct=*/false));  // sorted and made unique below
         stmt.bind(1, match);
         while (stmt.step()) hits.push_back(stmt.column_int(0));
     }

@@ -50,6 +50,12 @@ TEST(NoteSearch, NotesTagsTranslationAndPeopleAreFound) {
     EXPECT_TRUE(finds(reports, "微信", id));
     EXPECT_TRUE(finds(reports, "officer twice", id));
     EXPECT_FALSE(finds(reports, "回电确认", other));
+    // Matched by its own text and by its notes at once: listed once by every way of searching.
+    AnnotationRepository(*db).add(notes(id, "the title n again, 回电确认。Called back on Tuesday.", {"follow-up", "微信"},
+                                        "She says the officer came twice"));
+    EXPECT_TRUE(finds(reports, "title n", id));
+    EXPECT_EQ(reports.search("title n").size(), 1u);
+    EXPECT_EQ(reports.search_first_page("title n", 10).total, 1);
 
     // Only the newest notes count.
     AnnotationRepository(*db).add(notes(id, "新的笔记"));
