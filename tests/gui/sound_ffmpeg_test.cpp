@@ -15,19 +15,10 @@ extern "C" {
 #include "fieldvault/model/error.h"
 #include "m4a_maker.h"
 #include "models/sound.h"
+#include "sound_refusal.h"
 
 namespace fv::gui::test {
 namespace {
-
-std::string refusal(std::span<const std::uint8_t> bytes, const SoundLimits& limits = {}) {
-    try {
-        (void)decode_sound(bytes, limits);
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::Invalid);
-        return e.what();
-    }
-    return "(decoded)";
-}
 
 // A sine of amplitude 0.5 at `hz` on channel `channel`: loudness and zero
 // crossings per second (shift-invariant: AAC delays and pads).

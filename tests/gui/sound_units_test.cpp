@@ -15,19 +15,10 @@
 #include "models/sound_player.h"
 #include "models/voice_recorder.h"
 #include "platform/sound_device.h"
+#include "sound_refusal.h"
 
 namespace fv::gui::test {
 namespace {
-
-std::string refusal(std::span<const std::uint8_t> bytes, const SoundLimits& limits = {}) {
-    try {
-        (void)decode_sound(bytes, limits);
-    } catch (const Error& e) {
-        EXPECT_EQ(e.kind(), ErrorKind::Invalid);
-        return e.what();
-    }
-    return "(decoded)";
-}
 
 std::vector<std::uint8_t> encoded(const std::vector<std::int16_t>& samples, int rate, int channels, Encoding e) {
     const auto pcm = make_pcm(rate, channels, samples);
